@@ -1,0 +1,79 @@
+package org.registrar.app;
+
+import java.time.Duration;
+import org.registrar.db.ConnectionMonitor;
+import org.registrar.db.Database;
+import org.registrar.db.DemoData;
+import org.registrar.db.EmbeddedServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one running app holds open: the embedded server (if used), the one pool, the connection monitor.
+ * Built by {@link Startup}; closed once on exit. Thread-safe after construction.
+ */
+final class AppContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    private final EmbeddedServer server;
+    private final Database database;
+    private final ConnectionMonitor monitor;
+    private final String schemaVersion;
+    private final DemoData.Summary demoLoaded;
+    private final String jdbcUrl;
+
+    AppContext(
+            EmbeddedServer server,
+            Database database,
+            String jdbcUrl,
+            String schemaVersion,
+            DemoData.Summary demoLoaded) {
+        this.server = server;
+        this.jdbcUrl = jdbcUrl;
+        this.database = database;
+        this.schemaVersion = schemaVersion;
+        this.demoLoaded = demoLoaded;
+        this.monitor = new ConnectionMonitor(database, Duration.ofSeconds(2));
+    }
+
+    Database database() {
+        return database;
+    }
+
+    /** The URL the pool connects to (the embedded server's when embedded). */
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    ConnectionMonitor monitor() {
+        return monitor;
+    }
+
+    String schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** What was generated on this start, or null when the data was already there. */
+    DemoData.Summary demoLoaded() {
+        return demoLoaded;
+    }
+
+    boolean embedded() {
+        return server != null;
+    }
+
+    /** "Registrar — Embedded demo database" or "Registrar — user@host:port/db". */
+    String title() {
+        return "Registrar — " + database.profile().describe();
+    }
+
+    @Override
+    public void close() {
+        monitor.close();
+        database.close();
+        if (server != null) {
+            LOG.info("Stopping the embedded server");
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.registrar.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.registrar.db.ConnectionProfile;
+
+/**
+ * Edits the saved connection profile: server URL, user, TLS, PgBouncer mode and pool size. The password is asked
+ * for at connect time, never stored.
+ */
+final class ConnectionDialog {
+    private final CheckBox embedded = new CheckBox("Use the embedded demo database on this desktop");
+    private final TextField url = new TextField();
+    private final TextField user = new TextField();
+    private final ComboBox<ConnectionProfile.SslMode> sslMode = new ComboBox<>();
+    private final TextField rootCert = new TextField();
+    private final CheckBox pgBouncer = new CheckBox("Through PgBouncer in transaction mode");
+    private final Spinner<Integer> poolSize =
+            new Spinner<>(1, ConnectionProfile.MAX_POOL_SIZE, ConnectionProfile.DEFAULT_POOL_SIZE);
+    private final Label error = new Label();
+
+    private ConnectionDialog(ConnectionProfile current) {
+        url.setId("db-url");
+        url.setPromptText("jdbc:postgresql://db.school.example:5432/registrar");
+        user.setId("db-user");
+        sslMode.getItems().setAll(ConnectionProfile.SslMode.values());
+        error.setId("connection-error");
+        error.getStyleClass().add("danger");
+        error.setWrapText(true);
+        embedded.setSelected(current.isEmbedded());
+        url.setText(current.isEmbedded() ? "" : current.url());
+        user.setText(current.isEmbedded() ? "" : current.user());
+        sslMode.setValue(current.isEmbedded() ? ConnectionProfile.SslMode.PREFER : current.sslMode());
+        rootCert.setText(current.rootCertificate().map(Path::toString).orElse(""));
+        pgBouncer.setSelected(current.pgBouncer());
+        poolSize.getValueFactory().setValue(current.poolSize());
+        for (var control : new javafx.scene.Node[] {url, user, sslMode, rootCert, pgBouncer}) {
+            control.disableProperty().bind(embedded.selectedProperty());
+        }
+    }
+
+    static Optional<ConnectionProfile> edit(Window owner, ConnectionProfile current) {
+        return new ConnectionDialog(current).show(owner);
+    }
+
+    private Optional<ConnectionProfile> show(Window owner) {
+        Dialog<ConnectionProfile> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Connection settings");
+        dialog.setHeaderText("Which database should Registrar use?");
+        dialog.getDialogPane().setContent(form(owner));
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setText("Save");
+        // keep the dialog open with the message next to the fields while the input is not valid
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
+            try {
+                toProfile();
+                error.setText("");
+            } catch (IllegalArgumentException invalid) {
+                error.setText(invalid.getMessage());
+                event.consume();
+            }
+        });
+        dialog.setResultConverter(button -> button == ButtonType.OK ? toProfile() : null);
+        return dialog.showAndWait();
+    }
+
+    private GridPane form(Window owner) {
+        Button browse = new Button("Browse…");
+        browse.disableProperty().bind(embedded.selectedProperty());
+        browse.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Root certificate");
+            var file = chooser.showOpenDialog(owner);
+            if (file != null) {
+                rootCert.setText(file.getPath());
+            }
+        });
+        HBox certRow = new HBox(6, rootCert, browse);
+        HBox.setHgrow(rootCert, Priority.ALWAYS);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.add(embedded, 0, 0, 2, 1);
+        grid.addRow(1, new Label("Server URL"), url);
+        grid.addRow(2, new Label("User"), user);
+        grid.addRow(3, new Label("TLS (sslmode)"), sslMode);
+        grid.addRow(4, new Label("Root certificate"), certRow);
+        grid.add(pgBouncer, 1, 5);
+        grid.addRow(6, new Label("Connections (pool)"), poolSize);
+        grid.add(error, 0, 7, 2, 1);
+        url.setPrefColumnCount(36);
+        return grid;
+    }
+
+    private ConnectionProfile toProfile() {
+        if (embedded.isSelected()) {
+            return ConnectionProfile.embedded().withPoolSize(poolSize.getValue());
+        }
+        String urlText = url.getText().trim();
+        if (urlText.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "Enter the server URL, e.g. jdbc:postgresql://db.school.example:5432/registrar");
+        }
+        if (user.getText().isBlank()) {
+            throw new IllegalArgumentException("Enter the database user.");
+        }
+        ConnectionProfile.SslMode mode = sslMode.getValue();
+        String cert = rootCert.getText().trim();
+        if ((mode == ConnectionProfile.SslMode.VERIFY_CA || mode == ConnectionProfile.SslMode.VERIFY_FULL)
+                && cert.isEmpty()) {
+            throw new IllegalArgumentException("verify-ca and verify-full need the server's root certificate file.");
+        }
+        return new ConnectionProfile(
+                urlText,
+                user.getText().trim(),
+                mode,
+                cert.isEmpty() ? null : Path.of(cert),
+                pgBouncer.isSelected(),
+                poolSize.getValue());
+    }
+}

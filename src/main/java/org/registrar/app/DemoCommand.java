@@ -1,0 +1,47 @@
+package org.registrar.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.registrar.db.ConnectionProfile;
+import org.registrar.db.DemoData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code registrar demo --students N}: generates a demo database on a fresh embedded server and reports how long
+ * it took. The benchmark behind the demo-data figure in docs/performance.md.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Generate demo data on a fresh embedded server (a scratch folder) and report the time it took.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--students", description = "Students to generate (default: 1000000)")
+    int students = 1_000_000;
+
+    @Override
+    public Integer call() throws IOException {
+        Path scratch = Files.createTempDirectory("registrar-demo");
+        Launcher.prepareLogging(scratch);
+        long start = System.nanoTime();
+        try (AppContext context =
+                Startup.open(ConnectionProfile.embedded(), null, scratch, students, System.out::println)) {
+            DemoData.Summary summary = context.demoLoaded();
+            System.out.printf(
+                    "Generated %,d students, %,d cohorts, %,d mentors, %,d assessments, %,d results in %.1f s "
+                            + "(including indexes and ANALYZE); whole start incl. server and schema %.1f s%n",
+                    summary.students(),
+                    summary.cohorts(),
+                    summary.mentors(),
+                    summary.assessments(),
+                    summary.results(),
+                    summary.elapsed().toMillis() / 1000.0,
+                    (System.nanoTime() - start) / 1e9);
+        } finally {
+            BenchCommand.deleteQuietly(scratch);
+        }
+        return 0;
+    }
+}

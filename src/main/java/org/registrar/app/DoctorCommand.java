@@ -1,0 +1,54 @@
+package org.registrar.app;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import org.registrar.db.ConnectionProfile;
+import org.registrar.db.DatabaseErrors;
+import org.registrar.health.Diagnostics;
+import org.registrar.health.DiagnosticsReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code registrar doctor}: checks the connection headless and exits 0 only when healthy. */
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description = "Check the database connection, schema and latency; exit 0 only when healthy.")
+final class DoctorCommand implements Callable<Integer> {
+    static final int HEALTHY = 0;
+    static final int UNHEALTHY = 1;
+    static final int UNREACHABLE = 3;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    PrintStream out = System.out;
+
+    @Override
+    public Integer call() {
+        Launcher.prepareLogging(connection.dataHome());
+        ConnectionProfile profile =
+                connection.profile().or(() -> ProfileStore.forUser().load()).orElse(ConnectionProfile.embedded());
+        String password = ConnectionOptions.passwordFromEnvironment();
+        if (password == null && !profile.isEmbedded() && System.console() != null) {
+            char[] typed = System.console().readPassword("Password for %s: ", profile.describe());
+            password = typed == null ? null : new String(typed);
+        }
+        out.println("Registrar doctor");
+        try (AppContext context = Startup.open(
+                profile,
+                password,
+                connection.dataHome(),
+                Startup.DEFAULT_DEMO_STUDENTS,
+                step -> out.println("  " + step))) {
+            DiagnosticsReport report = new Diagnostics(context.database()).run();
+            report.lines().forEach(out::println);
+            out.println("ApplicationName: " + org.registrar.db.ApplicationName.forThisDesktop());
+            return report.healthy() ? HEALTHY : report.reachable() ? UNHEALTHY : UNREACHABLE;
+        } catch (RuntimeException error) {
+            out.println("Target:          " + profile.describe());
+            out.println("Verdict:         UNHEALTHY: " + DatabaseErrors.describe(error));
+            return UNREACHABLE;
+        }
+    }
+}

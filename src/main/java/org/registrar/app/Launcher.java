@@ -1,0 +1,75 @@
+package org.registrar.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import org.registrar.db.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Entry point. With no command it opens the window; {@code doctor} and {@code demo} run headless. Kept apart from
+ * the JavaFX {@link Application} so the app starts with JavaFX on the class path.
+ */
+@Command(
+        name = "registrar",
+        mixinStandardHelpOptions = true,
+        versionProvider = Launcher.VersionProvider.class,
+        description = "Registrar: administration client for the school's student platform.",
+        subcommands = {DoctorCommand.class, DemoCommand.class, BenchCommand.class})
+public final class Launcher implements Callable<Integer> {
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(
+            names = "--demo-students",
+            description = "Students generated on the embedded server's first start (default: 20000, max 1000000)")
+    int demoStudents = Startup.DEFAULT_DEMO_STUDENTS;
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new Launcher()).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (demoStudents < 1 || demoStudents > 1_000_000) {
+            System.err.println("--demo-students must be between 1 and 1000000");
+            return 2;
+        }
+        Path dataHome = prepareLogging(connection.dataHome());
+        RegistrarApp.configure(new RegistrarApp.LaunchOptions(
+                connection.profile().orElse(null),
+                ConnectionOptions.passwordFromEnvironment(),
+                dataHome,
+                demoStudents));
+        Application.launch(RegistrarApp.class);
+        return 0;
+    }
+
+    /** Points Logback at the user data folder; must run before the first logger is created. */
+    static Path prepareLogging(Path dataHome) {
+        Path logs = dataHome.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (java.io.IOException e) {
+            System.err.println("Cannot create the log folder " + logs + ": " + e.getMessage());
+        }
+        if (System.getProperty("registrar.logDir") == null) {
+            System.setProperty("registrar.logDir", logs.toString());
+        }
+        return dataHome;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Registrar " + Version.current()};
+        }
+    }
+}

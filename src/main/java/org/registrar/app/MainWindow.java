@@ -1,0 +1,109 @@
+package org.registrar.app;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.registrar.health.ConnectionView;
+import org.registrar.health.ConnectionViewModel;
+import org.registrar.health.Diagnostics;
+import org.registrar.tasks.Tasks;
+
+/**
+ * The shell: navigation on the left, the chosen screen in the middle, the status bar below. Screens are built on
+ * first visit and kept, so their state survives switching. Composition root for the features.
+ */
+final class MainWindow {
+    private final BorderPane root = new BorderPane();
+    private final ExecutorService worker;
+    private final StatusBarView statusBar;
+    private final Map<String, Supplier<Node>> screens = new LinkedHashMap<>();
+    private final Map<String, Node> built = new LinkedHashMap<>();
+    private final ToggleGroup navigation = new ToggleGroup();
+
+    MainWindow(AppContext context, Runnable editConnection) {
+        worker = newWorker(context.database().profile().poolSize());
+        Tasks tasks = new Tasks(worker, Platform::runLater, context.database().queryMetrics(), new Tasks.Observer() {
+            @Override
+            public void succeeded() {
+                context.monitor().reportSuccess();
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                context.monitor().reportFailure(error);
+            }
+        });
+        statusBar = new StatusBarView(context);
+        screens.put("Connection", () -> new ConnectionView(
+                        new ConnectionViewModel(tasks, new Diagnostics(context.database()), context.database()),
+                        editConnection)
+                .root());
+        root.setLeft(navigationBar());
+        root.setBottom(statusBar.root());
+        root.getStyleClass().add("main-window");
+        show(screens.keySet().iterator().next());
+    }
+
+    private static ExecutorService newWorker(int threads) {
+        AtomicInteger counter = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "registrar-db-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private Node navigationBar() {
+        Label brand = new Label("Registrar");
+        brand.getStyleClass().addAll("title-3", "brand");
+        VBox bar = new VBox(4, brand);
+        bar.getStyleClass().add("navigation");
+        bar.setPadding(new Insets(16, 8, 16, 8));
+        for (String name : screens.keySet()) {
+            ToggleButton button = new ToggleButton(name);
+            button.setId("nav-" + name.toLowerCase());
+            button.setToggleGroup(navigation);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.getStyleClass().add("nav-button");
+            button.setOnAction(event -> show(name));
+            bar.getChildren().add(button);
+        }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        bar.getChildren().add(spacer);
+        bar.setPrefWidth(180);
+        return bar;
+    }
+
+    private void show(String name) {
+        Node screen = built.computeIfAbsent(name, key -> screens.get(key).get());
+        root.setCenter(screen);
+        navigation.getToggles().stream()
+                .filter(toggle -> ((ToggleButton) toggle).getText().equals(name))
+                .findFirst()
+                .ifPresent(toggle -> toggle.setSelected(true));
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    void dispose() {
+        statusBar.dispose();
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,146 @@
+package org.registrar.app;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.registrar.db.ConnectionProfile;
+import org.registrar.db.DatabaseErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application: shows a start-up screen at once, brings the database up on a worker thread, then
+ * swaps in the main window. Started by {@link Launcher}.
+ */
+public final class RegistrarApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrarApp.class);
+    private static volatile LaunchOptions options =
+            new LaunchOptions(null, null, UserDataFolder.resolve(), Startup.DEFAULT_DEMO_STUDENTS);
+
+    private Stage stage;
+    private StartupView startupView;
+    private volatile AppContext context;
+    private MainWindow mainWindow;
+    private Thread closer;
+
+    /** What the command line asked for; set before {@link Application#launch}. */
+    public record LaunchOptions(ConnectionProfile profile, String password, Path dataHome, int demoStudents) {}
+
+    static void configure(LaunchOptions launchOptions) {
+        options = launchOptions;
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        ErrorReporter.install();
+        startupView = new StartupView(this::retry, this::editConnection, this::useEmbedded, Platform::exit);
+        Scene scene = new Scene(startupView.root(), 1280, 800);
+        scene.getStylesheets().add(RegistrarApp.class.getResource("app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Registrar — starting");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        Optional.ofNullable(RegistrarApp.class.getResourceAsStream("icon.png"))
+                .ifPresent(icon -> stage.getIcons().add(new Image(icon)));
+        stage.show();
+        connect(currentProfile(), options.password());
+    }
+
+    private ConnectionProfile currentProfile() {
+        if (options.profile() != null) {
+            return options.profile();
+        }
+        return ProfileStore.forUser().load().orElse(ConnectionProfile.embedded());
+    }
+
+    private void connect(ConnectionProfile profile, String knownPassword) {
+        String password = knownPassword;
+        if (password == null && !profile.isEmbedded()) {
+            Optional<String> typed = PasswordPrompt.ask(stage, profile);
+            if (typed.isEmpty()) {
+                startupView.showFailure(profile.describe(), "No password given.");
+                return;
+            }
+            password = typed.get();
+        }
+        String finalPassword = password;
+        Task<AppContext> task = new Task<>() {
+            @Override
+            protected AppContext call() {
+                return Startup.open(
+                        profile, finalPassword, options.dataHome(), options.demoStudents(), this::updateMessage);
+            }
+        };
+        startupView.showProgress(profile.describe(), task.messageProperty());
+        task.setOnSucceeded(event -> showMainWindow(task.getValue()));
+        task.setOnFailed(event -> {
+            LOG.error("Start-up failed for {}", profile.describe(), task.getException());
+            startupView.showFailure(profile.describe(), DatabaseErrors.describe(task.getException()));
+        });
+        Thread thread = new Thread(task, "registrar-startup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void showMainWindow(AppContext started) {
+        context = started;
+        mainWindow = new MainWindow(started, this::editConnection);
+        stage.getScene().setRoot(mainWindow.root());
+        stage.setTitle(started.title());
+        LOG.info("Started: {}, schema {}", started.title(), started.schemaVersion());
+    }
+
+    private void retry() {
+        connect(currentProfile(), options.password());
+    }
+
+    private void useEmbedded() {
+        ProfileStore.forUser().clear();
+        options = new LaunchOptions(null, null, options.dataHome(), options.demoStudents());
+        connect(ConnectionProfile.embedded(), null);
+    }
+
+    private void editConnection() {
+        ConnectionDialog.edit(stage, currentProfile()).ifPresent(profile -> {
+            ProfileStore.forUser().save(profile);
+            options = new LaunchOptions(null, null, options.dataHome(), options.demoStudents());
+            if (context == null) {
+                connect(profile, null);
+            } else {
+                Notices.info(
+                        stage,
+                        "Connection saved",
+                        "Registrar will use " + profile.describe() + " from its next start.");
+            }
+        });
+    }
+
+    /** Waits until the pool is closed and the embedded server stopped (tests). */
+    void awaitShutdown() throws InterruptedException {
+        if (closer != null) {
+            closer.join();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (mainWindow != null) {
+            mainWindow.dispose();
+        }
+        AppContext running = context;
+        if (running != null) {
+            // closing the pool and stopping the embedded server block; the JVM waits for this non-daemon thread
+            closer = new Thread(running::close, "registrar-shutdown");
+            closer.setDaemon(false);
+            closer.start();
+        }
+    }
+}

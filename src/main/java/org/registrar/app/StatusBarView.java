@@ -1,0 +1,93 @@
+package org.registrar.app;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+import org.controlsfx.control.StatusBar;
+import org.registrar.db.ConnectionMonitor;
+import org.registrar.metrics.OperationSummary;
+import org.registrar.metrics.PoolMetrics;
+
+/**
+ * The bottom bar: what the last operation cost, the connection state, and the pool in use against its maximum.
+ * Reads only in-memory counters, once a second; never touches the database.
+ */
+final class StatusBarView {
+    private final StatusBar bar = new StatusBar();
+    private final Label connection = new Label();
+    private final Circle lamp = new Circle(5);
+    private final Label pool = new Label();
+    private final AppContext context;
+    private final Timeline refresh;
+    private final java.util.function.Consumer<OperationSummary> operationListener;
+
+    StatusBarView(AppContext context) {
+        this.context = context;
+        bar.setId("status-bar");
+        bar.setText("Ready");
+        connection.setId("connection-state");
+        connection.setGraphic(lamp);
+        pool.setId("pool-state");
+        bar.getRightItems().addAll(connection, new Separator(javafx.geometry.Orientation.VERTICAL), pool);
+        bar.setPadding(new Insets(2, 8, 2, 8));
+        showState(context.monitor().state());
+        context.monitor().addListener(state -> Platform.runLater(() -> showState(state)));
+        operationListener = summary -> {
+            if (!summary.operation().equals(ConnectionMonitor.CHECK_OPERATION)) {
+                Platform.runLater(() -> bar.setText(summary.describe()));
+            }
+        };
+        context.database().queryMetrics().addListener(operationListener);
+        refresh = new Timeline(new KeyFrame(Duration.seconds(1), event -> showPool()));
+        refresh.setCycleCount(Timeline.INDEFINITE);
+        refresh.play();
+        showPool();
+    }
+
+    Node root() {
+        return bar;
+    }
+
+    private void showState(ConnectionMonitor.State state) {
+        String text;
+        String style;
+        switch (state) {
+            case CONNECTED -> {
+                text = "Connected";
+                style = "state-ok";
+            }
+            case RECONNECTING -> {
+                text = "Reconnecting…";
+                style = "state-warn";
+            }
+            case DOWN -> {
+                text = "Database unavailable";
+                style = "state-down";
+            }
+            default -> {
+                text = "Connecting…";
+                style = "state-warn";
+            }
+        }
+        connection.setText(text);
+        lamp.getStyleClass().setAll("lamp", style);
+    }
+
+    private void showPool() {
+        PoolMetrics.Snapshot state = context.database().poolState();
+        pool.setText(String.format(
+                "Pool %d/%d in use%s",
+                state.active(), state.maximum(), state.pending() > 0 ? ", " + state.pending() + " waiting" : ""));
+    }
+
+    void dispose() {
+        refresh.stop();
+        context.database().queryMetrics().removeListener(operationListener);
+    }
+}

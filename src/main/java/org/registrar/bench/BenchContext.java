@@ -1,0 +1,12 @@
+package org.registrar.bench;
+
+import java.util.function.IntFunction;
+import org.registrar.db.Database;
+
+/**
+ * What a scenario may use: the app's database (one pool of 2, QueryMetrics attached), a way to open more
+ * independent pools (simulated desktops, each with its own QueryMetrics), and the size of the demo data.
+ *
+ * @param openDatabase opens a new pool of the given size on the same server; the scenario closes it
+ */
+public record BenchContext(Database database, IntFunction<Database> openDatabase, int students, int repetitions) {}

@@ -1,0 +1,14 @@
+package org.registrar.bench;
+
+import java.util.List;
+
+/** Every scenario {@code registrar bench} knows, in the order {@code --scenario all} runs them. */
+public final class BenchScenarios {
+    private BenchScenarios() {}
+
+    public static List<BenchScenario> all() {
+        return List.of(
+                // one line per scenario; keep this list sorted by when it should run
+                new PoolBench());
+    }
+}

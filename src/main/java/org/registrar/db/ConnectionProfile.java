@@ -1,0 +1,83 @@
+package org.registrar.db;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and how to connect: JDBC URL, user, TLS settings, PgBouncer mode and pool size. Never holds a password.
+ * Immutable.
+ *
+ * @param url JDBC URL, e.g. {@code jdbc:postgresql://db.school.example:5432/registrar}; null means the embedded
+ *     server
+ * @param sslRootCert root certificate file for {@code verify-ca}/{@code verify-full}; may be null
+ * @param pgBouncer the server is reached through PgBouncer in transaction mode: no server-side prepared
+ *     statements and no session state
+ * @param poolSize maximum pool size, 1 to 10
+ */
+public record ConnectionProfile(
+        String url, String user, SslMode sslMode, Path sslRootCert, boolean pgBouncer, int poolSize) {
+    public static final int DEFAULT_POOL_SIZE = 2;
+    public static final int MAX_POOL_SIZE = 10;
+
+    public ConnectionProfile {
+        Objects.requireNonNull(sslMode, "sslMode");
+        if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException(
+                    "Pool size must be between 1 and " + MAX_POOL_SIZE + ", was " + poolSize);
+        }
+        if (url != null && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("The database URL must start with jdbc:postgresql:, was " + url);
+        }
+    }
+
+    /** The embedded server in the user data folder. */
+    public static ConnectionProfile embedded() {
+        return new ConnectionProfile(null, "postgres", SslMode.DISABLE, null, false, DEFAULT_POOL_SIZE);
+    }
+
+    public boolean isEmbedded() {
+        return url == null;
+    }
+
+    public Optional<Path> rootCertificate() {
+        return Optional.ofNullable(sslRootCert);
+    }
+
+    public ConnectionProfile withUrl(String newUrl) {
+        return new ConnectionProfile(newUrl, user, sslMode, sslRootCert, pgBouncer, poolSize);
+    }
+
+    public ConnectionProfile withPoolSize(int newPoolSize) {
+        return new ConnectionProfile(url, user, sslMode, sslRootCert, pgBouncer, newPoolSize);
+    }
+
+    /** "user@host:port/db" for titles and logs; never a password. */
+    public String describe() {
+        if (isEmbedded()) {
+            return "Embedded demo database";
+        }
+        String target = url.substring("jdbc:postgresql:".length()).replaceFirst("^//", "");
+        int query = target.indexOf('?');
+        return (user == null ? "" : user + "@") + (query < 0 ? target : target.substring(0, query));
+    }
+
+    /** pgjdbc's sslmode values. */
+    public enum SslMode {
+        DISABLE,
+        ALLOW,
+        PREFER,
+        REQUIRE,
+        VERIFY_CA,
+        VERIFY_FULL;
+
+        public String jdbcValue() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static SslMode parse(String text) {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.registrar.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.time.Duration;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.registrar.metrics.PoolMetrics;
+import org.registrar.metrics.QueryMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's one connection pool (HikariCP), the schema (Flyway) and the one {@link Jdbi} every statement goes
+ * through. Thread-safe. Opening and closing block: never on the FX thread.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
+    static final Duration LEAK_DETECTION = Duration.ofSeconds(60);
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(120);
+
+    private final ConnectionProfile profile;
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final QueryMetrics queryMetrics;
+    private final PoolMetrics poolMetrics;
+
+    private Database(
+            ConnectionProfile profile, HikariDataSource pool, QueryMetrics queryMetrics, PoolMetrics poolMetrics) {
+        this.profile = profile;
+        this.pool = pool;
+        this.queryMetrics = queryMetrics;
+        this.poolMetrics = poolMetrics;
+        this.jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
+        jdbi.setSqlLogger(queryMetrics);
+        jdbi.setTransactionHandler(new CountingTransactionHandler(jdbi.getTransactionHandler(), queryMetrics));
+    }
+
+    /**
+     * Opens the pool for {@code profile} (no connection is made yet: an idle desktop holds none).
+     *
+     * @param url the JDBC URL to use (the embedded server's when the profile is embedded)
+     * @param password may be null; kept only inside the pool's configuration in memory
+     */
+    public static Database open(
+            ConnectionProfile profile,
+            String url,
+            String password,
+            QueryMetrics queryMetrics,
+            PoolMetrics poolMetrics) {
+        HikariConfig config = poolConfig(profile, url, password);
+        config.setMetricsTrackerFactory(poolMetrics);
+        poolMetrics.setMaximum(profile.poolSize());
+        LOG.info(
+                "Opening pool for {} (max {} connections, PgBouncer mode {}, sslmode {})",
+                profile.isEmbedded() ? "the embedded server" : profile.describe(),
+                profile.poolSize(),
+                profile.pgBouncer(),
+                profile.sslMode().jdbcValue());
+        return new Database(profile, new HikariDataSource(config), queryMetrics, poolMetrics);
+    }
+
+    static HikariConfig poolConfig(ConnectionProfile profile, String url, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("registrar");
+        config.setJdbcUrl(url);
+        config.setUsername(profile.user());
+        config.setPassword(password);
+        config.setMaximumPoolSize(profile.poolSize());
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        config.setMaxLifetime(MAX_LIFETIME.toMillis());
+        config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setLeakDetectionThreshold(LEAK_DETECTION.toMillis());
+        // the window opens even while the server is down; the first operation reports it
+        config.setInitializationFailTimeout(-1);
+        config.setDataSourceProperties(driverProperties(profile));
+        return config;
+    }
+
+    static Properties driverProperties(ConnectionProfile profile) {
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", ApplicationName.forThisDesktop());
+        properties.setProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
+        properties.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("sslmode", profile.sslMode().jdbcValue());
+        profile.rootCertificate().ifPresent(file -> properties.setProperty("sslrootcert", file.toString()));
+        if (profile.pgBouncer()) {
+            // PgBouncer in transaction mode cannot keep server-side prepared statements between transactions
+            properties.setProperty("prepareThreshold", "0");
+        }
+        return properties;
+    }
+
+    /** Applies pending migrations through the pool and returns the schema version. Blocking. */
+    public String migrate() {
+        return Migrations.apply(pool);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** For statements Jdbi cannot send (COPY); callers must report them to {@link #queryMetrics()}. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public ConnectionProfile profile() {
+        return profile;
+    }
+
+    public QueryMetrics queryMetrics() {
+        return queryMetrics;
+    }
+
+    public PoolMetrics poolMetrics() {
+        return poolMetrics;
+    }
+
+    /** The pool's state read live from HikariCP. */
+    public PoolMetrics.Snapshot poolState() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        PoolMetrics.Snapshot counters = poolMetrics.snapshot();
+        if (bean == null) {
+            return counters;
+        }
+        return new PoolMetrics.Snapshot(
+                bean.getActiveConnections(),
+                bean.getIdleConnections(),
+                bean.getThreadsAwaitingConnection(),
+                bean.getTotalConnections(),
+                profile.poolSize(),
+                counters.timeouts(),
+                counters.connectionsCreated());
+    }
+
+    /** Settings worth showing support staff. */
+    public String poolSettings() {
+        return String.format(
+                "max %d, min idle 0, idle timeout %d s, max lifetime %d min, connection timeout %d s, socket timeout %d s%s",
+                profile.poolSize(),
+                IDLE_TIMEOUT.toSeconds(),
+                MAX_LIFETIME.toMinutes(),
+                CONNECTION_TIMEOUT.toSeconds(),
+                SOCKET_TIMEOUT.toSeconds(),
+                profile.pgBouncer() ? ", PgBouncer transaction mode" : "");
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

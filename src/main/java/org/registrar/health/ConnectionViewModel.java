@@ -1,0 +1,113 @@
+package org.registrar.health;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.registrar.db.Database;
+import org.registrar.db.DatabaseErrors;
+import org.registrar.tasks.Tasks;
+
+/**
+ * State of the Connection screen: the diagnostics report and what the database holds. Loads off the FX thread
+ * and drops answers a newer request superseded. Use on the FX thread only.
+ */
+public final class ConnectionViewModel {
+    static final String OPERATION = "Check connection";
+
+    private final Tasks tasks;
+    private final Diagnostics diagnostics;
+    private final DataSummaryRepository summaries;
+    private final Database database;
+    private final StringProperty verdict = new SimpleStringProperty("");
+    private final BooleanProperty healthy = new SimpleBooleanProperty();
+    private final StringProperty details = new SimpleStringProperty("");
+    private final StringProperty data = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private long latest;
+
+    public ConnectionViewModel(Tasks tasks, Diagnostics diagnostics, Database database) {
+        this.tasks = tasks;
+        this.diagnostics = diagnostics;
+        this.database = database;
+        this.summaries = new DataSummaryRepository(database.jdbi());
+    }
+
+    /** Runs the checks again. */
+    public void refresh() {
+        long ticket = ++latest;
+        busy.set(true);
+        tasks.run(OPERATION, () -> new Result(diagnostics.run(), summaryOrNull()))
+                .onDone(result -> {
+                    if (ticket == latest) {
+                        show(result);
+                        busy.set(false);
+                    }
+                })
+                .onError(error -> {
+                    if (ticket == latest) {
+                        verdict.set(DatabaseErrors.describe(error));
+                        healthy.set(false);
+                        busy.set(false);
+                    }
+                });
+    }
+
+    private DataSummaryRepository.DataSummary summaryOrNull() {
+        try {
+            return summaries.summary();
+        } catch (RuntimeException unreachable) {
+            return null;
+        }
+    }
+
+    private void show(Result result) {
+        DiagnosticsReport report = result.report();
+        verdict.set(report.verdict());
+        healthy.set(report.healthy());
+        details.set(String.join("\n", report.lines().subList(0, report.lines().size() - 1)));
+        var summary = result.summary();
+        data.set(
+                summary == null
+                        ? "-"
+                        : String.format(
+                                "%,d students in %,d cohorts · %,d mentors · %,d assessments · %,d results",
+                                summary.students(),
+                                summary.cohorts(),
+                                summary.mentors(),
+                                summary.assessments(),
+                                summary.results()));
+    }
+
+    public String applicationName() {
+        return org.registrar.db.ApplicationName.forThisDesktop();
+    }
+
+    public String target() {
+        return database.profile().describe();
+    }
+
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict;
+    }
+
+    public ReadOnlyBooleanProperty healthyProperty() {
+        return healthy;
+    }
+
+    public ReadOnlyStringProperty detailsProperty() {
+        return details;
+    }
+
+    public ReadOnlyStringProperty dataProperty() {
+        return data;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    private record Result(DiagnosticsReport report, DataSummaryRepository.DataSummary summary) {}
+}

@@ -1,0 +1,34 @@
+package org.registrar.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What one finished user operation cost: statements sent, transactions committed or rolled back, statements
+ * that failed, and wall time from start to end. Immutable.
+ */
+public record OperationSummary(
+        String operation, int statements, int transactions, int errors, Duration elapsed, Instant finishedAt) {
+
+    /** "Save results: 2 statements, 1 transaction, 6 ms" as the status bar shows it. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(operation)
+                .append(": ")
+                .append(plural(statements, "statement"))
+                .append(", ")
+                .append(plural(transactions, "transaction"));
+        if (errors > 0) {
+            text.append(", ").append(plural(errors, "error"));
+        }
+        return text.append(", ").append(formatMillis(elapsed)).toString();
+    }
+
+    static String formatMillis(Duration duration) {
+        double millis = duration.toNanos() / 1_000_000.0;
+        return millis < 10 ? String.format("%.1f ms", millis) : String.format("%.0f ms", millis);
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,103 @@
+package org.registrar.tasks;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.registrar.metrics.QueryMetrics;
+
+/**
+ * Runs database work off the FX thread, each piece as a named user operation counted by {@link QueryMetrics}, and
+ * hands results back on the result thread (the FX thread in the app, the calling thread in tests). Thread-safe.
+ */
+public final class Tasks {
+    private final Executor worker;
+    private final Executor results;
+    private final QueryMetrics metrics;
+    private final Observer observer;
+
+    /** Told on the worker thread how each piece of work ended (connection-state tracking). */
+    public interface Observer {
+        void succeeded();
+
+        void failed(Throwable error);
+    }
+
+    /**
+     * @param worker runs the work (a small pool sized to the connection pool in the app)
+     * @param results where callbacks run ({@code Platform::runLater} in the app)
+     */
+    public Tasks(Executor worker, Executor results, QueryMetrics metrics, Observer observer) {
+        this.worker = worker;
+        this.results = results;
+        this.metrics = metrics;
+        this.observer = observer;
+    }
+
+    /** Both executors run inline: for ViewModel tests without JavaFX. */
+    public static Tasks inline(QueryMetrics metrics) {
+        return new Tasks(Runnable::run, Runnable::run, metrics, new Observer() {
+            @Override
+            public void succeeded() {}
+
+            @Override
+            public void failed(Throwable error) {}
+        });
+    }
+
+    /** Starts {@code work} as the operation {@code operation}; never blocks the caller. */
+    public <T> Pending<T> run(String operation, Callable<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        worker.execute(() -> {
+            T result;
+            try (var scope = metrics.begin(operation)) {
+                result = work.call();
+            } catch (Throwable error) {
+                observer.failed(error);
+                future.completeExceptionally(error);
+                return;
+            }
+            observer.succeeded();
+            future.complete(result);
+        });
+        return new Pending<>(future, results);
+    }
+
+    /** A result to come. Callbacks run on the result executor. */
+    public static final class Pending<T> {
+        private final CompletableFuture<T> future;
+        private final Executor results;
+
+        Pending(CompletableFuture<T> future, Executor results) {
+            this.future = future;
+            this.results = results;
+        }
+
+        public Pending<T> onDone(Consumer<? super T> action) {
+            future.thenAcceptAsync(action, results);
+            return this;
+        }
+
+        public Pending<T> onError(Consumer<Throwable> action) {
+            future.whenCompleteAsync(
+                    (value, error) -> {
+                        if (error != null) {
+                            action.accept(unwrap(error));
+                        }
+                    },
+                    results);
+            return this;
+        }
+
+        /** For tests and command-line use only; never on the FX thread. */
+        public CompletableFuture<T> future() {
+            return future;
+        }
+
+        private static Throwable unwrap(Throwable error) {
+            return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause()
+                    : error;
+        }
+    }
+}

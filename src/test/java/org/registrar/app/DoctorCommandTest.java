@@ -1,0 +1,83 @@
+package org.registrar.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.registrar.db.Migrations;
+import org.registrar.db.TestDatabases;
+import picocli.CommandLine;
+
+class DoctorCommandTest {
+    @TempDir
+    Path dataHome;
+
+    private record Run(int exitCode, String output) {}
+
+    private Run doctor(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+            System.setOut(out);
+            String[] all = new String[args.length + 3];
+            all[0] = "doctor";
+            all[1] = "--data-home";
+            all[2] = dataHome.toString();
+            System.arraycopy(args, 0, all, 3, args.length);
+            int exitCode = new CommandLine(new Launcher()).execute(all);
+            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void healthyServerExitsZeroAndPrintsTheReport() {
+        String name = TestDatabases.freshDatabase();
+
+        Run run = doctor("--db-url", TestDatabases.jdbcUrl(name), "--db-user", "postgres", "--ssl-mode", "disable");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("Server version:  17.")
+                .contains("Schema version:  " + Migrations.currentVersion(TestDatabases.dataSource(name)))
+                .contains("TLS:             off")
+                .contains("Pool:            max 2, min idle 0")
+                .contains("Verdict:         HEALTHY");
+    }
+
+    @Test
+    void stoppedServerExitsNonZeroWithAClearMessage() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        Run run = doctor("--db-url", "jdbc:postgresql://localhost:" + closedPort + "/registrar", "--db-user", "nobody");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output())
+                .contains("Verdict:         UNHEALTHY: Database unavailable")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void embeddedDefaultIsHealthyAndOutOfDateSchemaIsNot() {
+        Run run = doctor();
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("Target:          Embedded demo database")
+                .contains("First start: generating demo data")
+                .contains("Verdict:         HEALTHY");
+
+        Run again = doctor();
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).doesNotContain("generating demo data");
+    }
+}

@@ -1,0 +1,71 @@
+package org.registrar.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole app, started headless on its own embedded server exactly as a user starts it. */
+class MainWindowUiTest {
+    @TempDir
+    static Path dataHome;
+
+    private static RegistrarApp app;
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        RegistrarApp.configure(new RegistrarApp.LaunchOptions(null, null, dataHome, 600));
+        app = (RegistrarApp) FxToolkit.setupApplication(RegistrarApp::new);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot().lookup("#connection-state")
+                .tryQuery()
+                .isPresent());
+    }
+
+    private static FxRobot robot() {
+        return new FxRobot();
+    }
+
+    @AfterAll
+    static void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        app.awaitShutdown();
+    }
+
+    @Test
+    void startsOnTheEmbeddedServerAndShowsConnected() throws Exception {
+        Label state = robot.lookup("#connection-state").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().equals("Connected"));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#verdict").queryAs(Label.class).getText().startsWith("HEALTHY"));
+
+        assertThat(stage.getTitle()).isEqualTo("Registrar — Embedded demo database");
+        assertThat(robot.lookup("#data-summary").queryAs(Label.class).getText()).startsWith("600 students in");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "main-window");
+    }
+
+    @Test
+    void statusBarShowsWhatTheLastOperationCost() throws Exception {
+        robot.clickOn("#check-again");
+
+        org.controlsfx.control.StatusBar bar =
+                robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bar.getText().startsWith("Check connection: "));
+        assertThat(bar.getText()).matches("Check connection: \\d+ statements, 0 transactions, [0-9.]+ ms");
+        assertThat(robot.lookup("#pool-state").queryAs(Label.class).getText()).matches("Pool \\d/2 in use.*");
+    }
+}

@@ -1,0 +1,97 @@
+package org.registrar.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layout rules of shared/STYLE.md, checked on the compiled main classes. */
+class ArchitectureTest {
+    private static final String[] FEATURES = {
+        "org.registrar.students..", "org.registrar.assessments..", "org.registrar.mentors..", "org.registrar.health.."
+    };
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.registrar");
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("org.registrar.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void featuresDoNotKnowEachOther() {
+        for (String feature : FEATURES) {
+            String[] others = java.util.Arrays.stream(FEATURES)
+                    .filter(other -> !other.equals(feature))
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage(feature)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
+                    .allowEmptyShould(true)
+                    .check(classes);
+            noClasses()
+                    .that()
+                    .resideInAPackage(feature)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("org.registrar.app..")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void dbMetricsAndTasksKnowNothingOfFeaturesOrTheApp() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.registrar.db..", "org.registrar.metrics..", "org.registrar.tasks..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(FEATURES, "org.registrar.app.."))
+                .check(classes);
+    }
+
+    @Test
+    void dataAccessImportsNoJavaFx() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.registrar.db..", "org.registrar.metrics..", "org.registrar.tasks..")
+                .or()
+                .haveSimpleNameEndingWith("Repository")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsImportNoSceneGraph() {
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("ViewModel")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideOutsideOfPackage("javafx.scene..")
+                .check(classes);
+    }
+
+    private static String[] concat(String[] first, String extra) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + 1);
+        all[first.length] = extra;
+        return all;
+    }
+}

@@ -1,0 +1,269 @@
+package org.registrar.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The rules the database enforces whatever the client does: checks, triggers, versions, stamps and roles. */
+class SchemaRulesTest {
+    private static final String CHECK_VIOLATION = "23514";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    private Jdbi jdbi;
+    private long assessmentId;
+    private long studentId;
+
+    @BeforeEach
+    void freshDatabaseWithOneScoredResult() {
+        jdbi = TestDatabases.jdbi(TestDatabases.freshDatabase());
+        Map<String, Object> result = jdbi.withHandle(handle -> handle.createQuery("SELECT r.assessment_id, r.student_id"
+                        + " FROM assessment_results r JOIN assessments a ON a.id = r.assessment_id"
+                        + " WHERE r.score IS NOT NULL AND a.max_score = 20 ORDER BY 1, 2 LIMIT 1")
+                .mapToMap()
+                .one());
+        assessmentId = (Long) result.get("assessment_id");
+        studentId = (Long) result.get("student_id");
+    }
+
+    @Test
+    void scoreAboveTheMaximumIsACheckViolationNamingTheMaximum() {
+        Throwable error = catchThrowable(() -> setScore("20.5"));
+
+        assertThat(sqlState(error)).isEqualTo(CHECK_VIOLATION);
+        assertThat(error).hasMessageContaining("above the maximum score 20.00");
+    }
+
+    @Test
+    void negativeScoreIsACheckViolation() {
+        assertThat(sqlState(catchThrowable(() -> setScore("-1")))).isEqualTo(CHECK_VIOLATION);
+    }
+
+    @Test
+    void scoreEqualToTheMaximumIsAccepted() {
+        setScore("20");
+
+        assertThat(result().get("score")).isEqualTo(new BigDecimal("20.00"));
+    }
+
+    @Test
+    void loweringAMaximumBelowARecordedScoreIsACheckViolation() {
+        setScore("18");
+
+        Throwable error = catchThrowable(() ->
+                jdbi.useHandle(handle -> handle.createUpdate("UPDATE assessments SET max_score = 10 WHERE id = :id")
+                        .bind("id", assessmentId)
+                        .execute()));
+
+        assertThat(sqlState(error)).isEqualTo(CHECK_VIOLATION);
+    }
+
+    @Test
+    void changedResultWritesOneHistoryRowWithOldAndNewScoreAndBumpsTheVersion() {
+        BigDecimal oldScore = (BigDecimal) result().get("score");
+        BigDecimal newScore =
+                oldScore.compareTo(new BigDecimal("10")) == 0 ? new BigDecimal("11.00") : new BigDecimal("10.00");
+        int oldVersion = (Integer) result().get("version");
+
+        setScore(newScore.toPlainString());
+
+        Map<String, Object> history = jdbi.withHandle(
+                handle -> handle.createQuery("SELECT operation, old_score, new_score, changed_by FROM result_history"
+                                + " WHERE assessment_id = :a AND student_id = :s")
+                        .bind("a", assessmentId)
+                        .bind("s", studentId)
+                        .mapToMap()
+                        .one());
+        assertThat(history)
+                .containsEntry("operation", "update")
+                .containsEntry("old_score", oldScore)
+                .containsEntry("new_score", newScore)
+                .containsEntry("changed_by", "tester");
+        assertThat(result().get("version")).isEqualTo(oldVersion + 1);
+    }
+
+    @Test
+    void unchangedUpdateWritesNoHistoryAndKeepsTheVersion() {
+        Map<String, Object> before = result();
+
+        setScore(((BigDecimal) before.get("score")).toPlainString());
+
+        assertThat(historyRows()).isZero();
+        assertThat(result()).isEqualTo(before);
+    }
+
+    @Test
+    void insertedAndDeletedResultsAreRecorded() {
+        jdbi.useHandle(handle -> {
+            handle.createUpdate("DELETE FROM assessment_results WHERE assessment_id = :a AND student_id = :s")
+                    .bind("a", assessmentId)
+                    .bind("s", studentId)
+                    .execute();
+            handle.createUpdate("INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by)"
+                            + " VALUES (:a, :s, 12, 'tester')")
+                    .bind("a", assessmentId)
+                    .bind("s", studentId)
+                    .execute();
+        });
+
+        String operations = jdbi.withHandle(handle -> handle.createQuery("SELECT string_agg(operation, ','"
+                        + " ORDER BY id) FROM result_history WHERE assessment_id = :a AND student_id = :s")
+                .bind("a", assessmentId)
+                .bind("s", studentId)
+                .mapTo(String.class)
+                .one());
+        assertThat(operations).isEqualTo("delete,insert");
+    }
+
+    @Test
+    void duplicateStudentNumberIsAUniqueViolation() {
+        Throwable error = catchThrowable(() -> jdbi.useHandle(handle -> handle.execute(
+                "INSERT INTO students (student_number, family_name, given_name) VALUES ('S0000001', 'Doe', 'Jo')")));
+
+        assertThat(sqlState(error)).isEqualTo(UNIQUE_VIOLATION);
+    }
+
+    @Test
+    void studentEditBumpsVersionAndUpdatedAtButANoOpEditDoesNot() {
+        jdbi.useHandle(handle -> handle.execute("UPDATE students SET status = status WHERE id = 1"));
+        assertThat(studentVersion()).isEqualTo(1);
+
+        jdbi.useHandle(handle -> handle.execute("UPDATE students SET email = 'new.address@example.org' WHERE id = 1"));
+        assertThat(studentVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void changeStampBumpsWhenMentorAssignmentsChange() {
+        long before = stamp("mentor_assignments");
+        long mentorsBefore = stamp("mentors");
+
+        jdbi.useHandle(handle -> handle.execute("UPDATE mentor_assignments SET mentor_id = 1, assigned_by = 'tester'"
+                + " WHERE student_id = (SELECT min(student_id) FROM mentor_assignments WHERE mentor_id <> 1)"));
+
+        assertThat(stamp("mentor_assignments")).isEqualTo(before + 1);
+        assertThat(stamp("mentors")).isEqualTo(mentorsBefore);
+    }
+
+    @Test
+    void groupRolesExistWithoutLogin() {
+        String groupRoles = jdbi.withHandle(handle -> handle.createQuery("SELECT string_agg(rolname, ','"
+                        + " ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'registrar\\_%' AND NOT rolcanlogin")
+                .mapTo(String.class)
+                .one());
+        assertThat(groupRoles).isEqualTo("registrar_admin,registrar_staff,registrar_support");
+    }
+
+    @Test
+    void staffCannotRecordResults() {
+        Throwable error = catchThrowable(() -> asRole(
+                "registrar_staff",
+                handle -> handle.execute(
+                        "UPDATE assessment_results SET score = 1 WHERE assessment_id = " + assessmentId)));
+
+        assertThat(sqlState(error)).isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(sqlState(catchThrowable(() -> asRole(
+                        "registrar_staff",
+                        handle -> handle.execute(
+                                "INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by)"
+                                        + " VALUES (1, 2, 1, 'staff')")))))
+                .isEqualTo(INSUFFICIENT_PRIVILEGE);
+    }
+
+    @Test
+    void staffMayEditProfilesAndMentorAssignmentsButNotStudentNumbers() {
+        asRole("registrar_staff", handle -> {
+            handle.execute("UPDATE students SET family_name = 'Öztürk', status = 'on_leave' WHERE id = 1");
+            handle.execute("UPDATE mentor_assignments SET mentor_id = 2, assigned_by = 'staff' WHERE student_id ="
+                    + " (SELECT min(student_id) FROM mentor_assignments)");
+        });
+
+        assertThat(sqlState(catchThrowable(() -> asRole(
+                        "registrar_staff",
+                        handle -> handle.execute("UPDATE students SET student_number = 'X1' WHERE id = 1")))))
+                .isEqualTo(INSUFFICIENT_PRIVILEGE);
+    }
+
+    @Test
+    void adminRecordsResultsAndTheHistoryIsWrittenOnItsBehalf() {
+        asRole(
+                "registrar_admin",
+                handle -> handle.execute(
+                        "UPDATE assessment_results SET score = 1," + " recorded_by = 'admin' WHERE assessment_id = "
+                                + assessmentId + " AND student_id = " + studentId));
+
+        assertThat(historyRows()).isEqualTo(1);
+        assertThat(sqlState(catchThrowable(
+                        () -> asRole("registrar_admin", handle -> handle.execute("DELETE FROM result_history")))))
+                .isEqualTo(INSUFFICIENT_PRIVILEGE);
+    }
+
+    @Test
+    void supportSeesNoPersonalData() {
+        assertThat(sqlState(catchThrowable(
+                        () -> asRole("registrar_support", handle -> handle.execute("SELECT * FROM students")))))
+                .isEqualTo(INSUFFICIENT_PRIVILEGE);
+        asRole("registrar_support", handle -> handle.execute("SELECT * FROM change_stamps"));
+    }
+
+    private void setScore(String score) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE assessment_results SET score = CAST(:score AS numeric),"
+                        + " recorded_by = 'tester' WHERE assessment_id = :a AND student_id = :s")
+                .bind("score", score)
+                .bind("a", assessmentId)
+                .bind("s", studentId)
+                .execute());
+    }
+
+    private Map<String, Object> result() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT score, version, recorded_by, recorded_at"
+                        + " FROM assessment_results WHERE assessment_id = :a AND student_id = :s")
+                .bind("a", assessmentId)
+                .bind("s", studentId)
+                .mapToMap()
+                .one());
+    }
+
+    private long historyRows() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM result_history")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    private int studentVersion() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT version FROM students WHERE id = 1")
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    private long stamp(String table) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT stamp FROM change_stamps WHERE table_name = :t")
+                .bind("t", table)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** Runs {@code work} in a transaction as {@code role}; SET LOCAL ROLE ends with the transaction. */
+    private void asRole(String role, Consumer<Handle> work) {
+        jdbi.useTransaction(handle -> {
+            handle.execute("SET LOCAL ROLE " + role);
+            work.accept(handle);
+        });
+    }
+
+    private static String sqlState(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return "no SQLException in " + error;
+    }
+}

@@ -1,0 +1,89 @@
+package org.registrar.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One embedded PostgreSQL per test JVM (fsync off: test data only), and a fresh database per test, copied from
+ * a migrated template that holds a small deterministic demo data set. Thread-safe.
+ */
+public final class TestDatabases {
+    public static final String TEMPLATE = "registrar_template";
+    /** Students in the template's demo data; small so copying the template stays fast. */
+    public static final int TEMPLATE_STUDENTS = 600;
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private TestDatabases() {}
+
+    /** The shared server, started on first use. */
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            createTemplate();
+        }
+        return server;
+    }
+
+    /** A new database, migrated and holding the template's demo data, for one test. Returns its name. */
+    public static String freshDatabase() {
+        String name =
+                "t_" + COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+        return name;
+    }
+
+    /** An empty database with no schema at all. Returns its name. */
+    public static String emptyDatabase() {
+        String name =
+                "e_" + COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        execute("CREATE DATABASE " + name);
+        return name;
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database;
+    }
+
+    /** A plain (unpooled) data source for fixtures and assertions; the app's code under test uses its own pool. */
+    public static DataSource dataSource(String database) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl(database));
+        dataSource.setUser("postgres");
+        return dataSource;
+    }
+
+    public static Jdbi jdbi(String database) {
+        return Jdbi.create(dataSource(database));
+    }
+
+    private static void createTemplate() {
+        execute("CREATE DATABASE " + TEMPLATE);
+        DataSource template = dataSource(TEMPLATE);
+        Migrations.apply(template);
+        DemoData.load(Jdbi.create(template), TEMPLATE_STUDENTS);
+        execute("ALTER DATABASE " + TEMPLATE + " WITH IS_TEMPLATE true");
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
