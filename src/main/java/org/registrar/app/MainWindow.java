@@ -84,9 +84,19 @@ final class MainWindow {
         }
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().add(spacer);
+        bar.getChildren().addAll(spacer, themeToggle());
         bar.setPrefWidth(180);
         return bar;
+    }
+
+    private static Node themeToggle() {
+        ToggleButton dark = new ToggleButton("Dark mode");
+        dark.setId("theme-toggle");
+        dark.setMaxWidth(Double.MAX_VALUE);
+        dark.getStyleClass().add("nav-button");
+        dark.setSelected(Theme.saved() == Theme.DARK);
+        dark.setOnAction(event -> (dark.isSelected() ? Theme.DARK : Theme.LIGHT).apply());
+        return dark;
     }
 
     private void show(String name) {

@@ -1,6 +1,5 @@
 package org.registrar.app;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Application;
@@ -39,7 +38,7 @@ public final class RegistrarApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Theme.saved().apply();
         ErrorReporter.install();
         startupView = new StartupView(this::retry, this::editConnection, this::useEmbedded, Platform::exit);
         Scene scene = new Scene(startupView.root(), 1280, 800);

@@ -68,4 +68,16 @@ class MainWindowUiTest {
         assertThat(bar.getText()).matches("Check connection: \\d+ statements, 0 transactions, [0-9.]+ ms");
         assertThat(robot.lookup("#pool-state").queryAs(Label.class).getText()).matches("Pool \\d/2 in use.*");
     }
+
+    @Test
+    void darkModeCanBeSwitchedOnAndOff() throws Exception {
+        robot.clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
+        Screenshots.save(stage.getScene(), "main-window-dark");
+
+        robot.clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("light");
+    }
 }
