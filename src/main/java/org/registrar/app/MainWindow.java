@@ -38,6 +38,11 @@ final class MainWindow {
         worker = newWorker(context.database().profile().poolSize());
         Tasks tasks = new Tasks(worker, Platform::runLater, context.database().queryMetrics(), new Tasks.Observer() {
             @Override
+            public void beforeRun() throws Exception {
+                context.monitor().requireAvailable();
+            }
+
+            @Override
             public void succeeded() {
                 context.monitor().reportSuccess();
             }

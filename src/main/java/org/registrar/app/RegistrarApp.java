@@ -2,6 +2,7 @@ package org.registrar.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
@@ -27,6 +28,10 @@ public final class RegistrarApp extends Application {
     private volatile AppContext context;
     private MainWindow mainWindow;
     private Thread closer;
+    /** Bumped by every start attempt, so a scheduled retry knows whether the user chose something else. */
+    private long startAttempt;
+
+    static final java.time.Duration RETRY_EVERY = java.time.Duration.ofSeconds(5);
 
     /** What the command line asked for; set before {@link Application#launch}. */
     public record LaunchOptions(ConnectionProfile profile, String password, Path dataHome, int demoStudents) {}
@@ -61,6 +66,7 @@ public final class RegistrarApp extends Application {
     }
 
     private void connect(ConnectionProfile profile, String knownPassword) {
+        startAttempt++;
         String password = knownPassword;
         if (password == null && !profile.isEmbedded()) {
             Optional<String> typed = PasswordPrompt.ask(stage, profile);
@@ -81,12 +87,35 @@ public final class RegistrarApp extends Application {
         startupView.showProgress(profile.describe(), task.messageProperty());
         task.setOnSucceeded(event -> showMainWindow(task.getValue()));
         task.setOnFailed(event -> {
-            LOG.error("Start-up failed for {}", profile.describe(), task.getException());
-            startupView.showFailure(profile.describe(), DatabaseErrors.describe(task.getException()));
+            Throwable error = task.getException();
+            if (DatabaseErrors.classify(error) == DatabaseErrors.Kind.UNAVAILABLE) {
+                LOG.warn("Start-up: {} is unavailable: {}", profile.describe(), error.getMessage());
+            } else {
+                LOG.error("Start-up failed for {}", profile.describe(), error);
+            }
+            if (DatabaseErrors.classify(error) == DatabaseErrors.Kind.UNAVAILABLE) {
+                startupView.showFailure(profile.describe(), "Database unavailable: " + DatabaseErrors.detail(error));
+                scheduleRetry(profile, finalPassword);
+            } else {
+                startupView.showFailure(profile.describe(), DatabaseErrors.describe(error));
+            }
         });
         Thread thread = new Thread(task, "registrar-startup");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The server may be starting or the network back soon: try again by itself until something else is chosen. */
+    private void scheduleRetry(ConnectionProfile profile, String password) {
+        long attempt = ++startAttempt;
+        startupView.showRetryCountdown(RETRY_EVERY);
+        PauseTransition wait = new PauseTransition(javafx.util.Duration.seconds(RETRY_EVERY.toSeconds()));
+        wait.setOnFinished(event -> {
+            if (attempt == startAttempt && context == null) {
+                connect(profile, password);
+            }
+        });
+        wait.play();
     }
 
     private void showMainWindow(AppContext started) {

@@ -36,6 +36,9 @@ final class StartupView {
         VBox card = new VBox(16, heading, target, spinner, message, actions);
         card.setAlignment(Pos.CENTER);
         card.setMaxWidth(640);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        actions.managedProperty().bind(actions.visibleProperty());
         card.getStyleClass().add("startup-card");
         root.getChildren().add(card);
         root.getStyleClass().add("startup");
@@ -69,5 +72,10 @@ final class StartupView {
         }
         spinner.setVisible(false);
         actions.setVisible(true);
+    }
+
+    void showRetryCountdown(java.time.Duration every) {
+        message.setText(message.getText() + "\nRegistrar tries again every " + every.toSeconds()
+                + " s and opens as soon as the server answers.");
     }
 }

@@ -1,5 +1,6 @@
 package org.registrar.db;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +52,18 @@ public final class ConnectionMonitor implements AutoCloseable {
 
     public void addListener(Consumer<State> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Fails at once while the server is known to be down, so operations do not each wait out the connection
+     * timeout; the periodic check brings the state back when the server returns.
+     */
+    public void requireAvailable() throws SQLTransientConnectionException {
+        State now = state;
+        if (now == State.DOWN || now == State.RECONNECTING) {
+            throw new SQLTransientConnectionException(
+                    "Database unavailable (waiting for the server to return)", "08000");
+        }
     }
 
     /** Work succeeded: the server is there. */

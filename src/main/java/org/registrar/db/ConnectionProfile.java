@@ -30,6 +30,12 @@ public record ConnectionProfile(
         if (url != null && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("The database URL must start with jdbc:postgresql:, was " + url);
         }
+        if (url != null && (url.contains("?") || url.contains("&") || url.contains(";"))) {
+            // driver properties such as socketFactory or sslfactory load classes, and a password in the URL would be
+            // saved with the profile: only the named options of the profile are accepted
+            throw new IllegalArgumentException("The database URL may not carry driver options (the part after '?'). "
+                    + "Use the profile's own fields for TLS, PgBouncer and pool size.");
+        }
     }
 
     /** The embedded server in the user data folder. */

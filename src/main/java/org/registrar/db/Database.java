@@ -19,21 +19,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CONNECTION_TIMEOUT = Timeouts.DEFAULT.connect();
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(15);
     static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
-    static final Duration LEAK_DETECTION = Duration.ofSeconds(60);
-    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(120);
 
     private final ConnectionProfile profile;
+    private final Timeouts timeouts;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final QueryMetrics queryMetrics;
     private final PoolMetrics poolMetrics;
 
     private Database(
-            ConnectionProfile profile, HikariDataSource pool, QueryMetrics queryMetrics, PoolMetrics poolMetrics) {
+            ConnectionProfile profile,
+            Timeouts timeouts,
+            HikariDataSource pool,
+            QueryMetrics queryMetrics,
+            PoolMetrics poolMetrics) {
         this.profile = profile;
+        this.timeouts = timeouts;
         this.pool = pool;
         this.queryMetrics = queryMetrics;
         this.poolMetrics = poolMetrics;
@@ -54,7 +58,18 @@ public final class Database implements AutoCloseable {
             String password,
             QueryMetrics queryMetrics,
             PoolMetrics poolMetrics) {
-        HikariConfig config = poolConfig(profile, url, password);
+        return open(profile, Timeouts.DEFAULT, url, password, queryMetrics, poolMetrics);
+    }
+
+    /** As {@link #open(ConnectionProfile, String, String, QueryMetrics, PoolMetrics)} with other timeouts. */
+    public static Database open(
+            ConnectionProfile profile,
+            Timeouts timeouts,
+            String url,
+            String password,
+            QueryMetrics queryMetrics,
+            PoolMetrics poolMetrics) {
+        HikariConfig config = poolConfig(profile, timeouts, url, password);
         config.setMetricsTrackerFactory(poolMetrics);
         poolMetrics.setMaximum(profile.poolSize());
         LOG.info(
@@ -63,10 +78,10 @@ public final class Database implements AutoCloseable {
                 profile.poolSize(),
                 profile.pgBouncer(),
                 profile.sslMode().jdbcValue());
-        return new Database(profile, new HikariDataSource(config), queryMetrics, poolMetrics);
+        return new Database(profile, timeouts, new HikariDataSource(config), queryMetrics, poolMetrics);
     }
 
-    static HikariConfig poolConfig(ConnectionProfile profile, String url, String password) {
+    static HikariConfig poolConfig(ConnectionProfile profile, Timeouts timeouts, String url, String password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("registrar");
         config.setJdbcUrl(url);
@@ -77,19 +92,24 @@ public final class Database implements AutoCloseable {
         config.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         config.setMaxLifetime(MAX_LIFETIME.toMillis());
         config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
-        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
-        config.setLeakDetectionThreshold(LEAK_DETECTION.toMillis());
+        config.setConnectionTimeout(timeouts.connect().toMillis());
+        config.setValidationTimeout(Math.min(timeouts.connect().toMillis(), 5000));
+        config.setLeakDetectionThreshold(timeouts.leakDetection().toMillis());
         // the window opens even while the server is down; the first operation reports it
         config.setInitializationFailTimeout(-1);
-        config.setDataSourceProperties(driverProperties(profile));
+        config.setDataSourceProperties(driverProperties(profile, timeouts));
         return config;
     }
 
-    static Properties driverProperties(ConnectionProfile profile) {
+    static Properties driverProperties(ConnectionProfile profile, Timeouts timeouts) {
         Properties properties = new Properties();
         properties.setProperty("ApplicationName", ApplicationName.forThisDesktop());
-        properties.setProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
-        properties.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+        properties.setProperty(
+                "connectTimeout", String.valueOf(Math.max(1, timeouts.connect().toSeconds())));
+        properties.setProperty(
+                "socketTimeout", String.valueOf(Math.max(1, timeouts.socket().toSeconds())));
+        // the server's error detail can echo row values; keep them out of messages and logs
+        properties.setProperty("logServerErrorDetail", "false");
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("sslmode", profile.sslMode().jdbcValue());
         profile.rootCertificate().ifPresent(file -> properties.setProperty("sslrootcert", file.toString()));
@@ -150,8 +170,8 @@ public final class Database implements AutoCloseable {
                 profile.poolSize(),
                 IDLE_TIMEOUT.toSeconds(),
                 MAX_LIFETIME.toMinutes(),
-                CONNECTION_TIMEOUT.toSeconds(),
-                SOCKET_TIMEOUT.toSeconds(),
+                timeouts.connect().toSeconds(),
+                timeouts.socket().toSeconds(),
                 profile.pgBouncer() ? ", PgBouncer transaction mode" : "");
     }
 

@@ -13,6 +13,8 @@ public final class DatabaseErrors {
     public enum Kind {
         UNAVAILABLE,
         BUSY,
+        TIMEOUT,
+        DENIED,
         REJECTED,
         OTHER
     }
@@ -27,7 +29,13 @@ public final class DatabaseErrors {
                 if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")) {
                     return Kind.UNAVAILABLE;
                 }
-                if (state.startsWith("23") || state.startsWith("22") || state.equals("42501")) {
+                if (state.equals("57014")) {
+                    return Kind.TIMEOUT;
+                }
+                if (state.equals("42501")) {
+                    return Kind.DENIED;
+                }
+                if (state.startsWith("23") || state.startsWith("22")) {
                     return Kind.REJECTED;
                 }
             }
@@ -40,9 +48,24 @@ public final class DatabaseErrors {
         return Kind.OTHER;
     }
 
+    /** One or two sentences for the user, naming the operation that failed. */
+    public static String describe(String operation, Throwable error) {
+        return switch (classify(error)) {
+            case TIMEOUT ->
+                "“" + operation + "” took longer than the server allows and was cancelled "
+                        + "(statement timeout). Nothing was changed by it; try a narrower request or try later.";
+            case DENIED ->
+                "“" + operation + "” is not permitted for your database login: " + serverMessage(error)
+                        + ". Ask an administrator if you need it.";
+            default -> operation + " failed. " + describe(error);
+        };
+    }
+
     /** One or two sentences for the user. */
     public static String describe(Throwable error) {
         return switch (classify(error)) {
+            case TIMEOUT -> "The request took longer than the server allows and was cancelled (statement timeout).";
+            case DENIED -> "Not permitted for your database login: " + serverMessage(error) + ".";
             case UNAVAILABLE ->
                 "Database unavailable: the server cannot be reached right now. Nothing was saved by "
                         + "this attempt; your entries are kept.";
@@ -52,6 +75,11 @@ public final class DatabaseErrors {
             case REJECTED -> "The database refused the change: " + serverMessage(error);
             case OTHER -> "Something went wrong: " + serverMessage(error);
         };
+    }
+
+    /** The server's or driver's own first line, for where the generic sentence is not enough. */
+    public static String detail(Throwable error) {
+        return serverMessage(error);
     }
 
     private static String serverMessage(Throwable error) {

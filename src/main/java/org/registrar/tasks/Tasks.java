@@ -18,6 +18,9 @@ public final class Tasks {
 
     /** Told on the worker thread how each piece of work ended (connection-state tracking). */
     public interface Observer {
+        /** May refuse the work before it starts (e.g. fail fast while the server is known to be down). */
+        default void beforeRun() throws Exception {}
+
         void succeeded();
 
         void failed(Throwable error);
@@ -51,6 +54,7 @@ public final class Tasks {
         worker.execute(() -> {
             T result;
             try (var scope = metrics.begin(operation)) {
+                observer.beforeRun();
                 result = work.call();
             } catch (Throwable error) {
                 observer.failed(error);
