@@ -56,7 +56,7 @@ class MigrationsTest {
                         "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'registrar\\_%' AND NOT rolcanlogin")
                 .mapTo(Integer.class)
                 .one());
-        assertThat(groupRoles).isEqualTo(3);
+        assertThat(groupRoles).isEqualTo(4); // admin, staff, support and the owner
     }
 
     @Test

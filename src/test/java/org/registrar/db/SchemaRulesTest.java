@@ -158,22 +158,20 @@ class SchemaRulesTest {
                         + " ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'registrar\\_%' AND NOT rolcanlogin")
                 .mapTo(String.class)
                 .one());
-        assertThat(groupRoles).isEqualTo("registrar_admin,registrar_staff,registrar_support");
+        assertThat(groupRoles).isEqualTo("registrar_admin,registrar_owner,registrar_staff,registrar_support");
     }
 
     @Test
-    void staffCannotRecordResults() {
-        Throwable error = catchThrowable(() -> asRole(
+    void staffEnterResultsButCannotChangeAssessments() {
+        asRole(
                 "registrar_staff",
                 handle -> handle.execute(
-                        "UPDATE assessment_results SET score = 1 WHERE assessment_id = " + assessmentId)));
+                        "UPDATE assessment_results SET score = 1, recorded_by = 'staff' WHERE assessment_id = "
+                                + assessmentId));
 
-        assertThat(sqlState(error)).isEqualTo(INSUFFICIENT_PRIVILEGE);
         assertThat(sqlState(catchThrowable(() -> asRole(
                         "registrar_staff",
-                        handle -> handle.execute(
-                                "INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by)"
-                                        + " VALUES (1, 2, 1, 'staff')")))))
+                        handle -> handle.execute("UPDATE assessments SET max_score = 50 WHERE id = " + assessmentId)))))
                 .isEqualTo(INSUFFICIENT_PRIVILEGE);
     }
 

@@ -1,0 +1,128 @@
+package org.registrar.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.registrar.metrics.PoolMetrics;
+import org.registrar.metrics.QueryMetrics;
+
+/** Per-user logins in the group roles: each may do exactly what docs/schema.md says, and hears "not permitted" otherwise. */
+class AccessRolesTest {
+    private String name;
+    private final List<Database> open = new ArrayList<>();
+
+    @BeforeEach
+    void database() {
+        name = TestDatabases.freshDatabase();
+    }
+
+    @AfterEach
+    void close() {
+        open.forEach(Database::close);
+    }
+
+    /** A login of its own in {@code groupRole}, connected through the app's pool. */
+    private Database loginAs(String groupRole) {
+        String login = groupRole.replace("registrar_", "u_") + "_" + name;
+        TestDatabases.jdbi(name).useHandle(handle -> {
+            handle.execute("DROP ROLE IF EXISTS " + login);
+            handle.execute("CREATE ROLE " + login + " LOGIN IN ROLE " + groupRole);
+        });
+        Database database = Database.open(
+                new ConnectionProfile(
+                        TestDatabases.jdbcUrl(name), login, ConnectionProfile.SslMode.DISABLE, null, false, 1),
+                TestDatabases.jdbcUrl(name),
+                null,
+                new QueryMetrics(),
+                new PoolMetrics());
+        open.add(database);
+        return database;
+    }
+
+    private static void denied(Database database, String sql) {
+        assertThatThrownBy(() -> database.jdbi().useHandle(handle -> handle.execute(sql)))
+                .as(sql)
+                .satisfies(error -> {
+                    assertThat(DatabaseErrors.classify(error)).isEqualTo(DatabaseErrors.Kind.DENIED);
+                    assertThat(DatabaseErrors.describe("Save results", error))
+                            .startsWith("“Save results” is not permitted for your database login: permission denied");
+                });
+    }
+
+    private static int run(Database database, String sql) {
+        return database.jdbi().withHandle(handle -> handle.execute(sql));
+    }
+
+    @Test
+    void tablesBelongToTheNologinOwnerRole() {
+        List<String> owners = TestDatabases.jdbi(name).withHandle(handle -> handle.createQuery(
+                        "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = current_schema() "
+                                + "AND tablename <> 'flyway_schema_history'")
+                .mapTo(String.class)
+                .list());
+        boolean ownerCanLogIn = TestDatabases.jdbi(name).withHandle(handle -> handle.createQuery(
+                        "SELECT rolcanlogin OR rolbypassrls FROM pg_roles WHERE rolname = 'registrar_owner'")
+                .mapTo(Boolean.class)
+                .one());
+
+        assertThat(owners).containsExactly("registrar_owner");
+        assertThat(ownerCanLogIn).isFalse();
+    }
+
+    @Test
+    void staffReadStudentsAndMentorsAndEnterResultsButNotAssessments() {
+        Database staff = loginAs("registrar_staff");
+
+        long readable = staff.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT (SELECT count(*) FROM students) + (SELECT count(*) FROM mentors)")
+                .mapTo(Long.class)
+                .one());
+        assertThat(readable).isPositive();
+        assertThat(
+                        run(
+                                staff,
+                                "UPDATE assessment_results SET comment = 'checked', recorded_by = current_user "
+                                        + "WHERE (assessment_id, student_id) IN (SELECT assessment_id, student_id FROM assessment_results LIMIT 1)"))
+                .isEqualTo(1);
+        assertThat(run(staff, "UPDATE students SET given_name = given_name WHERE id = 1"))
+                .isEqualTo(1);
+        denied(
+                staff,
+                "INSERT INTO assessments (cohort_id, title, subject, max_score, assessed_on, created_by) "
+                        + "VALUES (1, 'Quiz', 'Maths', 10, current_date, current_user)");
+        denied(staff, "UPDATE students SET student_number = 'X1' WHERE id = 1");
+        denied(staff, "DELETE FROM students WHERE id = 1");
+    }
+
+    @Test
+    void supportSeesServerActivityButNoStudentData() {
+        Database support = loginAs("registrar_support");
+
+        denied(support, "SELECT * FROM students LIMIT 1");
+        denied(support, "SELECT * FROM assessment_results LIMIT 1");
+        boolean seesOtherQueries = support.jdbi().withHandle((Handle handle) -> handle.createQuery(
+                        "SELECT pg_has_role(current_user, 'pg_monitor', 'USAGE')")
+                .mapTo(Boolean.class)
+                .one());
+        assertThat(seesOtherQueries).isTrue();
+    }
+
+    @Test
+    void adminCreatesAssessmentsButNobodyWritesHistoryDirectly() {
+        Database admin = loginAs("registrar_admin");
+
+        assertThat(run(
+                        admin,
+                        "INSERT INTO assessments (cohort_id, title, subject, max_score, assessed_on, created_by) "
+                                + "VALUES (1, 'Quiz', 'Maths', 10, current_date, current_user)"))
+                .isEqualTo(1);
+        denied(admin, "DELETE FROM result_history");
+        denied(loginAs("registrar_staff"), "DELETE FROM result_history");
+    }
+}
