@@ -15,11 +15,15 @@ public final class DatabaseErrors {
         BUSY,
         TIMEOUT,
         DENIED,
+        TLS,
         REJECTED,
         OTHER
     }
 
     public static Kind classify(Throwable error) {
+        if (tlsProblem(error) != null) {
+            return Kind.TLS;
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof SocketTimeoutException) {
                 return Kind.UNAVAILABLE;
@@ -64,6 +68,7 @@ public final class DatabaseErrors {
     /** One or two sentences for the user. */
     public static String describe(Throwable error) {
         return switch (classify(error)) {
+            case TLS -> tlsProblem(error);
             case TIMEOUT -> "The request took longer than the server allows and was cancelled (statement timeout).";
             case DENIED -> "Not permitted for your database login: " + serverMessage(error) + ".";
             case UNAVAILABLE ->
@@ -75,6 +80,29 @@ public final class DatabaseErrors {
             case REJECTED -> "The database refused the change: " + serverMessage(error);
             case OTHER -> "Something went wrong: " + serverMessage(error);
         };
+    }
+
+    /** A sentence for a refused TLS connection, or null when the failure is not about TLS. */
+    private static String tlsProblem(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("could not be verified by hostnameverifier")
+                    || cause instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                String host = message.replaceFirst("(?s)^The hostname (\\S+) could not be verified.*$", "$1");
+                return "The server's certificate does not name the host " + host
+                        + ": connect by the name the certificate was issued for (sslmode verify-full checks it).";
+            }
+            if (cause instanceof java.security.cert.CertPathValidatorException
+                    || cause instanceof java.security.cert.CertPathBuilderException
+                    || message.contains("PKIX path")) {
+                return "The server's certificate is not signed by the root certificate of this profile: "
+                        + "check the root certificate file, or ask the administrator for the right one.";
+            }
+            if (message.contains("The server does not support SSL")) {
+                return "The server does not offer TLS, but this profile requires it.";
+            }
+        }
+        return null;
     }
 
     /** The server's or driver's own first line, for where the generic sentence is not enough. */

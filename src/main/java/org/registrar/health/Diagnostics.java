@@ -6,7 +6,7 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.registrar.db.Database;
 import org.registrar.db.DatabaseErrors;
-import org.registrar.db.Migrations;
+import org.registrar.db.MigrationFiles;
 
 /**
  * Checks one database the way support staff would: can we connect, is the schema the one this app expects, how
@@ -25,8 +25,8 @@ public final class Diagnostics {
     /** Runs every check; never throws for a database failure, it is reported in the result. */
     public DiagnosticsReport run() {
         try {
-            // Flyway takes its own connections: ask it before holding one, so a pool of 1 or 2 suffices
-            String expected = Migrations.expectedVersion(database.dataSource());
+            // read from the app's own files, so a pool of one connection suffices
+            String expected = MigrationFiles.latestVersion();
             return database.jdbi().withHandle(handle -> inspect(handle, expected));
         } catch (RuntimeException error) {
             return DiagnosticsReport.unreachable(
@@ -47,12 +47,7 @@ public final class Diagnostics {
                         .one()
                 : null;
         double medianMillis = medianRoundTripMillis(handle);
-        String schema = handle.createQuery(
-                        "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
-                                + "ORDER BY installed_rank DESC LIMIT 1")
-                .mapTo(String.class)
-                .findOne()
-                .orElse("none");
+        String schema = schemaVersion(handle);
         List<String> problems = new ArrayList<>();
         if (!schema.equals(expected)) {
             problems.add("schema version is " + schema + ", this app expects " + expected);
@@ -71,6 +66,20 @@ public final class Diagnostics {
                 database.poolSettings(),
                 List.copyOf(problems),
                 null);
+    }
+
+    private static String schemaVersion(Handle handle) {
+        boolean migrated = handle.createQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")
+                .mapTo(Boolean.class)
+                .one();
+        if (!migrated) {
+            return "none";
+        }
+        return handle.createQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
+                        + "ORDER BY installed_rank DESC LIMIT 1")
+                .mapTo(String.class)
+                .findOne()
+                .orElse("none");
     }
 
     private static double medianRoundTripMillis(Handle handle) {
