@@ -54,6 +54,8 @@ public final class ServerActivityRepository {
                LEFT JOIN pg_roles r ON r.oid = a.usesysid
               CROSS JOIN (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) me
               WHERE a.backend_type = 'client backend'
+                    -- a role without pg_read_all_stats sees other users' sessions with the type hidden too
+                 OR (a.backend_type IS NULL AND a.usesysid IS NOT NULL)
               ORDER BY a.backend_start, a.pid
             """;
 
