@@ -72,7 +72,11 @@ public final class HealthView {
         poll.setCycleCount(Timeline.INDEFINITE);
         model.pausedProperty().addListener((obs, was, paused) -> redraw());
         model.rangeProperty().addListener((obs, was, range) -> redraw());
-        root.sceneProperty().addListener((obs, was, scene) -> visibilityChanged(scene != null));
+        root.sceneProperty()
+                .flatMap(javafx.scene.Scene::windowProperty)
+                .flatMap(javafx.stage.Window::showingProperty)
+                .orElse(false)
+                .addListener((obs, was, visible) -> visibilityChanged(visible));
         redraw();
     }
 
@@ -165,7 +169,7 @@ public final class HealthView {
             return;
         }
         HealthViewModel.Frame frame = model.frame(Instant.now());
-        boolean incremental = drawnRange == frame.range() && frame.range() == HealthViewModel.Range.LAST_10_MINUTES;
+        boolean incremental = drawnRange == frame.range() && !frame.merged();
         charts.forEach(chart -> chart.show(frame, incremental));
         drawnRange = frame.range();
         root.applyCss();

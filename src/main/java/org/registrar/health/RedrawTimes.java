@@ -14,6 +14,10 @@ final class RedrawTimes {
         }
     }
 
+    void clear() {
+        nanos.clear();
+    }
+
     int count() {
         return nanos.size();
     }

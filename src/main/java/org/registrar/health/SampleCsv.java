@@ -40,14 +40,15 @@ final class SampleCsv {
     /** The per-minute history first, then the per-second samples; returns the number of rows written. */
     static int write(Path file, List<MetricsSample> minutes, List<MetricsSample> seconds) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).get();
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, format)) {
-            writer.write('\uFEFF');
-            for (MetricsSample sample : minutes) {
-                print(printer, sample, "1 min");
-            }
-            for (MetricsSample sample : seconds) {
-                print(printer, sample, "1 s");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writer.write('\uFEFF'); // before the header, which the printer writes when it is created
+            try (CSVPrinter printer = new CSVPrinter(writer, format)) {
+                for (MetricsSample sample : minutes) {
+                    print(printer, sample, "1 min");
+                }
+                for (MetricsSample sample : seconds) {
+                    print(printer, sample, "1 s");
+                }
             }
         }
         return minutes.size() + seconds.size();
