@@ -89,16 +89,23 @@ public final class HealthViewModel {
             return false;
         }
         shownVersion = version;
-        operations.setAll(metrics.operations());
-        slowest.setAll(metrics.slowestStatements());
+        replaceIfChanged(operations, metrics.operations());
+        replaceIfChanged(slowest, metrics.slowestStatements());
         List<SampleHistory.Event> newestFirst = new java.util.ArrayList<>(history.events());
         java.util.Collections.reverse(newestFirst);
-        events.setAll(newestFirst);
+        replaceIfChanged(events, newestFirst);
         List<MetricsSample> recent = history.recent();
         if (!recent.isEmpty()) {
             now.set(describe(recent.get(recent.size() - 1)));
         }
         return true;
+    }
+
+    /** Tables re-lay out on every change, so unchanged rows are not replaced. */
+    private static <T> void replaceIfChanged(ObservableList<T> shown, List<T> latest) {
+        if (!shown.equals(latest)) {
+            shown.setAll(latest);
+        }
     }
 
     /** The samples the charts draw now, merged down to about {@link #MAX_POINTS}. */

@@ -46,6 +46,8 @@ final class ServerPane {
         missing.textProperty().bind(model.missingProperty());
         missing.visibleProperty().bind(model.missingProperty().isNotEmpty());
         missing.managedProperty().bind(missing.visibleProperty());
+        alerts.visibleProperty().bind(model.alertsProperty().isNotEmpty());
+        alerts.managedProperty().bind(alerts.visibleProperty());
         sessions = sessionsTable();
         SplitPane tables = new SplitPane(groupsTable(), sessions);
         tables.setDividerPositions(0.35);
@@ -117,7 +119,6 @@ final class ServerPane {
         cancel.setId("cancel-backend");
         Button terminate = new Button("Terminate session…");
         terminate.setId("terminate-backend");
-        terminate.getStyleClass().add("danger");
         var selected = sessions.getSelectionModel().selectedItemProperty();
         cancel.disableProperty()
                 .bind(javafx.beans.binding.Bindings.createBooleanBinding(

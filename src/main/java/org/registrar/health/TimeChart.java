@@ -72,13 +72,15 @@ final class TimeChart extends LineChart<Number, Number> {
 
     /** Shows {@code frame}: new samples are appended and old ones dropped; a new range redraws all. */
     void show(HealthViewModel.Frame frame, boolean incremental) {
-        double from = seconds(frame.from());
+        boolean perSecond = frame.range() == HealthViewModel.Range.LAST_10_MINUTES;
+        double tick = perSecond ? 120 : 3 * 3600;
+        // ticks fall on whole minutes (hours) when the axis starts on one
+        double from = Math.floor(seconds(frame.from()) / (perSecond ? 60 : 3600)) * (perSecond ? 60 : 3600);
         double to = seconds(frame.to());
         time.setLowerBound(from);
         time.setUpperBound(to);
-        boolean perSecond = frame.range() == HealthViewModel.Range.LAST_10_MINUTES;
-        time.setTickUnit(perSecond ? 60 : 3 * 3600);
-        time.setTickLabelFormatter(perSecond ? CLOCK_SECONDS : CLOCK_MINUTES);
+        time.setTickUnit(tick);
+        time.setTickLabelFormatter(CLOCK_MINUTES);
         Instant lastShown = shown.isEmpty() ? null : shown.get(shown.size() - 1).at();
         boolean canAppend = incremental
                 && lastShown != null
@@ -244,7 +246,6 @@ final class TimeChart extends LineChart<Number, Number> {
         return instant.toEpochMilli() / 1000.0;
     }
 
-    private static final StringConverter<Number> CLOCK_SECONDS = clock("HH:mm:ss");
     private static final StringConverter<Number> CLOCK_MINUTES = clock("HH:mm");
 
     private static StringConverter<Number> clock(String pattern) {
