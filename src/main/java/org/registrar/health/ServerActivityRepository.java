@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -141,12 +140,6 @@ public final class ServerActivityRepository {
                 .bind("pid", pid)
                 .mapTo(Boolean.class)
                 .one());
-    }
-
-    /** The server clock, for tests and the panel's "as of". Blocking. */
-    Instant serverNow() {
-        return jdbi.withHandle(handle ->
-                handle.createQuery(TAG + " SELECT now()").mapTo(Instant.class).one());
     }
 
     private record RoleFacts(int maxConnections, boolean superuser, boolean readsAllStats, boolean signalsBackends) {}
