@@ -1,10 +1,14 @@
 package org.registrar.app;
 
 import java.time.Duration;
+import java.util.List;
 import org.registrar.db.ConnectionMonitor;
 import org.registrar.db.Database;
 import org.registrar.db.DemoData;
 import org.registrar.db.EmbeddedServer;
+import org.registrar.metrics.CacheMetrics;
+import org.registrar.metrics.MetricsSampler;
+import org.registrar.metrics.SampleHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +25,7 @@ final class AppContext implements AutoCloseable {
     private final String schemaVersion;
     private final DemoData.Summary demoLoaded;
     private final String jdbcUrl;
+    private final MetricsSampler sampler;
 
     AppContext(
             EmbeddedServer server,
@@ -34,6 +39,28 @@ final class AppContext implements AutoCloseable {
         this.schemaVersion = schemaVersion;
         this.demoLoaded = demoLoaded;
         this.monitor = new ConnectionMonitor(database, Duration.ofSeconds(2));
+        this.sampler = new MetricsSampler(
+                database.queryMetrics(),
+                new MetricsSampler.PoolSource(database::poolState, database.poolMetrics()::takeAcquireHistogram),
+                caches(),
+                new SampleHistory());
+        monitor.addListener(state -> {
+            switch (state) {
+                case DOWN -> sampler.markEvent("Server unreachable");
+                case CONNECTED -> sampler.markEvent("Connected to the server");
+                default -> {}
+            }
+        });
+    }
+
+    /** The caches the health panel charts; features add theirs here when they land. */
+    private static List<CacheMetrics> caches() {
+        return List.of();
+    }
+
+    /** Records this desktop's figures each second from startup to exit, for the Health screen. */
+    MetricsSampler sampler() {
+        return sampler;
     }
 
     Database database() {
@@ -69,6 +96,7 @@ final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        sampler.close();
         monitor.close();
         database.close();
         if (server != null) {

@@ -20,6 +20,11 @@ import javafx.scene.layout.VBox;
 import org.registrar.health.ConnectionView;
 import org.registrar.health.ConnectionViewModel;
 import org.registrar.health.Diagnostics;
+import org.registrar.health.HealthSettings;
+import org.registrar.health.HealthView;
+import org.registrar.health.HealthViewModel;
+import org.registrar.health.ServerActivityRepository;
+import org.registrar.health.ServerViewModel;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -33,8 +38,10 @@ final class MainWindow {
     private final Map<String, Supplier<Node>> screens = new LinkedHashMap<>();
     private final Map<String, Node> built = new LinkedHashMap<>();
     private final ToggleGroup navigation = new ToggleGroup();
+    private final AppContext context;
 
     MainWindow(AppContext context, Runnable editConnection) {
+        this.context = context;
         worker = newWorker(context.database().profile().poolSize());
         Tasks tasks = new Tasks(worker, Platform::runLater, context.database().queryMetrics(), new Tasks.Observer() {
             @Override
@@ -53,6 +60,18 @@ final class MainWindow {
             }
         });
         statusBar = new StatusBarView(context);
+        context.sampler().start();
+        screens.put("Health", () -> new HealthView(
+                        new HealthViewModel(
+                                tasks,
+                                context.sampler().history(),
+                                context.database().queryMetrics(),
+                                context.sampler().hasCaches()),
+                        new ServerViewModel(
+                                tasks,
+                                new ServerActivityRepository(context.database().jdbi()),
+                                HealthSettings.load()))
+                .root());
         screens.put("Connection", () -> new ConnectionView(
                         new ConnectionViewModel(tasks, new Diagnostics(context.database()), context.database()),
                         editConnection)
@@ -119,6 +138,7 @@ final class MainWindow {
 
     void dispose() {
         statusBar.dispose();
+        context.sampler().close();
         worker.shutdownNow();
     }
 }

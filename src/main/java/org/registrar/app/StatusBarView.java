@@ -11,6 +11,7 @@ import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 import org.registrar.db.ConnectionMonitor;
+import org.registrar.health.ServerActivityRepository;
 import org.registrar.metrics.OperationSummary;
 import org.registrar.metrics.PoolMetrics;
 
@@ -26,6 +27,9 @@ final class StatusBarView {
     private final AppContext context;
     private final Timeline refresh;
     private final java.util.function.Consumer<OperationSummary> operationListener;
+    /** Work the app does by itself; the status bar reports only what the user asked for. */
+    private static final java.util.Set<String> BACKGROUND_OPERATIONS =
+            java.util.Set.of(ConnectionMonitor.CHECK_OPERATION, ServerActivityRepository.POLL_OPERATION);
 
     StatusBarView(AppContext context) {
         this.context = context;
@@ -39,7 +43,7 @@ final class StatusBarView {
         showState(context.monitor().state());
         context.monitor().addListener(state -> Platform.runLater(() -> showState(state)));
         operationListener = summary -> {
-            if (!summary.operation().equals(ConnectionMonitor.CHECK_OPERATION)) {
+            if (!BACKGROUND_OPERATIONS.contains(summary.operation())) {
                 Platform.runLater(() -> bar.setText(summary.describe()));
             }
         };
