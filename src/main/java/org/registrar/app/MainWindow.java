@@ -20,6 +20,12 @@ import javafx.scene.layout.VBox;
 import org.registrar.health.ConnectionView;
 import org.registrar.health.ConnectionViewModel;
 import org.registrar.health.Diagnostics;
+import org.registrar.mentors.ChangeStamps;
+import org.registrar.mentors.MentorDirectory;
+import org.registrar.mentors.MentorRepository;
+import org.registrar.mentors.MentorSettings;
+import org.registrar.mentors.MentorsView;
+import org.registrar.mentors.MentorsViewModel;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -48,6 +54,11 @@ final class MainWindow {
             }
         });
         statusBar = new StatusBarView(context);
+        MentorDirectory mentors = new MentorDirectory(
+                new MentorRepository(context.database().jdbi()),
+                new ChangeStamps(context.database().jdbi()),
+                MentorSettings.fromSystemProperties());
+        screens.put("Mentors", () -> new MentorsView(new MentorsViewModel(tasks, mentors)).root());
         screens.put("Connection", () -> new ConnectionView(
                         new ConnectionViewModel(tasks, new Diagnostics(context.database()), context.database()),
                         editConnection)

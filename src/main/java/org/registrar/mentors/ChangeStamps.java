@@ -8,7 +8,8 @@ import org.jdbi.v3.core.Jdbi;
  * whenever any desktop changed mentors, assignments, students or cohorts. Blocking. Thread-safe.
  */
 public final class ChangeStamps {
-    private static final String SQL = """
+    private static final String SQL =
+            """
             SELECT coalesce(sum(stamp), 0) FROM change_stamps
              WHERE table_name IN ('mentors', 'mentor_assignments', 'students', 'cohorts')
             """;
@@ -21,6 +22,7 @@ public final class ChangeStamps {
 
     /** The current generation: grows with every committed write to the watched tables. Blocking. */
     public long current() {
-        return jdbi.withHandle(handle -> handle.createQuery(SQL).mapTo(Long.class).one());
+        return jdbi.withHandle(
+                handle -> handle.createQuery(SQL).mapTo(Long.class).one());
     }
 }

@@ -136,8 +136,7 @@ public final class MentorDirectory implements CacheMetrics {
     }
 
     private void drop(Predicate<DirectoryKey> affected) {
-        cache.invalidateAll(
-                cache.asMap().keySet().stream().filter(affected).toList());
+        cache.invalidateAll(cache.asMap().keySet().stream().filter(affected).toList());
     }
 
     @SuppressWarnings("unchecked")
@@ -168,11 +167,12 @@ public final class MentorDirectory implements CacheMetrics {
 
     private Stamped load(DirectoryKey key) {
         long loadedAt = generation;
-        Object value = switch (key.kind()) {
-            case MENTORS -> repository.mentors();
-            case ROSTER -> repository.roster(key.mentorId(), key.after(), MentorRepository.PAGE_SIZE);
-            case WITHOUT_MENTOR -> repository.countWithoutMentor();
-        };
+        Object value =
+                switch (key.kind()) {
+                    case MENTORS -> repository.mentors();
+                    case ROSTER -> repository.roster(key.mentorId(), key.after(), MentorRepository.PAGE_SIZE);
+                    case WITHOUT_MENTOR -> repository.countWithoutMentor();
+                };
         return new Stamped(value, loadedAt);
     }
 

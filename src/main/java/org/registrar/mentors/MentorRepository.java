@@ -31,8 +31,9 @@ public final class MentorRepository {
 
     /** Every mentor with student count, cohorts covered and last change: one aggregate query. Blocking. */
     public List<Mentor> mentors() {
-        return jdbi.withHandle(handle ->
-                handle.createQuery(MentorSql.MENTORS).map(MentorRepository::mentor).list());
+        return jdbi.withHandle(handle -> handle.createQuery(MentorSql.MENTORS)
+                .map(MentorRepository::mentor)
+                .list());
     }
 
     /** A page of a mentor's students ordered by name, after {@code after} (null for the first). Blocking. */
@@ -69,8 +70,9 @@ public final class MentorRepository {
 
     /** How many students have no mentor. Blocking. */
     public long countWithoutMentor() {
-        return jdbi.withHandle(handle ->
-                handle.createQuery(MentorSql.COUNT_WITHOUT_MENTOR).mapTo(Long.class).one());
+        return jdbi.withHandle(handle -> handle.createQuery(MentorSql.COUNT_WITHOUT_MENTOR)
+                .mapTo(Long.class)
+                .one());
     }
 
     /**

@@ -4,7 +4,8 @@ package org.registrar.mentors;
 final class MentorSql {
     private MentorSql() {}
 
-    static final String MENTORS = """
+    static final String MENTORS =
+            """
             SELECT m.id, m.family_name, m.given_name, m.email, m.active,
                    count(a.student_id)::int AS students,
                    coalesce(array_agg(DISTINCT c.name ORDER BY c.name) FILTER (WHERE c.name IS NOT NULL),
@@ -19,14 +20,16 @@ final class MentorSql {
             """;
 
     /** The columns RosterEntry needs, for students {@code s} with assignment {@code a} and mentor {@code m}. */
-    private static final String ENTRY_COLUMNS = """
+    private static final String ENTRY_COLUMNS =
+            """
             SELECT s.id AS student_id, s.student_number, s.family_name, s.given_name, s.search_key,
                    c.name AS cohort, a.mentor_id, m.family_name || ', ' || m.given_name AS mentor_name,
                    a.assigned_by, a.assigned_at, r.title AS latest_title, r.score AS latest_score,
                    r.max_score AS latest_max, r.excused AS latest_excused, r.assessed_on AS latest_on
             """;
 
-    private static final String LATEST_RESULT = """
+    private static final String LATEST_RESULT =
+            """
               LEFT JOIN cohorts c ON c.id = s.cohort_id
               LEFT JOIN LATERAL (
                     SELECT x.title, ar.score, x.max_score, ar.excused, x.assessed_on
@@ -37,23 +40,27 @@ final class MentorSql {
                      LIMIT 1) r ON true
             """;
 
-    private static final String PAGE_END = """
+    private static final String PAGE_END =
+            """
                AND (s.search_key, s.id) > (:afterKey, :afterId)
              ORDER BY s.search_key, s.id
              LIMIT :limit
             """;
 
-    static final String ROSTER = ENTRY_COLUMNS + """
+    static final String ROSTER = ENTRY_COLUMNS
+            + """
               FROM mentor_assignments a
               JOIN students s ON s.id = a.student_id
               JOIN mentors m ON m.id = a.mentor_id
-            """ + LATEST_RESULT + " WHERE a.mentor_id = :mentor\n" + PAGE_END;
+            """
+            + LATEST_RESULT + " WHERE a.mentor_id = :mentor\n" + PAGE_END;
 
     /** Name prefix, exact student number, or exact cohort name (case-insensitive); optionally only unassigned. */
     static String candidates(boolean search, boolean withoutMentorOnly) {
         String where = " WHERE true\n";
         if (search) {
-            where += """
+            where +=
+                    """
                        AND (s.search_key LIKE registrar_fold(:prefix) || '%'
                             OR s.student_number = upper(:exact)
                             OR s.cohort_id = (SELECT id FROM cohorts WHERE upper(name) = upper(:exact)
@@ -63,20 +70,24 @@ final class MentorSql {
         if (withoutMentorOnly) {
             where += " AND a.student_id IS NULL\n";
         }
-        return ENTRY_COLUMNS + """
+        return ENTRY_COLUMNS
+                + """
                   FROM students s
                   LEFT JOIN mentor_assignments a ON a.student_id = s.id
                   LEFT JOIN mentors m ON m.id = a.mentor_id
-                """ + LATEST_RESULT + where + PAGE_END;
+                """
+                + LATEST_RESULT + where + PAGE_END;
     }
 
-    static final String COUNT_WITHOUT_MENTOR = """
+    static final String COUNT_WITHOUT_MENTOR =
+            """
             SELECT count(*) FROM students s
              WHERE NOT EXISTS (SELECT FROM mentor_assignments a WHERE a.student_id = s.id)
             """;
 
     /** Students already with the mentor are left alone (no new who/when); the rest are inserted or moved. */
-    static final String ASSIGN = """
+    static final String ASSIGN =
+            """
             WITH batch AS (
                 INSERT INTO saved_batches (id, kind, row_count, saved_by)
                 VALUES (:batch, 'mentor_assignments', cardinality(CAST(:ids AS bigint[])), registrar_session_user())
@@ -98,7 +109,8 @@ final class MentorSql {
                    ARRAY(SELECT DISTINCT mentor_id FROM previous) AS previous
             """;
 
-    static final String UNASSIGN = """
+    static final String UNASSIGN =
+            """
             WITH batch AS (
                 INSERT INTO saved_batches (id, kind, row_count, saved_by)
                 VALUES (:batch, 'mentor_assignments', cardinality(CAST(:ids AS bigint[])), registrar_session_user())
@@ -112,7 +124,8 @@ final class MentorSql {
                    ARRAY(SELECT DISTINCT mentor_id FROM removed) AS previous
             """;
 
-    static final String MOVE_ALL = """
+    static final String MOVE_ALL =
+            """
             WITH batch AS (
                 INSERT INTO saved_batches (id, kind, row_count, saved_by)
                 VALUES (:batch, 'mentor_assignments',

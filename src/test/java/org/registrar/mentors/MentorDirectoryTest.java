@@ -97,7 +97,8 @@ class MentorDirectoryTest {
         directory.assign(List.of(student), target, UUID.randomUUID());
 
         assertThat(statements(() -> directory.roster(bystander, null))).isZero();
-        assertThat(directory.roster(target, null).entries()).extracting(RosterEntry::studentId)
+        assertThat(directory.roster(target, null).entries())
+                .extracting(RosterEntry::studentId)
                 .contains(student);
         assertThat(directory.countWithoutMentor()).isEqualTo(without - 1);
         assertThat(directory.mentors()).isEqualTo(repository.mentors());
@@ -160,8 +161,7 @@ class MentorDirectoryTest {
                 long writtenAt = System.nanoTime();
                 awaitEqual(directory::mentors, repository::mentors, writtenAt);
                 awaitEqual(() -> directory.roster(first, null), () -> repository.roster(first, null, 200), writtenAt);
-                awaitEqual(
-                        () -> directory.roster(second, null), () -> repository.roster(second, null, 200), writtenAt);
+                awaitEqual(() -> directory.roster(second, null), () -> repository.roster(second, null, 200), writtenAt);
             }
         }
     }
@@ -197,7 +197,8 @@ class MentorDirectoryTest {
         } finally {
             readers.shutdownNow();
         }
-        assertThat(session.metrics().totals().statements() - before.statements()).isEqualTo(1);
+        assertThat(session.metrics().totals().statements() - before.statements())
+                .isEqualTo(1);
         assertThat(directory.snapshot().loads()).isEqualTo(2);
     }
 }

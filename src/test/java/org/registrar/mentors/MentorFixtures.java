@@ -19,8 +19,9 @@ final class MentorFixtures {
     }
 
     static int assigned(Jdbi jdbi) {
-        return jdbi.withHandle(h ->
-                h.createQuery("SELECT count(*) FROM mentor_assignments").mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM mentor_assignments")
+                .mapTo(Integer.class)
+                .one());
     }
 
     static List<Long> mentorIds(Jdbi jdbi) {
@@ -58,8 +59,8 @@ final class MentorFixtures {
     }
 
     static List<Long> mentorOf(Jdbi jdbi, List<Long> students) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT mentor_id FROM mentor_assignments"
-                        + " WHERE student_id = ANY(:ids)")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT DISTINCT mentor_id FROM mentor_assignments" + " WHERE student_id = ANY(:ids)")
                 .bind("ids", students.stream().mapToLong(Long::longValue).toArray())
                 .mapTo(Long.class)
                 .list());

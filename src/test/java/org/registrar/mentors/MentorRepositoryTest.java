@@ -41,8 +41,9 @@ class MentorRepositoryTest {
         }
         assertThat(scope.summary().statements()).isEqualTo(1);
         Map<Long, Integer> counts = MentorFixtures.studentCounts(direct);
-        int mentorRows = direct.withHandle(
-                h -> h.createQuery("SELECT count(*) FROM mentors").mapTo(Integer.class).one());
+        int mentorRows = direct.withHandle(h -> h.createQuery("SELECT count(*) FROM mentors")
+                .mapTo(Integer.class)
+                .one());
         assertThat(mentors).hasSize(mentorRows);
         for (Mentor mentor : mentors) {
             assertThat(mentor.students()).as(mentor.email()).isEqualTo(counts.getOrDefault(mentor.id(), 0));
@@ -77,11 +78,11 @@ class MentorRepositoryTest {
                 .mapTo(Integer.class)
                 .one());
         assertThat(recorded).isEqualTo(5);
-        int ledgered = direct.withHandle(h -> h.createQuery(
-                        "SELECT row_count FROM saved_batches WHERE id = :id AND kind = 'mentor_assignments'")
-                .bind("id", batch)
-                .mapTo(Integer.class)
-                .one());
+        int ledgered = direct.withHandle(
+                h -> h.createQuery("SELECT row_count FROM saved_batches WHERE id = :id AND kind = 'mentor_assignments'")
+                        .bind("id", batch)
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(ledgered).isEqualTo(5);
     }
 
@@ -137,7 +138,9 @@ class MentorRepositoryTest {
         } while (after != null);
 
         assertThat(pages).isEqualTo(3);
-        assertThat(seen).doesNotHaveDuplicates().hasSize(MentorFixtures.studentCounts(direct).get(mentor));
+        assertThat(seen)
+                .doesNotHaveDuplicates()
+                .hasSize(MentorFixtures.studentCounts(direct).get(mentor));
         assertThat(keys).isSorted();
     }
 
@@ -153,6 +156,7 @@ class MentorRepositoryTest {
                 .isEqualTo("Müller"));
         RosterPage withoutMentor = repository.candidates("", true, null, 1000);
         assertThat((long) withoutMentor.entries().size()).isEqualTo(repository.countWithoutMentor());
-        assertThat(withoutMentor.entries()).allSatisfy(entry -> assertThat(entry.mentorId()).isNull());
+        assertThat(withoutMentor.entries())
+                .allSatisfy(entry -> assertThat(entry.mentorId()).isNull());
     }
 }
