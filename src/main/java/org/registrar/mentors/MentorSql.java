@@ -8,7 +8,8 @@ final class MentorSql {
             """
             SELECT m.id, m.family_name, m.given_name, m.email, m.active,
                    count(a.student_id)::int AS students,
-                   coalesce(array_agg(DISTINCT c.name ORDER BY c.name) FILTER (WHERE c.name IS NOT NULL),
+                   coalesce(array_agg(DISTINCT c.name COLLATE "C" ORDER BY c.name COLLATE "C")
+                                FILTER (WHERE c.name IS NOT NULL),
                             '{}') AS cohorts,
                    greatest(m.updated_at, max(a.assigned_at)) AS last_change
               FROM mentors m
@@ -47,13 +48,19 @@ final class MentorSql {
              LIMIT :limit
             """;
 
-    static final String ROSTER = ENTRY_COLUMNS
-            + """
-              FROM mentor_assignments a
+    /**
+     * The mentor's assignments are fetched first (materialized: a roster is hundreds of rows) and sorted by name;
+     * otherwise the planner walks the whole students name index looking for this mentor's students.
+     */
+    static final String ROSTER =
+            "WITH mine AS MATERIALIZED (SELECT * FROM mentor_assignments WHERE mentor_id = :mentor)\n"
+                    + ENTRY_COLUMNS
+                    + """
+              FROM mine a
               JOIN students s ON s.id = a.student_id
               JOIN mentors m ON m.id = a.mentor_id
             """
-            + LATEST_RESULT + " WHERE a.mentor_id = :mentor\n" + PAGE_END;
+                    + LATEST_RESULT + " WHERE true\n" + PAGE_END;
 
     /** Name prefix, exact student number, or exact cohort name (case-insensitive); optionally only unassigned. */
     static String candidates(boolean search, boolean withoutMentorOnly) {
