@@ -6,6 +6,10 @@ import org.registrar.db.ConnectionMonitor;
 import org.registrar.db.Database;
 import org.registrar.db.DemoData;
 import org.registrar.db.EmbeddedServer;
+import org.registrar.mentors.ChangeStamps;
+import org.registrar.mentors.MentorDirectory;
+import org.registrar.mentors.MentorRepository;
+import org.registrar.mentors.MentorSettings;
 import org.registrar.metrics.CacheMetrics;
 import org.registrar.metrics.MetricsSampler;
 import org.registrar.metrics.SampleHistory;
@@ -26,6 +30,7 @@ final class AppContext implements AutoCloseable {
     private final DemoData.Summary demoLoaded;
     private final String jdbcUrl;
     private final MetricsSampler sampler;
+    private final MentorDirectory mentors;
 
     AppContext(
             EmbeddedServer server,
@@ -39,10 +44,14 @@ final class AppContext implements AutoCloseable {
         this.schemaVersion = schemaVersion;
         this.demoLoaded = demoLoaded;
         this.monitor = new ConnectionMonitor(database, Duration.ofSeconds(2));
+        this.mentors = new MentorDirectory(
+                new MentorRepository(database.jdbi()),
+                new ChangeStamps(database.jdbi()),
+                MentorSettings.fromSystemProperties());
         this.sampler = new MetricsSampler(
                 database.queryMetrics(),
                 new MetricsSampler.PoolSource(database::poolState, database.poolMetrics()::takeAcquireHistogram),
-                caches(),
+                List.<CacheMetrics>of(mentors),
                 new SampleHistory());
         monitor.addListener(state -> {
             switch (state) {
@@ -53,9 +62,9 @@ final class AppContext implements AutoCloseable {
         });
     }
 
-    /** The caches the health panel charts; features add theirs here when they land. */
-    private static List<CacheMetrics> caches() {
-        return List.of();
+    /** The one mentor cache of this desktop; the Mentors screen reads it, the health panel charts it. */
+    MentorDirectory mentors() {
+        return mentors;
     }
 
     /** Records this desktop's figures each second from startup to exit, for the Health screen. */

@@ -25,6 +25,8 @@ import org.registrar.health.HealthView;
 import org.registrar.health.HealthViewModel;
 import org.registrar.health.ServerActivityRepository;
 import org.registrar.health.ServerViewModel;
+import org.registrar.mentors.MentorsView;
+import org.registrar.mentors.MentorsViewModel;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -60,6 +62,7 @@ final class MainWindow {
             }
         });
         statusBar = new StatusBarView(context);
+        screens.put("Mentors", () -> new MentorsView(new MentorsViewModel(tasks, context.mentors())).root());
         context.sampler().start();
         screens.put("Health", () -> new HealthView(
                         new HealthViewModel(

@@ -1,0 +1,181 @@
+package org.registrar.mentors;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.registrar.metrics.CacheMetrics;
+
+/**
+ * The mentors list, each mentor's roster pages and the count of students without a mentor, cached with Caffeine
+ * (expiry after write, size bound, statistics) in front of {@link MentorRepository}.
+ *
+ * <p>Freshness: this desktop's writes go through here and drop exactly the entries they affect at once. Other
+ * desktops' writes are found through {@link ChangeStamps}: when the cache is read and the last check is older than
+ * the staleness setting, one tiny query reads the stamps; every entry loaded before the stamps last moved is
+ * reloaded on its next read. No connection is held while idle, and it works through PgBouncer in transaction
+ * mode. Caveat: this desktop's own writes move the stamps too, so after a local write the other cached entries
+ * are reloaded once at the next check.
+ *
+ * <p>Concurrent reads of one key load once (Caffeine computes each key once; other readers wait for it). Every
+ * read and write may block on the database: never call from the FX thread. Thread-safe.
+ */
+public final class MentorDirectory implements CacheMetrics {
+    static final String NAME = "Mentors";
+
+    private final MentorRepository repository;
+    private final ChangeStamps stamps;
+    private final Ticker ticker;
+    private final long stalenessNanos;
+    private final LoadingCache<DirectoryKey, Stamped> cache;
+    private final Object checkLock = new Object();
+    private volatile long generation = Long.MIN_VALUE;
+    private volatile long lastCheckNanos;
+    private volatile boolean checkedOnce;
+
+    public MentorDirectory(MentorRepository repository, ChangeStamps stamps, MentorSettings settings) {
+        this(repository, stamps, settings, Ticker.systemTicker());
+    }
+
+    MentorDirectory(MentorRepository repository, ChangeStamps stamps, MentorSettings settings, Ticker ticker) {
+        this.repository = repository;
+        this.stamps = stamps;
+        this.ticker = ticker;
+        this.stalenessNanos = settings.staleness().toNanos();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(settings.expireAfterWrite())
+                .maximumSize(settings.maximumEntries())
+                .ticker(ticker)
+                .recordStats()
+                .build(this::load);
+    }
+
+    /** Every mentor with counts and cohorts, sorted by name. Blocking. */
+    public List<Mentor> mentors() {
+        return read(DirectoryKey.mentors());
+    }
+
+    /** A page of one mentor's students; {@code after} null for the first page. Blocking. */
+    public RosterPage roster(long mentorId, PageKey after) {
+        return read(DirectoryKey.roster(mentorId, after));
+    }
+
+    /** How many students have no mentor. Blocking. */
+    public long countWithoutMentor() {
+        return read(DirectoryKey.withoutMentor());
+    }
+
+    /** Students to pick for assigning (not cached: every search differs). Blocking. */
+    public RosterPage candidates(String query, boolean withoutMentorOnly, PageKey after) {
+        return repository.candidates(query, withoutMentorOnly, after, MentorRepository.PAGE_SIZE);
+    }
+
+    /** Assigns the students to the mentor in one statement and drops the affected entries. Blocking. */
+    public AssignmentChange assign(Collection<Long> studentIds, long mentorId, UUID batch) {
+        AssignmentChange change = repository.assign(studentIds, mentorId, batch);
+        dropAfterAssignments(change, true);
+        return change;
+    }
+
+    /** Removes the students' mentor in one statement and drops the affected entries. Blocking. */
+    public AssignmentChange unassign(Collection<Long> studentIds, UUID batch) {
+        AssignmentChange change = repository.unassign(studentIds, batch);
+        dropAfterAssignments(change, true);
+        return change;
+    }
+
+    /** Moves all of one mentor's students to another in one statement. Blocking. */
+    public AssignmentChange moveAll(long fromMentor, long toMentor, UUID batch) {
+        AssignmentChange change = repository.moveAll(fromMentor, toMentor, batch);
+        dropAfterAssignments(change, false);
+        return change;
+    }
+
+    /** Renames a mentor; the list and that mentor's roster (it names the mentor) are dropped. Blocking. */
+    public boolean rename(long mentorId, String familyName, String givenName) {
+        boolean renamed = repository.rename(mentorId, familyName, givenName);
+        drop(key -> key.kind() == DirectoryKey.Kind.MENTORS || key.isRosterOf(mentorId));
+        return renamed;
+    }
+
+    /** Activates or deactivates a mentor; the list is dropped. Blocking. */
+    public boolean setActive(long mentorId, boolean active) {
+        boolean changed = repository.setActive(mentorId, active);
+        drop(key -> key.kind() == DirectoryKey.Kind.MENTORS);
+        return changed;
+    }
+
+    /** Empties the cache (statistics are kept). */
+    public void invalidateAll() {
+        cache.invalidateAll();
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        CacheStats stats = cache.stats();
+        return new Snapshot(
+                NAME,
+                stats.hitCount(),
+                stats.missCount(),
+                stats.loadCount(),
+                stats.evictionCount(),
+                stats.averageLoadPenalty() / 1_000_000.0,
+                cache.estimatedSize());
+    }
+
+    private void dropAfterAssignments(AssignmentChange change, boolean countChanged) {
+        drop(key -> switch (key.kind()) {
+            case MENTORS -> true;
+            case WITHOUT_MENTOR -> countChanged;
+            case ROSTER -> change.affectedMentors().contains(key.mentorId());
+        });
+    }
+
+    private void drop(Predicate<DirectoryKey> affected) {
+        cache.invalidateAll(cache.asMap().keySet().stream().filter(affected).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T read(DirectoryKey key) {
+        revalidateIfDue();
+        Stamped entry = cache.get(key);
+        if (entry.generation() < generation) {
+            cache.asMap().remove(key, entry);
+            entry = cache.get(key);
+        }
+        return (T) entry.value();
+    }
+
+    private void revalidateIfDue() {
+        if (checkedOnce && ticker.read() - lastCheckNanos < stalenessNanos) {
+            return;
+        }
+        synchronized (checkLock) {
+            long startedAt = ticker.read();
+            if (checkedOnce && startedAt - lastCheckNanos < stalenessNanos) {
+                return;
+            }
+            generation = stamps.current();
+            lastCheckNanos = startedAt;
+            checkedOnce = true;
+        }
+    }
+
+    private Stamped load(DirectoryKey key) {
+        long loadedAt = generation;
+        Object value =
+                switch (key.kind()) {
+                    case MENTORS -> repository.mentors();
+                    case ROSTER -> repository.roster(key.mentorId(), key.after(), MentorRepository.PAGE_SIZE);
+                    case WITHOUT_MENTOR -> repository.countWithoutMentor();
+                };
+        return new Stamped(value, loadedAt);
+    }
+
+    /** A cached value and the change-stamp generation known when its load began. */
+    private record Stamped(Object value, long generation) {}
+}

@@ -1,0 +1,148 @@
+package org.registrar.mentors;
+
+/** The statements of {@link MentorRepository}, kept apart so the repository reads as what it does. */
+final class MentorSql {
+    private MentorSql() {}
+
+    static final String MENTORS =
+            """
+            SELECT m.id, m.family_name, m.given_name, m.email, m.active,
+                   count(a.student_id)::int AS students,
+                   coalesce(array_agg(DISTINCT c.name COLLATE "C" ORDER BY c.name COLLATE "C")
+                                FILTER (WHERE c.name IS NOT NULL),
+                            '{}') AS cohorts,
+                   greatest(m.updated_at, max(a.assigned_at)) AS last_change
+              FROM mentors m
+              LEFT JOIN mentor_assignments a ON a.mentor_id = m.id
+              LEFT JOIN students s ON s.id = a.student_id
+              LEFT JOIN cohorts c ON c.id = s.cohort_id
+             GROUP BY m.id
+             ORDER BY registrar_fold(m.family_name || ' ' || m.given_name), m.id
+            """;
+
+    /** The columns RosterEntry needs, for students {@code s} with assignment {@code a} and mentor {@code m}. */
+    private static final String ENTRY_COLUMNS =
+            """
+            SELECT s.id AS student_id, s.student_number, s.family_name, s.given_name, s.search_key,
+                   c.name AS cohort, a.mentor_id, m.family_name || ', ' || m.given_name AS mentor_name,
+                   a.assigned_by, a.assigned_at, r.title AS latest_title, r.score AS latest_score,
+                   r.max_score AS latest_max, r.excused AS latest_excused, r.assessed_on AS latest_on
+            """;
+
+    private static final String LATEST_RESULT =
+            """
+              LEFT JOIN cohorts c ON c.id = s.cohort_id
+              LEFT JOIN LATERAL (
+                    SELECT x.title, ar.score, x.max_score, ar.excused, x.assessed_on
+                      FROM assessment_results ar
+                      JOIN assessments x ON x.id = ar.assessment_id
+                     WHERE ar.student_id = s.id
+                     ORDER BY x.assessed_on DESC, x.id DESC
+                     LIMIT 1) r ON true
+            """;
+
+    private static final String PAGE_END =
+            """
+               AND (s.search_key, s.id) > (:afterKey, :afterId)
+             ORDER BY s.search_key, s.id
+             LIMIT :limit
+            """;
+
+    /**
+     * The mentor's assignments are fetched first (materialized: a roster is hundreds of rows) and sorted by name;
+     * otherwise the planner walks the whole students name index looking for this mentor's students.
+     */
+    static final String ROSTER =
+            "WITH mine AS MATERIALIZED (SELECT * FROM mentor_assignments WHERE mentor_id = :mentor)\n"
+                    + ENTRY_COLUMNS
+                    + """
+              FROM mine a
+              JOIN students s ON s.id = a.student_id
+              JOIN mentors m ON m.id = a.mentor_id
+            """
+                    + LATEST_RESULT + " WHERE true\n" + PAGE_END;
+
+    /** Name prefix, exact student number, or exact cohort name (case-insensitive); optionally only unassigned. */
+    static String candidates(boolean search, boolean withoutMentorOnly) {
+        String where = " WHERE true\n";
+        if (search) {
+            where +=
+                    """
+                       AND (s.search_key LIKE registrar_fold(:prefix) || '%'
+                            OR s.student_number = upper(:exact)
+                            OR s.cohort_id = (SELECT id FROM cohorts WHERE upper(name) = upper(:exact)
+                                               ORDER BY id LIMIT 1))
+                    """;
+        }
+        if (withoutMentorOnly) {
+            where += " AND a.student_id IS NULL\n";
+        }
+        return ENTRY_COLUMNS
+                + """
+                  FROM students s
+                  LEFT JOIN mentor_assignments a ON a.student_id = s.id
+                  LEFT JOIN mentors m ON m.id = a.mentor_id
+                """
+                + LATEST_RESULT + where + PAGE_END;
+    }
+
+    static final String COUNT_WITHOUT_MENTOR =
+            """
+            SELECT count(*) FROM students s
+             WHERE NOT EXISTS (SELECT FROM mentor_assignments a WHERE a.student_id = s.id)
+            """;
+
+    /** Students already with the mentor are left alone (no new who/when); the rest are inserted or moved. */
+    static final String ASSIGN =
+            """
+            WITH batch AS (
+                INSERT INTO saved_batches (id, kind, row_count, saved_by)
+                VALUES (:batch, 'mentor_assignments', cardinality(CAST(:ids AS bigint[])), registrar_session_user())
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id),
+            previous AS (
+                SELECT a.mentor_id FROM mentor_assignments a
+                 WHERE a.student_id = ANY (CAST(:ids AS bigint[])) AND a.mentor_id <> :mentor),
+            written AS (
+                INSERT INTO mentor_assignments (student_id, mentor_id, assigned_by, assigned_at)
+                SELECT DISTINCT id, :mentor, registrar_session_user(), now()
+                  FROM unnest(CAST(:ids AS bigint[])) AS id
+                 WHERE EXISTS (SELECT FROM batch)
+                ON CONFLICT (student_id) DO UPDATE
+                   SET mentor_id = excluded.mentor_id, assigned_by = excluded.assigned_by
+                 WHERE mentor_assignments.mentor_id <> excluded.mentor_id
+                RETURNING student_id)
+            SELECT (SELECT count(*) FROM written)::int AS students,
+                   ARRAY(SELECT DISTINCT mentor_id FROM previous) AS previous
+            """;
+
+    static final String UNASSIGN =
+            """
+            WITH batch AS (
+                INSERT INTO saved_batches (id, kind, row_count, saved_by)
+                VALUES (:batch, 'mentor_assignments', cardinality(CAST(:ids AS bigint[])), registrar_session_user())
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id),
+            removed AS (
+                DELETE FROM mentor_assignments a
+                 WHERE a.student_id = ANY (CAST(:ids AS bigint[])) AND EXISTS (SELECT FROM batch)
+                RETURNING a.mentor_id)
+            SELECT (SELECT count(*) FROM removed)::int AS students,
+                   ARRAY(SELECT DISTINCT mentor_id FROM removed) AS previous
+            """;
+
+    static final String MOVE_ALL =
+            """
+            WITH batch AS (
+                INSERT INTO saved_batches (id, kind, row_count, saved_by)
+                VALUES (:batch, 'mentor_assignments',
+                        (SELECT count(*) FROM mentor_assignments WHERE mentor_id = :from), registrar_session_user())
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id),
+            moved AS (
+                UPDATE mentor_assignments SET mentor_id = :to, assigned_by = registrar_session_user()
+                 WHERE mentor_id = :from AND EXISTS (SELECT FROM batch)
+                RETURNING student_id)
+            SELECT count(*)::int FROM moved
+            """;
+}

@@ -1,0 +1,120 @@
+package org.registrar.mentors;
+
+import java.util.Objects;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Mentors screen: the filterable, sortable list of mentors on the left, the chosen mentor's students and the
+ * assign panel on the right. Binds to {@link MentorsViewModel} only.
+ */
+public final class MentorsView {
+    private final BorderPane root = new BorderPane();
+
+    public MentorsView(MentorsViewModel model) {
+        Label title = new Label("Mentors");
+        title.getStyleClass().add("title-2");
+        Label summary = new Label();
+        summary.setId("mentors-summary");
+        summary.getStyleClass().add("text-muted");
+        summary.textProperty().bind(model.summaryProperty());
+        Hyperlink gaps = new Hyperlink("Show students without a mentor");
+        gaps.setId("show-without-mentor");
+        gaps.setOnAction(event -> model.detail().assign().showWithoutMentor());
+        Label message = new Label();
+        message.getStyleClass().add("danger");
+        message.textProperty().bind(model.messageProperty());
+        HBox heading = new HBox(12, title, summary, gaps, message);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+
+        SplitPane split = new SplitPane(listPane(model), new MentorDetailView(model.detail()).root());
+        split.setDividerPositions(0.52);
+        root.setTop(heading);
+        root.setCenter(split);
+        BorderPane.setMargin(heading, new Insets(0, 0, 12, 0));
+        root.setPadding(new Insets(20, 24, 16, 24));
+        root.getStyleClass().addAll("screen", "mentors");
+        root.getStylesheets()
+                .add(Objects.requireNonNull(MentorsView.class.getResource("mentors.css"))
+                        .toExternalForm());
+        model.refresh();
+    }
+
+    private VBox listPane(MentorsViewModel model) {
+        TextField filter = new TextField();
+        filter.setId("mentor-filter");
+        filter.setPromptText("Filter by name, e-mail or cohort");
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        CheckBox activeOnly = new CheckBox("Active only");
+        activeOnly.setId("active-only");
+        activeOnly.selectedProperty().bindBidirectional(model.activeOnlyProperty());
+        Button refresh = new Button("Refresh");
+        refresh.setId("refresh-mentors");
+        refresh.setTooltip(new Tooltip("Reload from the cache; other desktops' changes show within seconds anyway"));
+        refresh.setOnAction(event -> model.refresh());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(model.busyProperty());
+        HBox tools = new HBox(8, filter, activeOnly, refresh, spinner);
+        tools.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<Mentor> table = mentorTable(model);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox pane = new VBox(8, tools, table);
+        pane.setPadding(new Insets(0, 12, 0, 0));
+        return pane;
+    }
+
+    private static TableView<Mentor> mentorTable(MentorsViewModel model) {
+        TableView<Mentor> table = new TableView<>();
+        table.setId("mentors-table");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        TableColumn<Mentor, String> name = Columns.of("Name", 150, Mentor::displayName);
+        TableColumn<Mentor, String> active = Columns.fixed(Columns.of("Active", 60, m -> m.active() ? "yes" : "no"));
+        TableColumn<Mentor, Integer> students = Columns.number("Students", 80, Mentor::students);
+        TableColumn<Mentor, String> cohorts = Columns.of("Cohorts", 130, m -> m.cohortsSummary(2));
+        table.getColumns().add(name);
+        table.getColumns().add(Columns.of("E-mail", 190, Mentor::email));
+        table.getColumns().add(active);
+        table.getColumns().add(students);
+        table.getColumns().add(cohorts);
+        table.getColumns().add(Columns.time("Last change", 125, Mentor::lastChange));
+        table.setPlaceholder(new Label("No mentors match the filter."));
+        SortedList<Mentor> sorted = new SortedList<>(model.mentors());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.equals(model.selectedProperty().get())) {
+                model.selectedProperty().set(now);
+            }
+        });
+        model.selectedProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.equals(table.getSelectionModel().getSelectedItem())) {
+                table.getSelectionModel().select(now);
+                table.scrollTo(now);
+            }
+        });
+        return table;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,134 @@
+package org.registrar.mentors;
+
+import java.util.Locale;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.registrar.db.DatabaseErrors;
+import org.registrar.tasks.Tasks;
+
+/**
+ * State of the Mentors screen's list: every mentor (from the {@link MentorDirectory} cache), a text and
+ * "active only" filter, the count of students without a mentor, and the chosen mentor whose detail
+ * {@link MentorDetailViewModel} shows. Loads off the FX thread and drops superseded answers. FX thread only.
+ */
+public final class MentorsViewModel {
+    static final String OPEN = "Open mentors";
+
+    private final Tasks tasks;
+    private final MentorDirectory directory;
+    private final ObservableList<Mentor> mentors = FXCollections.observableArrayList();
+    private final FilteredList<Mentor> shown = new FilteredList<>(mentors);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final BooleanProperty activeOnly = new SimpleBooleanProperty();
+    private final ObjectProperty<Mentor> selected = new SimpleObjectProperty<>();
+    private final StringProperty summary = new SimpleStringProperty("Loading mentors…");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final MentorDetailViewModel detail;
+    private long latest;
+
+    public MentorsViewModel(Tasks tasks, MentorDirectory directory) {
+        this.tasks = tasks;
+        this.directory = directory;
+        this.detail = new MentorDetailViewModel(tasks, directory, this::refresh);
+        filter.addListener((obs, was, now) -> applyFilter());
+        activeOnly.addListener((obs, was, now) -> applyFilter());
+        selected.addListener((obs, was, now) -> detail.show(now));
+    }
+
+    /** Reloads the list and the count (a cache hit costs no statement) and then the chosen mentor's roster. */
+    public void refresh() {
+        long ticket = ++latest;
+        busy.set(true);
+        tasks.run(OPEN, () -> new Loaded(directory.mentors(), directory.countWithoutMentor()))
+                .onDone(loaded -> {
+                    if (ticket == latest) {
+                        show(loaded);
+                        busy.set(false);
+                    }
+                })
+                .onError(error -> {
+                    if (ticket == latest) {
+                        message.set(DatabaseErrors.describe(error));
+                        busy.set(false);
+                    }
+                });
+    }
+
+    private void show(Loaded loaded) {
+        Long keep = selected.get() == null ? null : selected.get().id();
+        mentors.setAll(loaded.mentors());
+        message.set("");
+        summary.set(String.format(
+                "%,d mentors · %,d students without a mentor", loaded.mentors().size(), loaded.withoutMentor()));
+        detail.setMentors(loaded.mentors());
+        Mentor again = keep == null
+                ? null
+                : loaded.mentors().stream()
+                        .filter(m -> m.id() == keep)
+                        .findFirst()
+                        .orElse(null);
+        if (again != null && again.equals(selected.get())) {
+            detail.show(again);
+        } else {
+            selected.set(again != null ? again : shown.isEmpty() ? null : shown.get(0));
+        }
+    }
+
+    private void applyFilter() {
+        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        boolean onlyActive = activeOnly.get();
+        Predicate<Mentor> matches = mentor -> (!onlyActive || mentor.active())
+                && (text.isEmpty()
+                        || mentor.displayName().toLowerCase(Locale.ROOT).contains(text)
+                        || mentor.email().toLowerCase(Locale.ROOT).contains(text)
+                        || mentor.cohorts().stream()
+                                .anyMatch(c -> c.toLowerCase(Locale.ROOT).equals(text)));
+        shown.setPredicate(matches);
+    }
+
+    /** Mentors passing the filter; the view sorts them. */
+    public FilteredList<Mentor> mentors() {
+        return shown;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public BooleanProperty activeOnlyProperty() {
+        return activeOnly;
+    }
+
+    public ObjectProperty<Mentor> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public MentorDetailViewModel detail() {
+        return detail;
+    }
+
+    private record Loaded(java.util.List<Mentor> mentors, long withoutMentor) {}
+}

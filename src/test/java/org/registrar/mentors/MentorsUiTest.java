@@ -1,0 +1,136 @@
+package org.registrar.mentors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.registrar.app.Screenshots;
+import org.registrar.testing.TestSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Mentors screen driven like a user, headless, on a fresh demo database. */
+class MentorsUiTest {
+    private final FxRobot robot = new FxRobot();
+    private TestSession session;
+    private Stage stage;
+
+    @BeforeEach
+    void show() throws Exception {
+        session = TestSession.fresh();
+        stage = FxToolkit.registerPrimaryStage();
+        MentorDirectory directory = new MentorDirectory(
+                new MentorRepository(session.database().jdbi()),
+                new ChangeStamps(session.database().jdbi()),
+                new MentorSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 500));
+        FxToolkit.setupStage(window -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            window.setScene(
+                    new Scene(new MentorsView(new MentorsViewModel(session.fxTasks(), directory)).root(), 1270, 790));
+            window.show();
+        });
+        waitUntil(() -> !table("#mentors-table").getItems().isEmpty());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        session.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TableView<T> table(String id) {
+        return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    /** The row cell showing item {@code index} of a table, once it is laid out (looked up on the FX thread). */
+    private javafx.scene.Node row(String table, int index) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.Node> found =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(table + " .table-row-cell")
+                        .match((javafx.scene.control.TableRow<?> cell) -> cell.getIndex() == index && !cell.isEmpty())
+                        .tryQuery())
+                .get()
+                .map(node -> {
+                    found.set(node);
+                    return true;
+                })
+                .orElse(false));
+        return found.get();
+    }
+
+    private String text(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void listFilterOpenAssignAndSeeTheCountsChange() throws Exception {
+        TableView<Mentor> mentors = table("#mentors-table");
+        int all = mentors.getItems().size();
+        assertThat(text("#mentors-summary")).matches(all + " mentors · \\d+ students without a mentor");
+
+        robot.clickOn("#mentor-filter").write("müller");
+        waitUntil(() -> mentors.getItems().size() < all);
+        assertThat(mentors.getItems())
+                .allSatisfy(m -> assertThat(m.familyName()).isEqualTo("Müller"));
+
+        robot.clickOn(row("#mentors-table", 0));
+        Mentor chosen = mentors.getItems().get(0);
+        waitUntil(() -> text("#mentor-name").equals(chosen.displayName()));
+        TableView<RosterEntry> roster = table("#roster");
+        waitUntil(() -> roster.getItems().size() == chosen.students());
+
+        robot.clickOn("#without-mentor-only");
+        robot.clickOn("#assign-search");
+        TableView<RosterEntry> found = table("#candidates");
+        waitUntil(() -> !found.getItems().isEmpty());
+        assertThat(found.getItems())
+                .allSatisfy(entry -> assertThat(entry.mentorId()).isNull());
+        long withoutBefore = found.getItems().size();
+        robot.clickOn(row("#candidates", 0));
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        robot.clickOn(row("#candidates", 2));
+        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        assertThat(found.getSelectionModel().getSelectedItems()).hasSize(3);
+
+        robot.clickOn("#assign-selected");
+
+        waitUntil(() -> text("#assign-message").startsWith("3 students assigned to " + chosen.displayName()));
+        waitUntil(() -> roster.getItems().size() == chosen.students() + 3);
+        waitUntil(() -> mentors.getItems().get(0).students() == chosen.students() + 3);
+        waitUntil(() -> found.getItems().size() == withoutBefore - 3);
+        assertThat(text("#mentor-facts")).contains((chosen.students() + 3) + " students");
+        assertThat(text("#mentors-summary")).endsWith((withoutBefore - 3) + " students without a mentor");
+        robot.clickOn(row("#roster", 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "mentors");
+    }
+
+    @Test
+    void unassigningFromTheRosterMovesStudentsToTheGaps() throws Exception {
+        TableView<Mentor> mentors = table("#mentors-table");
+        Mentor first = mentors.getItems().get(0);
+        waitUntil(() -> table("#roster").getItems().size() == first.students());
+        assertThat(first.students()).isPositive();
+        robot.clickOn(row("#roster", 0));
+
+        robot.clickOn("#unassign");
+
+        waitUntil(() -> mentors.getItems().get(0).students() == first.students() - 1);
+        waitUntil(() -> table("#roster").getItems().size() == first.students() - 1);
+    }
+}
