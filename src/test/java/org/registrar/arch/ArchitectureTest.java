@@ -21,6 +21,8 @@ class ArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // also when the build folder is not called target (-Dregistrar.buildDir=...)
+                .withImportOption(location -> !location.contains("/test-classes/"))
                 .importPackages("org.registrar");
     }
 
