@@ -20,6 +20,13 @@ import javafx.scene.layout.VBox;
 import org.registrar.health.ConnectionView;
 import org.registrar.health.ConnectionViewModel;
 import org.registrar.health.Diagnostics;
+import org.registrar.students.StudentEditorViewModel;
+import org.registrar.students.StudentExportService;
+import org.registrar.students.StudentExportViewModel;
+import org.registrar.students.StudentRecordRepository;
+import org.registrar.students.StudentRepository;
+import org.registrar.students.StudentsView;
+import org.registrar.students.StudentsViewModel;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -48,6 +55,12 @@ final class MainWindow {
             }
         });
         statusBar = new StatusBarView(context);
+        screens.put("Students", () -> new StudentsView(
+                        new StudentsViewModel(tasks, new StudentRepository(context.database().jdbi())),
+                        new StudentEditorViewModel(tasks, new StudentRecordRepository(context.database().jdbi())),
+                        new StudentExportViewModel(
+                                tasks, new StudentExportService(context.database().jdbi()), Platform::runLater))
+                .root());
         screens.put("Connection", () -> new ConnectionView(
                         new ConnectionViewModel(tasks, new Diagnostics(context.database()), context.database()),
                         editConnection)
