@@ -56,10 +56,15 @@ final class MainWindow {
         });
         statusBar = new StatusBarView(context);
         screens.put("Students", () -> new StudentsView(
-                        new StudentsViewModel(tasks, new StudentRepository(context.database().jdbi())),
-                        new StudentEditorViewModel(tasks, new StudentRecordRepository(context.database().jdbi())),
+                        new StudentsViewModel(
+                                tasks, new StudentRepository(context.database().jdbi())),
+                        new StudentEditorViewModel(
+                                tasks,
+                                new StudentRecordRepository(context.database().jdbi())),
                         new StudentExportViewModel(
-                                tasks, new StudentExportService(context.database().jdbi()), Platform::runLater))
+                                tasks,
+                                new StudentExportService(context.database().jdbi()),
+                                Platform::runLater))
                 .root());
         screens.put("Connection", () -> new ConnectionView(
                         new ConnectionViewModel(tasks, new Diagnostics(context.database()), context.database()),

@@ -26,10 +26,11 @@ final class StudentConflictDialog {
         dialog.initOwner(owner);
         dialog.setTitle("Changed by someone else");
         StudentProfile theirs = conflict.theirs();
-        Label intro = new Label(theirs == null
-                ? "Someone deleted this student while you were editing. Your changes are still in the form."
-                : "Someone else saved this student (now version " + theirs.version()
-                        + ") after you opened it. Nothing was overwritten. Choose which version to keep.");
+        Label intro = new Label(
+                theirs == null
+                        ? "Someone deleted this student while you were editing. Your changes are still in the form."
+                        : "Someone else saved this student (now version " + theirs.version()
+                                + ") after you opened it. Nothing was overwritten. Choose which version to keep.");
         intro.setWrapText(true);
         intro.setMaxWidth(520);
         VBox content = new VBox(12, intro);
@@ -41,8 +42,10 @@ final class StudentConflictDialog {
         dialog.getDialogPane().setId("conflict-dialog");
         dialog.getDialogPane()
                 .getButtonTypes()
-                .setAll(theirs == null ? java.util.List.of(KEEP_EDITING) : java.util.List.of(KEEP_MINE, TAKE_THEIRS,
-                        KEEP_EDITING));
+                .setAll(
+                        theirs == null
+                                ? java.util.List.of(KEEP_EDITING)
+                                : java.util.List.of(KEEP_MINE, TAKE_THEIRS, KEEP_EDITING));
         dialog.setOnHidden(event -> {
             ButtonType choice = dialog.getResult();
             if (choice == KEEP_MINE) {

@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The detail pane: profile, mentor, recent results and the edit form. Binds to {@link StudentEditorViewModel}. */
@@ -56,9 +57,8 @@ final class StudentDetailView {
     }
 
     private static String facts(StudentProfile profile) {
-        String mentor = profile.mentorName() == null
-                ? "no mentor"
-                : profile.mentorName() + " <" + profile.mentorEmail() + ">";
+        String mentor =
+                profile.mentorName() == null ? "no mentor" : profile.mentorName() + " <" + profile.mentorEmail() + ">";
         return "Cohort " + (profile.cohortName() == null ? "—" : profile.cohortName())
                 + "\nMentor: " + mentor
                 + "\nCreated " + WHEN.format(profile.createdAt().atZoneSameInstant(ZoneId.systemDefault()))
@@ -73,11 +73,11 @@ final class StudentDetailView {
         familyField.setId("edit-family-name");
         addField(grid, 0, "Family name", familyField, model.familyName, model.familyErrorProperty());
         addField(grid, 2, "Given name", field("edit-given-name"), model.givenName, model.givenErrorProperty());
-        addField(grid, 4, "Student no.", field("edit-student-number"), model.studentNumber,
-                model.numberErrorProperty());
+        addField(
+                grid, 4, "Student no.", field("edit-student-number"), model.studentNumber, model.numberErrorProperty());
         addField(grid, 6, "Email", field("edit-email"), model.email, model.emailErrorProperty());
-        ComboBox<String> status = new ComboBox<>(
-                FXCollections.observableArrayList("active", "on_leave", "graduated", "withdrawn"));
+        ComboBox<String> status =
+                new ComboBox<>(FXCollections.observableArrayList("active", "on_leave", "graduated", "withdrawn"));
         status.setId("edit-status");
         status.valueProperty().bindBidirectional(model.status);
         grid.add(new Label("Status"), 0, 8);
@@ -108,8 +108,8 @@ final class StudentDetailView {
         problem.managedProperty().bind(error.isNotEmpty());
         problem.visibleProperty().bind(error.isNotEmpty());
         problem.setWrapText(true);
-        error.addListener((obs, old, text) -> field.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("danger"), !text.isEmpty()));
+        error.addListener((obs, old, text) ->
+                field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), !text.isEmpty()));
         grid.add(label, 0, row);
         grid.add(field, 1, row);
         grid.add(problem, 1, row + 1);
@@ -120,7 +120,7 @@ final class StudentDetailView {
         Button save = new Button("Save");
         save.setId("save-student");
         save.getStyleClass().add("accent");
-        save.setDefaultButton(false);
+        save.setMinWidth(Region.USE_PREF_SIZE);
         save.disableProperty().bind(model.dirtyProperty().not().or(model.busyProperty()));
         save.setOnAction(event -> model.save());
         Button discard = new Button("Discard changes");
@@ -156,9 +156,10 @@ final class StudentDetailView {
             @Override
             protected void updateItem(ResultLine line, boolean empty) {
                 super.updateItem(line, empty);
-                setText(empty || line == null
-                        ? null
-                        : line.assessedOn() + "  " + line.title() + "  —  " + line.describeScore());
+                setText(
+                        empty || line == null
+                                ? null
+                                : line.title() + "\n" + line.assessedOn() + "  ·  " + line.describeScore());
             }
         });
         list.focusTraversableProperty().bind(Bindings.isNotEmpty(model.results()));

@@ -52,7 +52,8 @@ public final class StudentEditorViewModel {
         this.tasks = tasks;
         this.repository = repository;
         dirty = Bindings.createBooleanBinding(
-                () -> detail.get() != null && !currentEdit().sameContentAs(detail.get().profile()),
+                () -> detail.get() != null
+                        && !currentEdit().sameContentAs(detail.get().profile()),
                 detail,
                 studentNumber,
                 familyName,
@@ -157,9 +158,10 @@ public final class StudentEditorViewModel {
     }
 
     boolean validate() {
-        numberError.set(NUMBER.matcher(studentNumber.get().strip()).matches()
-                ? ""
-                : "Student number: letters, digits and '-' only, at most 32.");
+        numberError.set(
+                NUMBER.matcher(studentNumber.get().strip()).matches()
+                        ? ""
+                        : "Student number: letters, digits and '-' only, at most 32.");
         familyError.set(familyName.get().isBlank() ? "Family name is required." : "");
         givenError.set(givenName.get().isBlank() ? "Given name is required." : "");
         String mail = email.get().strip();

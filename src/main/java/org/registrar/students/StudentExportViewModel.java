@@ -80,7 +80,10 @@ public final class StudentExportViewModel {
         }
         status.set(String.format(
                 "Exporting… %,d%s",
-                written, expected == null ? "" : (expected.exact() ? " of " : " of about ") + expected.value()));
+                written,
+                expected == null
+                        ? ""
+                        : (expected.exact() ? " of " : " of about ") + String.format("%,d", expected.value())));
     }
 
     public ReadOnlyDoubleProperty progressProperty() {

@@ -32,8 +32,9 @@ final class StudentFilters {
         mirror(model.cohorts(), cohort, ANY_COHORT);
         mirror(model.mentors(), mentor, ANY_MENTOR, NO_MENTOR);
         status.setValue(ANY_STATUS);
-        cohort.setPrefWidth(130);
-        mentor.setPrefWidth(170);
+        cohort.setPrefWidth(125);
+        status.setPrefWidth(120);
+        mentor.setPrefWidth(150);
         cohort.setOnAction(event -> changed());
         status.setOnAction(event -> changed());
         mentor.setOnAction(event -> changed());
@@ -81,12 +82,13 @@ final class StudentFilters {
                     .filter(choice -> filter.cohortId() != null && choice.id() == filter.cohortId())
                     .findFirst()
                     .orElse(ANY_COHORT));
-            mentor.setValue(filter.noMentor()
-                    ? NO_MENTOR
-                    : mentor.getItems().stream()
-                            .filter(choice -> filter.mentorId() != null && choice.id() == filter.mentorId())
-                            .findFirst()
-                            .orElse(ANY_MENTOR));
+            mentor.setValue(
+                    filter.noMentor()
+                            ? NO_MENTOR
+                            : mentor.getItems().stream()
+                                    .filter(choice -> filter.mentorId() != null && choice.id() == filter.mentorId())
+                                    .findFirst()
+                                    .orElse(ANY_MENTOR));
         } finally {
             restoring = false;
         }

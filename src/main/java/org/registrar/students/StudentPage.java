@@ -12,11 +12,13 @@ public record StudentPage(
         rows = List.copyOf(rows);
     }
 
-    PageKey firstKey() {
+    /** The key of the first row, where "previous" reads back from. */
+    public PageKey firstKey() {
         return rows.get(0).key();
     }
 
-    PageKey lastKey() {
+    /** The key of the last row, where "next" reads on from. */
+    public PageKey lastKey() {
         return rows.get(rows.size() - 1).key();
     }
 

@@ -23,10 +23,10 @@ final class StudentPager {
     StudentPager(StudentsViewModel model, BiConsumer<Runnable, Runnable> guard) {
         this.model = model;
         this.guard = guard;
-        Button first = button("⏮", "page-first", "First page", model::first);
+        Button first = button("« First", "page-first", "First page", model::first);
         Button previous = button("◀ Previous", "page-previous", "Previous page (Page Up)", model::previous);
         Button next = button("Next ▶", "page-next", "Next page (Page Down)", model::next);
-        Button last = button("⏭", "page-last", "Last page", model::last);
+        Button last = button("Last »", "page-last", "Last page", model::last);
         first.disableProperty().bind(model.hasPreviousProperty().not());
         previous.disableProperty().bind(model.hasPreviousProperty().not());
         next.disableProperty().bind(model.hasNextProperty().not());
@@ -45,8 +45,7 @@ final class StudentPager {
         message.textProperty().bind(model.messageProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        root = new HBox(
-                6, first, previous, position, next, last, busy, message, spacer, pageSize(), pageJump(), nameJump());
+        root = new HBox(6, first, previous, position, next, last, busy, message, spacer, pageSize());
         root.setAlignment(Pos.CENTER_LEFT);
         root.setId("students-pager");
     }
@@ -75,11 +74,18 @@ final class StudentPager {
         return box;
     }
 
+    /** The jump fields, shown by the screen next to the search box. */
+    static Node jumps(StudentPager pager) {
+        HBox box = new HBox(6, pager.pageJump(), pager.nameJump());
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
     private Node pageJump() {
         TextField number = new TextField();
         number.setId("jump-page");
         number.setPromptText("Go to page");
-        number.setPrefColumnCount(6);
+        number.setPrefColumnCount(5);
         number.setOnAction(event -> {
             String text = number.getText().strip().replace(",", "");
             if (!text.matches("[0-9]{1,12}") || Long.parseLong(text) < 1) {
@@ -97,7 +103,7 @@ final class StudentPager {
         TextField name = new TextField();
         name.setId("jump-name");
         name.setPromptText("Go to name, e.g. Mü");
-        name.setPrefColumnCount(9);
+        name.setPrefColumnCount(10);
         name.setOnAction(event -> {
             if (!name.getText().isBlank()) {
                 guard.accept(() -> model.jumpToName(name.getText()), () -> {});

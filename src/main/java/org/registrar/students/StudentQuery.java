@@ -108,8 +108,7 @@ final class StudentQuery {
     /** The FROM clause a count or key scan needs: the mentor join only when a mentor filter reads it. */
     String countFrom() {
         boolean mentorJoin = filter.noMentor() || filter.mentorId() != null;
-        return " FROM students s"
-                + (mentorJoin ? " LEFT JOIN mentor_assignments ma ON ma.student_id = s.id" : "");
+        return " FROM students s" + (mentorJoin ? " LEFT JOIN mentor_assignments ma ON ma.student_id = s.id" : "");
     }
 
     /**
@@ -132,7 +131,10 @@ final class StudentQuery {
         StringBuilder select = new StringBuilder("SELECT ");
         List<StudentSort.Key> keys = order.sort().keys();
         for (int i = 0; i < keys.size(); i++) {
-            select.append(i == 0 ? "" : ", ").append(keys.get(i).expression()).append(" AS a").append(i);
+            select.append(i == 0 ? "" : ", ")
+                    .append(keys.get(i).expression())
+                    .append(" AS a")
+                    .append(i);
         }
         return "WITH anchor AS MATERIALIZED (" + select + countFrom() + " WHERE true" + filterConditions()
                 + orderBy(true) + " OFFSET :skip LIMIT 1) ";

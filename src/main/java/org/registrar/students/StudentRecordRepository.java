@@ -64,9 +64,7 @@ public final class StudentRecordRepository {
         return jdbi.withHandle(handle -> {
             int updated;
             try {
-                updated = handle.createUpdate(UPDATE_SQL)
-                        .bindMethods(edit)
-                        .execute();
+                updated = handle.createUpdate(UPDATE_SQL).bindMethods(edit).execute();
             } catch (UnableToExecuteStatementException error) {
                 return rejected(error, edit);
             }

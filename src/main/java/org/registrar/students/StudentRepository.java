@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Keyset pages of students (never OFFSET), their count or estimate, and the OFFSET pages the tests and the
@@ -43,12 +43,7 @@ public final class StudentRepository {
     }
 
     private StudentPage fromEnd(
-            Handle handle,
-            StudentOrder order,
-            StudentFilter filter,
-            int size,
-            boolean withCount,
-            boolean forward) {
+            Handle handle, StudentOrder order, StudentFilter filter, int size, boolean withCount, boolean forward) {
         StudentQuery query = new StudentQuery(order, filter);
         String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + (withCount ? query.countColumns() : "")
                 + StudentQuery.FROM + " WHERE true" + query.filterConditions() + query.orderBy(forward)

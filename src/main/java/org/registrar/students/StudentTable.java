@@ -21,16 +21,17 @@ final class StudentTable {
     private boolean showingOrder;
 
     StudentTable(Consumer<StudentOrder> sortRequested) {
-        TableColumn<StudentRow, String> number = column("Student no.", 110, StudentRow::studentNumber);
-        TableColumn<StudentRow, String> family = column("Family name", 150, StudentRow::familyName);
-        TableColumn<StudentRow, String> given = column("Given name", 130, StudentRow::givenName);
-        TableColumn<StudentRow, String> cohort = column("Cohort", 90, StudentRow::cohortName);
-        TableColumn<StudentRow, String> mentor = column("Mentor", 150, StudentRow::mentorName);
-        TableColumn<StudentRow, String> status = column("Status", 85, row -> row.status().replace('_', ' '));
-        TableColumn<StudentRow, String> email = column("Email", 230, StudentRow::email);
+        TableColumn<StudentRow, String> number = column("Student no.", 95, StudentRow::studentNumber);
+        TableColumn<StudentRow, String> family = column("Family name", 130, StudentRow::familyName);
+        TableColumn<StudentRow, String> given = column("Given name", 110, StudentRow::givenName);
+        TableColumn<StudentRow, String> cohort = column("Cohort", 95, StudentRow::cohortName);
+        TableColumn<StudentRow, String> mentor = column("Mentor", 140, StudentRow::mentorName);
+        TableColumn<StudentRow, String> status =
+                column("Status", 80, row -> row.status().replace('_', ' '));
+        TableColumn<StudentRow, String> email = column("Email", 220, StudentRow::email);
         TableColumn<StudentRow, String> updated = column(
                 "Last updated",
-                130,
+                125,
                 row -> row.updatedAt() == null
                         ? ""
                         : UPDATED.format(row.updatedAt().atZoneSameInstant(ZoneId.systemDefault())));
@@ -72,8 +73,7 @@ final class StudentTable {
         return sortable.entrySet().stream()
                 .filter(entry -> entry.getValue() == first)
                 .findFirst()
-                .map(entry -> new StudentOrder(
-                        entry.getKey(), first.getSortType() == TableColumn.SortType.ASCENDING));
+                .map(entry -> new StudentOrder(entry.getKey(), first.getSortType() == TableColumn.SortType.ASCENDING));
     }
 
     /** Shows {@code order} in the headers without asking for a sort (after the model changed it). */

@@ -9,11 +9,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -41,6 +39,7 @@ public final class StudentsView {
     private final StudentDetailView detail;
     private final TextField search = new TextField();
     private final StudentFilters filters;
+    private final StudentPager pager;
 
     public StudentsView(StudentsViewModel model, StudentEditorViewModel editor, StudentExportViewModel exporter) {
         this.model = model;
@@ -49,17 +48,17 @@ public final class StudentsView {
         this.table = new StudentTable(order -> guarded(() -> model.sortBy(order), this::showModelOrder));
         this.detail = new StudentDetailView(editor);
         this.filters = new StudentFilters(model, filter -> guarded(() -> model.filterBy(filter), () -> {}));
+        this.pager = new StudentPager(model, this::guarded);
         table.view().setItems(model.rows());
         model.orderProperty().addListener((obs, old, order) -> table.showOrder(order));
         table.showOrder(model.orderProperty().get());
         SplitPane split = new SplitPane(tableWithPager(), detail.root());
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.74);
         root.setTop(header());
         root.setCenter(split);
         root.setPadding(new Insets(16, 16, 8, 16));
         root.getStyleClass().addAll("screen", "students");
-        root.getStylesheets()
-                .add(StudentsView.class.getResource("students.css").toExternalForm());
+        root.getStylesheets().add(StudentsView.class.getResource("students.css").toExternalForm());
         wireKeys();
         wireSelection();
         editor.conflictProperty().addListener((obs, old, conflict) -> {
@@ -80,8 +79,8 @@ public final class StudentsView {
         HBox titleRow = new HBox(12, title, count);
         titleRow.setAlignment(Pos.BASELINE_LEFT);
         search.setId("students-search");
-        search.setPromptText("Search family name or student number  (Ctrl+F)");
-        search.setPrefWidth(300);
+        search.setPromptText("Search name or number (Ctrl+F)");
+        search.setPrefWidth(230);
         PauseTransition debounce = new PauseTransition(SEARCH_DELAY);
         debounce.setOnFinished(event -> searchNow());
         search.textProperty().addListener((obs, old, text) -> debounce.playFromStart());
@@ -98,7 +97,7 @@ public final class StudentsView {
         export.setOnAction(event -> chooseExportFile());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox tools = new HBox(8, search, filters.root(), spacer, refresh, export);
+        HBox tools = new HBox(8, search, filters.root(), StudentPager.jumps(pager), spacer, refresh, export);
         tools.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(10, titleRow, tools, exportStatus());
         header.setPadding(new Insets(0, 0, 10, 0));
@@ -143,11 +142,12 @@ public final class StudentsView {
 
     /** Exports the current view to {@code file} (also what the file chooser leads to). */
     void exportTo(Path file) {
-        exporter.export(file, model.orderProperty().get(), model.filterProperty().get(), model.count());
+        exporter.export(
+                file, model.orderProperty().get(), model.filterProperty().get(), model.count());
     }
 
     private Node tableWithPager() {
-        VBox box = new VBox(8, table.view(), new StudentPager(model, this::guarded).root());
+        VBox box = new VBox(8, table.view(), pager.root());
         VBox.setVgrow(table.view(), Priority.ALWAYS);
         box.setPadding(new Insets(0, 8, 0, 0));
         return box;
@@ -208,8 +208,8 @@ public final class StudentsView {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(root.getScene().getWindow());
         dialog.setTitle("Unsaved changes");
-        dialog.setContentText("You have unsaved changes to " + editor.detailProperty().get().profile().familyName()
-                + ". Discard them?");
+        dialog.setContentText("You have unsaved changes to "
+                + editor.detailProperty().get().profile().familyName() + ". Discard them?");
         dialog.getDialogPane().getButtonTypes().setAll(discard, keep);
         dialog.getDialogPane().setId("unsaved-dialog");
         dialog.setOnHidden(event -> {

@@ -207,7 +207,10 @@ public final class StudentsViewModel {
         tasks.run(
                         PREFETCH,
                         () -> repository.page(
-                                pending.order(), pending.filter(), PageRequest.after(pending.after()), pending.size(),
+                                pending.order(),
+                                pending.filter(),
+                                PageRequest.after(pending.after()),
+                                pending.size(),
                                 false))
                 .onDone(next -> {
                     if (prefetch == pending) {

@@ -47,6 +47,13 @@ class MainWindowUiTest {
     void startsOnTheEmbeddedServerAndShowsConnected() throws Exception {
         Label state = robot.lookup("#connection-state").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().equals("Connected"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#students-count")
+                .queryAs(Label.class)
+                .getText()
+                .equals("600 students"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "main-window");
+        robot.clickOn("#nav-connection");
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
@@ -54,12 +61,11 @@ class MainWindowUiTest {
 
         assertThat(stage.getTitle()).isEqualTo("Registrar — Embedded demo database");
         assertThat(robot.lookup("#data-summary").queryAs(Label.class).getText()).startsWith("600 students in");
-        WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(stage.getScene(), "main-window");
     }
 
     @Test
     void statusBarShowsWhatTheLastOperationCost() throws Exception {
+        robot.clickOn("#nav-connection");
         robot.clickOn("#check-again");
 
         org.controlsfx.control.StatusBar bar =

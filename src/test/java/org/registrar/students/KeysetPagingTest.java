@@ -63,7 +63,8 @@ class KeysetPagingTest {
         assertThat(page.count()).isEqualTo(new RowCount(all.size(), true));
         long offset = 0;
         while (true) {
-            assertThat(page.rows()).as("page at offset %d, seed %d", offset, SEED)
+            assertThat(page.rows())
+                    .as("page at offset %d, seed %d", offset, SEED)
                     .isEqualTo(repository.offsetPage(order, filter, offset, SIZE));
             if (!page.hasNext()) {
                 break;
@@ -82,7 +83,8 @@ class KeysetPagingTest {
         assertThat(page.count()).isEqualTo(new RowCount(all.size(), true));
         while (!page.rows().isEmpty()) {
             int start = all.indexOf(page.rows().get(0));
-            assertThat(page.rows()).as("slice from %d, seed %d", start, SEED)
+            assertThat(page.rows())
+                    .as("slice from %d, seed %d", start, SEED)
                     .isEqualTo(all.subList(start, Math.min(all.size(), start + SIZE)));
             if (!page.hasPrevious()) {
                 assertThat(start).isZero();
@@ -98,7 +100,8 @@ class KeysetPagingTest {
         long total = repository.offsetPage(order, filter, 0, 100_000).size();
         for (long number = 1; (number - 1) * SIZE < total; number += 3) {
             StudentPage page = repository.page(order, filter, PageRequest.atPage(number), SIZE, false);
-            assertThat(page.rows()).as("page %d, seed %d", number, SEED)
+            assertThat(page.rows())
+                    .as("page %d, seed %d", number, SEED)
                     .isEqualTo(repository.offsetPage(order, filter, (number - 1) * SIZE, SIZE));
             assertThat(page.pageNumber()).isEqualTo(number);
         }
