@@ -102,6 +102,7 @@ final class StudentDetailView {
         field.textProperty().bindBidirectional(value);
         Label label = new Label(caption);
         label.setLabelFor(field);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         Label problem = new Label();
         problem.getStyleClass().add("field-error");
         problem.textProperty().bind(error);
@@ -123,8 +124,9 @@ final class StudentDetailView {
         save.setMinWidth(Region.USE_PREF_SIZE);
         save.disableProperty().bind(model.dirtyProperty().not().or(model.busyProperty()));
         save.setOnAction(event -> model.save());
-        Button discard = new Button("Discard changes");
+        Button discard = new Button("Discard");
         discard.setId("discard-student");
+        discard.setMinWidth(Region.USE_PREF_SIZE);
         discard.disableProperty().bind(model.dirtyProperty().not());
         discard.setOnAction(event -> model.discard());
         Label dirty = new Label("Unsaved changes");

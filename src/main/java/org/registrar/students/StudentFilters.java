@@ -6,6 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /** The cohort, status and mentor filters ("any", a mentor, or "no mentor"). */
 final class StudentFilters {
@@ -39,6 +40,9 @@ final class StudentFilters {
         status.setOnAction(event -> changed());
         mentor.setOnAction(event -> changed());
         model.filterProperty().addListener((obs, old, filter) -> show(filter));
+        cohort.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        mentor.setMinWidth(Region.USE_PREF_SIZE);
         root = new HBox(8, cohort, status, mentor);
     }
 

@@ -60,6 +60,7 @@ final class StudentTable {
             String title, double width, Function<StudentRow, String> value) {
         TableColumn<StudentRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 90));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setId("column-" + title.toLowerCase().replaceAll("[^a-z]+", "-"));
         return column;

@@ -95,9 +95,10 @@ public final class StudentsView {
         export.setId("students-export");
         export.disableProperty().bind(exporter.runningProperty());
         export.setOnAction(event -> chooseExportFile());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox tools = new HBox(8, search, filters.root(), StudentPager.jumps(pager), spacer, refresh, export);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(
+                8, 8, search, filters.root(), StudentPager.jumps(pager), new HBox(8, refresh, export));
         tools.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(10, titleRow, tools, exportStatus());
         header.setPadding(new Insets(0, 0, 10, 0));

@@ -47,10 +47,22 @@ class MainWindowUiTest {
     void startsOnTheEmbeddedServerAndShowsConnected() throws Exception {
         Label state = robot.lookup("#connection-state").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().equals("Connected"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#students-count")
-                .queryAs(Label.class)
-                .getText()
-                .equals("600 students"));
+        robot.clickOn("#nav-students");
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#students-count")
+                    .tryQueryAs(Label.class)
+                    .map(count -> count.getText().equals("600 students"))
+                    .orElse(false));
+        } catch (java.util.concurrent.TimeoutException e) {
+            Screenshots.save(stage.getScene(), "main-window-failed");
+            throw new AssertionError(
+                    "count shows: "
+                            + robot.lookup("#students-count")
+                                    .tryQueryAs(Label.class)
+                                    .map(Label::getText)
+                                    .orElse("(no label)"),
+                    e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "main-window");
         robot.clickOn("#nav-connection");

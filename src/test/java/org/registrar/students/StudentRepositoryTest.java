@@ -27,7 +27,7 @@ class StudentRepositoryTest {
         for (String family : List.of(
                 "O'Hara", "100% Kowalski", "100 Kowalski", "Under_score", "Underxscore", "Back\\slash", "Backxslash")) {
             fixture.useHandle(handle -> handle.createUpdate("INSERT INTO students (student_number, family_name,"
-                            + " given_name) VALUES ('X' || md5(:family)::text, :family, 'Test')")
+                            + " given_name) VALUES ('X' || left(md5(:family), 20), :family, 'Test')")
                     .bind("family", family)
                     .execute());
         }
@@ -139,22 +139,22 @@ class StudentRepositoryTest {
     @Test
     void exportWritesTheFilteredViewWithFormulaCellsEscaped() {
         fixture.useHandle(handle -> handle.execute("INSERT INTO students (student_number, family_name, given_name)"
-                + " VALUES ('F1', '=HYPERLINK(1)', '+cmd'), ('F2', '@SUM(A1)', '-2')"));
+                + " VALUES ('Z9-1', '=HYPERLINK(1)', '+cmd'), ('Z9-2', '@SUM(A1)', '-2')"));
         StringWriter out = new StringWriter();
         long written = new StudentExportService(session.database().jdbi())
                 .export(
                         new StudentOrder(StudentSort.STUDENT_NUMBER, true),
-                        new StudentFilter("f", null, null, null, false),
+                        new StudentFilter("z9-", null, null, null, false),
                         out,
                         count -> {});
 
-        assertThat(written).isEqualTo(2);
+        assertThat(written).as(out.toString()).isEqualTo(2);
         assertThat(out.toString().lines().toList())
                 .hasSize(3)
                 .startsWith("student_number,family_name,given_name,cohort,mentor,status,email,updated_at");
         assertThat(out.toString())
-                .contains("F1,'=HYPERLINK(1),'+cmd,,,active,,")
-                .contains("F2,'@SUM(A1),'-2,");
+                .contains("Z9-1,'=HYPERLINK(1),'+cmd,,,active,,")
+                .contains("Z9-2,'@SUM(A1),'-2,");
         assertThat(StudentExportService.safe("\tx")).isEqualTo("'\tx");
         assertThat(StudentExportService.safe("\rx")).isEqualTo("'\rx");
         assertThat(StudentExportService.safe("Müller")).isEqualTo("Müller");
