@@ -27,6 +27,13 @@ import org.registrar.health.ServerActivityRepository;
 import org.registrar.health.ServerViewModel;
 import org.registrar.mentors.MentorsView;
 import org.registrar.mentors.MentorsViewModel;
+import org.registrar.students.StudentEditorViewModel;
+import org.registrar.students.StudentExportService;
+import org.registrar.students.StudentExportViewModel;
+import org.registrar.students.StudentRecordRepository;
+import org.registrar.students.StudentRepository;
+import org.registrar.students.StudentsView;
+import org.registrar.students.StudentsViewModel;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -62,6 +69,17 @@ final class MainWindow {
             }
         });
         statusBar = new StatusBarView(context);
+        screens.put("Students", () -> new StudentsView(
+                        new StudentsViewModel(
+                                tasks, new StudentRepository(context.database().jdbi())),
+                        new StudentEditorViewModel(
+                                tasks,
+                                new StudentRecordRepository(context.database().jdbi())),
+                        new StudentExportViewModel(
+                                tasks,
+                                new StudentExportService(context.database().jdbi()),
+                                Platform::runLater))
+                .root());
         screens.put("Mentors", () -> new MentorsView(new MentorsViewModel(tasks, context.mentors())).root());
         context.sampler().start();
         screens.put("Health", () -> new HealthView(

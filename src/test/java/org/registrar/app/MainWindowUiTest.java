@@ -48,6 +48,25 @@ class MainWindowUiTest {
         robot.clickOn("#nav-connection");
         Label state = robot.lookup("#connection-state").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().equals("Connected"));
+        robot.clickOn("#nav-students");
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#students-count")
+                    .tryQueryAs(Label.class)
+                    .map(count -> count.getText().equals("600 students"))
+                    .orElse(false));
+        } catch (java.util.concurrent.TimeoutException e) {
+            Screenshots.save(stage.getScene(), "main-window-failed");
+            throw new AssertionError(
+                    "count shows: "
+                            + robot.lookup("#students-count")
+                                    .tryQueryAs(Label.class)
+                                    .map(Label::getText)
+                                    .orElse("(no label)"),
+                    e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "main-window");
+        robot.clickOn("#nav-connection");
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
@@ -55,8 +74,6 @@ class MainWindowUiTest {
 
         assertThat(stage.getTitle()).isEqualTo("Registrar — Embedded demo database");
         assertThat(robot.lookup("#data-summary").queryAs(Label.class).getText()).startsWith("600 students in");
-        WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(stage.getScene(), "main-window");
     }
 
     @Test

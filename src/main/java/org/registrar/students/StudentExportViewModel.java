@@ -1,0 +1,100 @@
+package org.registrar.students;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.registrar.db.DatabaseErrors;
+import org.registrar.tasks.Tasks;
+
+/**
+ * CSV export of the current filtered, sorted view, with progress. Use on the FX thread only; progress arrives
+ * through {@code resultThread} (the FX thread in the app).
+ */
+public final class StudentExportViewModel {
+    static final String EXPORT = "Export students";
+
+    private final Tasks tasks;
+    private final StudentExportService service;
+    private final Executor resultThread;
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty running = new SimpleBooleanProperty();
+
+    public StudentExportViewModel(Tasks tasks, StudentExportService service, Executor resultThread) {
+        this.tasks = tasks;
+        this.service = service;
+        this.resultThread = resultThread;
+    }
+
+    /** Writes the view to {@code file} (UTF-8); {@code expected} sizes the progress bar (null: unknown). */
+    public void export(Path file, StudentOrder order, StudentFilter filter, RowCount expected) {
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        progress.set(expected == null ? -1 : 0);
+        status.set("Exporting…");
+        AtomicBoolean reported = new AtomicBoolean();
+        tasks.run(EXPORT, () -> {
+                    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                        return service.export(order, filter, out, written -> {
+                            if (reported.compareAndSet(false, true)) {
+                                resultThread.execute(() -> {
+                                    reported.set(false);
+                                    showProgress(written, expected);
+                                });
+                            }
+                        });
+                    }
+                })
+                .onDone(written -> {
+                    running.set(false);
+                    progress.set(1);
+                    status.set(String.format("Exported %,d students to %s", written, file.getFileName()));
+                })
+                .onError(error -> {
+                    running.set(false);
+                    progress.set(0);
+                    status.set("Export failed: " + DatabaseErrors.describe(error));
+                });
+    }
+
+    private void showProgress(long written, RowCount expected) {
+        if (!running.get()) {
+            return;
+        }
+        if (expected != null && expected.value() > 0) {
+            progress.set(Math.min(1.0, written / (double) expected.value()));
+        }
+        status.set(String.format(
+                "Exporting… %,d%s",
+                written,
+                expected == null
+                        ? ""
+                        : (expected.exact() ? " of " : " of about ") + String.format("%,d", expected.value())));
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+}

@@ -1,0 +1,104 @@
+package org.registrar.students;
+
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ComboBox;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+
+/** The cohort, status and mentor filters ("any", a mentor, or "no mentor"). */
+final class StudentFilters {
+    static final Choice ANY_COHORT = new Choice(-1, "Any cohort");
+    static final Choice ANY_MENTOR = new Choice(-1, "Any mentor");
+    static final Choice NO_MENTOR = new Choice(-2, "No mentor");
+    static final String ANY_STATUS = "Any status";
+
+    private final HBox root;
+    private final ComboBox<Choice> cohort = new ComboBox<>();
+    private final ComboBox<String> status = new ComboBox<>(
+            FXCollections.observableArrayList(ANY_STATUS, "active", "on_leave", "graduated", "withdrawn"));
+    private final ComboBox<Choice> mentor = new ComboBox<>();
+    private final StudentsViewModel model;
+    private final Consumer<StudentFilter> apply;
+    private boolean restoring;
+
+    StudentFilters(StudentsViewModel model, Consumer<StudentFilter> apply) {
+        this.model = model;
+        this.apply = apply;
+        cohort.setId("filter-cohort");
+        status.setId("filter-status");
+        mentor.setId("filter-mentor");
+        mirror(model.cohorts(), cohort, ANY_COHORT);
+        mirror(model.mentors(), mentor, ANY_MENTOR, NO_MENTOR);
+        status.setValue(ANY_STATUS);
+        cohort.setPrefWidth(125);
+        status.setPrefWidth(120);
+        mentor.setPrefWidth(150);
+        cohort.setOnAction(event -> changed());
+        status.setOnAction(event -> changed());
+        mentor.setOnAction(event -> changed());
+        model.filterProperty().addListener((obs, old, filter) -> show(filter));
+        cohort.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        mentor.setMinWidth(Region.USE_PREF_SIZE);
+        root = new HBox(8, cohort, status, mentor);
+    }
+
+    private static void mirror(ObservableList<Choice> source, ComboBox<Choice> box, Choice... fixed) {
+        box.getItems().setAll(fixed);
+        box.setValue(fixed[0]);
+        source.addListener((ListChangeListener<Choice>) change -> {
+            Choice selected = box.getValue();
+            box.getItems().setAll(fixed);
+            box.getItems().addAll(source);
+            box.setValue(selected);
+        });
+    }
+
+    private void changed() {
+        if (restoring) {
+            return;
+        }
+        StudentFilter current = model.filterProperty().get();
+        Choice chosenCohort = cohort.getValue();
+        Choice chosenMentor = mentor.getValue();
+        String chosenStatus = status.getValue();
+        StudentFilter next = new StudentFilter(
+                current.search(),
+                chosenCohort == null || chosenCohort.id() < 0 ? null : chosenCohort.id(),
+                chosenStatus == null || chosenStatus.equals(ANY_STATUS) ? null : chosenStatus,
+                chosenMentor == null || chosenMentor.id() < 0 ? null : chosenMentor.id(),
+                chosenMentor == NO_MENTOR);
+        if (!next.equals(current)) {
+            apply.accept(next);
+            show(model.filterProperty().get());
+        }
+    }
+
+    /** Puts the combo boxes back to what the model filters by (after the user kept editing instead). */
+    private void show(StudentFilter filter) {
+        restoring = true;
+        try {
+            status.setValue(filter.status() == null ? ANY_STATUS : filter.status());
+            cohort.setValue(cohort.getItems().stream()
+                    .filter(choice -> filter.cohortId() != null && choice.id() == filter.cohortId())
+                    .findFirst()
+                    .orElse(ANY_COHORT));
+            mentor.setValue(
+                    filter.noMentor()
+                            ? NO_MENTOR
+                            : mentor.getItems().stream()
+                                    .filter(choice -> filter.mentorId() != null && choice.id() == filter.mentorId())
+                                    .findFirst()
+                                    .orElse(ANY_MENTOR));
+        } finally {
+            restoring = false;
+        }
+    }
+
+    HBox root() {
+        return root;
+    }
+}

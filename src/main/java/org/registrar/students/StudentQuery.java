@@ -1,0 +1,153 @@
+package org.registrar.students;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the page statements from a {@link StudentOrder}, a {@link StudentFilter} and a position. Only constant
+ * SQL fragments are concatenated; every user value is a named bind parameter. Not thread-safe: one per statement.
+ */
+final class StudentQuery {
+    /** Counted exactly up to here; beyond, the count is a planner estimate. */
+    static final int EXACT_COUNT_LIMIT = 10_000;
+
+    static final String COLUMNS = "s.id, s.student_number, s.family_name, s.given_name, s.cohort_id,"
+            + " c.name AS cohort_name, m.id AS mentor_id,"
+            + " CASE WHEN m.id IS NULL THEN NULL ELSE m.family_name || ', ' || m.given_name END AS mentor_name,"
+            + " s.status, s.email, s.updated_at, s.version";
+    static final String FROM = " FROM students s"
+            + " LEFT JOIN cohorts c ON c.id = s.cohort_id"
+            + " LEFT JOIN mentor_assignments ma ON ma.student_id = s.id"
+            + " LEFT JOIN mentors m ON m.id = ma.mentor_id";
+
+    private final StudentOrder order;
+    private final StudentFilter filter;
+    private final Map<String, Object> parameters = new HashMap<>();
+
+    StudentQuery(StudentOrder order, StudentFilter filter) {
+        this.order = order;
+        this.filter = filter;
+    }
+
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** Escapes LIKE wildcards so user text matches literally (backslash is PostgreSQL's default LIKE escape). */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The filter's conditions, each starting with " AND ". */
+    String filterConditions() {
+        List<String> conditions = new ArrayList<>();
+        if (filter.search() != null) {
+            parameters.put("search", escapeLike(filter.search()));
+            conditions.add(
+                    filter.searchesNumber()
+                            ? "(upper(s.student_number) COLLATE \"C\") LIKE upper(CAST(:search AS text)) || '%'"
+                            : "s.search_key LIKE registrar_fold(CAST(:search AS text)) || '%'");
+        }
+        if (filter.cohortId() != null) {
+            parameters.put("cohort", filter.cohortId());
+            conditions.add("s.cohort_id = :cohort");
+        }
+        if (filter.status() != null) {
+            parameters.put("status", filter.status());
+            conditions.add("s.status = :status");
+        }
+        if (filter.noMentor()) {
+            conditions.add("ma.student_id IS NULL");
+        } else if (filter.mentorId() != null) {
+            parameters.put("mentor", filter.mentorId());
+            conditions.add("ma.mentor_id = :mentor");
+        }
+        StringBuilder sql = new StringBuilder();
+        conditions.forEach(condition -> sql.append(" AND ").append(condition));
+        return sql.toString();
+    }
+
+    /** " AND (k1, k2) > (:key0, :key1)" (or &lt;, &gt;=, &lt;=): rows strictly after/before, or from the key. */
+    String keysetCondition(PageKey key, boolean forward, boolean inclusive) {
+        List<StudentSort.Key> keys = order.sort().keys();
+        boolean greater = forward == order.ascending();
+        String operator = (greater ? ">" : "<") + (inclusive ? "=" : "");
+        StringBuilder left = new StringBuilder();
+        StringBuilder right = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            left.append(i == 0 ? "" : ", ").append(keys.get(i).expression());
+            right.append(i == 0 ? "" : ", ").append(":key").append(i);
+            parameters.put("key" + i, key.values().get(i));
+        }
+        return " AND (" + left + ") " + operator + " (" + right + ")";
+    }
+
+    /** " ORDER BY k1 ASC, k2 ASC" in the order's direction, or reversed. */
+    String orderBy(boolean forward) {
+        String direction = forward == order.ascending() ? " ASC" : " DESC";
+        StringBuilder sql = new StringBuilder(" ORDER BY ");
+        List<StudentSort.Key> keys = order.sort().keys();
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(keys.get(i).expression()).append(direction);
+        }
+        return sql.toString();
+    }
+
+    /** The key expressions as result columns key_0, key_1, ... */
+    String keyColumns() {
+        StringBuilder sql = new StringBuilder();
+        List<StudentSort.Key> keys = order.sort().keys();
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(", ").append(keys.get(i).expression()).append(" AS key_").append(i);
+        }
+        return sql.toString();
+    }
+
+    /** The FROM clause a count or key scan needs: the mentor join only when a mentor filter reads it. */
+    String countFrom() {
+        boolean mentorJoin = filter.noMentor() || filter.mentorId() != null;
+        return " FROM students s" + (mentorJoin ? " LEFT JOIN mentor_assignments ma ON ma.student_id = s.id" : "");
+    }
+
+    /**
+     * Result columns that count the filtered rows up to {@link #EXACT_COUNT_LIMIT} + 1 and read the table's
+     * planner row count, evaluated once per statement (uncorrelated sub-selects), not per row.
+     */
+    String countColumns() {
+        return ", (SELECT count(*) FROM (SELECT 1" + countFrom() + " WHERE true" + filterConditions() + " LIMIT "
+                + (EXACT_COUNT_LIMIT + 1) + ") capped) AS capped_count,"
+                + " (SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = 'students'::regclass)"
+                + " AS table_estimate";
+    }
+
+    /**
+     * A key-only scan that skips {@code skip} entries of the sort index and returns the key there, used as the
+     * start of the page: "(k1, k2) >= ((SELECT key_0 FROM anchor), (SELECT key_1 FROM anchor))".
+     */
+    String anchorCte(long skip) {
+        parameters.put("skip", skip);
+        StringBuilder select = new StringBuilder("SELECT ");
+        List<StudentSort.Key> keys = order.sort().keys();
+        for (int i = 0; i < keys.size(); i++) {
+            select.append(i == 0 ? "" : ", ")
+                    .append(keys.get(i).expression())
+                    .append(" AS a")
+                    .append(i);
+        }
+        return "WITH anchor AS MATERIALIZED (" + select + countFrom() + " WHERE true" + filterConditions()
+                + orderBy(true) + " OFFSET :skip LIMIT 1) ";
+    }
+
+    String anchorCondition() {
+        List<StudentSort.Key> keys = order.sort().keys();
+        StringBuilder left = new StringBuilder();
+        StringBuilder right = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            left.append(i == 0 ? "" : ", ").append(keys.get(i).expression());
+            right.append(i == 0 ? "" : ", ").append("(SELECT a").append(i).append(" FROM anchor)");
+        }
+        return " AND (" + left + ") " + (order.ascending() ? ">=" : "<=") + " (" + right + ")";
+    }
+}

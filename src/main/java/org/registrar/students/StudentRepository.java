@@ -1,0 +1,235 @@
+package org.registrar.students;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Keyset pages of students (never OFFSET), their count or estimate, and the OFFSET pages the tests and the
+ * benchmark compare them with. Every method blocks on the database: never call it on the FX thread. Thread-safe.
+ */
+public final class StudentRepository {
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
+
+    private final Jdbi jdbi;
+
+    public StudentRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Reads one page: one statement, plus one EXPLAIN when {@code withCount} and more than
+     * {@link StudentQuery#EXACT_COUNT_LIMIT} filtered rows match. Blocking.
+     *
+     * @param withCount also count the matches (exactly up to 10,000, else "about N"); for FIRST and LAST only
+     */
+    public StudentPage page(
+            StudentOrder order, StudentFilter filter, PageRequest request, int size, boolean withCount) {
+        return jdbi.withHandle(handle -> switch (request.kind()) {
+            case FIRST -> fromEnd(handle, order, filter, size, withCount, true);
+            case LAST -> fromEnd(handle, order, filter, size, withCount, false);
+            case AFTER -> after(handle, order, filter, request.key(), size);
+            case BEFORE -> before(handle, order, filter, request.key(), size);
+            case AT_NAME -> atName(handle, order, filter, request.namePrefix(), size);
+            case AT_PAGE -> atPage(handle, order, filter, request.pageNumber(), size);
+        });
+    }
+
+    private StudentPage fromEnd(
+            Handle handle, StudentOrder order, StudentFilter filter, int size, boolean withCount, boolean forward) {
+        StudentQuery query = new StudentQuery(order, filter);
+        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + (withCount ? query.countColumns() : "")
+                + StudentQuery.FROM + " WHERE true" + query.filterConditions() + query.orderBy(forward)
+                + " LIMIT :limit";
+        Fetched fetched = fetch(handle, sql, query, order, size + 1, withCount);
+        boolean more = fetched.rows.size() > size;
+        List<StudentRow> rows = trim(fetched.rows, size, !forward);
+        RowCount count = withCount ? count(handle, filter, fetched) : null;
+        long number = forward ? 1 : lastPageNumber(count, size);
+        return new StudentPage(rows, forward ? false : more, forward ? more : false, number, count);
+    }
+
+    private StudentPage after(Handle handle, StudentOrder order, StudentFilter filter, PageKey key, int size) {
+        StudentQuery query = new StudentQuery(order, filter);
+        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM + " WHERE true"
+                + query.filterConditions() + query.keysetCondition(key, true, false) + query.orderBy(true)
+                + " LIMIT :limit";
+        List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
+        return new StudentPage(trim(fetched, size, false), true, fetched.size() > size, 0, null);
+    }
+
+    private StudentPage before(Handle handle, StudentOrder order, StudentFilter filter, PageKey key, int size) {
+        StudentQuery query = new StudentQuery(order, filter);
+        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM + " WHERE true"
+                + query.filterConditions() + query.keysetCondition(key, false, false) + query.orderBy(false)
+                + " LIMIT :limit";
+        List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
+        if (fetched.size() < size) {
+            // fewer rows than a page before this one: the first page is what the user expects to see
+            return fromEnd(handle, order, filter, size, false, true);
+        }
+        return new StudentPage(trim(fetched, size, true), fetched.size() > size, true, 0, null);
+    }
+
+    private StudentPage atName(Handle handle, StudentOrder order, StudentFilter filter, String prefix, int size) {
+        StudentQuery query = new StudentQuery(order, filter);
+        query.parameters().put("prefix", prefix == null ? "" : prefix.strip());
+        String firstKey = order.sort().keys().get(0).expression();
+        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM + " WHERE true"
+                + query.filterConditions() + " AND " + firstKey + (order.ascending() ? " >= " : " <= ")
+                + "registrar_fold(CAST(:prefix AS text))" + query.orderBy(true) + " LIMIT :limit";
+        List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
+        if (fetched.isEmpty()) {
+            return fromEnd(handle, order, filter, size, false, false);
+        }
+        return new StudentPage(trim(fetched, size, false), true, fetched.size() > size, 0, null);
+    }
+
+    private StudentPage atPage(Handle handle, StudentOrder order, StudentFilter filter, long number, int size) {
+        long page = Math.max(1, number);
+        StudentQuery query = new StudentQuery(order, filter);
+        String anchor = query.anchorCte((page - 1) * size);
+        String sql = anchor + "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM
+                + " WHERE true" + query.filterConditions() + query.anchorCondition() + query.orderBy(true)
+                + " LIMIT :limit";
+        List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
+        if (fetched.isEmpty()) {
+            return fromEnd(handle, order, filter, size, false, false);
+        }
+        return new StudentPage(trim(fetched, size, false), page > 1, fetched.size() > size, page, null);
+    }
+
+    /** Classes and mentors for the filter lists, by name (two statements). Blocking. */
+    public Choices choices() {
+        return jdbi.withHandle(handle -> new Choices(
+                handle.createQuery("SELECT id, name FROM cohorts ORDER BY name, id")
+                        .map((rs, ctx) -> new Choice(rs.getLong("id"), rs.getString("name")))
+                        .list(),
+                handle.createQuery("SELECT id, family_name || ', ' || given_name AS name FROM mentors"
+                                + " ORDER BY family_name, given_name, id")
+                        .map((rs, ctx) -> new Choice(rs.getLong("id"), rs.getString("name")))
+                        .list()));
+    }
+
+    /** The filter lists. Immutable. */
+    public record Choices(List<Choice> cohorts, List<Choice> mentors) {
+        public Choices {
+            cohorts = List.copyOf(cohorts);
+            mentors = List.copyOf(mentors);
+        }
+    }
+
+    /** The same page by LIMIT/OFFSET: what keyset pages are tested and benchmarked against. Blocking. */
+    public List<StudentRow> offsetPage(StudentOrder order, StudentFilter filter, long offset, int size) {
+        StudentQuery query = new StudentQuery(order, filter);
+        query.parameters().put("offset", offset);
+        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM + " WHERE true"
+                + query.filterConditions() + query.orderBy(true) + " LIMIT :limit OFFSET :offset";
+        return jdbi.withHandle(handle -> fetch(handle, sql, query, order, size, false).rows);
+    }
+
+    private static Fetched fetch(
+            Handle handle, String sql, StudentQuery query, StudentOrder order, int limit, boolean withCount) {
+        Fetched fetched = new Fetched();
+        Map<String, Object> parameters = query.parameters();
+        parameters.put("limit", limit);
+        handle.createQuery(sql).bindMap(parameters).scanResultSet((supplier, context) -> {
+            try (ResultSet results = supplier.get()) {
+                while (results.next()) {
+                    fetched.rows.add(StudentRows.map(results, order.sort()));
+                    if (withCount) {
+                        fetched.cappedCount = results.getLong("capped_count");
+                        fetched.tableEstimate = results.getLong("table_estimate");
+                    }
+                }
+            }
+            return null;
+        });
+        return fetched;
+    }
+
+    private static List<StudentRow> trim(List<StudentRow> rows, int size, boolean reverse) {
+        List<StudentRow> page = new ArrayList<>(rows.subList(0, Math.min(size, rows.size())));
+        if (reverse) {
+            Collections.reverse(page);
+        }
+        return page;
+    }
+
+    private RowCount count(Handle handle, StudentFilter filter, Fetched fetched) {
+        if (fetched.rows.isEmpty()) {
+            return new RowCount(0, true);
+        }
+        if (fetched.cappedCount <= StudentQuery.EXACT_COUNT_LIMIT) {
+            return new RowCount(fetched.cappedCount, true);
+        }
+        if (filter.isEmpty()) {
+            return new RowCount(Math.max(fetched.tableEstimate, fetched.cappedCount), false);
+        }
+        return new RowCount(Math.max(estimate(handle, filter), fetched.cappedCount), false);
+    }
+
+    /** The planner's row estimate for the filtered table (one EXPLAIN, nothing is read). */
+    private static long estimate(Handle handle, StudentFilter filter) {
+        StudentQuery query = new StudentQuery(StudentOrder.DEFAULT, filter);
+        String sql = "EXPLAIN (FORMAT JSON) SELECT 1" + query.countFrom() + " WHERE true" + query.filterConditions();
+        String plan = handle.createQuery(sql)
+                .bindMap(query.parameters())
+                .mapTo(String.class)
+                .one();
+        return planRows(plan);
+    }
+
+    /** The top plan node's "Plan Rows" (the first in the JSON). */
+    static long planRows(String planJson) {
+        Matcher matcher = PLAN_ROWS.matcher(planJson);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No row estimate in the plan: " + planJson);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static long lastPageNumber(RowCount count, int size) {
+        return count != null && count.exact() ? Math.max(1, (count.value() + size - 1) / size) : 0;
+    }
+
+    /** Rows read by one statement and, when asked, the count columns. */
+    private static final class Fetched {
+        final List<StudentRow> rows = new ArrayList<>();
+        long cappedCount;
+        long tableEstimate;
+    }
+
+    /** Maps a page row; the key columns are read with the types of the order's keys. */
+    static final class StudentRows {
+        private StudentRows() {}
+
+        static StudentRow map(ResultSet results, StudentSort sort) throws SQLException {
+            List<Object> key = new ArrayList<>();
+            for (int i = 0; i < sort.keys().size(); i++) {
+                key.add(results.getObject("key_" + i, sort.keys().get(i).type()));
+            }
+            return new StudentRow(
+                    results.getLong("id"),
+                    results.getString("student_number"),
+                    results.getString("family_name"),
+                    results.getString("given_name"),
+                    results.getObject("cohort_id", Long.class),
+                    results.getString("cohort_name"),
+                    results.getObject("mentor_id", Long.class),
+                    results.getString("mentor_name"),
+                    results.getString("status"),
+                    results.getString("email"),
+                    results.getObject("updated_at", java.time.OffsetDateTime.class),
+                    results.getInt("version"),
+                    new PageKey(key));
+        }
+    }
+}

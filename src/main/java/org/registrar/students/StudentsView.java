@@ -1,0 +1,234 @@
+package org.registrar.students;
+
+import java.nio.file.Path;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+/**
+ * The Students screen: filters and search above, the paged table with the pager below it, the detail pane on
+ * the right. Binds to its ViewModels only; asks before any action that would drop unsaved edits.
+ */
+public final class StudentsView {
+    static final Duration SEARCH_DELAY = Duration.millis(300);
+
+    private final StudentsViewModel model;
+    private final StudentEditorViewModel editor;
+    private final StudentExportViewModel exporter;
+    private final BorderPane root = new BorderPane();
+    private final StudentTable table;
+    private final StudentDetailView detail;
+    private final TextField search = new TextField();
+    private final StudentFilters filters;
+    private final StudentPager pager;
+
+    public StudentsView(StudentsViewModel model, StudentEditorViewModel editor, StudentExportViewModel exporter) {
+        this.model = model;
+        this.editor = editor;
+        this.exporter = exporter;
+        this.table = new StudentTable(order -> guarded(() -> model.sortBy(order), this::showModelOrder));
+        this.detail = new StudentDetailView(editor);
+        this.filters = new StudentFilters(model, filter -> guarded(() -> model.filterBy(filter), () -> {}));
+        this.pager = new StudentPager(model, this::guarded);
+        table.view().setItems(model.rows());
+        model.orderProperty().addListener((obs, old, order) -> table.showOrder(order));
+        table.showOrder(model.orderProperty().get());
+        SplitPane split = new SplitPane(tableWithPager(), detail.root());
+        split.setDividerPositions(0.74);
+        root.setTop(header());
+        root.setCenter(split);
+        root.setPadding(new Insets(16, 16, 8, 16));
+        root.getStyleClass().addAll("screen", "students");
+        root.getStylesheets().add(StudentsView.class.getResource("students.css").toExternalForm());
+        wireKeys();
+        wireSelection();
+        editor.conflictProperty().addListener((obs, old, conflict) -> {
+            if (conflict != null) {
+                StudentConflictDialog.show(root.getScene().getWindow(), editor.currentEdit(), conflict, editor);
+            }
+        });
+        model.start();
+    }
+
+    private Node header() {
+        Label title = new Label("Students");
+        title.getStyleClass().add("title-2");
+        Label count = new Label();
+        count.setId("students-count");
+        count.getStyleClass().add("text-muted");
+        count.textProperty().bind(model.countTextProperty());
+        HBox titleRow = new HBox(12, title, count);
+        titleRow.setAlignment(Pos.BASELINE_LEFT);
+        search.setId("students-search");
+        search.setPromptText("Search name or number (Ctrl+F)");
+        search.setPrefWidth(230);
+        PauseTransition debounce = new PauseTransition(SEARCH_DELAY);
+        debounce.setOnFinished(event -> searchNow());
+        search.textProperty().addListener((obs, old, text) -> debounce.playFromStart());
+        search.setOnAction(event -> {
+            debounce.stop();
+            searchNow();
+        });
+        Button refresh = new Button("Refresh");
+        refresh.setId("students-refresh");
+        refresh.setOnAction(event -> guarded(model::reload, () -> {}));
+        Button export = new Button("Export CSV…");
+        export.setId("students-export");
+        export.disableProperty().bind(exporter.runningProperty());
+        export.setOnAction(event -> chooseExportFile());
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(
+                8, 8, search, filters.root(), StudentPager.jumps(pager), new HBox(8, refresh, export));
+        tools.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(10, titleRow, tools, exportStatus());
+        header.setPadding(new Insets(0, 0, 10, 0));
+        return header;
+    }
+
+    private void searchNow() {
+        String text = search.getText();
+        StudentFilter current = model.filterProperty().get();
+        if (!current.withSearch(text).equals(current)) {
+            guarded(() -> model.search(text), () -> search.setText(current.search() == null ? "" : current.search()));
+        }
+    }
+
+    private Node exportStatus() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("export-progress");
+        bar.setPrefWidth(160);
+        bar.progressProperty().bind(exporter.progressProperty());
+        Label text = new Label();
+        text.setId("export-status");
+        text.getStyleClass().add("text-muted");
+        text.textProperty().bind(exporter.statusProperty());
+        HBox row = new HBox(8, bar, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(exporter.statusProperty().isNotEmpty());
+        row.managedProperty().bind(row.visibleProperty());
+        bar.visibleProperty().bind(exporter.runningProperty());
+        return row;
+    }
+
+    private void chooseExportFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export students to CSV");
+        chooser.setInitialFileName("students.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            exportTo(file.toPath());
+        }
+    }
+
+    /** Exports the current view to {@code file} (also what the file chooser leads to). */
+    void exportTo(Path file) {
+        exporter.export(
+                file, model.orderProperty().get(), model.filterProperty().get(), model.count());
+    }
+
+    private Node tableWithPager() {
+        VBox box = new VBox(8, table.view(), pager.root());
+        VBox.setVgrow(table.view(), Priority.ALWAYS);
+        box.setPadding(new Insets(0, 8, 0, 0));
+        return box;
+    }
+
+    private void wireKeys() {
+        table.view().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.PAGE_DOWN) {
+                guarded(model::next, () -> {});
+                event.consume();
+            } else if (event.getCode() == KeyCode.PAGE_UP) {
+                guarded(model::previous, () -> {});
+                event.consume();
+            } else if (event.getCode() == KeyCode.ENTER) {
+                openSelected();
+                detail.focusForm();
+                event.consume();
+            }
+        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.isShortcutDown() && event.getCode() == KeyCode.F) {
+                search.requestFocus();
+                search.selectAll();
+                event.consume();
+            }
+        });
+    }
+
+    private void wireSelection() {
+        table.view().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> openSelected());
+        model.rows().addListener((javafx.collections.ListChangeListener<StudentRow>) change -> {
+            if (!model.rows().isEmpty() && table.view().getSelectionModel().isEmpty()) {
+                table.view().getSelectionModel().select(0);
+            }
+        });
+    }
+
+    private void openSelected() {
+        StudentRow row = table.view().getSelectionModel().getSelectedItem();
+        StudentDetail shown = editor.detailProperty().get();
+        if (row == null || editor.isDirty() || (shown != null && shown.profile().id() == row.id())) {
+            return;
+        }
+        editor.open(row.id());
+    }
+
+    /**
+     * Runs {@code action} at once when nothing is unsaved; otherwise asks first, and runs {@code cancelled} when
+     * the user keeps editing. Never blocks (the question is a non-modal-wait dialog).
+     */
+    void guarded(Runnable action, Runnable cancelled) {
+        if (!editor.isDirty()) {
+            action.run();
+            return;
+        }
+        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle("Unsaved changes");
+        dialog.setContentText("You have unsaved changes to "
+                + editor.detailProperty().get().profile().familyName() + ". Discard them?");
+        dialog.getDialogPane().getButtonTypes().setAll(discard, keep);
+        dialog.getDialogPane().setId("unsaved-dialog");
+        dialog.setOnHidden(event -> {
+            if (dialog.getResult() == discard) {
+                editor.discard();
+                action.run();
+            } else {
+                cancelled.run();
+            }
+        });
+        dialog.show();
+    }
+
+    private void showModelOrder() {
+        table.showOrder(model.orderProperty().get());
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,292 @@
+package org.registrar.students;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.registrar.db.DatabaseErrors;
+import org.registrar.tasks.Tasks;
+
+/**
+ * State of the Students table: the current page only (plus the prefetched next one), sort, filters, page size,
+ * count and page position. Every load runs off the FX thread; answers a newer request superseded are dropped.
+ * Use on the FX thread only.
+ */
+public final class StudentsViewModel {
+    static final String OPEN_PAGE = "Open students page";
+    static final String PREFETCH = "Prefetch students page";
+    static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200);
+
+    private final Tasks tasks;
+    private final StudentRepository repository;
+    private final ObservableList<StudentRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<Choice> cohorts = FXCollections.observableArrayList();
+    private final ObservableList<Choice> mentors = FXCollections.observableArrayList();
+    private final ObjectProperty<StudentOrder> order = new SimpleObjectProperty<>(StudentOrder.DEFAULT);
+    private final ObjectProperty<StudentFilter> filter = new SimpleObjectProperty<>(StudentFilter.NONE);
+    private final IntegerProperty pageSize = new SimpleIntegerProperty(50);
+    private final StringProperty position = new SimpleStringProperty("");
+    private final StringProperty countText = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty hasPrevious = new SimpleBooleanProperty();
+    private final BooleanProperty hasNext = new SimpleBooleanProperty();
+    private StudentPage page;
+    private long pageNumber;
+    private RowCount count;
+    private Prefetch prefetch;
+    private long latest;
+
+    public StudentsViewModel(Tasks tasks, StudentRepository repository) {
+        this.tasks = tasks;
+        this.repository = repository;
+    }
+
+    /** Loads the filter lists and the first page with its count. */
+    public void start() {
+        tasks.run("Load student filters", repository::choices).onDone(choices -> {
+            cohorts.setAll(choices.cohorts());
+            mentors.setAll(choices.mentors());
+        });
+        reload();
+    }
+
+    /** The first page again, recounted (after a filter, sort or page-size change, or "Refresh"). */
+    public void reload() {
+        load(PageRequest.first(), true);
+    }
+
+    public void first() {
+        load(PageRequest.first(), count == null);
+    }
+
+    public void last() {
+        load(PageRequest.last(), count == null);
+    }
+
+    public void next() {
+        if (page == null || !page.hasNext() || page.rows().isEmpty()) {
+            return;
+        }
+        if (busy.get()) {
+            return;
+        }
+        if (prefetch != null && prefetch.page() != null && prefetch.answers(page.lastKey(), this)) {
+            latest++;
+            show(prefetch.page(), PageRequest.Kind.AFTER);
+            return;
+        }
+        load(PageRequest.after(page.lastKey()), false);
+    }
+
+    public void previous() {
+        if (!busy.get() && page != null && page.hasPrevious() && !page.rows().isEmpty()) {
+            load(PageRequest.before(page.firstKey()), false);
+        }
+    }
+
+    /** Page {@code number}, 1-based; beyond the end shows the last page. */
+    public void jumpToPage(long number) {
+        load(PageRequest.atPage(Math.max(1, number)), false);
+    }
+
+    /** The first student whose name starts at or after {@code prefix}; switches to name order when needed. */
+    public void jumpToName(String prefix) {
+        StudentOrder current = order.get();
+        if (!current.ascending() || (current.sort() != StudentSort.NAME && current.sort() != StudentSort.GIVEN_NAME)) {
+            order.set(StudentOrder.DEFAULT);
+        }
+        load(PageRequest.atName(prefix), false);
+    }
+
+    public void sortBy(StudentOrder newOrder) {
+        order.set(newOrder);
+        load(PageRequest.first(), count == null);
+    }
+
+    public void filterBy(StudentFilter newFilter) {
+        filter.set(newFilter);
+        reload();
+    }
+
+    /** Narrows by the search text (name prefix, or student-number prefix when it holds a digit). */
+    public void search(String text) {
+        StudentFilter next = filter.get().withSearch(text);
+        if (!next.equals(filter.get())) {
+            filterBy(next);
+        }
+    }
+
+    public void changePageSize(int size) {
+        if (size != pageSize.get()) {
+            pageSize.set(size);
+            load(PageRequest.first(), count == null);
+        }
+    }
+
+    private void load(PageRequest request, boolean withCount) {
+        long ticket = ++latest;
+        busy.set(true);
+        StudentOrder currentOrder = order.get();
+        StudentFilter currentFilter = filter.get();
+        int size = pageSize.get();
+        tasks.run(OPEN_PAGE, () -> repository.page(currentOrder, currentFilter, request, size, withCount))
+                .onDone(loaded -> {
+                    if (ticket == latest) {
+                        show(loaded, request.kind());
+                    }
+                })
+                .onError(error -> {
+                    if (ticket == latest) {
+                        busy.set(false);
+                        message.set(DatabaseErrors.describe(error));
+                    }
+                });
+    }
+
+    private void show(StudentPage loaded, PageRequest.Kind kind) {
+        if (loaded.count() != null) {
+            count = loaded.count();
+        }
+        pageNumber = numberOf(loaded, kind);
+        page = loaded;
+        rows.setAll(loaded.rows());
+        hasPrevious.set(loaded.hasPrevious());
+        hasNext.set(loaded.hasNext());
+        countText.set(count == null ? "" : count.describe());
+        position.set(describePosition());
+        message.set("");
+        busy.set(false);
+        prefetchNext();
+    }
+
+    private long numberOf(StudentPage loaded, PageRequest.Kind kind) {
+        if (loaded.pageNumber() > 0) {
+            return loaded.pageNumber();
+        }
+        if (!loaded.hasPrevious()) {
+            return 1;
+        }
+        if (kind == PageRequest.Kind.LAST && count != null && count.exact()) {
+            return Math.max(1, (count.value() + pageSize.get() - 1) / pageSize.get());
+        }
+        if (kind == PageRequest.Kind.AFTER && pageNumber > 0) {
+            return pageNumber + 1;
+        }
+        return kind == PageRequest.Kind.BEFORE && pageNumber > 1 ? pageNumber - 1 : 0;
+    }
+
+    private String describePosition() {
+        String pages = count == null ? "" : pagesText();
+        return pageNumber > 0 ? "Page " + String.format("%,d", pageNumber) + pages : "Page —" + pages;
+    }
+
+    private String pagesText() {
+        long total = Math.max(1, (count.value() + pageSize.get() - 1) / pageSize.get());
+        return (count.exact() ? " of " : " of about ") + String.format("%,d", total);
+    }
+
+    /** Reads the next page in the background so "next" shows at once; only one page is kept ahead. */
+    private void prefetchNext() {
+        prefetch = null;
+        if (!page.hasNext() || page.rows().isEmpty()) {
+            return;
+        }
+        Prefetch pending = new Prefetch(page.lastKey(), order.get(), filter.get(), pageSize.get(), null);
+        prefetch = pending;
+        tasks.run(
+                        PREFETCH,
+                        () -> repository.page(
+                                pending.order(),
+                                pending.filter(),
+                                PageRequest.after(pending.after()),
+                                pending.size(),
+                                false))
+                .onDone(next -> {
+                    if (prefetch == pending) {
+                        prefetch = pending.with(next);
+                    }
+                });
+    }
+
+    /** A page read ahead: the key it follows and what it was read for, so a stale one is never shown. */
+    private record Prefetch(PageKey after, StudentOrder order, StudentFilter filter, int size, StudentPage page) {
+        boolean answers(PageKey key, StudentsViewModel model) {
+            return after.equals(key)
+                    && order.equals(model.order.get())
+                    && filter.equals(model.filter.get())
+                    && size == model.pageSize.get();
+        }
+
+        Prefetch with(StudentPage loaded) {
+            return new Prefetch(after, order, filter, size, loaded);
+        }
+    }
+
+    /** True while a page holds rows ahead in memory (tests). */
+    boolean hasPrefetched() {
+        return prefetch != null && prefetch.page() != null;
+    }
+
+    public ObservableList<StudentRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<Choice> cohorts() {
+        return cohorts;
+    }
+
+    public ObservableList<Choice> mentors() {
+        return mentors;
+    }
+
+    public ReadOnlyObjectProperty<StudentOrder> orderProperty() {
+        return order;
+    }
+
+    public ReadOnlyObjectProperty<StudentFilter> filterProperty() {
+        return filter;
+    }
+
+    public int pageSize() {
+        return pageSize.get();
+    }
+
+    public RowCount count() {
+        return count;
+    }
+
+    public ReadOnlyStringProperty positionProperty() {
+        return position;
+    }
+
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyBooleanProperty hasPreviousProperty() {
+        return hasPrevious;
+    }
+
+    public ReadOnlyBooleanProperty hasNextProperty() {
+        return hasNext;
+    }
+}

@@ -1,0 +1,184 @@
+package org.registrar.students;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.registrar.app.Screenshots;
+import org.registrar.db.TestDatabases;
+import org.registrar.testing.TestSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Students screen driven like a user, headless, on a fresh 600-student database. */
+class StudentsViewUiTest {
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+    private TestSession session;
+    private Jdbi other;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    }
+
+    @BeforeEach
+    void showScreen() throws Exception {
+        session = TestSession.fresh();
+        other = TestDatabases.jdbi(session.databaseName());
+        var jdbi = session.database().jdbi();
+        var tasks = session.fxTasks();
+        FxToolkit.setupStage(window -> {
+            StudentsView view = new StudentsView(
+                    new StudentsViewModel(tasks, new StudentRepository(jdbi)),
+                    new StudentEditorViewModel(tasks, new StudentRecordRepository(jdbi)),
+                    new StudentExportViewModel(tasks, new StudentExportService(jdbi), Platform::runLater));
+            window.setScene(new Scene(view.root(), 1280, 780));
+            window.show();
+        });
+        waitUntil(() -> table().getItems().size() == 50 && detailLoaded());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        session.close();
+    }
+
+    @Test
+    void pagesForwardAndBackWithButtonsAndPageKeys() throws Exception {
+        List<StudentRow> first = List.copyOf(table().getItems());
+        assertThat(text("#page-position")).isEqualTo("Page 1 of 12");
+        assertThat(text("#students-count")).isEqualTo("600 students");
+
+        robot.clickOn("#page-next");
+        waitUntil(() -> text("#page-position").equals("Page 2 of 12"));
+        assertThat(table().getItems()).doesNotContainAnyElementsOf(first).hasSize(50);
+
+        robot.clickOn("#students-table").type(KeyCode.PAGE_UP);
+        waitUntil(() -> text("#page-position").equals("Page 1 of 12"));
+        assertThat(table().getItems()).containsExactlyElementsOf(first);
+
+        robot.clickOn("#page-last");
+        waitUntil(() -> text("#page-position").equals("Page 12 of 12"));
+        assertThat(table().getItems()).hasSize(50);
+        Screenshots.save(stage.getScene(), "students-last-page");
+    }
+
+    @Test
+    void sortsOnTheServerWhenAHeaderIsClicked() throws Exception {
+        robot.clickOn("Student no.");
+        waitUntil(() -> table().getItems().get(0).studentNumber().equals("S0000001"));
+        robot.clickOn("Student no.");
+        waitUntil(() -> table().getItems().get(0).studentNumber().equals("S0000600"));
+        assertThat(table().getItems().get(1).studentNumber()).isEqualTo("S0000599");
+    }
+
+    @Test
+    void searchFindsByNumberPrefixAndByNameWithoutAccents() throws Exception {
+        robot.clickOn("#students-table").press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        assertThat(robot.lookup("#students-search").queryAs(TextField.class).isFocused())
+                .isTrue();
+        robot.write("s00001");
+        waitUntil(() -> text("#students-count").equals("100 students"));
+        assertThat(table().getItems()).allMatch(row -> row.studentNumber().startsWith("S00001"));
+
+        String family = table().getItems().get(0).familyName();
+        robot.doubleClickOn("#students-search").eraseText(6).write(family.toUpperCase());
+        waitUntil(() -> !table().getItems().isEmpty()
+                && table().getItems().stream().allMatch(row -> row.familyName().equals(family)));
+    }
+
+    @Test
+    void editsAndSavesAStudent() throws Exception {
+        StudentRow row = table().getItems().get(0);
+        robot.doubleClickOn("#edit-given-name").eraseText(40).write("Marie-Claire");
+        robot.clickOn("#save-student");
+        waitUntil(() -> text("#detail-message").equals("Saved."));
+        assertThat(stored("SELECT given_name || ' v' || version FROM students WHERE id = :id", row.id()))
+                .isEqualTo("Marie-Claire v" + (row.version() + 1));
+    }
+
+    @Test
+    void showsBothVersionsWhenSomeoneElseSavedFirstAndKeepsMineWhenAsked() throws Exception {
+        StudentRow row = table().getItems().get(0);
+        other.useHandle(handle -> handle.createUpdate("UPDATE students SET email = 'theirs@example.org' WHERE id = :id")
+                .bind("id", row.id())
+                .execute());
+        robot.doubleClickOn("#edit-given-name").eraseText(40).write("Mine");
+        robot.clickOn("#save-student");
+        waitUntil(() -> robot.lookup("#conflict-dialog").tryQuery().isPresent());
+        assertThat(robot.lookup("theirs@example.org").tryQuery()).isPresent();
+        Screenshots.save(robot.lookup("#conflict-dialog").query().getScene(), "students-conflict");
+
+        robot.clickOn("Keep my changes");
+        waitUntil(() -> text("#detail-message").equals("Saved."));
+        assertThat(stored(
+                        "SELECT given_name || ' ' || email || ' v' || version FROM students WHERE id = :id", row.id()))
+                .isEqualTo("Mine " + row.email() + " v" + (row.version() + 2));
+    }
+
+    @Test
+    void asksBeforePagingAwayFromUnsavedEditsAndKeepsThemWhenTheUserSaysSo() throws Exception {
+        robot.doubleClickOn("#edit-family-name").eraseText(40).write("Unsaved");
+        robot.clickOn("#page-next");
+        waitUntil(() -> robot.lookup("#unsaved-dialog").tryQuery().isPresent());
+        robot.clickOn("Keep editing");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#page-position")).isEqualTo("Page 1 of 12");
+        assertThat(robot.lookup("#edit-family-name").queryAs(TextField.class).getText())
+                .isEqualTo("Unsaved");
+    }
+
+    @Test
+    void screenshot() throws Exception {
+        robot.clickOn("#students-table").type(KeyCode.DOWN, 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(this::detailLoaded);
+        Thread.sleep(200);
+        Screenshots.save(stage.getScene(), "students");
+    }
+
+    private String stored(String sql, long id) {
+        return other.withHandle(handle ->
+                handle.createQuery(sql).bind("id", id).mapTo(String.class).one());
+    }
+
+    private boolean detailLoaded() {
+        return robot.lookup("#detail-title")
+                .tryQueryAs(Label.class)
+                .map(label -> !label.getText().equals("Select a student"))
+                .orElse(false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<StudentRow> table() {
+        return robot.lookup("#students-table").queryAs(TableView.class);
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
