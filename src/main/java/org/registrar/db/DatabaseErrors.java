@@ -42,6 +42,11 @@ public final class DatabaseErrors {
 
     /** One or two sentences for the user. */
     public static String describe(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NewerSchemaException newer) {
+                return newer.getMessage();
+            }
+        }
         return switch (classify(error)) {
             case UNAVAILABLE ->
                 "Database unavailable: the server cannot be reached right now. Nothing was saved by "

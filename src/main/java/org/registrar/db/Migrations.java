@@ -1,8 +1,13 @@
 package org.registrar.db;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * Applies the versioned schema under {@code db/migration} with Flyway. Thread-safe; blocking: never call on
@@ -11,9 +16,14 @@ import org.flywaydb.core.api.MigrationInfo;
 public final class Migrations {
     private Migrations() {}
 
-    /** Migrates the database behind {@code dataSource} to the newest schema and returns the schema version. */
+    /**
+     * Migrates the database behind {@code dataSource} to the newest schema and returns the schema version.
+     *
+     * @throws NewerSchemaException when a newer app already migrated it further than this app knows
+     */
     public static String apply(DataSource dataSource) {
         Flyway flyway = configure(dataSource);
+        refuseNewerSchema(flyway.info().all());
         flyway.migrate();
         return currentVersion(flyway);
     }
@@ -26,12 +36,32 @@ public final class Migrations {
     /** The newest schema version this build of the app knows. */
     public static String expectedVersion(DataSource dataSource) {
         // migrations applied by a newer app are listed as FUTURE_*: they are not ours
-        return java.util.Arrays.stream(configure(dataSource).info().all())
+        return Arrays.stream(configure(dataSource).info().all())
                 .filter(info ->
                         info.getVersion() != null && !info.getState().name().startsWith("FUTURE"))
                 .reduce((first, second) -> second)
                 .map(info -> info.getVersion().getVersion())
                 .orElse("none");
+    }
+
+    /** Migrations applied by a newer app show as FUTURE_*: their versions are above every one we know. */
+    private static void refuseNewerSchema(MigrationInfo[] migrations) {
+        Optional<MigrationInfo> newestFuture = Arrays.stream(migrations)
+                .filter(info -> info.getVersion() != null && isFuture(info.getState()))
+                .max(Comparator.comparing(MigrationInfo::getVersion));
+        if (newestFuture.isPresent()) {
+            String known = Arrays.stream(migrations)
+                    .filter(info -> info.getVersion() != null && info.getState().isResolved())
+                    .map(MigrationInfo::getVersion)
+                    .max(Comparator.naturalOrder())
+                    .map(MigrationVersion::getVersion)
+                    .orElse("none");
+            throw new NewerSchemaException(newestFuture.get().getVersion().getVersion(), known);
+        }
+    }
+
+    private static boolean isFuture(MigrationState state) {
+        return state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED;
     }
 
     private static String currentVersion(Flyway flyway) {
@@ -44,6 +74,9 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
+                // future migrations are refused by refuseNewerSchema with our own message before migrate runs;
+                // set explicitly so validation never depends on Flyway's default for them
+                .ignoreMigrationPatterns("*:future")
                 .load();
     }
 }

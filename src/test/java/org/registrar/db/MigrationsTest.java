@@ -1,6 +1,8 @@
 package org.registrar.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import javax.sql.DataSource;
@@ -43,6 +45,23 @@ class MigrationsTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(historyRows(jdbi)).isEqualTo(historyRows);
+    }
+
+    @Test
+    void databaseUpgradedByANewerAppIsRefusedWithAClearMessageAndLeftUntouched() {
+        DataSource dataSource = TestDatabases.dataSource(TestDatabases.emptyDatabase());
+        String known = Migrations.apply(dataSource);
+        Jdbi jdbi = Jdbi.create(dataSource);
+        FutureMigrations.record(jdbi, "999");
+        long historyRows = historyRows(jdbi);
+
+        assertThatThrownBy(() -> Migrations.apply(dataSource))
+                .isInstanceOf(NewerSchemaException.class)
+                .hasMessage("This database was upgraded by a newer Registrar (schema 999); this app knows schema "
+                        + known + ". Please install the newer version.");
+        assertThat(historyRows(jdbi)).isEqualTo(historyRows);
+        assertThat(DatabaseErrors.describe(new RuntimeException(catchThrowable(() -> Migrations.apply(dataSource)))))
+                .startsWith("This database was upgraded by a newer Registrar (schema 999)");
     }
 
     @Test
