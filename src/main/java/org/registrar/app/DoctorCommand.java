@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.DatabaseErrors;
-import org.registrar.db.NewerSchemaException;
+import org.registrar.db.SchemaVersionException;
 import org.registrar.health.Diagnostics;
 import org.registrar.health.DiagnosticsReport;
 import picocli.CommandLine.Command;
@@ -49,14 +49,14 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (RuntimeException error) {
             out.println("Target:          " + profile.describe());
             out.println("Verdict:         UNHEALTHY: " + DatabaseErrors.describe(error));
-            return isNewerSchema(error) ? UNHEALTHY : UNREACHABLE;
+            return isSchemaMismatch(error) ? UNHEALTHY : UNREACHABLE;
         }
     }
 
-    /** The server answered, but its schema is newer than this app: reachable, yet not usable. */
-    private static boolean isNewerSchema(Throwable error) {
+    /** The server answered, but its schema is not one this app can use: reachable, yet unhealthy. */
+    private static boolean isSchemaMismatch(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NewerSchemaException) {
+            if (cause instanceof SchemaVersionException) {
                 return true;
             }
         }

@@ -43,8 +43,8 @@ public final class DatabaseErrors {
     /** One or two sentences for the user. */
     public static String describe(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NewerSchemaException newer) {
-                return newer.getMessage();
+            if (cause instanceof SchemaVersionException schema) {
+                return schema.getMessage();
             }
         }
         return switch (classify(error)) {

@@ -1,11 +1,14 @@
 package org.registrar.db;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -19,12 +22,22 @@ public final class Migrations {
     /**
      * Migrates the database behind {@code dataSource} to the newest schema and returns the schema version.
      *
-     * @throws NewerSchemaException when a newer app already migrated it further than this app knows
+     * @throws SchemaVersionException when a newer app already migrated it further than this app knows, or when
+     *     migrations are pending and this login may not apply them
      */
     public static String apply(DataSource dataSource) {
         Flyway flyway = configure(dataSource);
-        refuseNewerSchema(flyway.info().all());
-        flyway.migrate();
+        MigrationInfoService info = flyway.info();
+        refuseNewerSchema(info.all());
+        try {
+            flyway.migrate();
+        } catch (FlywayException error) {
+            if (info.pending().length > 0 && isPermissionDenied(error)) {
+                throw SchemaVersionException.notUpgradableByThisLogin(
+                        currentVersion(flyway), newestKnown(info.all()), error);
+            }
+            throw error;
+        }
         return currentVersion(flyway);
     }
 
@@ -50,14 +63,28 @@ public final class Migrations {
                 .filter(info -> info.getVersion() != null && isFuture(info.getState()))
                 .max(Comparator.comparing(MigrationInfo::getVersion));
         if (newestFuture.isPresent()) {
-            String known = Arrays.stream(migrations)
-                    .filter(info -> info.getVersion() != null && info.getState().isResolved())
-                    .map(MigrationInfo::getVersion)
-                    .max(Comparator.naturalOrder())
-                    .map(MigrationVersion::getVersion)
-                    .orElse("none");
-            throw new NewerSchemaException(newestFuture.get().getVersion().getVersion(), known);
+            throw SchemaVersionException.newerThanApp(
+                    newestFuture.get().getVersion().getVersion(), newestKnown(migrations));
         }
+    }
+
+    private static String newestKnown(MigrationInfo[] migrations) {
+        return Arrays.stream(migrations)
+                .filter(info -> info.getVersion() != null && info.getState().isResolved())
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder())
+                .map(MigrationVersion::getVersion)
+                .orElse("none");
+    }
+
+    /** SQLSTATE 42501: people's logins own no tables, so they cannot create or alter the schema. */
+    private static boolean isPermissionDenied(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isFuture(MigrationState state) {
