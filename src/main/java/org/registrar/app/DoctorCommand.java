@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.db.SchemaVersionException;
 import org.registrar.health.Diagnostics;
 import org.registrar.health.DiagnosticsReport;
 import picocli.CommandLine.Command;
@@ -48,7 +49,17 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (RuntimeException error) {
             out.println("Target:          " + profile.describe());
             out.println("Verdict:         UNHEALTHY: " + DatabaseErrors.describe(error));
-            return UNREACHABLE;
+            return isSchemaMismatch(error) ? UNHEALTHY : UNREACHABLE;
         }
+    }
+
+    /** The server answered, but its schema is not one this app can use: reachable, yet unhealthy. */
+    private static boolean isSchemaMismatch(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaVersionException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

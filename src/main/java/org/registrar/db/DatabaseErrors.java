@@ -67,6 +67,11 @@ public final class DatabaseErrors {
 
     /** One or two sentences for the user. */
     public static String describe(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaVersionException schema) {
+                return schema.getMessage();
+            }
+        }
         return switch (classify(error)) {
             case TLS -> tlsProblem(error);
             case TIMEOUT -> "The request took longer than the server allows and was cancelled (statement timeout).";

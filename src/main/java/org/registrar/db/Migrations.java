@@ -1,8 +1,16 @@
 package org.registrar.db;
 
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * Applies the versioned schema under {@code db/migration} with Flyway. Thread-safe; blocking: never call on
@@ -11,10 +19,25 @@ import org.flywaydb.core.api.MigrationInfo;
 public final class Migrations {
     private Migrations() {}
 
-    /** Migrates the database behind {@code dataSource} to the newest schema and returns the schema version. */
+    /**
+     * Migrates the database behind {@code dataSource} to the newest schema and returns the schema version.
+     *
+     * @throws SchemaVersionException when a newer app already migrated it further than this app knows, or when
+     *     migrations are pending and this login may not apply them
+     */
     public static String apply(DataSource dataSource) {
         Flyway flyway = configure(dataSource);
-        flyway.migrate();
+        MigrationInfoService info = flyway.info();
+        refuseNewerSchema(info.all());
+        try {
+            flyway.migrate();
+        } catch (FlywayException error) {
+            if (info.pending().length > 0 && isPermissionDenied(error)) {
+                throw SchemaVersionException.notUpgradableByThisLogin(
+                        currentVersion(flyway), newestKnown(info.all()), error);
+            }
+            throw error;
+        }
         return currentVersion(flyway);
     }
 
@@ -26,12 +49,46 @@ public final class Migrations {
     /** The newest schema version this build of the app knows. */
     public static String expectedVersion(DataSource dataSource) {
         // migrations applied by a newer app are listed as FUTURE_*: they are not ours
-        return java.util.Arrays.stream(configure(dataSource).info().all())
+        return Arrays.stream(configure(dataSource).info().all())
                 .filter(info ->
                         info.getVersion() != null && !info.getState().name().startsWith("FUTURE"))
                 .reduce((first, second) -> second)
                 .map(info -> info.getVersion().getVersion())
                 .orElse("none");
+    }
+
+    /** Migrations applied by a newer app show as FUTURE_*: their versions are above every one we know. */
+    private static void refuseNewerSchema(MigrationInfo[] migrations) {
+        Optional<MigrationInfo> newestFuture = Arrays.stream(migrations)
+                .filter(info -> info.getVersion() != null && isFuture(info.getState()))
+                .max(Comparator.comparing(MigrationInfo::getVersion));
+        if (newestFuture.isPresent()) {
+            throw SchemaVersionException.newerThanApp(
+                    newestFuture.get().getVersion().getVersion(), newestKnown(migrations));
+        }
+    }
+
+    private static String newestKnown(MigrationInfo[] migrations) {
+        return Arrays.stream(migrations)
+                .filter(info -> info.getVersion() != null && info.getState().isResolved())
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder())
+                .map(MigrationVersion::getVersion)
+                .orElse("none");
+    }
+
+    /** SQLSTATE 42501: people's logins own no tables, so they cannot create or alter the schema. */
+    private static boolean isPermissionDenied(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isFuture(MigrationState state) {
+        return state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED;
     }
 
     private static String currentVersion(Flyway flyway) {
@@ -44,6 +101,9 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
+                // future migrations are refused by refuseNewerSchema with our own message before migrate runs;
+                // set explicitly so validation never depends on Flyway's default for them
+                .ignoreMigrationPatterns("*:future")
                 .load();
     }
 }

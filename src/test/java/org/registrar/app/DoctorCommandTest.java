@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.db.FutureMigrations;
 import org.registrar.db.Migrations;
 import org.registrar.db.TestDatabases;
 import picocli.CommandLine;
@@ -64,6 +65,20 @@ class DoctorCommandTest {
         assertThat(run.output())
                 .contains("Verdict:         UNHEALTHY: Database unavailable")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void databaseUpgradedByANewerAppIsUnhealthyWithAClearMessage() {
+        String name = TestDatabases.freshDatabase();
+        String known = Migrations.currentVersion(TestDatabases.dataSource(name));
+        FutureMigrations.record(TestDatabases.jdbi(name), "999");
+
+        Run run = doctor("--db-url", TestDatabases.jdbcUrl(name), "--db-user", "postgres", "--ssl-mode", "disable");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(DoctorCommand.UNHEALTHY);
+        assertThat(run.output())
+                .contains("Verdict:         UNHEALTHY: This database was upgraded by a newer Registrar (schema 999);"
+                        + " this app knows schema " + known + ". Please install the newer version.");
     }
 
     @Test

@@ -1,11 +1,14 @@
 package org.registrar.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class MigrationsTest {
 
@@ -43,6 +46,41 @@ class MigrationsTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(historyRows(jdbi)).isEqualTo(historyRows);
+    }
+
+    @Test
+    void databaseUpgradedByANewerAppIsRefusedWithAClearMessageAndLeftUntouched() {
+        DataSource dataSource = TestDatabases.dataSource(TestDatabases.emptyDatabase());
+        String known = Migrations.apply(dataSource);
+        Jdbi jdbi = Jdbi.create(dataSource);
+        FutureMigrations.record(jdbi, "999");
+        long historyRows = historyRows(jdbi);
+
+        assertThatThrownBy(() -> Migrations.apply(dataSource))
+                .isInstanceOf(SchemaVersionException.class)
+                .hasMessage("This database was upgraded by a newer Registrar (schema 999); this app knows schema "
+                        + known + ". Please install the newer version.");
+        assertThat(historyRows(jdbi)).isEqualTo(historyRows);
+        assertThat(DatabaseErrors.describe(new RuntimeException(catchThrowable(() -> Migrations.apply(dataSource)))))
+                .startsWith("This database was upgraded by a newer Registrar (schema 999)");
+    }
+
+    @Test
+    void loginThatMayNotMigrateIsToldToAskTheAdministrator() {
+        String name = TestDatabases.emptyDatabase();
+        String login = "plain_" + name;
+        TestDatabases.jdbi(name).useHandle(handle -> handle.execute("CREATE ROLE " + login + " LOGIN"));
+        PGSimpleDataSource asPlainLogin = new PGSimpleDataSource();
+        asPlainLogin.setUrl(TestDatabases.jdbcUrl(name));
+        asPlainLogin.setUser(login);
+        String needed = Migrations.expectedVersion(TestDatabases.dataSource(name));
+
+        assertThatThrownBy(() -> Migrations.apply(asPlainLogin))
+                .isInstanceOf(SchemaVersionException.class)
+                .hasMessage("This database has no Registrar schema yet and this app needs schema " + needed
+                        + ", but your login may not upgrade it. Ask your administrator to upgrade the database"
+                        + " with the owner login (admin guide: Schema upgrades).");
+        assertThat(Migrations.currentVersion(TestDatabases.dataSource(name))).isEqualTo("none");
     }
 
     @Test

@@ -1,0 +1,53 @@
+package org.registrar.db;
+
+/**
+ * The database's schema is not the one this app works with and the app cannot fix that itself: a newer
+ * Registrar already migrated it further, or it needs migrating and this login may not. The message says what to
+ * do. Immutable.
+ */
+public final class SchemaVersionException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    private final String databaseVersion;
+    private final String appVersion;
+
+    private SchemaVersionException(String message, String databaseVersion, String appVersion, Throwable cause) {
+        super(message, cause);
+        this.databaseVersion = databaseVersion;
+        this.appVersion = appVersion;
+    }
+
+    /** A newer app applied migrations this one does not know: refuse rather than write to an unknown schema. */
+    static SchemaVersionException newerThanApp(String databaseVersion, String appVersion) {
+        return new SchemaVersionException(
+                "This database was upgraded by a newer Registrar (schema " + databaseVersion
+                        + "); this app knows schema " + appVersion + ". Please install the newer version.",
+                databaseVersion,
+                appVersion,
+                null);
+    }
+
+    /** Migrations are pending and the server refused them to this login (people's logins own no tables). */
+    static SchemaVersionException notUpgradableByThisLogin(String databaseVersion, String appVersion, Throwable cause) {
+        String current = databaseVersion.equals("none")
+                ? "This database has no Registrar schema yet"
+                : "This database has schema " + databaseVersion;
+        return new SchemaVersionException(
+                current + " and this app needs schema " + appVersion + ", but your login may not upgrade it. Ask"
+                        + " your administrator to upgrade the database with the owner login (admin guide:"
+                        + " Schema upgrades).",
+                databaseVersion,
+                appVersion,
+                cause);
+    }
+
+    /** The newest schema version applied to the database, or "none". */
+    public String databaseVersion() {
+        return databaseVersion;
+    }
+
+    /** The newest schema version this app knows. */
+    public String appVersion() {
+        return appVersion;
+    }
+}
