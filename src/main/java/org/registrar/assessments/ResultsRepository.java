@@ -84,26 +84,28 @@ public final class ResultsRepository {
     }
 
     /**
-     * For student numbers or e-mail addresses (lower-case) that are not in the grid's cohort: the cohort each one
-     * is in ("" when in none). Keys of no student at all are absent.
+     * For student keys outside the grid's cohort (numbers or e-mail addresses, lower-case as
+     * {@code InputValidator.normal} makes them): the cohort each student is in ("" when in none). Keys of no
+     * student at all are absent.
      */
     public Map<String, String> cohortsOf(Collection<String> keys) {
+        List<String> emails = keys.stream().filter(key -> key.contains("@")).toList();
+        List<String> numbers = keys.stream()
+                .filter(key -> !key.contains("@"))
+                .map(key -> key.toUpperCase(java.util.Locale.ROOT))
+                .toList();
         if (keys.isEmpty()) {
             return Map.of();
         }
         Map<String, String> found = new HashMap<>();
         jdbi.useHandle(handle -> handle.createQuery(SaveSql.COHORTS_OF)
-                .bindArray("keys", String.class, List.copyOf(keys))
+                .bindArray("numbers", String.class, numbers)
+                .bindArray("emails", String.class, emails)
                 .map((rows, context) -> {
                     String cohort = rows.getString("cohort") == null ? "" : rows.getString("cohort");
-                    found.put(rows.getString("student_number"), cohort);
-                    if (rows.getString("email") != null) {
-                        found.put(rows.getString("email").toLowerCase(java.util.Locale.ROOT), cohort);
-                    }
-                    return cohort;
+                    return found.put(rows.getString("student_key"), cohort);
                 })
                 .list());
-        found.keySet().retainAll(keys);
         return found;
     }
 

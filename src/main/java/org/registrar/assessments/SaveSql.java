@@ -17,9 +17,13 @@ final class SaveSql {
             + " WHERE s.cohort_id = :cohort"
             + " ORDER BY s.search_key, s.id";
 
-    static final String COHORTS_OF = "SELECT s.student_number, s.email, c.name AS cohort"
+    /** Student numbers are stored upper-case in practice; e-mail addresses compare lower-case (no index: rare). */
+    static final String COHORTS_OF = "SELECT lower(s.student_number) AS student_key, c.name AS cohort"
             + " FROM students s LEFT JOIN cohorts c ON c.id = s.cohort_id"
-            + " WHERE s.student_number = ANY(:keys) OR lower(s.email) = ANY(:keys)";
+            + " WHERE s.student_number = ANY(:numbers)"
+            + " UNION ALL"
+            + " SELECT lower(s.email), c.name FROM students s LEFT JOIN cohorts c ON c.id = s.cohort_id"
+            + " WHERE cardinality(CAST(:emails AS text[])) > 0 AND lower(s.email) = ANY(:emails)";
 
     /** Statement 1 for an existing assessment: no row back means the batch was saved before. */
     static final String INSERT_BATCH = "INSERT INTO saved_batches (id, kind, assessment_id, row_count, saved_by)"
