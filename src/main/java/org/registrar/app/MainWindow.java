@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.registrar.assessments.BulkEntryView;
 import org.registrar.health.ConnectionView;
 import org.registrar.health.ConnectionViewModel;
 import org.registrar.health.Diagnostics;
@@ -48,6 +49,8 @@ final class MainWindow {
             }
         });
         statusBar = new StatusBarView(context);
+        screens.put("Assessments", () -> BulkEntryView.create(tasks, context.database(), context.dataHome())
+                .root());
         screens.put("Connection", () -> new ConnectionView(
                         new ConnectionViewModel(tasks, new Diagnostics(context.database()), context.database()),
                         editConnection)

@@ -15,6 +15,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.registrar.assessments.input.ColumnMapping;
+import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.PasteBlock;
@@ -44,6 +46,7 @@ public final class BulkEntryViewModel {
     private final BooleanProperty error = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty draftOffer = new SimpleStringProperty("");
+    private final ObjectProperty<CsvImport.Result> importPreview = new SimpleObjectProperty<>();
     private Draft offered;
     private List<SheetRow> roster = List.of();
     private UUID batchId = UUID.randomUUID();
@@ -236,6 +239,35 @@ public final class BulkEntryViewModel {
                     }
                 })
                 .onError(this::failed);
+    }
+
+    /** Reads a CSV file off the FX thread; its preview then appears in {@link #importPreviewProperty()}. */
+    public void readCsv(java.nio.file.Path file) {
+        if (assessment.get() == null) {
+            say("Pick an assessment before importing.", true);
+            return;
+        }
+        tasks.run("Read CSV", () -> CsvImport.read(java.nio.file.Files.readAllBytes(file)))
+                .onDone(importPreview::set)
+                .onError(failure -> say("Could not read " + file.getFileName() + ": " + failure.getMessage(), true));
+    }
+
+    /** Matches the previewed file's rows into the grid under the chosen mapping. */
+    public void applyImport(CsvImport.Result preview, ColumnMapping mapping) {
+        if (mapping.student() < 0) {
+            say("Choose the column with the student number or e-mail.", true);
+            return;
+        }
+        applyMatched(mapping.apply(preview.table()), "Imported");
+    }
+
+    /** The preview was shown (applied or cancelled). */
+    public void importShown() {
+        importPreview.set(null);
+    }
+
+    public ReadOnlyObjectProperty<CsvImport.Result> importPreviewProperty() {
+        return importPreview;
     }
 
     /** Lines "Name: old → new" of what a save would write. */

@@ -45,6 +45,7 @@ class MainWindowUiTest {
 
     @Test
     void startsOnTheEmbeddedServerAndShowsConnected() throws Exception {
+        robot.clickOn("#nav-connection");
         Label state = robot.lookup("#connection-state").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().equals("Connected"));
         WaitForAsyncUtils.waitFor(
@@ -60,6 +61,7 @@ class MainWindowUiTest {
 
     @Test
     void statusBarShowsWhatTheLastOperationCost() throws Exception {
+        robot.clickOn("#nav-connection");
         robot.clickOn("#check-again");
 
         org.controlsfx.control.StatusBar bar =
