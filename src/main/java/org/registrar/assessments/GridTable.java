@@ -45,7 +45,7 @@ final class GridTable implements GridNavigator {
                         text("Name", 220, GridRow::name),
                         saved(),
                         editable(score, GridColumn.SCORE, 100),
-                        editable(comment, GridColumn.COMMENT, 260),
+                        editable(comment, GridColumn.COMMENT, 200),
                         state()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
@@ -57,6 +57,7 @@ final class GridTable implements GridNavigator {
         TableColumn<GridRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(width);
         column.setEditable(false);
         column.setSortable(false);
         return column;
@@ -66,6 +67,7 @@ final class GridTable implements GridNavigator {
         TableColumn<GridRow, String> column = new TableColumn<>("Saved");
         column.setCellValueFactory(cell -> cell.getValue().savedProperty());
         column.setPrefWidth(70);
+        column.setMinWidth(64);
         column.setEditable(false);
         column.setSortable(false);
         column.getStyleClass().add("saved-column");
@@ -78,6 +80,7 @@ final class GridTable implements GridNavigator {
                 : cell.getValue().commentProperty());
         column.setCellFactory(col -> new EditCell(this, kind));
         column.setPrefWidth(width);
+        column.setMinWidth(kind == GridColumn.SCORE ? 96 : 160);
         column.setSortable(false);
         column.setId(kind == GridColumn.SCORE ? "score-column" : "comment-column");
         return column;
@@ -93,7 +96,8 @@ final class GridTable implements GridNavigator {
                 },
                 cell.getValue().stateProperty(),
                 cell.getValue().messageProperty()));
-        column.setPrefWidth(300);
+        column.setPrefWidth(180);
+        column.setMinWidth(120);
         column.setEditable(false);
         column.setSortable(false);
         column.setId("state-column");

@@ -51,7 +51,7 @@ final class SidePanel {
         Button takeTheirs = new Button("Take theirs");
         takeTheirs.setId("take-theirs");
         takeTheirs.setOnAction(event -> model.resolveConflicts(grid.selectedConflictRows(), false));
-        Label conflictHint = new Label("Conflicts: select rows, then");
+        Label conflictHint = new Label("For rows in conflict (select them):");
         conflictHint.getStyleClass().add("text-muted");
         panel.getChildren()
                 .addAll(
@@ -61,7 +61,7 @@ final class SidePanel {
                         conflictHint,
                         new HBox(6, keepMine, takeTheirs),
                         reviewPane());
-        panel.setPrefWidth(340);
+        panel.setPrefWidth(300);
         panel.getStyleClass().add("side-panel");
     }
 
