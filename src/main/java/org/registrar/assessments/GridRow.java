@@ -70,24 +70,9 @@ public final class GridRow {
      * score again). Call only on a row whose score reads.
      */
     ResultChange change(ParsedScore parsed) {
-        String newComment = commentEdited() ? emptyToNull(comment.get().strip()) : savedComment;
-        return switch (parsed.kind()) {
-            case BLANK -> commentEdited() ? result(savedScore, savedExcused, newComment) : null;
-            case EXCUSED -> savedExcused && !commentEdited() ? null : result(null, true, newComment);
-            case VALUE ->
-                !savedExcused && savedScore != null && savedScore.compareTo(parsed.value()) == 0 && !commentEdited()
-                        ? null
-                        : result(parsed.value(), false, newComment);
-            case INVALID -> throw new IllegalStateException("row " + studentNumber + " does not read");
-        };
-    }
-
-    private ResultChange result(BigDecimal score, boolean excused, String newComment) {
-        return new ResultChange(studentId, score, excused, newComment, basedOnVersion);
-    }
-
-    private static String emptyToNull(String text) {
-        return text.isEmpty() ? null : text;
+        SheetRow stored = new SheetRow(
+                studentId, studentNumber, name, "", null, savedScore, savedExcused, savedComment, basedOnVersion);
+        return ResultChanges.of(stored, parsed, comment.get());
     }
 
     boolean overwrites() {

@@ -67,7 +67,8 @@ class SaveInterruptedTest {
                 .filter(row -> !row.savedProperty().get().isEmpty())
                 .findFirst()
                 .orElseThrow();
-        GridRow other = model.rows().stream().filter(row -> row != locked).findFirst().orElseThrow();
+        GridRow other =
+                model.rows().stream().filter(row -> row != locked).findFirst().orElseThrow();
         model.edit(other, GridColumn.SCORE, "1");
         model.edit(locked, GridColumn.SCORE, "2");
 
