@@ -25,9 +25,17 @@ final class SaveSql {
             + " SELECT lower(s.email), c.name FROM students s LEFT JOIN cohorts c ON c.id = s.cohort_id"
             + " WHERE cardinality(CAST(:emails AS text[])) > 0 AND lower(s.email) = ANY(:emails)";
 
+    /**
+     * Part of statement 1: for the rest of this transaction only, no nested-loop joins. The array input of
+     * statement 2 has no statistics (the planner guesses 10 rows) and a fresh assessment looks small, so the planner
+     * would otherwise loop over the input for every stored result: 10,000 updates took 9 s that way, against well
+     * under 1 s with a hash join. Folded into statement 1 so the save stays at 3 statements.
+     */
+    static final String PLANNER = "(SELECT set_config('enable_nestloop', 'off', true)) AS planner";
+
     /** Statement 1 for an existing assessment: no row back means the batch was saved before. */
     static final String INSERT_BATCH = "INSERT INTO saved_batches (id, kind, assessment_id, row_count, saved_by)"
-            + " VALUES (:batch, 'results', :assessment, :rows, registrar_session_user())"
+            + " SELECT :batch, 'results', :assessment, :rows, registrar_session_user() FROM " + PLANNER
             + " ON CONFLICT (id) DO NOTHING RETURNING assessment_id";
 
     /**
@@ -36,7 +44,7 @@ final class SaveSql {
      * key is checked at the end of the statement, when both rows exist.
      */
     static final String INSERT_BATCH_AND_ASSESSMENT = "WITH next AS ("
-            + "   SELECT nextval(pg_get_serial_sequence('assessments', 'id')) AS id),"
+            + "   SELECT nextval(pg_get_serial_sequence('assessments', 'id')) AS id FROM " + PLANNER + "),"
             + " batch AS ("
             + "   INSERT INTO saved_batches (id, kind, assessment_id, row_count, saved_by)"
             + "   SELECT :batch, 'results', next.id, :rows, registrar_session_user() FROM next"
@@ -53,7 +61,7 @@ final class SaveSql {
      * version is still the one the change was based on; rows that had none insert only while there still is none.
      * What was written comes back with its new version; a change missing from the answer is a conflict.
      */
-    static final String UPSERT = "WITH input AS ("
+    static final String UPSERT = "WITH input AS NOT MATERIALIZED ("
             + "   SELECT * FROM unnest(CAST(:students AS bigint[]), CAST(:scores AS numeric[]),"
             + "                        CAST(:excused AS boolean[]), CAST(:comments AS text[]),"
             + "                        CAST(:versions AS integer[]))"
