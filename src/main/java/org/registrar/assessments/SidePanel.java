@@ -65,6 +65,11 @@ final class SidePanel {
         panel.getStyleClass().add("side-panel");
     }
 
+    private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
     private VBox reviewPane() {
         Label title = new Label("Overwrite saved scores?");
         title.getStyleClass().add("title-4");
@@ -78,6 +83,8 @@ final class SidePanel {
         Button back = new Button("Back");
         back.setOnAction(event -> hideReview());
         changes.setPrefHeight(220);
+        VBox.setVgrow(changes, Priority.ALWAYS);
+        VBox.setVgrow(review, Priority.ALWAYS);
         review.getChildren().addAll(title, changes, new HBox(6, confirm, back));
         hideReview();
         return review;
