@@ -53,14 +53,18 @@ final class SidePanel {
         takeTheirs.setOnAction(event -> model.resolveConflicts(grid.selectedConflictRows(), false));
         Label conflictHint = new Label("For rows in conflict (select them):");
         conflictHint.getStyleClass().add("text-muted");
-        panel.getChildren()
-                .addAll(
-                        heading,
-                        problems,
-                        new HBox(6, dismiss),
-                        conflictHint,
-                        new HBox(6, keepMine, takeTheirs),
-                        reviewPane());
+        HBox conflictButtons = new HBox(6, keepMine, takeTheirs);
+        var unmatched = Bindings.createBooleanBinding(
+                () -> model.problems().stream().anyMatch(issue -> issue.row() == null), model.problems());
+        var conflicts = Bindings.createBooleanBinding(
+                () -> model.problems().stream()
+                        .anyMatch(issue -> issue.row() != null
+                                && issue.row().stateProperty().get() == RowState.CONFLICT),
+                model.problems());
+        showWhen(dismiss, unmatched);
+        showWhen(conflictHint, conflicts);
+        showWhen(conflictButtons, conflicts);
+        panel.getChildren().addAll(heading, problems, dismiss, conflictHint, conflictButtons, reviewPane());
         panel.setPrefWidth(300);
         panel.getStyleClass().add("side-panel");
     }
