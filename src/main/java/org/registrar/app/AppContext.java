@@ -1,5 +1,6 @@
 package org.registrar.app;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.registrar.db.ConnectionMonitor;
@@ -31,14 +32,17 @@ final class AppContext implements AutoCloseable {
     private final String jdbcUrl;
     private final MetricsSampler sampler;
     private final MentorDirectory mentors;
+    private final Path dataHome;
 
     AppContext(
             EmbeddedServer server,
             Database database,
             String jdbcUrl,
             String schemaVersion,
-            DemoData.Summary demoLoaded) {
+            DemoData.Summary demoLoaded,
+            Path dataHome) {
         this.server = server;
+        this.dataHome = dataHome;
         this.jdbcUrl = jdbcUrl;
         this.database = database;
         this.schemaVersion = schemaVersion;
@@ -79,6 +83,11 @@ final class AppContext implements AutoCloseable {
     /** The URL the pool connects to (the embedded server's when embedded). */
     String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** The user data folder: drafts, logs, the embedded server's data. */
+    Path dataHome() {
+        return dataHome;
     }
 
     ConnectionMonitor monitor() {

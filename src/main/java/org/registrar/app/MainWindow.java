@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.registrar.assessments.BulkEntryView;
 import org.registrar.health.ConnectionView;
 import org.registrar.health.ConnectionViewModel;
 import org.registrar.health.Diagnostics;
@@ -79,6 +80,8 @@ final class MainWindow {
                                 tasks,
                                 new StudentExportService(context.database().jdbi()),
                                 Platform::runLater))
+                .root());
+        screens.put("Assessments", () -> BulkEntryView.create(tasks, context.database(), context.dataHome())
                 .root());
         screens.put("Mentors", () -> new MentorsView(new MentorsViewModel(tasks, context.mentors())).root());
         context.sampler().start();

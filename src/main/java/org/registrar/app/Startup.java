@@ -30,13 +30,13 @@ final class Startup {
         if (!profile.isEmbedded()) {
             progress.accept("Connecting to " + profile.describe() + "…");
             Database database = Database.open(profile, profile.url(), password, new QueryMetrics(), new PoolMetrics());
-            return finish(null, database, profile.url(), false, demoStudents, progress);
+            return finish(null, database, profile.url(), false, demoStudents, progress, dataHome);
         }
         EmbeddedServer server = startEmbedded(dataHome, progress);
         try {
             String url = server.jdbcUrl(EMBEDDED_DATABASE);
             Database database = Database.open(profile, url, null, new QueryMetrics(), new PoolMetrics());
-            return finish(server, database, url, true, demoStudents, progress);
+            return finish(server, database, url, true, demoStudents, progress, dataHome);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -75,7 +75,8 @@ final class Startup {
             String url,
             boolean loadDemo,
             int demoStudents,
-            Consumer<String> progress) {
+            Consumer<String> progress,
+            Path dataHome) {
         try {
             progress.accept("Checking the schema…");
             String version = database.migrate();
@@ -86,7 +87,7 @@ final class Startup {
                     loaded = DemoData.load(database.jdbi(), demoStudents);
                 }
             }
-            AppContext context = new AppContext(server, database, url, version, loaded);
+            AppContext context = new AppContext(server, database, url, version, loaded, dataHome);
             context.monitor().reportSuccess();
             return context;
         } catch (RuntimeException e) {

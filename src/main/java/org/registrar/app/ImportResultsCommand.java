@@ -1,0 +1,167 @@
+package org.registrar.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.registrar.assessments.Assessment;
+import org.registrar.assessments.ResultChange;
+import org.registrar.assessments.ResultChanges;
+import org.registrar.assessments.ResultsRepository;
+import org.registrar.assessments.SaveOutcome;
+import org.registrar.assessments.SaveRequest;
+import org.registrar.assessments.ScoreRejected;
+import org.registrar.assessments.SheetRow;
+import org.registrar.assessments.input.CsvImport;
+import org.registrar.assessments.input.InputValidator;
+import org.registrar.assessments.input.Problem;
+import org.registrar.assessments.input.ValidatedInput;
+import org.registrar.db.ConnectionProfile;
+import org.registrar.db.DatabaseErrors;
+import org.registrar.metrics.OperationScope;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code registrar import-results}: the bulk entry screen's parser, validator and saver, headless. Prints one line
+ * per problem (line, student, problem); saves nothing when any row is bad unless {@code --valid-only}; exit 0 only
+ * when everything requested was saved (or, with {@code --dry-run}, would be).
+ */
+@Command(
+        name = "import-results",
+        mixinStandardHelpOptions = true,
+        description = "Import an assessment's scores from a CSV file (same checks as the Assessments screen).")
+final class ImportResultsCommand implements Callable<Integer> {
+    static final int SAVED = 0;
+    static final int NOT_ALL_SAVED = 1;
+    static final int BAD_ARGUMENTS = 2;
+    static final int UNREACHABLE = 3;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(names = "--assessment", required = true, description = "Assessment id, or \"cohort/title/yyyy-mm-dd\"")
+    String assessment;
+
+    @Option(names = "--file", required = true, description = "CSV file: student number or e-mail, score, comment")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Check and report only; save nothing")
+    boolean dryRun;
+
+    @Option(names = "--valid-only", description = "Save the valid rows even when other rows have problems")
+    boolean validOnly;
+
+    PrintStream out = System.out;
+
+    @Override
+    public Integer call() {
+        Launcher.prepareLogging(connection.dataHome());
+        ConnectionProfile profile =
+                connection.profile().or(() -> ProfileStore.forUser().load()).orElse(ConnectionProfile.embedded());
+        CsvImport.Result csv;
+        try {
+            csv = CsvImport.read(Files.readAllBytes(file));
+        } catch (IOException | RuntimeException unreadable) {
+            out.println("Cannot read " + file + ": " + unreadable.getMessage());
+            return BAD_ARGUMENTS;
+        }
+        try (AppContext context = Startup.open(
+                profile,
+                ConnectionOptions.passwordFromEnvironment(),
+                connection.dataHome(),
+                Startup.DEFAULT_DEMO_STUDENTS,
+                step -> {})) {
+            return run(new ResultsRepository(context.database().jdbi()), csv, context);
+        } catch (RuntimeException error) {
+            out.println("Not saved: " + DatabaseErrors.describe(error));
+            return UNREACHABLE;
+        }
+    }
+
+    private int run(ResultsRepository repository, CsvImport.Result csv, AppContext context) {
+        Optional<Assessment> target = find(repository);
+        if (target.isEmpty()) {
+            out.println("No assessment " + assessment + " (give its id, or cohort/title/yyyy-mm-dd).");
+            return BAD_ARGUMENTS;
+        }
+        Assessment chosen = target.get();
+        out.println("Assessment " + chosen.id() + ": " + chosen.describe());
+        out.println("File " + file.getFileName() + ": " + csv.describe());
+        List<SheetRow> sheet = repository.sheet(chosen.cohortId(), chosen.id());
+        InputValidator validator = new InputValidator(sheet, chosen.maxScore());
+        ValidatedInput validated =
+                validator.validate(csv.rows(), repository.cohortsOf(validator.unknownKeys(csv.rows())));
+        for (Problem problem : validated.problems()) {
+            out.println("line " + problem.line() + "\t" + problem.student() + "\t" + problem.message());
+        }
+        List<ResultChange> changes = new ArrayList<>();
+        validated.valid().forEach(row -> {
+            ResultChange change = ResultChanges.of(row.student(), row.score(), row.comment());
+            if (change != null) {
+                changes.add(change);
+            }
+        });
+        boolean bad = !validated.problems().isEmpty();
+        out.printf(
+                "%d rows, %d with problems, %d changes, %d unchanged%n",
+                csv.rows().size(),
+                validated.problems().stream().mapToInt(Problem::line).distinct().count(),
+                changes.size(),
+                validated.valid().size() - changes.size());
+        if (bad && !validOnly) {
+            out.println("Nothing saved: fix the rows above, or use --valid-only to save the valid rows.");
+            return NOT_ALL_SAVED;
+        }
+        if (dryRun || changes.isEmpty()) {
+            out.println(dryRun ? "Dry run: nothing saved." : "Nothing to save.");
+            return bad ? NOT_ALL_SAVED : SAVED;
+        }
+        return save(repository, chosen, changes, bad, context);
+    }
+
+    private int save(
+            ResultsRepository repository,
+            Assessment chosen,
+            List<ResultChange> changes,
+            boolean bad,
+            AppContext context) {
+        SaveOutcome outcome;
+        try (OperationScope scope = context.database().queryMetrics().begin("Import results")) {
+            outcome = repository.save(SaveRequest.existing(UUID.randomUUID(), chosen.id(), changes));
+            scope.close();
+            out.println("Saved " + outcome.savedVersions().size() + " results (batch " + outcome.batchId() + "); "
+                    + scope.summary().describe());
+        } catch (ScoreRejected rejected) {
+            out.println("Nothing saved: the database refused student id " + rejected.studentId() + ": "
+                    + rejected.getMessage());
+            return NOT_ALL_SAVED;
+        }
+        outcome.conflicts()
+                .forEach(conflict -> out.println("conflict\tstudent id " + conflict.studentId() + "\tchanged by "
+                        + conflict.theirRecordedBy() + " meanwhile; not overwritten"));
+        return bad || !outcome.conflicts().isEmpty() ? NOT_ALL_SAVED : SAVED;
+    }
+
+    private Optional<Assessment> find(ResultsRepository repository) {
+        if (assessment.matches("\\d+")) {
+            return repository.assessment(Long.parseLong(assessment));
+        }
+        String[] parts = assessment.split("/");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            return repository.assessment(parts[0].strip(), parts[1].strip(), LocalDate.parse(parts[2].strip()));
+        } catch (java.time.format.DateTimeParseException badDate) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.registrar.assessments;
+
+/** An entry of the assessment picker: an existing assessment, or (assessment null) "New assessment…". Immutable. */
+public record AssessmentChoice(Assessment assessment) {
+    public static final AssessmentChoice NEW = new AssessmentChoice(null);
+
+    public boolean isNew() {
+        return assessment == null;
+    }
+
+    @Override
+    public String toString() {
+        return isNew() ? "New assessment…" : assessment.describe();
+    }
+}

@@ -1,0 +1,197 @@
+package org.registrar.assessments;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SearchableComboBox;
+import org.registrar.db.Database;
+import org.registrar.tasks.Tasks;
+
+/**
+ * The Assessments screen: pick a cohort and an assessment, type or paste a whole class's scores into the grid, see
+ * every problem at its cell and in the list, and save in one transaction. Binds to {@link BulkEntryViewModel} only.
+ */
+public final class BulkEntryView {
+    private final BulkEntryViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final GridTable grid;
+    private final SidePanel side;
+
+    public BulkEntryView(BulkEntryViewModel model) {
+        this.model = model;
+        this.grid = new GridTable(model);
+        this.side = new SidePanel(model, grid);
+        VBox top = new VBox(10, heading(), pickers(), newAssessmentForm(), draftBanner());
+        top.setPadding(new Insets(0, 0, 10, 0));
+        root.setTop(top);
+        root.setCenter(grid.node());
+        root.setRight(side.node());
+        root.setBottom(messageBar());
+        root.setPadding(new Insets(20));
+        root.getStyleClass().addAll("screen", "bulk-entry");
+        root.getStylesheets()
+                .add(BulkEntryView.class.getResource("bulk-entry.css").toExternalForm());
+        new ImportControls(model, root, grid).install();
+        model.start();
+    }
+
+    /** The screen wired to the app's database, with drafts kept under {@code dataHome}. */
+    public static BulkEntryView create(Tasks tasks, Database database, Path dataHome) {
+        Executor draftWriter = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "registrar-drafts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new BulkEntryView(new BulkEntryViewModel(
+                tasks, new ResultsRepository(database.jdbi()), new DraftStore(dataHome), draftWriter));
+    }
+
+    private static VBox heading() {
+        Label title = new Label("Assessments");
+        title.getStyleClass().add("title-2");
+        Label hint = new Label(
+                "Type, paste (Ctrl+V) or import a class's scores. Enter moves down, Tab right, Escape "
+                        + "reverts, Delete clears, Ctrl+D fills down, Ctrl+Z undoes. Blank keeps the saved score; EX = excused.");
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+        return new VBox(2, title, hint);
+    }
+
+    private HBox pickers() {
+        SearchableComboBox<Cohort> cohorts = new SearchableComboBox<>(model.cohorts());
+        cohorts.setId("cohort-picker");
+        cohorts.setPromptText("Cohort");
+        cohorts.setPrefWidth(200);
+        cohorts.valueProperty().addListener((obs, was, now) -> {
+            if (now != model.cohortProperty().get()) {
+                model.selectCohort(now);
+            }
+        });
+        ComboBox<AssessmentChoice> assessments = new ComboBox<>(model.assessments());
+        assessments.setId("assessment-picker");
+        assessments.setPromptText("Assessment");
+        assessments.setPrefWidth(360);
+        assessments.disableProperty().bind(model.cohortProperty().isNull());
+        model.assessmentProperty().addListener((obs, was, now) -> assessments.setValue(now));
+        assessments.valueProperty().addListener((obs, was, now) -> {
+            if (now != model.assessmentProperty().get()) {
+                model.selectAssessment(now);
+            }
+        });
+        Button undo = new Button("Undo");
+        undo.setId("undo");
+        undo.setOnAction(event -> model.undo());
+        Button importCsv = new Button("Import CSV…");
+        importCsv.setId("import-csv");
+        importCsv.setOnAction(event -> ImportControls.chooseFile(model, root));
+        importCsv.disableProperty().bind(model.assessmentProperty().isNull());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(model.busyProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(
+                8,
+                new Label("Cohort"),
+                cohorts,
+                new Label("Assessment"),
+                assessments,
+                spinner,
+                spacer,
+                importCsv,
+                undo,
+                side.saveButtons());
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private HBox newAssessmentForm() {
+        NewAssessmentForm form = model.newAssessment();
+        HBox fields = new HBox(
+                8,
+                field("Title", "new-title", form.titleProperty(), 220),
+                field("Subject", "new-subject", form.subjectProperty(), 140),
+                field("Date", "new-date", form.dateProperty(), 110),
+                field("Max score", "new-max", form.maxScoreProperty(), 70));
+        fields.setAlignment(Pos.CENTER_LEFT);
+        var creating = Bindings.createBooleanBinding(
+                () -> model.assessmentProperty().get() != null
+                        && model.assessmentProperty().get().isNew(),
+                model.assessmentProperty());
+        fields.visibleProperty().bind(creating);
+        fields.managedProperty().bind(creating);
+        return fields;
+    }
+
+    private static HBox field(String label, String id, javafx.beans.property.StringProperty value, double width) {
+        TextField text = new TextField();
+        text.setId(id);
+        text.textProperty().bindBidirectional(value);
+        text.setPrefWidth(width);
+        HBox box = new HBox(4, new Label(label), text);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private HBox draftBanner() {
+        Label text = new Label();
+        text.setId("draft-offer");
+        text.textProperty().bind(model.draftOfferProperty());
+        Button restore = new Button("Restore");
+        restore.setId("restore-draft");
+        restore.getStyleClass().add("accent");
+        restore.setOnAction(event -> model.restoreDraft());
+        Button discard = new Button("Discard");
+        discard.setId("discard-draft");
+        discard.setOnAction(event -> model.discardDraft());
+        HBox banner = new HBox(10, text, restore, discard);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("draft-banner");
+        var offered = model.draftOfferProperty().isNotEmpty();
+        banner.visibleProperty().bind(offered);
+        banner.managedProperty().bind(offered);
+        return banner;
+    }
+
+    private Label messageBar() {
+        Label message = new Label();
+        message.setId("bulk-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add("message");
+        model.errorProperty().addListener((obs, was, isError) -> {
+            message.getStyleClass().remove("danger");
+            if (isError) {
+                message.getStyleClass().add("danger");
+            }
+        });
+        BorderPane.setMargin(message, new Insets(10, 0, 0, 0));
+        return message;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** For the problems list: keeps ListView imports in one place. */
+    static <T> ListView<T> list(String id) {
+        ListView<T> list = new ListView<>();
+        list.setId(id);
+        return list;
+    }
+}

@@ -1,0 +1,428 @@
+package org.registrar.assessments;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.registrar.assessments.input.ColumnMapping;
+import org.registrar.assessments.input.CsvImport;
+import org.registrar.assessments.input.InputRow;
+import org.registrar.assessments.input.InputValidator;
+import org.registrar.assessments.input.PasteBlock;
+import org.registrar.db.DatabaseErrors;
+import org.registrar.tasks.Tasks;
+
+/**
+ * State of the bulk entry screen: the cohort and assessment picked, the grid (through {@link GridEditor}), the
+ * problems, the draft on offer and the save. Database work runs through {@link Tasks}; drafts are written on
+ * {@code draftWriter}; answers a newer request superseded are dropped. FX thread only.
+ */
+public final class BulkEntryViewModel {
+    static final String OPEN = "Open assessment";
+
+    private final Tasks tasks;
+    private final ResultsRepository repository;
+    private final DraftStore drafts;
+    private final Executor draftWriter;
+    private final ObservableList<Cohort> cohorts = FXCollections.observableArrayList();
+    private final ObservableList<AssessmentChoice> assessments = FXCollections.observableArrayList();
+    private final ObjectProperty<Cohort> cohort = new SimpleObjectProperty<>();
+    private final ObjectProperty<AssessmentChoice> assessment = new SimpleObjectProperty<>();
+    private final NewAssessmentForm form = new NewAssessmentForm();
+    private final GridEditor editor;
+    private final SaveFlow saving;
+    private final StringProperty message = new SimpleStringProperty("Pick a cohort and an assessment.");
+    private final BooleanProperty error = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty draftOffer = new SimpleStringProperty("");
+    private final ObjectProperty<CsvImport.Result> importPreview = new SimpleObjectProperty<>();
+    private Draft offered;
+    private List<SheetRow> roster = List.of();
+    private UUID batchId = UUID.randomUUID();
+    private long latest;
+
+    public BulkEntryViewModel(Tasks tasks, ResultsRepository repository, DraftStore drafts, Executor draftWriter) {
+        this.tasks = tasks;
+        this.repository = repository;
+        this.drafts = drafts;
+        this.draftWriter = draftWriter;
+        this.editor = new GridEditor(this::maxScore, this::journal);
+        this.saving = new SaveFlow(this, tasks, repository, drafts);
+        form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
+    }
+
+    /** Loads the cohorts. */
+    public void start() {
+        long ticket = ++latest;
+        busy.set(true);
+        tasks.run("Open cohorts", repository::cohorts)
+                .onDone(list -> {
+                    if (ticket == latest) {
+                        cohorts.setAll(list);
+                        busy.set(false);
+                    }
+                })
+                .onError(this::failed);
+    }
+
+    public void selectCohort(Cohort chosen) {
+        cohort.set(chosen);
+        assessment.set(null);
+        editor.load(List.of());
+        if (chosen == null) {
+            return;
+        }
+        long ticket = ++latest;
+        busy.set(true);
+        tasks.run("Open cohort", () -> repository.assessments(chosen.id()))
+                .onDone(list -> {
+                    if (ticket == latest) {
+                        assessments.setAll(
+                                list.stream().map(AssessmentChoice::new).toList());
+                        assessments.add(0, AssessmentChoice.NEW);
+                        busy.set(false);
+                        say("Pick an assessment of " + chosen.name() + ", or a new one.", false);
+                    }
+                })
+                .onError(this::failed);
+    }
+
+    /** Loads the grid of the chosen assessment and looks for a draft left of it. */
+    public void selectAssessment(AssessmentChoice chosen) {
+        assessment.set(chosen);
+        Cohort current = cohort.get();
+        if (chosen == null || current == null) {
+            return;
+        }
+        Long id = chosen.isNew() ? null : chosen.assessment().id();
+        long ticket = ++latest;
+        busy.set(true);
+        tasks.run(
+                        OPEN,
+                        () -> new Opened(
+                                repository.sheet(current.id(), id),
+                                drafts.find(current.id(), id).orElse(null)))
+                .onDone(opened -> {
+                    if (ticket == latest) {
+                        show(opened);
+                    }
+                })
+                .onError(this::failed);
+    }
+
+    private record Opened(List<SheetRow> sheet, Draft draft) {}
+
+    private void show(Opened opened) {
+        roster = opened.sheet();
+        batchId = UUID.randomUUID();
+        editor.load(roster);
+        busy.set(false);
+        offered = opened.draft();
+        draftOffer.set(
+                offered == null
+                        ? ""
+                        : "Unsaved entries for " + offered.entries().size() + " students from "
+                                + offered.updatedAt()
+                                        .atZone(java.time.ZoneId.systemDefault())
+                                        .toLocalDateTime()
+                                        .withNano(0)
+                                        .toString()
+                                        .replace('T', ' ')
+                                + " were kept.");
+        say(roster.size() + " students. Type or paste scores; blank keeps the saved score.", false);
+    }
+
+    /** Puts the offered draft's entries back into the grid, based on the versions they were typed against. */
+    public void restoreDraft() {
+        Draft draft = offered;
+        if (draft == null) {
+            return;
+        }
+        offered = null;
+        draftOffer.set("");
+        if (draft.newAssessment() != null) {
+            form.fill(draft.newAssessment());
+        }
+        batchId = draft.batchId();
+        List<GridEditor.CellEdit> edits = new java.util.ArrayList<>();
+        for (Draft.Entry entry : draft.entries()) {
+            GridRow row = editor.row(entry.studentId());
+            if (row != null) {
+                row.rebase(entry.basedOnVersion());
+                edits.add(editor.set(row, GridColumn.SCORE, entry.score()));
+                if (entry.comment() != null) {
+                    edits.add(editor.set(row, GridColumn.COMMENT, entry.comment()));
+                }
+            }
+        }
+        editor.apply(edits);
+        say("Restored " + draft.entries().size() + " unsaved entries.", false);
+    }
+
+    /** Drops the offered draft (deleted from disk). */
+    public void discardDraft() {
+        Draft draft = offered;
+        offered = null;
+        draftOffer.set("");
+        if (draft != null) {
+            draftWriter.execute(() -> drafts.delete(draft.cohortId(), draft.assessmentId()));
+        }
+    }
+
+    public void edit(GridRow row, GridColumn column, String text) {
+        editor.edit(row, column, text);
+    }
+
+    public void revert(List<GridRow> rows, GridColumn column) {
+        editor.revert(rows, column);
+    }
+
+    public void clear(List<GridRow> rows, GridColumn column) {
+        editor.clear(rows, column);
+    }
+
+    public void fillDown(List<GridRow> rows, GridColumn column) {
+        editor.fillDown(rows, column);
+    }
+
+    public void undo() {
+        if (!editor.undo()) {
+            say("Nothing to undo.", false);
+        }
+    }
+
+    public void dismissInputProblems() {
+        editor.dismissInputIssues();
+    }
+
+    /** Pastes a block copied from a spreadsheet: by student number when it has such a column, else from the anchor. */
+    public void paste(String text, int anchor, GridColumn column) {
+        if (text == null || text.isBlank() || editor.rows().isEmpty()) {
+            return;
+        }
+        InputValidator validator = new InputValidator(roster, maxScore());
+        PasteBlock block = PasteBlock.parse(text, validator);
+        if (!block.keyed()) {
+            editor.pastePositional(block.cells(), Math.max(0, anchor), column == null ? GridColumn.SCORE : column);
+            say("Pasted " + block.cells().size() + " lines from row " + (Math.max(0, anchor) + 1) + ".", false);
+            return;
+        }
+        applyMatched(block.keyedRows(), "Pasted");
+    }
+
+    /** Applies rows matched by student number or e-mail (a keyed paste, an imported file). */
+    public void applyMatched(List<InputRow> input, String source) {
+        InputValidator validator = new InputValidator(roster, maxScore());
+        var unknown = validator.unknownKeys(input);
+        if (unknown.isEmpty()) {
+            editor.applyMatched(input, validator, java.util.Map.of(), source);
+            say(source + " " + input.size() + " lines matched by student.", false);
+            return;
+        }
+        long ticket = latest;
+        tasks.run("Check students", () -> repository.cohortsOf(unknown))
+                .onDone(elsewhere -> {
+                    if (ticket == latest) {
+                        editor.applyMatched(input, validator, elsewhere, source);
+                        say(source + " " + input.size() + " lines matched by student.", false);
+                    }
+                })
+                .onError(this::failed);
+    }
+
+    /** Reads a CSV file off the FX thread; its preview then appears in {@link #importPreviewProperty()}. */
+    public void readCsv(java.nio.file.Path file) {
+        if (assessment.get() == null) {
+            say("Pick an assessment before importing.", true);
+            return;
+        }
+        tasks.run("Read CSV", () -> CsvImport.read(java.nio.file.Files.readAllBytes(file)))
+                .onDone(importPreview::set)
+                .onError(failure -> say("Could not read " + file.getFileName() + ": " + failure.getMessage(), true));
+    }
+
+    /** Matches the previewed file's rows into the grid under the chosen mapping. */
+    public void applyImport(CsvImport.Result preview, ColumnMapping mapping) {
+        if (mapping.student() < 0) {
+            say("Choose the column with the student number or e-mail.", true);
+            return;
+        }
+        applyMatched(mapping.apply(preview.table()), "Imported");
+    }
+
+    /** The preview was shown (applied or cancelled). */
+    public void importShown() {
+        importPreview.set(null);
+    }
+
+    public ReadOnlyObjectProperty<CsvImport.Result> importPreviewProperty() {
+        return importPreview;
+    }
+
+    /** Lines "Name: old → new" of what a save would write. */
+    public List<String> pendingChanges() {
+        return saving.describeChanges();
+    }
+
+    /** True when the save would overwrite a saved score: the user confirms first. */
+    public boolean saveOverwrites() {
+        return saving.overwrites();
+    }
+
+    /** Saves every edited row; with {@code validOnly} rows with problems stay in the draft. */
+    public void save(boolean validOnly) {
+        saving.save(validOnly);
+    }
+
+    /** Conflicted rows: keep this user's entry (the next save overwrites theirs) or take the saved one. */
+    public void resolveConflicts(List<GridRow> rows, boolean keepMine) {
+        saving.resolve(rows, keepMine);
+    }
+
+    void journal() {
+        Cohort current = cohort.get();
+        Long id = assessmentId();
+        if (current == null || assessment.get() == null) {
+            return;
+        }
+        Draft draft = saving.draft(current.id(), id, batchId);
+        draftWriter.execute(() -> {
+            if (draft.entries().isEmpty()) {
+                drafts.delete(draft.cohortId(), draft.assessmentId());
+            } else {
+                drafts.save(draft);
+            }
+        });
+    }
+
+    /** The batch had been applied before (a lost acknowledgement): drop its draft and show what is stored. */
+    void reopenAfterAppliedBatch() {
+        Cohort current = cohort.get();
+        Long id = assessmentId();
+        long ticket = ++latest;
+        busy.set(true);
+        tasks.run(OPEN, () -> {
+                    drafts.delete(current.id(), id);
+                    return new Opened(repository.sheet(current.id(), id), null);
+                })
+                .onDone(opened -> {
+                    if (ticket == latest) {
+                        show(opened);
+                        say(
+                                "This save had already been applied (the connection dropped after it committed): "
+                                        + "nothing was written twice. Showing the saved scores.",
+                                false);
+                    }
+                })
+                .onError(this::failed);
+    }
+
+    void dropDraft(long cohortId, Long assessmentId) {
+        draftWriter.execute(() -> drafts.delete(cohortId, assessmentId));
+    }
+
+    BigDecimal maxScore() {
+        AssessmentChoice chosen = assessment.get();
+        if (chosen == null) {
+            return null;
+        }
+        return chosen.isNew() ? form.max() : chosen.assessment().maxScore();
+    }
+
+    Long assessmentId() {
+        AssessmentChoice chosen = assessment.get();
+        return chosen == null || chosen.isNew() ? null : chosen.assessment().id();
+    }
+
+    /** After a new assessment's first save: it is now an existing one, selected without reloading the grid. */
+    void created(Assessment made) {
+        AssessmentChoice choice = new AssessmentChoice(made);
+        assessments.add(1, choice);
+        assessment.set(choice);
+    }
+
+    UUID batchId() {
+        return batchId;
+    }
+
+    void nextBatch() {
+        batchId = UUID.randomUUID();
+    }
+
+    GridEditor editor() {
+        return editor;
+    }
+
+    Cohort cohortValue() {
+        return cohort.get();
+    }
+
+    void say(String text, boolean isError) {
+        message.set(text);
+        error.set(isError);
+    }
+
+    void setBusy(boolean value) {
+        busy.set(value);
+    }
+
+    void failed(Throwable failure) {
+        busy.set(false);
+        say(DatabaseErrors.describe(failure), true);
+    }
+
+    public ObservableList<Cohort> cohorts() {
+        return cohorts;
+    }
+
+    public ObservableList<AssessmentChoice> assessments() {
+        return assessments;
+    }
+
+    public ReadOnlyObjectProperty<Cohort> cohortProperty() {
+        return cohort;
+    }
+
+    public ReadOnlyObjectProperty<AssessmentChoice> assessmentProperty() {
+        return assessment;
+    }
+
+    public NewAssessmentForm newAssessment() {
+        return form;
+    }
+
+    public ObservableList<GridRow> rows() {
+        return editor.rows();
+    }
+
+    public ObservableList<Issue> problems() {
+        return editor.issues();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty draftOfferProperty() {
+        return draftOffer;
+    }
+}

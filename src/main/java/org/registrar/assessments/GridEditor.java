@@ -1,0 +1,223 @@
+package org.registrar.assessments;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.registrar.assessments.input.InputRow;
+import org.registrar.assessments.input.InputValidator;
+import org.registrar.assessments.input.ParsedScore;
+import org.registrar.assessments.input.Problem;
+import org.registrar.assessments.input.ScoreText;
+
+/**
+ * The grid's rows and every way to change their cells (type, revert, clear, fill down, paste, import), each one an
+ * undoable step; after each step the touched rows are validated and the problems list is rebuilt. FX thread only.
+ */
+final class GridEditor {
+    private static final int UNDO_STEPS = 200;
+
+    private final ObservableList<GridRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<Issue> issues = FXCollections.observableArrayList();
+    private final List<Issue> inputIssues = new ArrayList<>();
+    private final Deque<List<CellEdit>> undo = new ArrayDeque<>();
+    private final Map<Long, GridRow> byStudent = new HashMap<>();
+    private final Supplier<BigDecimal> maxScore;
+    private final Runnable changed;
+
+    /** One cell's text before and after a step. */
+    record CellEdit(GridRow row, GridColumn column, String before, String after) {}
+
+    GridEditor(Supplier<BigDecimal> maxScore, Runnable changed) {
+        this.maxScore = maxScore;
+        this.changed = changed;
+    }
+
+    void load(List<SheetRow> sheet) {
+        List<GridRow> loaded = sheet.stream().map(GridRow::new).toList();
+        byStudent.clear();
+        loaded.forEach(row -> byStudent.put(row.studentId(), row));
+        undo.clear();
+        inputIssues.clear();
+        rows.setAll(loaded);
+        revalidateAll();
+    }
+
+    GridRow row(long studentId) {
+        return byStudent.get(studentId);
+    }
+
+    /** Sets cells as one undoable step; cells whose text does not change are left out. */
+    void apply(List<CellEdit> edits) {
+        List<CellEdit> real = edits.stream()
+                .filter(edit -> !Objects.equals(edit.before(), edit.after()))
+                .toList();
+        if (real.isEmpty()) {
+            return;
+        }
+        real.forEach(edit -> edit.row().setText(edit.column(), edit.after()));
+        undo.push(real);
+        if (undo.size() > UNDO_STEPS) {
+            undo.removeLast();
+        }
+        real.stream().map(CellEdit::row).distinct().forEach(this::validate);
+        rebuildIssues();
+        changed.run();
+    }
+
+    CellEdit set(GridRow row, GridColumn column, String text) {
+        return new CellEdit(row, column, row.text(column), text == null ? "" : text.strip());
+    }
+
+    void edit(GridRow row, GridColumn column, String text) {
+        apply(List.of(set(row, column, text)));
+    }
+
+    void revert(List<GridRow> selected, GridColumn column) {
+        apply(selected.stream()
+                .map(row -> set(row, column, row.savedText(column)))
+                .toList());
+    }
+
+    void clear(List<GridRow> selected, GridColumn column) {
+        apply(selected.stream().map(row -> set(row, column, "")).toList());
+    }
+
+    void fillDown(List<GridRow> selected, GridColumn column) {
+        if (selected.size() < 2) {
+            return;
+        }
+        String first = selected.get(0).text(column);
+        apply(selected.stream().skip(1).map(row -> set(row, column, first)).toList());
+    }
+
+    boolean undo() {
+        List<CellEdit> last = undo.poll();
+        if (last == null) {
+            return false;
+        }
+        last.forEach(edit -> edit.row().setText(edit.column(), edit.before()));
+        last.stream().map(CellEdit::row).distinct().forEach(this::validate);
+        rebuildIssues();
+        changed.run();
+        return true;
+    }
+
+    /** Cells placed by position from {@code anchor}, rightwards over the editable columns and downwards. */
+    void pastePositional(List<List<String>> cells, int anchor, GridColumn column) {
+        List<CellEdit> edits = new ArrayList<>();
+        for (int r = 0; r < cells.size() && anchor + r < rows.size(); r++) {
+            List<String> line = cells.get(r);
+            for (int c = 0; c < line.size(); c++) {
+                GridColumn target = column.plus(c);
+                if (target != null) {
+                    edits.add(set(rows.get(anchor + r), target, line.get(c)));
+                }
+            }
+        }
+        apply(edits);
+    }
+
+    /**
+     * Input matched by student: rows of the cohort get their text (validated like typed text); lines naming a
+     * student outside the cohort, nobody, or a student twice are listed as problems and change nothing.
+     */
+    void applyMatched(List<InputRow> input, InputValidator validator, Map<String, String> elsewhere, String source) {
+        List<Problem> problems = validator.validate(input, elsewhere).problems().stream()
+                .filter(problem -> problem.column() == Problem.Column.STUDENT)
+                .toList();
+        java.util.Set<Integer> rejected = new java.util.HashSet<>();
+        inputIssues.clear();
+        for (Problem problem : problems) {
+            rejected.add(problem.line());
+            inputIssues.add(new Issue(source + " line " + problem.line() + ": " + problem.message(), null, null));
+        }
+        List<CellEdit> edits = new ArrayList<>();
+        for (InputRow line : input) {
+            SheetRow student = rejected.contains(line.line()) ? null : validator.find(line.student());
+            if (student != null) {
+                GridRow row = byStudent.get(student.studentId());
+                edits.add(set(row, GridColumn.SCORE, line.score()));
+                if (line.comment() != null) {
+                    edits.add(set(row, GridColumn.COMMENT, line.comment()));
+                }
+            }
+        }
+        apply(edits);
+        rebuildIssues();
+    }
+
+    void dismissInputIssues() {
+        inputIssues.clear();
+        rebuildIssues();
+    }
+
+    void revalidateAll() {
+        rows.forEach(this::validate);
+        rebuildIssues();
+    }
+
+    /** Sets the row's state from its cells: error when the score does not read, edited when it changes something. */
+    void validate(GridRow row) {
+        if (row.stateProperty().get() == RowState.CONFLICT) {
+            return; // stays a conflict until the user keeps theirs or takes the saved one
+        }
+        ParsedScore parsed = parse(row);
+        if (!parsed.isValid()) {
+            row.setState(RowState.ERROR, parsed.problem());
+        } else if (row.commentProperty().get().length() > 2000) {
+            row.setState(RowState.ERROR, "comment is longer than 2000 characters");
+        } else if (row.change(parsed) != null) {
+            row.setState(RowState.EDITED, "");
+        } else if (row.stateProperty().get() != RowState.SAVED) {
+            row.setState(RowState.UNCHANGED, "");
+        }
+    }
+
+    ParsedScore parse(GridRow row) {
+        return ScoreText.parse(row.text(GridColumn.SCORE), maxScore.get());
+    }
+
+    void rebuildIssues() {
+        List<Issue> all = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            GridRow row = rows.get(i);
+            RowState state = row.stateProperty().get();
+            if (state == RowState.ERROR || state == RowState.CONFLICT) {
+                GridColumn column =
+                        row.messageProperty().get().startsWith("comment") ? GridColumn.COMMENT : GridColumn.SCORE;
+                all.add(new Issue(
+                        "Row " + (i + 1) + ", " + row.studentNumber() + " " + row.name() + ": "
+                                + row.messageProperty().get(),
+                        row,
+                        column));
+            }
+        }
+        all.addAll(inputIssues);
+        issues.setAll(all);
+    }
+
+    /** Rows whose state is {@code state}. */
+    List<GridRow> rowsIn(RowState state) {
+        return rows.stream().filter(row -> row.stateProperty().get() == state).toList();
+    }
+
+    ObservableList<GridRow> rows() {
+        return rows;
+    }
+
+    ObservableList<Issue> issues() {
+        return issues;
+    }
+
+    boolean canUndo() {
+        return !undo.isEmpty();
+    }
+}

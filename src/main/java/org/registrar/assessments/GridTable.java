@@ -1,0 +1,257 @@
+package org.registrar.assessments;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The grid: an editable {@link TableView} with cell selection and spreadsheet keys. Typing edits, Enter moves down,
+ * Tab right; without editing: Escape reverts, Delete clears, Ctrl+D fills down, Ctrl+Z undoes, Ctrl+V pastes, F2
+ * edits. Every change goes through the {@link BulkEntryViewModel}. FX thread only.
+ */
+final class GridTable implements GridNavigator {
+    private static final KeyCombination PASTE = KeyCombination.keyCombination("Shortcut+V");
+    private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+    private static final KeyCombination FILL_DOWN = KeyCombination.keyCombination("Shortcut+D");
+
+    private final BulkEntryViewModel model;
+    private final TableView<GridRow> table = new TableView<>();
+    private final TableColumn<GridRow, String> score = new TableColumn<>("New score");
+    private final TableColumn<GridRow, String> comment = new TableColumn<>("Comment");
+    private String seed;
+
+    GridTable(BulkEntryViewModel model) {
+        this.model = model;
+        table.setId("results-grid");
+        table.setItems(model.rows());
+        table.setEditable(true);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        table.setPlaceholder(new Label("Pick a cohort and an assessment to enter scores."));
+        table.getColumns()
+                .addAll(List.of(
+                        text("Student no.", 110, GridRow::studentNumber),
+                        text("Name", 220, GridRow::name),
+                        saved(),
+                        editable(score, GridColumn.SCORE, 100),
+                        editable(comment, GridColumn.COMMENT, 200),
+                        state()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        table.addEventHandler(KeyEvent.KEY_TYPED, this::keyTyped);
+    }
+
+    private static TableColumn<GridRow, String> text(
+            String title, double width, java.util.function.Function<GridRow, String> value) {
+        TableColumn<GridRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        column.setMinWidth(width);
+        column.setEditable(false);
+        column.setSortable(false);
+        return column;
+    }
+
+    private static TableColumn<GridRow, String> saved() {
+        TableColumn<GridRow, String> column = new TableColumn<>("Saved");
+        column.setCellValueFactory(cell -> cell.getValue().savedProperty());
+        column.setPrefWidth(70);
+        column.setMinWidth(64);
+        column.setEditable(false);
+        column.setSortable(false);
+        column.getStyleClass().add("saved-column");
+        return column;
+    }
+
+    private TableColumn<GridRow, String> editable(TableColumn<GridRow, String> column, GridColumn kind, double width) {
+        column.setCellValueFactory(cell -> kind == GridColumn.SCORE
+                ? cell.getValue().entryProperty()
+                : cell.getValue().commentProperty());
+        column.setCellFactory(col -> new EditCell(this, kind));
+        column.setPrefWidth(width);
+        column.setMinWidth(kind == GridColumn.SCORE ? 96 : 160);
+        column.setSortable(false);
+        column.setId(kind == GridColumn.SCORE ? "score-column" : "comment-column");
+        return column;
+    }
+
+    private static TableColumn<GridRow, String> state() {
+        TableColumn<GridRow, String> column = new TableColumn<>("State");
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> {
+                    String message = cell.getValue().messageProperty().get();
+                    String label = cell.getValue().stateProperty().get().label();
+                    return message.isEmpty() ? label : label + ": " + message;
+                },
+                cell.getValue().stateProperty(),
+                cell.getValue().messageProperty()));
+        column.setPrefWidth(180);
+        column.setMinWidth(120);
+        column.setEditable(false);
+        column.setSortable(false);
+        column.setId("state-column");
+        column.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(style -> style.startsWith("state-"));
+                GridRow row =
+                        empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (item == null || row == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(item);
+                setTooltip(new Tooltip(item));
+                getStyleClass().add("state-" + row.stateProperty().get().label());
+            }
+        });
+        return column;
+    }
+
+    private void keyPressed(KeyEvent event) {
+        if (table.getEditingCell() != null) {
+            return;
+        }
+        GridColumn column = focusedColumn();
+        if (PASTE.match(event)) {
+            paste();
+        } else if (UNDO.match(event)) {
+            model.undo();
+        } else if (FILL_DOWN.match(event) && column != null) {
+            model.fillDown(selectedRows(column), column);
+        } else if (event.getCode() == KeyCode.ESCAPE && column != null) {
+            model.revert(selectedRows(column), column);
+        } else if ((event.getCode() == KeyCode.DELETE || event.getCode() == KeyCode.BACK_SPACE) && column != null) {
+            model.clear(selectedRows(column), column);
+        } else if (event.getCode() == KeyCode.F2 && column != null) {
+            editFocused();
+        } else if (event.getCode() == KeyCode.ENTER) {
+            TablePosition<GridRow, ?> focused = table.getFocusModel().getFocusedCell();
+            moveTo(focused.getRow() + 1, focused.getTableColumn());
+        } else {
+            return;
+        }
+        event.consume();
+    }
+
+    private void keyTyped(KeyEvent event) {
+        String character = event.getCharacter();
+        if (table.getEditingCell() != null
+                || event.isShortcutDown()
+                || event.isAltDown()
+                || character.isEmpty()
+                || Character.isISOControl(character.charAt(0))
+                || focusedColumn() == null) {
+            return;
+        }
+        seed = character;
+        editFocused();
+        event.consume();
+    }
+
+    private void editFocused() {
+        TablePosition<GridRow, ?> focused = table.getFocusModel().getFocusedCell();
+        if (focused != null && focused.getRow() >= 0) {
+            @SuppressWarnings("unchecked")
+            TableColumn<GridRow, String> column = (TableColumn<GridRow, String>) focused.getTableColumn();
+            table.edit(focused.getRow(), column);
+        }
+        seed = null;
+    }
+
+    /** Pastes the clipboard's text at the focused cell (or matched by student number). */
+    void paste() {
+        String text = Clipboard.getSystemClipboard().getString();
+        TablePosition<GridRow, ?> focused = table.getFocusModel().getFocusedCell();
+        int anchor = focused == null || focused.getRow() < 0 ? 0 : focused.getRow();
+        GridColumn column = focusedColumn();
+        model.paste(text, anchor, column == null ? GridColumn.SCORE : column);
+    }
+
+    GridColumn focusedColumn() {
+        TablePosition<GridRow, ?> focused = table.getFocusModel().getFocusedCell();
+        if (focused == null || focused.getTableColumn() == null) {
+            return null;
+        }
+        return focused.getTableColumn() == score
+                ? GridColumn.SCORE
+                : focused.getTableColumn() == comment ? GridColumn.COMMENT : null;
+    }
+
+    private List<GridRow> selectedRows(GridColumn column) {
+        TableColumn<GridRow, String> target = column(column);
+        return table.getSelectionModel().getSelectedCells().stream()
+                .filter(position -> position.getTableColumn() == target)
+                .map(position -> table.getItems().get(position.getRow()))
+                .toList();
+    }
+
+    private TableColumn<GridRow, String> column(GridColumn column) {
+        return column == GridColumn.SCORE ? score : comment;
+    }
+
+    /** Selects and focuses a cell, scrolled into view. */
+    void select(GridRow row, GridColumn column) {
+        int index = table.getItems().indexOf(row);
+        if (index >= 0) {
+            moveTo(index, column(column == null ? GridColumn.SCORE : column));
+        }
+    }
+
+    private void moveTo(int index, TableColumn<GridRow, ?> column) {
+        if (index < 0 || index >= table.getItems().size() || column == null) {
+            return;
+        }
+        table.getSelectionModel().clearAndSelect(index, column);
+        table.getFocusModel().focus(index, column);
+        table.scrollTo(Math.max(0, index - 5));
+        table.requestFocus();
+    }
+
+    @Override
+    public String takeSeed() {
+        String taken = seed;
+        seed = null;
+        return taken;
+    }
+
+    @Override
+    public void commit(GridRow row, GridColumn column, String text) {
+        model.edit(row, column, text);
+    }
+
+    @Override
+    public void moveFrom(int row, GridColumn column, int down, int right) {
+        GridColumn target = column.plus(right);
+        int index = row + down;
+        if (target == null) {
+            target = right > 0 ? GridColumn.SCORE : GridColumn.COMMENT;
+            index += right > 0 ? 1 : -1;
+        }
+        moveTo(Math.min(index, table.getItems().size() - 1), column(target));
+    }
+
+    List<GridRow> selectedConflictRows() {
+        return table.getSelectionModel().getSelectedItems().stream()
+                .filter(row -> row != null && row.stateProperty().get() == RowState.CONFLICT)
+                .distinct()
+                .toList();
+    }
+
+    TableView<GridRow> node() {
+        return table;
+    }
+}

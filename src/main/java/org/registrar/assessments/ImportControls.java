@@ -1,0 +1,161 @@
+package org.registrar.assessments;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.registrar.assessments.input.ColumnMapping;
+import org.registrar.assessments.input.CsvImport;
+import org.registrar.assessments.input.TextTable;
+
+/**
+ * CSV import: a file chooser, drag and drop onto the screen, and a preview where the detected encoding, delimiter
+ * and column mapping are shown and can be changed before the rows are matched into the grid. FX thread only.
+ */
+final class ImportControls {
+    private static final int PREVIEW_ROWS = 12;
+    private final BulkEntryViewModel model;
+    private final Region root;
+
+    ImportControls(BulkEntryViewModel model, Region root, GridTable grid) {
+        this.model = model;
+        this.root = root;
+    }
+
+    void install() {
+        root.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles() && model.assessmentProperty().get() != null) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            List<File> files =
+                    event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
+            event.setDropCompleted(!files.isEmpty());
+            if (!files.isEmpty()) {
+                model.readCsv(files.get(0).toPath());
+            }
+            event.consume();
+        });
+        model.importPreviewProperty().addListener((obs, was, preview) -> {
+            if (preview != null) {
+                show(preview);
+            }
+        });
+    }
+
+    static void chooseFile(BulkEntryViewModel model, Region root) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import scores from a CSV file");
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("CSV and text files", "*.csv", "*.txt", "*.tsv"),
+                        new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(
+                root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            model.readCsv(file.toPath());
+        }
+    }
+
+    private void show(CsvImport.Result preview) {
+        Dialog<ColumnMapping> dialog = new Dialog<>();
+        dialog.setTitle("Import scores");
+        dialog.setHeaderText(preview.describe());
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        List<String> names = columnNames(preview);
+        ComboBox<String> student = choices(names, preview.mapping().student(), false);
+        ComboBox<String> score = choices(names, preview.mapping().score(), true);
+        ComboBox<String> comment = choices(names, preview.mapping().comment(), true);
+        CheckBox header = new CheckBox("First row is a header");
+        header.setSelected(preview.mapping().header());
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("Student number or e-mail"), student);
+        form.addRow(1, new Label("Score"), score);
+        form.addRow(2, new Label("Comment"), comment);
+        form.addRow(3, header);
+        dialog.getDialogPane().setContent(new VBox(10, form, previewTable(preview.table(), names)));
+        ButtonType apply = new ButtonType("Match into the grid", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == apply
+                ? new ColumnMapping(
+                        index(names, student.getValue()),
+                        index(names, score.getValue()),
+                        index(names, comment.getValue()),
+                        header.isSelected())
+                : null);
+        dialog.showAndWait().ifPresent(mapping -> model.applyImport(preview, mapping));
+        model.importShown();
+    }
+
+    private static List<String> columnNames(CsvImport.Result preview) {
+        List<String> names = new ArrayList<>();
+        List<String> first = preview.table().rows().isEmpty()
+                ? List.of()
+                : preview.table().rows().get(0).cells();
+        for (int i = 0; i < preview.table().columns(); i++) {
+            String heading = preview.mapping().header()
+                            && i < first.size()
+                            && !first.get(i).isBlank()
+                    ? ": " + first.get(i)
+                    : "";
+            names.add("Column " + (i + 1) + heading);
+        }
+        return names;
+    }
+
+    private static ComboBox<String> choices(List<String> names, int selected, boolean optional) {
+        ComboBox<String> box = new ComboBox<>();
+        if (optional) {
+            box.getItems().add("(none)");
+        }
+        box.getItems().addAll(names);
+        box.setValue(
+                selected >= 0 && selected < names.size()
+                        ? names.get(selected)
+                        : box.getItems().get(0));
+        return box;
+    }
+
+    private static int index(List<String> names, String value) {
+        return names.indexOf(value);
+    }
+
+    private static TableView<TextTable.Row> previewTable(TextTable table, List<String> names) {
+        TableView<TextTable.Row> view = new TableView<>();
+        for (int i = 0; i < names.size(); i++) {
+            int column = i;
+            TableColumn<TextTable.Row, String> col = new TableColumn<>(names.get(i));
+            col.setCellValueFactory(
+                    cell -> new SimpleStringProperty(cell.getValue().cell(column)));
+            view.getColumns().add(col);
+        }
+        TableColumn<TextTable.Row, String> line = new TableColumn<>("Line");
+        line.setCellValueFactory(
+                cell -> new SimpleStringProperty(String.valueOf(cell.getValue().line())));
+        view.getColumns().add(0, line);
+        view.getItems()
+                .setAll(table.rows()
+                        .subList(0, Math.min(PREVIEW_ROWS, table.rows().size())));
+        view.setPrefHeight(260);
+        return view;
+    }
+}

@@ -1,0 +1,78 @@
+package org.registrar.assessments;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The fields of "New assessment…": title, subject, date and maximum score, as typed. FX thread only. */
+public final class NewAssessmentForm {
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty subject = new SimpleStringProperty("");
+    private final StringProperty date = new SimpleStringProperty(LocalDate.now().toString());
+    private final StringProperty maxScore = new SimpleStringProperty("20");
+
+    /** The maximum score typed, or null while it is not a positive number with at most 2 decimals. */
+    BigDecimal max() {
+        try {
+            BigDecimal value = new BigDecimal(maxScore.get().strip().replace(',', '.'));
+            return value.signum() > 0 && value.scale() <= 2 && value.compareTo(new BigDecimal("9999.99")) <= 0
+                    ? value
+                    : null;
+        } catch (NumberFormatException notNumber) {
+            return null;
+        }
+    }
+
+    /** What is missing or wrong, or null when the form is complete. */
+    String problem() {
+        if (title.get().isBlank()) {
+            return "Give the new assessment a title.";
+        }
+        if (subject.get().isBlank()) {
+            return "Give the new assessment a subject.";
+        }
+        if (max() == null) {
+            return "The maximum score must be a number above 0 with at most 2 decimals.";
+        }
+        try {
+            LocalDate.parse(date.get().strip());
+        } catch (DateTimeParseException badDate) {
+            return "The date must look like 2025-10-01.";
+        }
+        return null;
+    }
+
+    NewAssessment toNewAssessment(long cohortId) {
+        return new NewAssessment(
+                cohortId,
+                title.get().strip(),
+                subject.get().strip(),
+                max(),
+                LocalDate.parse(date.get().strip()));
+    }
+
+    void fill(NewAssessment from) {
+        title.set(from.title());
+        subject.set(from.subject());
+        date.set(from.assessedOn().toString());
+        maxScore.set(from.maxScore().stripTrailingZeros().toPlainString());
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty subjectProperty() {
+        return subject;
+    }
+
+    public StringProperty dateProperty() {
+        return date;
+    }
+
+    public StringProperty maxScoreProperty() {
+        return maxScore;
+    }
+}

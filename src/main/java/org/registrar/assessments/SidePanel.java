@@ -1,0 +1,132 @@
+package org.registrar.assessments;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Right of the grid: the problems list (click one to jump to its cell), conflict choices, and the review of what a
+ * save overwrites before it is confirmed. Also owns the save buttons. FX thread only.
+ */
+final class SidePanel {
+    private final BulkEntryViewModel model;
+    private final GridTable grid;
+    private final VBox panel = new VBox(8);
+    private final VBox review = new VBox(8);
+    private final ListView<String> changes = BulkEntryView.list("review-list");
+
+    SidePanel(BulkEntryViewModel model, GridTable grid) {
+        this.model = model;
+        this.grid = grid;
+        Label heading = new Label();
+        heading.getStyleClass().add("title-4");
+        heading.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.problems().isEmpty()
+                                ? "No problems"
+                                : "Problems (" + model.problems().size() + ")",
+                        model.problems()));
+        ListView<Issue> problems = BulkEntryView.list("problems-list");
+        problems.setItems(model.problems());
+        problems.setPlaceholder(new Label("Every entered value reads."));
+        problems.getSelectionModel().selectedItemProperty().addListener((obs, was, issue) -> {
+            if (issue != null && issue.row() != null) {
+                // after the list has taken the focus for its own click
+                javafx.application.Platform.runLater(() -> grid.select(issue.row(), issue.column()));
+            }
+        });
+        VBox.setVgrow(problems, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss unmatched lines");
+        dismiss.setOnAction(event -> model.dismissInputProblems());
+        Button keepMine = new Button("Keep mine");
+        keepMine.setId("keep-mine");
+        keepMine.setOnAction(event -> model.resolveConflicts(grid.selectedConflictRows(), true));
+        Button takeTheirs = new Button("Take theirs");
+        takeTheirs.setId("take-theirs");
+        takeTheirs.setOnAction(event -> model.resolveConflicts(grid.selectedConflictRows(), false));
+        Label conflictHint = new Label("For rows in conflict (select them):");
+        conflictHint.getStyleClass().add("text-muted");
+        HBox conflictButtons = new HBox(6, keepMine, takeTheirs);
+        var unmatched = Bindings.createBooleanBinding(
+                () -> model.problems().stream().anyMatch(issue -> issue.row() == null), model.problems());
+        var conflicts = Bindings.createBooleanBinding(
+                () -> model.problems().stream()
+                        .anyMatch(issue -> issue.row() != null
+                                && issue.row().stateProperty().get() == RowState.CONFLICT),
+                model.problems());
+        showWhen(dismiss, unmatched);
+        showWhen(conflictHint, conflicts);
+        showWhen(conflictButtons, conflicts);
+        panel.getChildren().addAll(heading, problems, dismiss, conflictHint, conflictButtons, reviewPane());
+        panel.setPrefWidth(300);
+        panel.getStyleClass().add("side-panel");
+    }
+
+    private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
+    private VBox reviewPane() {
+        Label title = new Label("Overwrite saved scores?");
+        title.getStyleClass().add("title-4");
+        Button confirm = new Button("Save these changes");
+        confirm.setId("confirm-save");
+        confirm.getStyleClass().add("accent");
+        confirm.setOnAction(event -> {
+            hideReview();
+            model.save(false);
+        });
+        Button back = new Button("Back");
+        back.setOnAction(event -> hideReview());
+        changes.setPrefHeight(220);
+        VBox.setVgrow(changes, Priority.ALWAYS);
+        VBox.setVgrow(review, Priority.ALWAYS);
+        review.getChildren().addAll(title, changes, new HBox(6, confirm, back));
+        hideReview();
+        return review;
+    }
+
+    private void hideReview() {
+        review.setVisible(false);
+        review.setManaged(false);
+    }
+
+    /** "Save valid rows" and "Save": a save that overwrites saved scores shows the review first. */
+    Node saveButtons() {
+        Button validOnly = new Button("Save valid rows");
+        validOnly.setId("save-valid");
+        validOnly.setOnAction(event -> model.save(true));
+        Button save = new Button("Save");
+        save.setId("save");
+        save.getStyleClass().add("accent");
+        save.setOnAction(event -> {
+            List<String> pending = model.pendingChanges();
+            if (model.problems().stream().noneMatch(issue -> issue.row() != null)
+                    && !pending.isEmpty()
+                    && model.saveOverwrites()) {
+                changes.getItems().setAll(pending);
+                review.setVisible(true);
+                review.setManaged(true);
+            } else {
+                model.save(false);
+            }
+        });
+        validOnly.disableProperty().bind(model.busyProperty());
+        save.disableProperty().bind(model.busyProperty());
+        HBox buttons = new HBox(6, validOnly, save);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        return buttons;
+    }
+
+    Node node() {
+        return panel;
+    }
+}

@@ -1,0 +1,197 @@
+package org.registrar.assessments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.registrar.app.Screenshots;
+import org.registrar.db.TestDatabases;
+import org.registrar.testing.TestSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Assessments screen driven like a user, headless, against a real database. */
+class BulkEntryUiTest {
+    @TempDir
+    Path dataHome;
+
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+    private TestSession session;
+    private Jdbi fixture;
+
+    @BeforeAll
+    static void stage() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    }
+
+    @BeforeEach
+    void open() {
+        session = TestSession.fresh();
+        fixture = TestDatabases.jdbi(session.databaseName());
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void typePasteFixAnErrorAndSave() throws Exception {
+        BulkEntryViewModel model = show();
+        TableView<GridRow> grid = robot.lookup("#results-grid").queryAs(TableView.class);
+        List<GridRow> rows = List.copyOf(grid.getItems());
+
+        clickScoreCell(0);
+        robot.write("7").push(KeyCode.ENTER);
+        robot.write("abc").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rows.get(0).entryProperty().get()).isEqualTo("7");
+        assertThat(rows.get(1).stateProperty().get()).isEqualTo(RowState.ERROR);
+        assertThat(rows.get(1).messageProperty().get()).isEqualTo("\"abc\" is not a number");
+
+        String block = "Student\tName\tScore\n" + rows.get(3).studentNumber() + "\tx\t5,5\n"
+                + rows.get(2).studentNumber() + "\tx\tEX\n";
+        WaitForAsyncUtils.asyncFx(() -> {
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(block);
+                    Clipboard.getSystemClipboard().setContent(content);
+                })
+                .get();
+        clickScoreCell(8);
+        robot.press(KeyCode.CONTROL).press(KeyCode.V).release(KeyCode.V).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rows.get(3).entryProperty().get()).isEqualTo("5,5");
+        assertThat(rows.get(2).entryProperty().get()).isEqualTo("EX");
+        assertThat(rows.get(8).entryProperty().get()).isEmpty();
+
+        ListView<Issue> problems = robot.lookup("#problems-list").queryAs(ListView.class);
+        assertThat(problems.getItems()).hasSize(1);
+        robot.clickOn(robot.from(problems)
+                .lookup(".list-cell")
+                .match(cell -> ((javafx.scene.control.ListCell<?>) cell).getItem() != null)
+                .queryAs(javafx.scene.control.ListCell.class));
+        robot.write("6").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rows.get(1).stateProperty().get()).isIn(RowState.EDITED, RowState.UNCHANGED);
+        assertThat(problems.getItems()).isEmpty();
+
+        robot.clickOn("#save");
+        if (robot.lookup("#confirm-save")
+                .tryQuery()
+                .map(node -> node.isVisible())
+                .orElse(false)) {
+            Screenshots.save(stage.getScene(), "bulk-entry-review");
+            robot.clickOn("#confirm-save");
+        }
+        Label message = robot.lookup("#bulk-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Saved"));
+        assertThat(rows.get(0).stateProperty().get()).isEqualTo(RowState.SAVED);
+        assertThat(rows.get(0).savedProperty().get()).isEqualTo("7");
+        assertThat(storedScore(model, rows.get(3))).isEqualTo("5.50");
+        assertThat(storedScore(model, rows.get(2))).isNull();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.notExists(draftFile(model)));
+        Screenshots.settle();
+        Screenshots.save(stage.getScene(), "bulk-entry");
+    }
+
+    @Test
+    void aDraftLeftByACrashIsOfferedAndRestored() throws Exception {
+        BulkEntryViewModel first = show();
+        TableView<GridRow> grid = robot.lookup("#results-grid").queryAs(TableView.class);
+        long student = grid.getItems().get(4).studentId();
+        clickScoreCell(4);
+        robot.write("3").push(KeyCode.ENTER);
+        Path draft = draftFile(first);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(draft));
+
+        // the window goes away without saving, as in a crash; the next start builds the screen afresh
+        BulkEntryViewModel second = show();
+        Label offer = robot.lookup("#draft-offer").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> offer.getText().startsWith("Unsaved entries for 1 student"));
+        Screenshots.save(stage.getScene(), "bulk-entry-draft-offer");
+        robot.clickOn("#restore-draft");
+        GridRow restored = second.rows().stream()
+                .filter(row -> row.studentId() == student)
+                .findFirst()
+                .orElseThrow();
+        assertThat(restored.entryProperty().get()).isEqualTo("3");
+        assertThat(restored.stateProperty().get()).isEqualTo(RowState.EDITED);
+    }
+
+    private BulkEntryViewModel show() throws Exception {
+        BulkEntryView view = BulkEntryView.create(session.fxTasks(), session.database(), dataHome);
+        FxToolkit.setupStage(window -> {
+            window.setScene(new Scene(view.root(), 1260, 740));
+            window.setX(0);
+            window.setY(0);
+            window.show();
+            window.toFront();
+        });
+        BulkEntryViewModel model = modelOf(view);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
+        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
+        robot.interact(() -> cohorts.setValue(model.cohorts().get(0)));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
+        ComboBox<AssessmentChoice> assessments =
+                robot.lookup("#assessment-picker").queryAs(ComboBox.class);
+        robot.interact(() -> assessments.setValue(model.assessments().get(1)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        return model;
+    }
+
+    private static BulkEntryViewModel modelOf(BulkEntryView view) throws Exception {
+        var field = BulkEntryView.class.getDeclaredField("model");
+        field.setAccessible(true);
+        return (BulkEntryViewModel) field.get(view);
+    }
+
+    private void clickScoreCell(int index) {
+        TableView<GridRow> grid = robot.lookup("#results-grid").queryAs(TableView.class);
+        robot.interact(() -> grid.scrollTo(0));
+        var cell = robot.lookup(".edit-cell")
+                .match(node -> node instanceof EditCell edit
+                        && edit.getIndex() == index
+                        && edit.getTableColumn().getId().equals("score-column"))
+                .queryAs(EditCell.class);
+        robot.clickOn(cell);
+    }
+
+    private Path draftFile(BulkEntryViewModel model) {
+        return new DraftStore(dataHome).file(model.cohortProperty().get().id(), model.assessmentId());
+    }
+
+    private String storedScore(BulkEntryViewModel model, GridRow row) {
+        return fixture.withHandle(handle -> handle.createQuery(
+                        "SELECT score::text FROM assessment_results WHERE assessment_id = :a AND student_id = :s")
+                .bind("a", model.assessmentId())
+                .bind("s", row.studentId())
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null));
+    }
+}

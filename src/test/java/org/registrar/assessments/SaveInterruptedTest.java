@@ -1,0 +1,115 @@
+package org.registrar.assessments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.registrar.db.TestDatabases;
+import org.registrar.tasks.Tasks;
+import org.registrar.testing.TestSession;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The connection dies in the middle of a save: a fixture locks a result so the save waits, then terminates the
+ * save's backend. Nothing is written, the draft with its batch id survives, and saving again writes once.
+ */
+class SaveInterruptedTest {
+    @TempDir
+    Path dataHome;
+
+    private TestSession session;
+    private Jdbi fixture;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+
+    @BeforeEach
+    void open() {
+        session = TestSession.fresh();
+        fixture = TestDatabases.jdbi(session.databaseName());
+    }
+
+    @AfterEach
+    void close() {
+        worker.shutdownNow();
+        session.close();
+    }
+
+    @Test
+    void aConnectionKilledMidSaveWritesNothingAndKeepsTheDraft() throws Exception {
+        Tasks tasks = new Tasks(worker, Runnable::run, session.metrics(), new Tasks.Observer() {
+            @Override
+            public void succeeded() {}
+
+            @Override
+            public void failed(Throwable error) {}
+        });
+        DraftStore drafts = new DraftStore(dataHome);
+        BulkEntryViewModel model = new BulkEntryViewModel(
+                tasks, new ResultsRepository(session.database().jdbi()), drafts, Runnable::run);
+        model.start();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
+        model.selectCohort(model.cohorts().get(0));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
+        model.selectAssessment(model.assessments().get(1));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
+        long assessment = model.assessmentId();
+        GridRow locked = model.rows().stream()
+                .filter(row -> !row.savedProperty().get().isEmpty())
+                .findFirst()
+                .orElseThrow();
+        GridRow other =
+                model.rows().stream().filter(row -> row != locked).findFirst().orElseThrow();
+        model.edit(other, GridColumn.SCORE, "1");
+        model.edit(locked, GridColumn.SCORE, "2");
+
+        try (Connection lock = TestDatabases.dataSource(session.databaseName()).getConnection();
+                Statement statement = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            statement.execute("SELECT 1 FROM assessment_results WHERE assessment_id = " + assessment
+                    + " AND student_id = " + locked.studentId() + " FOR UPDATE");
+            model.save(false);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> waitingSaves() == 1);
+            fixture.useHandle(handle -> handle.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE wait_event_type = 'Lock' AND datname = current_database()"));
+            WaitForAsyncUtils.waitFor(
+                    20, TimeUnit.SECONDS, () -> model.messageProperty().get().startsWith("Database unavailable"));
+            lock.rollback();
+        }
+
+        Draft draft = drafts.find(model.cohortProperty().get().id(), assessment).orElseThrow();
+        assertThat(draft.entries()).extracting(Draft.Entry::score).containsExactlyInAnyOrder("1", "2");
+        UUID batch = draft.batchId();
+        assertThat(count("SELECT count(*) FROM saved_batches WHERE id = '" + batch + "'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM result_history WHERE batch_id = '" + batch + "'"))
+                .isZero();
+        assertThat(locked.stateProperty().get()).isEqualTo(RowState.EDITED);
+
+        model.save(false);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> model.messageProperty().get().startsWith("Saved 2 results"));
+        assertThat(count("SELECT count(*) FROM result_history WHERE batch_id = '" + batch + "'"))
+                .isEqualTo(2);
+        assertThat(drafts.find(model.cohortProperty().get().id(), assessment)).isEmpty();
+    }
+
+    private long waitingSaves() {
+        return count(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()");
+    }
+
+    private long count(String sql) {
+        return fixture.withHandle(
+                handle -> handle.createQuery(sql).mapTo(Long.class).one());
+    }
+}
