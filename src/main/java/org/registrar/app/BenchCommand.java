@@ -68,7 +68,10 @@ final class BenchCommand implements Callable<Integer> {
                     poolSize -> Database.open(
                             profile.withPoolSize(poolSize), url, password, new QueryMetrics(), new PoolMetrics()),
                     students,
-                    repetitions);
+                    repetitions,
+                    url,
+                    profile.user(),
+                    password);
             for (BenchScenario each : chosen) {
                 System.out.println();
                 BenchResult result = each.run(benchContext);

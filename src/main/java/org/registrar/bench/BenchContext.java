@@ -8,5 +8,13 @@ import org.registrar.db.Database;
  * independent pools (simulated desktops, each with its own QueryMetrics), and the size of the demo data.
  *
  * @param openDatabase opens a new pool of the given size on the same server; the scenario closes it
+ * @param jdbcUrl the server's URL, for baselines that must not use the app's pool (the old platform's replay)
  */
-public record BenchContext(Database database, IntFunction<Database> openDatabase, int students, int repetitions) {}
+public record BenchContext(
+        Database database,
+        IntFunction<Database> openDatabase,
+        int students,
+        int repetitions,
+        String jdbcUrl,
+        String user,
+        String password) {}

@@ -9,6 +9,11 @@ public final class BenchScenarios {
     public static List<BenchScenario> all() {
         return List.of(
                 // one line per scenario; keep this list sorted by when it should run
-                new PoolBench(), new StudentsBench(), new BulkSaveBench(), new MentorsBench());
+                new PoolBench(),
+                new StudentsBench(),
+                new BulkSaveBench(),
+                new MentorsBench(),
+                new SeedTableBench(),
+                new ScaleOutBench());
     }
 }

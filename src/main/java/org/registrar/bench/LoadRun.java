@@ -69,7 +69,20 @@ public final class LoadRun {
         }
     }
 
+    /** People read the screen between clicks: each desktop waits 0.5 to 1.5 s between actions. */
+    static final int THINK_MIN_MILLIS = Integer.getInteger("registrar.bench.thinkMinMillis", 500);
+
+    static final int THINK_MAX_MILLIS = Integer.getInteger("registrar.bench.thinkMaxMillis", 1500);
+
     private LoadRun() {}
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /**
      * Runs {@code desktops} desktops for {@code duration}.
@@ -104,6 +117,7 @@ public final class LoadRun {
                             Desktop desktop = new Desktop(database);
                             java.util.Random random = new java.util.Random(seed + number);
                             while (System.nanoTime() < end) {
+                                pause(THINK_MIN_MILLIS + random.nextInt(THINK_MAX_MILLIS - THINK_MIN_MILLIS));
                                 Action action = pick(mix, random.nextInt(totalWeight));
                                 long start = System.nanoTime();
                                 try {

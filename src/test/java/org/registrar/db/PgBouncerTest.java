@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.registrar.bench.PgBouncerProcess;
 import org.registrar.health.Diagnostics;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;

@@ -1,4 +1,4 @@
-package org.registrar.db;
+package org.registrar.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
