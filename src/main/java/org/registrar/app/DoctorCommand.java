@@ -41,7 +41,8 @@ final class DoctorCommand implements Callable<Integer> {
                 password,
                 connection.dataHome(),
                 Startup.DEFAULT_DEMO_STUDENTS,
-                step -> out.println("  " + step))) {
+                step -> out.println("  " + step),
+                false)) {
             DiagnosticsReport report = new Diagnostics(context.database()).run();
             report.lines().forEach(out::println);
             out.println("ApplicationName: " + org.registrar.db.ApplicationName.forThisDesktop());

@@ -27,16 +27,30 @@ final class Startup {
 
     static AppContext open(
             ConnectionProfile profile, String password, Path dataHome, int demoStudents, Consumer<String> progress) {
+        return open(profile, password, dataHome, demoStudents, progress, true);
+    }
+
+    /**
+     * As above; with {@code migrateServer} false a configured server's schema is left as it is (the doctor
+     * checks, it does not change). The embedded server is always migrated: it is this desktop's own.
+     */
+    static AppContext open(
+            ConnectionProfile profile,
+            String password,
+            Path dataHome,
+            int demoStudents,
+            Consumer<String> progress,
+            boolean migrateServer) {
         if (!profile.isEmbedded()) {
             progress.accept("Connecting to " + profile.describe() + "…");
             Database database = Database.open(profile, profile.url(), password, new QueryMetrics(), new PoolMetrics());
-            return finish(null, database, profile.url(), false, demoStudents, progress, dataHome);
+            return finish(null, database, profile.url(), migrateServer, false, demoStudents, progress, dataHome);
         }
         EmbeddedServer server = startEmbedded(dataHome, progress);
         try {
             String url = server.jdbcUrl(EMBEDDED_DATABASE);
             Database database = Database.open(profile, url, null, new QueryMetrics(), new PoolMetrics());
-            return finish(server, database, url, true, demoStudents, progress, dataHome);
+            return finish(server, database, url, true, true, demoStudents, progress, dataHome);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -46,7 +60,12 @@ final class Startup {
     private static EmbeddedServer startEmbedded(Path dataHome, Consumer<String> progress) {
         try {
             EmbeddedServer server = EmbeddedServer.startDurable(dataHome.resolve("pgdata"), progress);
-            createDatabaseIfMissing(server);
+            try {
+                createDatabaseIfMissing(server);
+            } catch (RuntimeException e) {
+                server.close(); // never leave a postgres process behind
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded database: " + e.getMessage(), e);
@@ -73,13 +92,17 @@ final class Startup {
             EmbeddedServer server,
             Database database,
             String url,
+            boolean migrate,
             boolean loadDemo,
             int demoStudents,
             Consumer<String> progress,
             Path dataHome) {
         try {
-            progress.accept("Checking the schema…");
-            String version = database.migrate();
+            String version = "not checked";
+            if (migrate) {
+                progress.accept("Checking the schema…");
+                version = database.migrate();
+            }
             DemoData.Summary loaded = null;
             if (loadDemo && DemoData.isEmpty(database.jdbi())) {
                 progress.accept(String.format("First start: generating demo data (%,d students)…", demoStudents));

@@ -77,6 +77,8 @@ public final class BulkEntryView {
         cohorts.setId("cohort-picker");
         cohorts.setPromptText("Cohort");
         cohorts.setPrefWidth(200);
+        // no switching grids while a save or load is in flight: its answer belongs to the grid it started from
+        cohorts.disableProperty().bind(model.busyProperty());
         cohorts.valueProperty().addListener((obs, was, now) -> {
             if (now != model.cohortProperty().get()) {
                 model.selectCohort(now);
@@ -86,7 +88,7 @@ public final class BulkEntryView {
         assessments.setId("assessment-picker");
         assessments.setPromptText("Assessment");
         assessments.setPrefWidth(360);
-        assessments.disableProperty().bind(model.cohortProperty().isNull());
+        assessments.disableProperty().bind(model.cohortProperty().isNull().or(model.busyProperty()));
         model.assessmentProperty().addListener((obs, was, now) -> assessments.setValue(now));
         assessments.valueProperty().addListener((obs, was, now) -> {
             if (now != model.assessmentProperty().get()) {

@@ -79,6 +79,8 @@ public final class BulkEntryViewModel {
     public void selectCohort(Cohort chosen) {
         cohort.set(chosen);
         assessment.set(null);
+        // the previous cohort's assessments must not stay pickable while this cohort's load
+        assessments.clear();
         editor.load(List.of());
         if (chosen == null) {
             return;
@@ -103,6 +105,11 @@ public final class BulkEntryViewModel {
         assessment.set(chosen);
         Cohort current = cohort.get();
         if (chosen == null || current == null) {
+            return;
+        }
+        if (!chosen.isNew() && chosen.assessment().cohortId() != current.id()) {
+            // an assessment of another class: its results must never be entered against this class's students
+            assessment.set(null);
             return;
         }
         Long id = chosen.isNew() ? null : chosen.assessment().id();
@@ -247,7 +254,7 @@ public final class BulkEntryViewModel {
             say("Pick an assessment before importing.", true);
             return;
         }
-        tasks.run("Read CSV", () -> CsvImport.read(java.nio.file.Files.readAllBytes(file)))
+        tasks.runLocal("Read CSV", () -> CsvImport.read(java.nio.file.Files.readAllBytes(file)))
                 .onDone(importPreview::set)
                 .onError(failure -> say("Could not read " + file.getFileName() + ": " + failure.getMessage(), true));
     }

@@ -12,8 +12,16 @@ public final class ApplicationName {
 
     private ApplicationName() {}
 
+    /** Looked up once (a host-name lookup can take seconds); first called when the pool opens, off the FX thread. */
+    private static volatile String cached;
+
     public static String forThisDesktop() {
-        return of(Version.current(), hostName(), System.getProperty("user.name", "unknown"));
+        String name = cached;
+        if (name == null) {
+            name = of(Version.current(), hostName(), System.getProperty("user.name", "unknown"));
+            cached = name;
+        }
+        return name;
     }
 
     static String of(String version, String host, String osUser) {

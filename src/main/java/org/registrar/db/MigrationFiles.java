@@ -66,7 +66,8 @@ public final class MigrationFiles {
         return matcher.matches() ? Optional.of(matcher.group(1).replace('_', '.')) : Optional.empty();
     }
 
-    static int compareVersions(String left, String right) {
+    /** Numeric comparison of Flyway versions ("10" after "9", "2.10" after "2.1"). */
+    public static int compareVersions(String left, String right) {
         String[] a = left.split("\\.");
         String[] b = right.split("\\.");
         for (int i = 0; i < Math.max(a.length, b.length); i++) {

@@ -18,7 +18,7 @@ public final class SchemaVersionException extends IllegalStateException {
     }
 
     /** A newer app applied migrations this one does not know: refuse rather than write to an unknown schema. */
-    static SchemaVersionException newerThanApp(String databaseVersion, String appVersion) {
+    public static SchemaVersionException newerThanApp(String databaseVersion, String appVersion) {
         return new SchemaVersionException(
                 "This database was upgraded by a newer Registrar (schema " + databaseVersion
                         + "); this app knows schema " + appVersion + ". Please install the newer version.",

@@ -39,7 +39,7 @@ public final class ConnectionViewModel {
     public void refresh() {
         long ticket = ++latest;
         busy.set(true);
-        tasks.run(OPERATION, () -> new Result(diagnostics.run(), summaryOrNull()))
+        tasks.runLocal(OPERATION, () -> new Result(diagnostics.run(), summaryOrNull()))
                 .onDone(result -> {
                     if (ticket == latest) {
                         show(result);

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import org.registrar.db.Database;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.MigrationFiles;
+import org.registrar.db.SchemaVersionException;
 
 /**
  * Checks one database the way support staff would: can we connect, is the schema the one this app expects, how
@@ -49,8 +50,11 @@ public final class Diagnostics {
         double medianMillis = medianRoundTripMillis(handle);
         String schema = schemaVersion(handle);
         List<String> problems = new ArrayList<>();
-        if (!schema.equals(expected)) {
-            problems.add("schema version is " + schema + ", this app expects " + expected);
+        if (!schema.equals("none") && MigrationFiles.compareVersions(schema, expected) > 0) {
+            problems.add(SchemaVersionException.newerThanApp(schema, expected).getMessage());
+        } else if (!schema.equals(expected)) {
+            problems.add("schema version is " + schema + ", this app expects " + expected
+                    + ": an administrator upgrades it by starting this Registrar once with the owner login");
         }
         if (medianMillis > 50) {
             problems.add(String.format("round trip is slow (%.1f ms median)", medianMillis));

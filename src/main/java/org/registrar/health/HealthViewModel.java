@@ -145,7 +145,7 @@ public final class HealthViewModel {
     Tasks.Pending<Integer> exportCsv(Path file) {
         List<MetricsSample> minutes = history.minutes();
         List<MetricsSample> seconds = history.recent();
-        return tasks.run("Export health samples", () -> SampleCsv.write(file, minutes, seconds))
+        return tasks.runLocal("Export health samples", () -> SampleCsv.write(file, minutes, seconds))
                 .onDone(rows -> message.set(String.format("Saved %,d samples to %s", rows, file)))
                 .onError(error -> message.set("Could not save " + file + ": " + error.getMessage()));
     }

@@ -50,6 +50,24 @@ public final class Tasks {
 
     /** Starts {@code work} as the operation {@code operation}; never blocks the caller. */
     public <T> Pending<T> run(String operation, Callable<T> work) {
+        return start(operation, work, observer);
+    }
+
+    /**
+     * Starts work that needs no database (files) or must run even while the server is down (diagnostics): it is
+     * neither refused while the server is down nor taken as a sign of the connection's state.
+     */
+    public <T> Pending<T> runLocal(String operation, Callable<T> work) {
+        return start(operation, work, new Observer() {
+            @Override
+            public void succeeded() {}
+
+            @Override
+            public void failed(Throwable error) {}
+        });
+    }
+
+    private <T> Pending<T> start(String operation, Callable<T> work, Observer observer) {
         CompletableFuture<T> future = new CompletableFuture<>();
         worker.execute(() -> {
             T result;
@@ -78,7 +96,7 @@ public final class Tasks {
         }
 
         public Pending<T> onDone(Consumer<? super T> action) {
-            future.thenAcceptAsync(action, results);
+            future.thenAcceptAsync(value -> reportingErrors(() -> action.accept(value)), results);
             return this;
         }
 
@@ -86,7 +104,7 @@ public final class Tasks {
             future.whenCompleteAsync(
                     (value, error) -> {
                         if (error != null) {
-                            action.accept(unwrap(error));
+                            reportingErrors(() -> action.accept(unwrap(error)));
                         }
                     },
                     results);
@@ -96,6 +114,17 @@ public final class Tasks {
         /** For tests and command-line use only; never on the FX thread. */
         public CompletableFuture<T> future() {
             return future;
+        }
+
+        /** A failing callback must not vanish inside the future: it goes to the uncaught-error handler (log + dialog). */
+        private static void reportingErrors(Runnable callback) {
+            try {
+                callback.run();
+            } catch (RuntimeException | Error error) {
+                Thread thread = Thread.currentThread();
+                Thread.UncaughtExceptionHandler handler = thread.getUncaughtExceptionHandler();
+                handler.uncaughtException(thread, error);
+            }
         }
 
         private static Throwable unwrap(Throwable error) {
