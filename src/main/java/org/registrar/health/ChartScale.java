@@ -35,11 +35,15 @@ final class ChartScale {
 
     /**
      * Ticks from 0 to the smallest multiple of a 1/2/5×10ⁿ step at or above {@code dataMax}, with about
-     * {@code wanted} intervals. A chart with nothing (or only zeros) to show gets 0..1.
+     * {@code wanted} intervals; for {@code counts} the step is whole. A chart with nothing (or only zeros) to show
+     * gets 0..1.
      */
-    static Values upTo(double dataMax, int wanted) {
+    static Values upTo(double dataMax, int wanted, boolean counts) {
         double top = Double.isFinite(dataMax) && dataMax > 0 ? dataMax : 1;
         double step = niceStep(top / Math.max(1, wanted));
+        if (counts) {
+            step = Math.max(1, step);
+        }
         int count = (int) Math.ceil(top / step - 1e-9);
         List<Double> ticks = new ArrayList<>(count + 1);
         for (int index = 0; index <= count; index++) {

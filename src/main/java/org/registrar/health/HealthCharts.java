@@ -20,7 +20,7 @@ final class HealthCharts {
         charts.add(new TimeChart(
                 "Throughput",
                 "per second",
-                false,
+                TimeChart.Axis.VALUES,
                 List.of(
                         new TimeChart.Line("statements", ACCENT, MetricsSample::statementsPerSecond),
                         new TimeChart.Line("transactions", SUCCESS, MetricsSample::transactionsPerSecond),
@@ -28,7 +28,7 @@ final class HealthCharts {
         charts.add(new TimeChart(
                 "Statement latency",
                 "ms",
-                false,
+                TimeChart.Axis.VALUES,
                 List.of(
                         new TimeChart.Line("p50", SUCCESS, MetricsSample::p50Millis),
                         new TimeChart.Line("p95", ACCENT, MetricsSample::p95Millis),
@@ -37,7 +37,7 @@ final class HealthCharts {
         charts.add(new TimeChart(
                 "Pool connections",
                 "connections",
-                false,
+                TimeChart.Axis.COUNTS,
                 List.of(
                         new TimeChart.Line("active", ACCENT, MetricsSample::poolActive),
                         new TimeChart.Line("idle", SUCCESS, MetricsSample::poolIdle),
@@ -47,14 +47,14 @@ final class HealthCharts {
         charts.add(new TimeChart(
                 "Connection acquire",
                 "ms / count",
-                false,
+                TimeChart.Axis.VALUES,
                 List.of(
                         new TimeChart.Line("acquire p99 ms", ACCENT, MetricsSample::acquireP99Millis),
                         new TimeChart.Line("timeouts", DANGER, sample -> sample.poolTimeouts()))));
         charts.add(new TimeChart(
                 hasCaches ? "Cache hit rate" : "Cache hit rate (no cache yet)",
                 "%",
-                true,
+                TimeChart.Axis.PERCENT,
                 List.of(new TimeChart.Line("hit rate", ACCENT, sample -> sample.cacheHitRate() * 100))));
         charts.forEach(
                 chart -> chart.setId("chart-" + chart.title().toLowerCase().replaceAll("[^a-z]+", "-")));

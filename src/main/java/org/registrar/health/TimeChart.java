@@ -22,6 +22,13 @@ import org.registrar.metrics.SampleHistory;
  * the values at the nearest sample. Colours and fonts follow the AtlantaFX theme. FX thread only.
  */
 final class TimeChart extends Region {
+    /** What the value axis shows: any values, whole counts, or percentages (fixed at 0–100). */
+    enum Axis {
+        VALUES,
+        COUNTS,
+        PERCENT
+    }
+
     /** One line: its name, colour and how to read its value from a sample (NaN: no point). */
     record Line(String name, ChartPalette.Role colour, boolean dashed, ToDoubleFunction<MetricsSample> value) {
         Line(String name, ChartPalette.Role colour, ToDoubleFunction<MetricsSample> value) {
@@ -46,7 +53,7 @@ final class TimeChart extends Region {
 
     private final String title;
     private final String unit;
-    private final boolean percent;
+    private final TimeChart.Axis axis;
     private final List<TimeChart.Line> lines;
     private final Canvas canvas = new Canvas();
     private final ChartPalette palette = new ChartPalette(this::draw);
@@ -62,11 +69,10 @@ final class TimeChart extends Region {
     private String hoverText = "";
     private Plot plot;
 
-    /** @param percent values are percentages: the axis is fixed at 0–100 */
-    TimeChart(String title, String unit, boolean percent, List<TimeChart.Line> lines) {
+    TimeChart(String title, String unit, TimeChart.Axis axis, List<TimeChart.Line> lines) {
         this.title = title;
         this.unit = unit;
-        this.percent = percent;
+        this.axis = axis;
         this.lines = List.copyOf(lines);
         getStyleClass().add("time-chart");
         canvas.setManaged(false);
@@ -119,9 +125,10 @@ final class TimeChart extends Region {
         painter.legend(lines, 8, legendTop, width - 8);
         double bottom = legendTop - lineHeight(palette.smallFont()) - 8;
         double top = lineHeight(palette.titleFont()) + 12;
-        ChartScale.Values values = percent
+        ChartScale.Values values = axis == TimeChart.Axis.PERCENT
                 ? ChartScale.percent()
-                : ChartScale.upTo(dataMax(), (int) Math.max(2, Math.min(5, (bottom - top) / 28)));
+                : ChartScale.upTo(
+                        dataMax(), (int) Math.max(2, Math.min(5, (bottom - top) / 28)), axis == TimeChart.Axis.COUNTS);
         double labelWidth = values.ticks().stream()
                 .mapToDouble(tick -> textWidth(ChartScale.label(tick), palette.smallFont()))
                 .max()

@@ -21,12 +21,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * by round, so the machine's load hits both alike.
  */
 final class ChartRedrawComparison {
-    /** Mean and max of one implementation's redraws. */
-    record Stats(double meanMillis, double maxMillis) {
+    /** Mean, median and max of one implementation's redraws. */
+    record Stats(double meanMillis, double medianMillis, double maxMillis) {
         static Stats of(List<Long> nanos) {
+            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
             return new Stats(
-                    nanos.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1e6,
-                    nanos.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
+                    java.util.Arrays.stream(sorted).average().orElse(Double.NaN) / 1e6,
+                    sorted[sorted.length / 2] / 1e6,
+                    sorted[sorted.length - 1] / 1e6);
         }
     }
 
@@ -34,20 +36,23 @@ final class ChartRedrawComparison {
     record Row(String what, int pointsPerLine, int rounds, Stats lineChart, Stats canvas) {
         String markdown() {
             return String.format(
-                    "| %s | %,d | %d | %.1f | %.1f | %.2f | %.2f | %.0f× |",
+                    "| %s | %,d | %d | %.1f / %.1f / %.1f | %.2f / %.2f / %.2f | %.0f× |",
                     what,
                     pointsPerLine,
                     rounds,
                     lineChart.meanMillis(),
+                    lineChart.medianMillis(),
                     lineChart.maxMillis(),
                     canvas.meanMillis(),
+                    canvas.medianMillis(),
                     canvas.maxMillis(),
                     lineChart.meanMillis() / canvas.meanMillis());
         }
     }
 
-    static final String HEADER = "| what is drawn (5 charts, 15 lines) | points per line | redraws | LineChart mean ms"
-            + " | LineChart max ms | Canvas mean ms | Canvas max ms | mean ratio |\n|---|---:|---:|---:|---:|---:|---:|---:|";
+    static final String HEADER = "| what is drawn (5 charts, 15 lines) | points per line | redraws"
+            + " | LineChart ms mean / median / max | Canvas ms mean / median / max | ratio of means |"
+            + "\n|---|---:|---:|---:|---:|---:|";
 
     /** Redraws not counted: the app redraws every second for hours, so both are measured with the JIT warm. */
     private static final int WARM_UP = 5;

@@ -64,7 +64,13 @@ class HealthViewUiTest {
         WaitForAsyncUtils.asyncFx(() -> {
                     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
                     view = new HealthView(model, server);
-                    stage.setScene(new Scene(view.root(), 1280, 820));
+                    Scene scene = new Scene(view.root(), 1280, 820);
+                    // the app's shell styles (the screen's background), as in MainWindow
+                    scene.getStylesheets()
+                            .add(HealthViewUiTest.class
+                                    .getResource("/org/registrar/app/app.css")
+                                    .toExternalForm());
+                    stage.setScene(scene);
                     stage.show();
                 })
                 .get();
@@ -148,21 +154,7 @@ class HealthViewUiTest {
         TableView<?> sessions = robot.lookup("#server-sessions").queryAs(TableView.class);
         assertThat(sessions.getItems()).isNotEmpty();
         Screenshots.settle();
-        Screenshots.save(stage.getScene(), "health");
-        assertThat(brightness(throughput)).isGreaterThan(0.9);
-
-        try {
-            WaitForAsyncUtils.asyncFx(
-                            () -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()))
-                    .get();
-            Screenshots.settle();
-            assertThat(brightness(throughput)).isLessThan(0.2);
-            Screenshots.save(stage.getScene(), "health-dark");
-        } finally {
-            WaitForAsyncUtils.asyncFx(
-                            () -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()))
-                    .get();
-        }
+        Screenshots.save(stage.getScene(), "health-live");
     }
 
     /** How light the chart's saved picture is at its top left corner (its background). */
@@ -209,16 +201,20 @@ class HealthViewUiTest {
     void redrawWithFullHistoryStaysWithinAFrame() throws Exception {
         SampleHistory full = new SampleHistory();
         Instant start = Instant.now().minus(Duration.ofHours(24));
+        int outage = 24 * 3600 - 260;
         for (int second = 0; second < 24 * 3600; second++) {
-            full.add(synthetic(start.plusSeconds(second), second));
+            if (second < outage || second >= outage + 40) {
+                full.add(synthetic(start.plusSeconds(second), second, second == outage + 40));
+            }
         }
-        full.addEvent(Instant.now().minusSeconds(200), "Connection lost");
+        full.addEvent(start.plusSeconds(outage), "Connection lost");
+        full.addEvent(start.plusSeconds(outage + 40), "Connection back");
         show(full);
         java.util.concurrent.ScheduledExecutorService feeder =
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         feeder.scheduleAtFixedRate(
-                () -> full.add(synthetic(Instant.now(), next.incrementAndGet())), 0, 1, TimeUnit.SECONDS);
+                () -> full.add(synthetic(Instant.now(), next.incrementAndGet(), false)), 0, 1, TimeUnit.SECONDS);
         String tenMinutes;
         String day;
         int drawnPoints;
@@ -228,6 +224,7 @@ class HealthViewUiTest {
                             .mapToInt(TimeChart::pointCount)
                             .sum())
                     .get();
+            screenshotsLightAndDark();
             robot.clickOn("#range-last_24_hours");
             day = liveRedraws();
         } finally {
@@ -235,17 +232,17 @@ class HealthViewUiTest {
         }
         Instant last = full.recent().get(full.recent().size() - 1).at();
         ChartRedrawComparison comparison =
-                new ChartRedrawComparison(full, round -> synthetic(last.plusSeconds(round + 1), round));
+                new ChartRedrawComparison(full, round -> synthetic(last.plusSeconds(round + 1), round, false));
         comparison.showOn(stage);
         List<ChartRedrawComparison.Row> rows = List.of(
-                comparison.measure("10 min, every second", HealthViewModel.Range.LAST_10_MINUTES, 600, 10),
+                comparison.measure("10 min, every second", HealthViewModel.Range.LAST_10_MINUTES, 600, 16),
                 comparison.measure(
-                        "10 min, merged (former panel setting)", HealthViewModel.Range.LAST_10_MINUTES, 150, 10),
+                        "10 min, merged (former panel setting)", HealthViewModel.Range.LAST_10_MINUTES, 150, 16),
                 comparison.measure(
                         "24 h, 2-min points (panel setting)",
                         HealthViewModel.Range.LAST_24_HOURS,
                         HealthViewModel.MAX_POINTS,
-                        10),
+                        16),
                 comparison.measure("24 h, every minute", HealthViewModel.Range.LAST_24_HOURS, 1440, 6));
         StringBuilder report = new StringBuilder()
                 .append("Health screen (canvas charts, HealthView.redraw incl. tables, CSS, layout), ")
@@ -270,10 +267,37 @@ class HealthViewUiTest {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("health-redraw.txt"), report + "\n");
         System.out.println(report);
-        assertThat(drawnPoints).isBetween(14 * 590, 14 * 600);
+        // 14 lines with values (the cache line has none) × every second of 10 minutes, less the 40 s outage
+        assertThat(drawnPoints).isBetween(14 * 550, 14 * 570);
         assertThat(rows).allSatisfy(row -> assertThat(row.canvas().meanMillis())
                 .isPositive()
                 .isLessThan(row.lineChart().meanMillis()));
+    }
+
+    /** Paused, hovering the latency chart: health.png in the light theme, health-dark.png in the dark one. */
+    private void screenshotsLightAndDark() throws Exception {
+        robot.clickOn("#pause-charts");
+        TimeChart latency = view.charts().get(1);
+        Rectangle2D plot = WaitForAsyncUtils.asyncFx(latency::plotArea).get();
+        robot.moveTo(latency.localToScreen(plot.getMinX() + plot.getWidth() * 0.45, plot.getMaxY() - 10));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> latency.hoverText().contains("p95"));
+        Screenshots.settle();
+        Screenshots.save(stage.getScene(), "health");
+        assertThat(brightness(latency)).isGreaterThan(0.9);
+        try {
+            WaitForAsyncUtils.asyncFx(
+                            () -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()))
+                    .get();
+            Screenshots.settle();
+            assertThat(brightness(latency)).isLessThan(0.2);
+            Screenshots.save(stage.getScene(), "health-dark");
+        } finally {
+            WaitForAsyncUtils.asyncFx(
+                            () -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()))
+                    .get();
+            robot.moveTo("#health-now");
+            robot.clickOn("#pause-charts");
+        }
     }
 
     /** The screen's own redraw figure over about 6 one-second refreshes. */
@@ -284,26 +308,29 @@ class HealthViewUiTest {
         return WaitForAsyncUtils.asyncFx(() -> view.redrawTimes().describe()).get();
     }
 
-    private static MetricsSample synthetic(Instant at, int second) {
+    /** A plausible second: a slow wave of load, deterministic noise, a latency spike now and then. */
+    private static MetricsSample synthetic(Instant at, int second, boolean gapBefore) {
         double wave = 20 + 15 * Math.sin(second / 40.0);
+        double noise = new java.util.SplittableRandom(second).nextDouble();
+        int active = (int) (wave / 12 + noise);
         return new MetricsSample(
                 at,
                 1,
-                second % 5000 == 4999,
+                gapBefore,
                 (long) wave,
-                wave,
-                wave / 10,
+                wave + 4 * noise,
+                wave / 6,
                 second % 97 == 0 ? 1 : 0,
-                1.2,
-                3.5 + wave / 10,
-                6 + wave / 5,
-                9 + wave / 4,
-                second % 3,
-                2 - second % 3,
+                1.1 + 0.3 * noise,
+                3 + wave / 12 + noise,
+                5 + wave / 6 + 2 * noise,
+                8 + wave / 4 + 30 * Math.pow(noise, 12),
+                active,
+                4 - active,
                 0,
-                2,
-                2,
-                0.3,
+                4,
+                10,
+                0.2 + 0.3 * noise * noise,
                 0,
                 Double.NaN);
     }
