@@ -114,6 +114,25 @@ final class ChartRedrawComparison {
         return grid;
     }
 
+    /**
+     * Runs both paths unmeasured until the JIT has compiled them (the app redraws every second for hours, so a
+     * cold first minute is not what it pays), the canvas more often since each of its redraws is short.
+     */
+    void warmUp() throws Exception {
+        HealthViewModel.Frame frame = frame(HealthViewModel.Range.LAST_10_MINUTES, 600);
+        for (int round = 0; round < 40; round++) {
+            boolean alsoLineChart = round % 8 == 0;
+            WaitForAsyncUtils.asyncFx(() -> {
+                        redrawCanvas(frame);
+                        if (alsoLineChart) {
+                            redrawLineChart(frame);
+                        }
+                    })
+                    .get();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
     /** Redraws both panels {@code rounds} times (after a warm-up), one new sample per round. */
     Row measure(String what, HealthViewModel.Range range, int maxPoints, int rounds) throws Exception {
         List<Long> line = new ArrayList<>();
