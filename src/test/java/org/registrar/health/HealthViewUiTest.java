@@ -227,6 +227,7 @@ class HealthViewUiTest {
             screenshotsLightAndDark();
             robot.clickOn("#range-last_24_hours");
             day = liveRedraws();
+            Screenshots.save(stage.getScene(), "health-24h");
         } finally {
             feeder.shutdownNow();
         }
@@ -282,27 +283,7 @@ class HealthViewUiTest {
         Rectangle2D plot = WaitForAsyncUtils.asyncFx(latency::plotArea).get();
         // hovering as a mouse would (the robot's own hover is tested above; here only the picture matters)
         javafx.geometry.Point2D at = latency.localToScene(plot.getMinX() + plot.getWidth() * 0.45, plot.getMaxY() - 10);
-        WaitForAsyncUtils.asyncFx(() -> javafx.event.Event.fireEvent(
-                        latency,
-                        new javafx.scene.input.MouseEvent(
-                                javafx.scene.input.MouseEvent.MOUSE_MOVED,
-                                at.getX(),
-                                at.getY(),
-                                0,
-                                0,
-                                javafx.scene.input.MouseButton.NONE,
-                                0,
-                                false,
-                                false,
-                                false,
-                                false,
-                                false,
-                                false,
-                                false,
-                                false,
-                                false,
-                                false,
-                                null)))
+        WaitForAsyncUtils.asyncFx(() -> mouse(latency, javafx.scene.input.MouseEvent.MOUSE_MOVED, at))
                 .get();
         assertThat(latency.hoverText()).contains("p95");
         Screenshots.settle();
@@ -319,8 +300,38 @@ class HealthViewUiTest {
             WaitForAsyncUtils.asyncFx(
                             () -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()))
                     .get();
+            WaitForAsyncUtils.asyncFx(() -> mouse(latency, javafx.scene.input.MouseEvent.MOUSE_EXITED, at))
+                    .get();
             robot.clickOn("#pause-charts");
         }
+    }
+
+    /** Sends {@code chart} a mouse event at {@code scenePoint}, as the mouse would. */
+    private static void mouse(
+            TimeChart chart,
+            javafx.event.EventType<javafx.scene.input.MouseEvent> type,
+            javafx.geometry.Point2D scenePoint) {
+        javafx.event.Event.fireEvent(
+                chart,
+                new javafx.scene.input.MouseEvent(
+                        type,
+                        scenePoint.getX(),
+                        scenePoint.getY(),
+                        0,
+                        0,
+                        javafx.scene.input.MouseButton.NONE,
+                        0,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        null));
     }
 
     /** The screen's own redraw figure over about 6 one-second refreshes. */
