@@ -278,7 +278,8 @@ class HealthViewUiTest {
 
     /** Paused, hovering the latency chart: health.png in the light theme, health-dark.png in the dark one. */
     private void screenshotsLightAndDark() throws Exception {
-        robot.clickOn("#pause-charts");
+        // paused through the model: the pause button itself is driven in the first test
+        WaitForAsyncUtils.asyncFx(() -> model.pausedProperty().set(true)).get();
         TimeChart latency = view.charts().get(1);
         Rectangle2D plot = WaitForAsyncUtils.asyncFx(latency::plotArea).get();
         // hovering as a mouse would (the robot's own hover is tested above; here only the picture matters)
@@ -302,7 +303,7 @@ class HealthViewUiTest {
                     .get();
             WaitForAsyncUtils.asyncFx(() -> mouse(latency, javafx.scene.input.MouseEvent.MOUSE_EXITED, at))
                     .get();
-            robot.clickOn("#pause-charts");
+            WaitForAsyncUtils.asyncFx(() -> model.pausedProperty().set(false)).get();
         }
     }
 
