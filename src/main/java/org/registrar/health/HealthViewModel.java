@@ -53,10 +53,11 @@ public final class HealthViewModel {
             List<SampleHistory.Event> events) {}
 
     /**
-     * Points per line drawn at most; more are merged (4 s per point over 10 minutes, 10 min per point over a
-     * day). Measured: drawing every point cost several times more layout; see docs/performance.md "Health panel".
+     * Points per line drawn at most; more are merged. The 10-minute view draws every second (600 points); the day
+     * (1,440 minutes) draws 2-minute points, still more than a chart's width in pixels. The canvas charts redraw
+     * this in about a millisecond; see docs/performance.md "Health panel".
      */
-    static final int MAX_POINTS = 150;
+    static final int MAX_POINTS = 720;
 
     private final Tasks tasks;
     private final SampleHistory history;

@@ -1,266 +1,251 @@
 package org.registrar.health;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.geometry.Point2D;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.control.Label;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.shape.LineTo;
-import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Path;
-import javafx.scene.shape.PathElement;
-import javafx.util.StringConverter;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.registrar.metrics.MetricsSample;
 import org.registrar.metrics.SampleHistory;
 
 /**
- * A JavaFX line chart of samples over time, animation off and no point symbols (cheap to redraw each second).
- * Lines break where no data was recorded (a gap, or an interval with nothing to measure); events show as
- * dashed vertical markers; hovering shows the values at the nearest sample.
+ * A time-series chart drawn on a {@link Canvas}: no scene-graph nodes per point, so a redraw of a few thousand
+ * points costs well under a millisecond of drawing commands and no layout. Lines break where no data was
+ * recorded (a gap, or an interval with nothing to measure); events show as red dashed markers; hovering shows
+ * the values at the nearest sample. Colours and fonts follow the AtlantaFX theme. FX thread only.
  */
-final class TimeChart extends LineChart<Number, Number> {
-    /** One line: its name and how to read its value from a sample (NaN: no point). */
-    record Line(String name, ToDoubleFunction<MetricsSample> value) {}
+final class TimeChart extends Region {
+    /** What the value axis shows: any values, whole counts, or percentages (fixed at 0–100). */
+    enum Axis {
+        VALUES,
+        COUNTS,
+        PERCENT
+    }
 
-    private final List<TimeChart.Line> lines;
-    private final NumberAxis time;
-    private final List<MetricsSample> shown = new ArrayList<>();
-    private final List<javafx.scene.shape.Line> markers = new ArrayList<>();
-    private final List<SampleHistory.Event> markerEvents = new ArrayList<>();
-    private final javafx.scene.shape.Line crosshair = new javafx.scene.shape.Line();
-    private final Label hoverLabel = new Label();
+    /** One line: its name, colour and how to read its value from a sample (NaN: no point). */
+    record Line(String name, ChartPalette.Role colour, boolean dashed, ToDoubleFunction<MetricsSample> value) {
+        Line(String name, ChartPalette.Role colour, ToDoubleFunction<MetricsSample> value) {
+            this(name, colour, false, value);
+        }
+    }
+
+    /** How values map to pixels in the plot area. */
+    record Plot(double left, double top, double right, double bottom, double from, double to, double max) {
+        double x(double seconds) {
+            return left + (seconds - from) / (to - from) * (right - left);
+        }
+
+        double y(double value) {
+            return bottom - Math.min(value, max * 1.05) / max * (bottom - top);
+        }
+
+        double seconds(double x) {
+            return from + (x - left) / (right - left) * (to - from);
+        }
+    }
+
+    private final String title;
     private final String unit;
+    private final TimeChart.Axis axis;
+    private final List<TimeChart.Line> lines;
+    private final Canvas canvas = new Canvas();
+    private final ChartPalette palette = new ChartPalette(this::draw);
+    private final Text measure = new Text();
+    private final Map<String, Double> widths = new HashMap<>();
+    private Font measuredFont;
+    private List<MetricsSample> samples = List.of();
+    private double[] times = new double[0];
+    private List<SampleHistory.Event> events = List.of();
+    private double from;
+    private double to = 1;
+    private double mouseX = Double.NaN;
+    private String hoverText = "";
+    private Plot plot;
 
-    TimeChart(String title, String unit, List<TimeChart.Line> lines) {
-        super(new NumberAxis(), new NumberAxis());
-        this.lines = List.copyOf(lines);
+    TimeChart(String title, String unit, TimeChart.Axis axis, List<TimeChart.Line> lines) {
+        this.title = title;
         this.unit = unit;
-        this.time = (NumberAxis) getXAxis();
-        setTitle(title);
-        setAnimated(false);
-        setCreateSymbols(false);
+        this.axis = axis;
+        this.lines = List.copyOf(lines);
         getStyleClass().add("time-chart");
-        time.setAutoRanging(false);
-        time.setMinorTickVisible(false);
-        NumberAxis values = (NumberAxis) getYAxis();
-        values.setForceZeroInRange(true);
-        values.setMinorTickVisible(false);
-        values.setLabel(unit);
-        ObservableList<Series<Number, Number>> all = FXCollections.observableArrayList();
-        for (TimeChart.Line line : lines) {
-            all.add(new Series<>(line.name(), FXCollections.observableArrayList()));
-        }
-        setData(all);
-        crosshair.getStyleClass().add("crosshair");
-        crosshair.setManaged(false);
-        hoverLabel.getStyleClass().add("hover-label");
-        hoverLabel.setManaged(false);
-        hoverLabel.setVisible(false);
-        crosshair.setVisible(false);
-        getPlotChildren().addAll(crosshair, hoverLabel);
-        setOnMouseMoved(this::hover);
-        setOnMouseExited(event -> hideHover());
+        canvas.setManaged(false);
+        getChildren().addAll(palette.node(), canvas);
+        setOnMouseMoved(event -> hover(event.getX()));
+        setOnMouseExited(event -> hover(Double.NaN));
     }
 
-    /** Shows {@code frame}: new samples are appended and old ones dropped; a new range redraws all. */
-    void show(HealthViewModel.Frame frame, boolean incremental) {
-        boolean perSecond = frame.range() == HealthViewModel.Range.LAST_10_MINUTES;
-        double tick = perSecond ? 120 : 3 * 3600;
-        // ticks fall on whole minutes (hours) when the axis starts on one
-        double from = Math.floor(seconds(frame.from()) / (perSecond ? 60 : 3600)) * (perSecond ? 60 : 3600);
-        double to = seconds(frame.to());
-        time.setLowerBound(from);
-        time.setUpperBound(to);
-        time.setTickUnit(tick);
-        time.setTickLabelFormatter(CLOCK_MINUTES);
-        Instant lastShown = shown.isEmpty() ? null : shown.get(shown.size() - 1).at();
-        boolean canAppend = incremental
-                && lastShown != null
-                && frame.samples().stream().anyMatch(sample -> sample.at().equals(lastShown));
-        if (!canAppend) {
-            shown.clear();
-            getData().forEach(series -> series.getData().clear());
+    /** Shows the samples and events of {@code frame} and redraws. */
+    void show(HealthViewModel.Frame frame) {
+        samples = frame.samples();
+        times = new double[samples.size()];
+        for (int index = 0; index < times.length; index++) {
+            times[index] = seconds(samples.get(index).at());
         }
-        List<MetricsSample> fresh = new ArrayList<>();
-        for (MetricsSample sample : frame.samples()) {
-            if (lastShown == null || !canAppend || sample.at().isAfter(lastShown)) {
-                fresh.add(sample);
-            }
-        }
-        dropBefore(from);
-        append(fresh, !canAppend);
-        showMarkers(frame.events());
-    }
-
-    private void dropBefore(double from) {
-        shown.removeIf(sample -> seconds(sample.at()) < from);
-        for (Series<Number, Number> series : getData()) {
-            ObservableList<Data<Number, Number>> data = series.getData();
-            int stale = 0;
-            while (stale < data.size() && data.get(stale).getXValue().doubleValue() < from) {
-                stale++;
-            }
-            if (stale > 0) {
-                data.remove(0, stale);
-            }
-        }
-    }
-
-    private void append(List<MetricsSample> fresh, boolean fromScratch) {
-        for (int index = 0; index < lines.size(); index++) {
-            List<Data<Number, Number>> points = new ArrayList<>(fresh.size());
-            boolean breakNext = fromScratch;
-            for (MetricsSample sample : fresh) {
-                double value = lines.get(index).value().applyAsDouble(sample);
-                if (Double.isNaN(value)) {
-                    breakNext = true;
-                    continue;
-                }
-                Data<Number, Number> point = new Data<>(seconds(sample.at()), value);
-                point.setExtraValue(breakNext || sample.gapBefore());
-                points.add(point);
-                breakNext = false;
-            }
-            getData().get(index).getData().addAll(points);
-        }
-        shown.addAll(fresh);
-    }
-
-    private void showMarkers(List<SampleHistory.Event> events) {
-        if (events.equals(markerEvents)) {
-            return;
-        }
-        getPlotChildren().removeAll(markers);
-        markers.clear();
-        markerEvents.clear();
-        markerEvents.addAll(events);
-        for (SampleHistory.Event event : events) {
-            javafx.scene.shape.Line marker = new javafx.scene.shape.Line();
-            marker.getStyleClass().add("event-marker");
-            marker.setManaged(false);
-            markers.add(marker);
-        }
-        getPlotChildren().addAll(0, markers);
+        events = frame.events();
+        from = seconds(frame.from());
+        to = Math.max(seconds(frame.to()), from + 1);
+        draw();
     }
 
     @Override
-    protected void layoutPlotChildren() {
-        super.layoutPlotChildren();
-        double height = getYAxis().getHeight();
-        for (int index = 0; index < markers.size(); index++) {
-            double x = time.getDisplayPosition(seconds(markerEvents.get(index).at()));
-            javafx.scene.shape.Line marker = markers.get(index);
-            marker.setStartX(x);
-            marker.setEndX(x);
-            marker.setStartY(0);
-            marker.setEndY(height);
-        }
-        getData().forEach(this::breakAtGaps);
-    }
-
-    /** Turns the segment leading to a point after missing data into a jump, so the line shows the hole. */
-    private void breakAtGaps(Series<Number, Number> series) {
-        if (!(series.getNode() instanceof Path path)) {
-            return;
-        }
-        Set<Double> breaks = new HashSet<>();
-        for (Data<Number, Number> point : series.getData()) {
-            if (Boolean.TRUE.equals(point.getExtraValue())) {
-                breaks.add(time.getDisplayPosition(point.getXValue()));
-            }
-        }
-        if (breaks.isEmpty()) {
-            return;
-        }
-        ObservableList<PathElement> elements = path.getElements();
-        for (int index = 1; index < elements.size(); index++) {
-            if (elements.get(index) instanceof LineTo segment && breaks.contains(segment.getX())) {
-                elements.set(index, new MoveTo(segment.getX(), segment.getY()));
-            }
+    protected void layoutChildren() {
+        double width = snapSizeX(getWidth());
+        double height = snapSizeY(getHeight());
+        if (canvas.getWidth() != width || canvas.getHeight() != height) {
+            canvas.setWidth(width);
+            canvas.setHeight(height);
+            draw();
         }
     }
 
-    private void hover(MouseEvent event) {
-        if (shown.isEmpty()) {
-            return;
-        }
-        Point2D inAxis = time.sceneToLocal(event.getSceneX(), event.getSceneY());
-        double at = time.getValueForDisplay(inAxis.getX()).doubleValue();
-        MetricsSample nearest = shown.get(0);
-        for (MetricsSample sample : shown) {
-            if (Math.abs(seconds(sample.at()) - at) < Math.abs(seconds(nearest.at()) - at)) {
-                nearest = sample;
-            }
-        }
-        showHover(nearest);
+    private void hover(double x) {
+        mouseX = x;
+        draw();
     }
 
-    /** Puts the crosshair on {@code sample} and lists each line's value there. */
-    void showHover(MetricsSample sample) {
-        StringBuilder text = new StringBuilder(HealthFormat.time(sample.at()));
+    /** Paints everything: axes, lines, markers, legend and the hover label. Cheap: call on any change. */
+    private void draw() {
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        ChartPainter painter = new ChartPainter(canvas.getGraphicsContext2D(), palette, this::textWidth);
+        painter.clear(width, height);
+        if (width < 80 || height < 80) {
+            plot = null;
+            return;
+        }
+        painter.title(title);
+        double legendTop = height - lineHeight(palette.smallFont()) - 2;
+        painter.legend(lines, 8, legendTop, width - 8);
+        double bottom = legendTop - lineHeight(palette.smallFont()) - 8;
+        double top = lineHeight(palette.titleFont()) + 12;
+        ChartScale.Values values = axis == TimeChart.Axis.PERCENT
+                ? ChartScale.percent()
+                : ChartScale.upTo(
+                        dataMax(), (int) Math.max(2, Math.min(5, (bottom - top) / 28)), axis == TimeChart.Axis.COUNTS);
+        double labelWidth = values.ticks().stream()
+                .mapToDouble(tick -> textWidth(ChartScale.label(tick), palette.smallFont()))
+                .max()
+                .orElse(0);
+        plot = new Plot(22 + labelWidth, top, width - 14, bottom, from, to, values.max());
+        painter.valueAxis(plot, values, unit);
+        painter.timeAxis(plot, ChartScale.times(from, to, plot.right() - plot.left(), 70));
+        painter.events(plot, events);
         for (TimeChart.Line line : lines) {
-            text.append('\n')
-                    .append(line.name())
-                    .append(": ")
-                    .append(HealthFormat.figure(line.value().applyAsDouble(sample)))
-                    .append(' ')
-                    .append(unit);
+            painter.line(plot, line, samples, times);
         }
-        hoverLabel.setText(text.toString());
-        double x = time.getDisplayPosition(seconds(sample.at()));
-        crosshair.setStartX(x);
-        crosshair.setEndX(x);
-        crosshair.setStartY(0);
-        crosshair.setEndY(getYAxis().getHeight());
-        hoverLabel.autosize();
-        double width = hoverLabel.prefWidth(-1);
-        hoverLabel.relocate(x + 8 + width > time.getWidth() ? x - 8 - width : x + 8, 4);
-        crosshair.setVisible(true);
-        hoverLabel.setVisible(true);
-        crosshair.toFront();
-        hoverLabel.toFront();
+        hoverText = hoverIndex() < 0 ? "" : painter.hover(plot, lines, samples.get(hoverIndex()), unit);
     }
 
-    private void hideHover() {
-        crosshair.setVisible(false);
-        hoverLabel.setVisible(false);
+    private double dataMax() {
+        double max = 0;
+        for (MetricsSample sample : samples) {
+            for (TimeChart.Line line : lines) {
+                double value = line.value().applyAsDouble(sample);
+                if (value > max) {
+                    max = value;
+                }
+            }
+        }
+        return max;
     }
 
+    /** The sample nearest the mouse, or -1 when the mouse is not over the plot. */
+    private int hoverIndex() {
+        if (plot == null || times.length == 0 || !(mouseX >= plot.left() && mouseX <= plot.right())) {
+            return -1;
+        }
+        double at = plot.seconds(mouseX);
+        int index = java.util.Arrays.binarySearch(times, at);
+        if (index >= 0) {
+            return index;
+        }
+        int after = -index - 1;
+        if (after == 0) {
+            return 0;
+        }
+        if (after == times.length) {
+            return times.length - 1;
+        }
+        return at - times[after - 1] <= times[after] - at ? after - 1 : after;
+    }
+
+    /** The width of {@code text} in {@code font}; remembered, since measuring lays out text and labels repeat. */
+    double textWidth(String text, Font font) {
+        if (font != measuredFont || widths.size() > 500) {
+            widths.clear();
+            measuredFont = font;
+        }
+        return widths.computeIfAbsent(text, key -> {
+            measure.setFont(font);
+            measure.setText(key);
+            return measure.getLayoutBounds().getWidth();
+        });
+    }
+
+    private double lineHeight(Font font) {
+        return Math.ceil(font.getSize() * 1.3);
+    }
+
+    /** A picture of the chart on the theme's background (for "Save chart as PNG"). */
+    WritableImage picture() {
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setFill(palette.color(ChartPalette.Role.BACKGROUND));
+        return canvas.snapshot(parameters, null);
+    }
+
+    String title() {
+        return title;
+    }
+
+    String unit() {
+        return unit;
+    }
+
+    List<TimeChart.Line> lines() {
+        return lines;
+    }
+
+    /** What the hover label shows now ("" when hidden). */
     String hoverText() {
-        return hoverLabel.isVisible() ? hoverLabel.getText() : "";
+        return hoverText;
     }
 
+    /** The plot area in this chart's coordinates (where hovering shows values), or null before the first layout. */
+    Rectangle2D plotArea() {
+        return plot == null
+                ? null
+                : new Rectangle2D(plot.left(), plot.top(), plot.right() - plot.left(), plot.bottom() - plot.top());
+    }
+
+    /** The value axis's top (100 for percentages). */
+    double valueMax() {
+        return plot == null ? Double.NaN : plot.max();
+    }
+
+    /** Values drawn, all lines together (NaN values are not points). */
     int pointCount() {
-        return getData().stream().mapToInt(series -> series.getData().size()).sum();
+        int count = 0;
+        for (MetricsSample sample : samples) {
+            for (TimeChart.Line line : lines) {
+                count += Double.isNaN(line.value().applyAsDouble(sample)) ? 0 : 1;
+            }
+        }
+        return count;
+    }
+
+    /** The newest sample shown, or null. */
+    Instant newestShown() {
+        return samples.isEmpty() ? null : samples.get(samples.size() - 1).at();
     }
 
     private static double seconds(Instant instant) {
         return instant.toEpochMilli() / 1000.0;
-    }
-
-    private static final StringConverter<Number> CLOCK_MINUTES = clock("HH:mm");
-
-    private static StringConverter<Number> clock(String pattern) {
-        java.time.format.DateTimeFormatter format =
-                java.time.format.DateTimeFormatter.ofPattern(pattern).withZone(java.time.ZoneId.systemDefault());
-        return new StringConverter<>() {
-            @Override
-            public String toString(Number seconds) {
-                return format.format(Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000)));
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("axis labels are not parsed");
-            }
-        };
     }
 }
