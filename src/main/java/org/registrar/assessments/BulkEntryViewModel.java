@@ -307,7 +307,7 @@ public final class BulkEntryViewModel {
     }
 
     /** The batch had been applied before (a lost acknowledgement): drop its draft and show what is stored. */
-    void reopenAfterAppliedBatch() {
+    void reopenAfterAppliedBatch(String message) {
         Cohort current = cohort.get();
         Long id = assessmentId();
         long ticket = ++latest;
@@ -319,10 +319,7 @@ public final class BulkEntryViewModel {
                 .onDone(opened -> {
                     if (ticket == latest) {
                         show(opened);
-                        say(
-                                "This save had already been applied (the connection dropped after it committed): "
-                                        + "nothing was written twice. Showing the saved scores.",
-                                false);
+                        say(message, false);
                     }
                 })
                 .onError(this::failed);
