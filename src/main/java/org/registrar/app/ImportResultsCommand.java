@@ -2,7 +2,6 @@ package org.registrar.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.registrar.assessments.SaveOutcome;
 import org.registrar.assessments.SaveRequest;
 import org.registrar.assessments.ScoreRejected;
 import org.registrar.assessments.SheetRow;
+import org.registrar.assessments.input.CsvFile;
 import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.Problem;
@@ -68,7 +68,7 @@ final class ImportResultsCommand implements Callable<Integer> {
                 connection.profile().or(() -> ProfileStore.forUser().load()).orElse(ConnectionProfile.embedded());
         CsvImport.Result csv;
         try {
-            csv = CsvImport.read(Files.readAllBytes(file));
+            csv = CsvFile.read(file);
         } catch (IOException | RuntimeException unreadable) {
             out.println("Cannot read " + file + ": " + unreadable.getMessage());
             return BAD_ARGUMENTS;

@@ -247,7 +247,7 @@ public final class BulkEntryViewModel {
             say("Pick an assessment before importing.", true);
             return;
         }
-        tasks.run("Read CSV", () -> CsvImport.read(java.nio.file.Files.readAllBytes(file)))
+        tasks.run("Read CSV", () -> org.registrar.assessments.input.CsvFile.read(file))
                 .onDone(importPreview::set)
                 .onError(failure -> say("Could not read " + file.getFileName() + ": " + failure.getMessage(), true));
     }
