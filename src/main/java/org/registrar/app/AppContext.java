@@ -7,6 +7,7 @@ import org.registrar.db.ConnectionMonitor;
 import org.registrar.db.Database;
 import org.registrar.db.DemoData;
 import org.registrar.db.EmbeddedServer;
+import org.registrar.db.Privileges;
 import org.registrar.mentors.ChangeStamps;
 import org.registrar.mentors.MentorDirectory;
 import org.registrar.mentors.MentorRepository;
@@ -33,6 +34,7 @@ final class AppContext implements AutoCloseable {
     private final MetricsSampler sampler;
     private final MentorDirectory mentors;
     private final Path dataHome;
+    private final Privileges privileges;
 
     AppContext(
             EmbeddedServer server,
@@ -40,8 +42,10 @@ final class AppContext implements AutoCloseable {
             String jdbcUrl,
             String schemaVersion,
             DemoData.Summary demoLoaded,
-            Path dataHome) {
+            Path dataHome,
+            Privileges privileges) {
         this.server = server;
+        this.privileges = privileges;
         this.dataHome = dataHome;
         this.jdbcUrl = jdbcUrl;
         this.database = database;
@@ -74,6 +78,11 @@ final class AppContext implements AutoCloseable {
     /** Records this desktop's figures each second from startup to exit, for the Health screen. */
     MetricsSampler sampler() {
         return sampler;
+    }
+
+    /** What this login may do, read from the server once at start. */
+    Privileges privileges() {
+        return privileges;
     }
 
     Database database() {

@@ -2,7 +2,6 @@ package org.registrar.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.registrar.assessments.SaveOutcome;
 import org.registrar.assessments.SaveRequest;
 import org.registrar.assessments.ScoreRejected;
 import org.registrar.assessments.SheetRow;
+import org.registrar.assessments.input.CsvFile;
 import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.Problem;
@@ -68,7 +68,7 @@ final class ImportResultsCommand implements Callable<Integer> {
                 connection.profile().or(() -> ProfileStore.forUser().load()).orElse(ConnectionProfile.embedded());
         CsvImport.Result csv;
         try {
-            csv = CsvImport.read(Files.readAllBytes(file));
+            csv = CsvFile.read(file);
         } catch (IOException | RuntimeException unreadable) {
             out.println("Cannot read " + file + ": " + unreadable.getMessage());
             return BAD_ARGUMENTS;
@@ -134,8 +134,9 @@ final class ImportResultsCommand implements Callable<Integer> {
             boolean bad,
             AppContext context) {
         SaveOutcome outcome;
+        UUID batch = UUID.randomUUID();
         try (OperationScope scope = context.database().queryMetrics().begin("Import results")) {
-            outcome = repository.save(SaveRequest.existing(UUID.randomUUID(), chosen.id(), changes));
+            outcome = repository.save(SaveRequest.existing(batch, chosen.id(), changes));
             scope.close();
             out.println("Saved " + outcome.savedVersions().size() + " results (batch " + outcome.batchId() + "); "
                     + scope.summary().describe());
@@ -143,11 +144,32 @@ final class ImportResultsCommand implements Callable<Integer> {
             out.println("Nothing saved: the database refused student id " + rejected.studentId() + ": "
                     + rejected.getMessage());
             return NOT_ALL_SAVED;
+        } catch (RuntimeException dropped) {
+            if (DatabaseErrors.classify(dropped) != DatabaseErrors.Kind.UNAVAILABLE) {
+                throw dropped;
+            }
+            return checkLedger(repository, batch);
         }
         outcome.conflicts()
                 .forEach(conflict -> out.println("conflict\tstudent id " + conflict.studentId() + "\tchanged by "
                         + conflict.theirRecordedBy() + " meanwhile; not overwritten"));
         return bad || !outcome.conflicts().isEmpty() ? NOT_ALL_SAVED : SAVED;
+    }
+
+    /** The connection dropped during the save: whether it committed is known only from the ledger. */
+    private int checkLedger(ResultsRepository repository, UUID batch) {
+        out.println("Outcome unknown: the connection dropped during the save; checking batch " + batch + "…");
+        try {
+            if (repository.batchApplied(batch).isPresent()) {
+                out.println("Saved (confirmed after the connection dropped): batch " + batch + " is in the ledger.");
+                return SAVED;
+            }
+            out.println("Not saved: the server did not commit batch " + batch + ". Run the import again.");
+        } catch (RuntimeException unreachable) {
+            out.println("Outcome unknown: " + DatabaseErrors.describe(unreachable) + " Look for batch " + batch
+                    + " in saved_batches before importing again.");
+        }
+        return UNREACHABLE;
     }
 
     private Optional<Assessment> find(ResultsRepository repository) {

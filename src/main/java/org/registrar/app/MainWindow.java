@@ -1,6 +1,8 @@
 package org.registrar.app;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.registrar.assessments.BulkEntryView;
+import org.registrar.db.Privileges;
 import org.registrar.health.ConnectionView;
 import org.registrar.health.ConnectionViewModel;
 import org.registrar.health.Diagnostics;
@@ -73,15 +76,14 @@ final class MainWindow {
         screens.put("Students", () -> new StudentsView(
                         new StudentsViewModel(
                                 tasks, new StudentRepository(context.database().jdbi())),
-                        new StudentEditorViewModel(
-                                tasks,
-                                new StudentRecordRepository(context.database().jdbi())),
+                        editor(tasks, context),
                         new StudentExportViewModel(
                                 tasks,
                                 new StudentExportService(context.database().jdbi()),
                                 Platform::runLater))
                 .root());
-        screens.put("Assessments", () -> BulkEntryView.create(tasks, context.database(), context.dataHome())
+        screens.put("Assessments", () -> BulkEntryView.create(
+                        tasks, context.database(), context.dataHome(), context.privileges())
                 .root());
         screens.put("Mentors", () -> new MentorsView(new MentorsViewModel(tasks, context.mentors())).root());
         context.sampler().start();
@@ -100,10 +102,31 @@ final class MainWindow {
                         new ConnectionViewModel(tasks, new Diagnostics(context.database()), context.database()),
                         editConnection)
                 .root());
+        screens.keySet().retainAll(screensFor(context.privileges()));
         root.setLeft(navigationBar());
         root.setBottom(statusBar.root());
         root.getStyleClass().add("main-window");
         show(screens.keySet().iterator().next());
+    }
+
+    /**
+     * The screens this login sees, in navigation order: one that may not read student data (support) sees only
+     * Health and Connection.
+     */
+    static List<String> screensFor(Privileges privileges) {
+        List<String> names = new ArrayList<>();
+        if (privileges.canSeeStudentData()) {
+            names.addAll(List.of("Students", "Assessments", "Mentors"));
+        }
+        names.addAll(List.of("Health", "Connection"));
+        return names;
+    }
+
+    private static StudentEditorViewModel editor(Tasks tasks, AppContext context) {
+        StudentEditorViewModel editor = new StudentEditorViewModel(
+                tasks, new StudentRecordRepository(context.database().jdbi()));
+        editor.apply(context.privileges());
+        return editor;
     }
 
     private static ExecutorService newWorker(int threads) {

@@ -12,6 +12,8 @@ import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
 import org.registrar.db.DemoData;
 import org.registrar.db.EmbeddedServer;
+import org.registrar.db.Privileges;
+import org.registrar.db.PrivilegesRepository;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
 
@@ -110,7 +112,8 @@ final class Startup {
                     loaded = DemoData.load(database.jdbi(), demoStudents);
                 }
             }
-            AppContext context = new AppContext(server, database, url, version, loaded, dataHome);
+            Privileges privileges = new PrivilegesRepository(database.jdbi()).load();
+            AppContext context = new AppContext(server, database, url, version, loaded, dataHome, privileges);
             context.monitor().reportSuccess();
             return context;
         } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 import org.registrar.db.Database;
+import org.registrar.db.Privileges;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -52,13 +53,20 @@ public final class BulkEntryView {
 
     /** The screen wired to the app's database, with drafts kept under {@code dataHome}. */
     public static BulkEntryView create(Tasks tasks, Database database, Path dataHome) {
+        return create(tasks, database, dataHome, Privileges.ALL);
+    }
+
+    /** As {@link #create(Tasks, Database, Path)} for a login with these privileges. */
+    public static BulkEntryView create(Tasks tasks, Database database, Path dataHome, Privileges privileges) {
         Executor draftWriter = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "registrar-drafts");
             thread.setDaemon(true);
             return thread;
         });
-        return new BulkEntryView(new BulkEntryViewModel(
-                tasks, new ResultsRepository(database.jdbi()), new DraftStore(dataHome), draftWriter));
+        BulkEntryViewModel model = new BulkEntryViewModel(
+                tasks, new ResultsRepository(database.jdbi()), new DraftStore(dataHome), draftWriter);
+        model.apply(privileges);
+        return new BulkEntryView(model);
     }
 
     private static VBox heading() {
@@ -76,7 +84,7 @@ public final class BulkEntryView {
         SearchableComboBox<Cohort> cohorts = new SearchableComboBox<>(model.cohorts());
         cohorts.setId("cohort-picker");
         cohorts.setPromptText("Cohort");
-        cohorts.setPrefWidth(200);
+        cohorts.setPrefWidth(170);
         // no switching grids while a save or load is in flight: its answer belongs to the grid it started from
         cohorts.disableProperty().bind(model.busyProperty());
         cohorts.valueProperty().addListener((obs, was, now) -> {
@@ -87,7 +95,8 @@ public final class BulkEntryView {
         ComboBox<AssessmentChoice> assessments = new ComboBox<>(model.assessments());
         assessments.setId("assessment-picker");
         assessments.setPromptText("Assessment");
-        assessments.setPrefWidth(360);
+        assessments.setPrefWidth(290);
+        assessments.setMinWidth(160);
         assessments.disableProperty().bind(model.cohortProperty().isNull().or(model.busyProperty()));
         model.assessmentProperty().addListener((obs, was, now) -> assessments.setValue(now));
         assessments.valueProperty().addListener((obs, was, now) -> {
@@ -95,6 +104,13 @@ public final class BulkEntryView {
                 model.selectAssessment(now);
             }
         });
+        Button create = new Button("New assessment");
+        create.setId("new-assessment");
+        create.setOnAction(event -> model.selectAssessment(AssessmentChoice.NEW));
+        create.disableProperty()
+                .bind(model.cohortProperty()
+                        .isNull()
+                        .or(model.canCreateAssessmentsProperty().not()));
         Button undo = new Button("Undo");
         undo.setId("undo");
         undo.setOnAction(event -> model.undo());
@@ -113,13 +129,26 @@ public final class BulkEntryView {
                 cohorts,
                 new Label("Assessment"),
                 assessments,
+                NotPermitted.explain(create, model.canCreateAssessmentsProperty(), "create assessments"),
                 spinner,
                 spacer,
                 importCsv,
                 undo,
                 side.saveButtons());
         bar.setAlignment(Pos.CENTER_LEFT);
+        keepWhole(bar);
         return bar;
+    }
+
+    /** Labels and buttons keep their full text; the pickers give way first. */
+    private static void keepWhole(Parent parent) {
+        for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+            if (child instanceof Label || child instanceof Button) {
+                ((Region) child).setMinWidth(Region.USE_PREF_SIZE);
+            } else if (child instanceof javafx.scene.layout.Pane pane) {
+                keepWhole(pane);
+            }
+        }
     }
 
     private HBox newAssessmentForm() {

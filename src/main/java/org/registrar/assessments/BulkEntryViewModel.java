@@ -21,6 +21,7 @@ import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.PasteBlock;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.db.Privileges;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -47,6 +48,8 @@ public final class BulkEntryViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty draftOffer = new SimpleStringProperty("");
     private final ObjectProperty<CsvImport.Result> importPreview = new SimpleObjectProperty<>();
+    private final BooleanProperty canCreateAssessments = new SimpleBooleanProperty(true);
+    private final BooleanProperty canWriteResults = new SimpleBooleanProperty(true);
     private Draft offered;
     private List<SheetRow> roster = List.of();
     private UUID batchId = UUID.randomUUID();
@@ -60,6 +63,20 @@ public final class BulkEntryViewModel {
         this.editor = new GridEditor(this::maxScore, this::journal);
         this.saving = new SaveFlow(this, tasks, repository, drafts);
         form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
+    }
+
+    /** What the login may do (read from the server at start): the screen offers only that. */
+    public void apply(Privileges privileges) {
+        canCreateAssessments.set(privileges.canCreateAssessments());
+        canWriteResults.set(privileges.canWriteResults());
+    }
+
+    public ReadOnlyBooleanProperty canCreateAssessmentsProperty() {
+        return canCreateAssessments;
+    }
+
+    public ReadOnlyBooleanProperty canWriteResultsProperty() {
+        return canWriteResults;
     }
 
     /** Loads the cohorts. */
@@ -92,7 +109,9 @@ public final class BulkEntryViewModel {
                     if (ticket == latest) {
                         assessments.setAll(
                                 list.stream().map(AssessmentChoice::new).toList());
-                        assessments.add(0, AssessmentChoice.NEW);
+                        if (canCreateAssessments.get()) {
+                            assessments.add(0, AssessmentChoice.NEW);
+                        }
                         busy.set(false);
                         say("Pick an assessment of " + chosen.name() + ", or a new one.", false);
                     }
@@ -254,7 +273,7 @@ public final class BulkEntryViewModel {
             say("Pick an assessment before importing.", true);
             return;
         }
-        tasks.runLocal("Read CSV", () -> CsvImport.read(java.nio.file.Files.readAllBytes(file)))
+        tasks.runLocal("Read CSV", () -> org.registrar.assessments.input.CsvFile.read(file))
                 .onDone(importPreview::set)
                 .onError(failure -> say("Could not read " + file.getFileName() + ": " + failure.getMessage(), true));
     }
@@ -314,7 +333,7 @@ public final class BulkEntryViewModel {
     }
 
     /** The batch had been applied before (a lost acknowledgement): drop its draft and show what is stored. */
-    void reopenAfterAppliedBatch() {
+    void reopenAfterAppliedBatch(String message) {
         Cohort current = cohort.get();
         Long id = assessmentId();
         long ticket = ++latest;
@@ -326,10 +345,7 @@ public final class BulkEntryViewModel {
                 .onDone(opened -> {
                     if (ticket == latest) {
                         show(opened);
-                        say(
-                                "This save had already been applied (the connection dropped after it committed): "
-                                        + "nothing was written twice. Showing the saved scores.",
-                                false);
+                        say(message, false);
                     }
                 })
                 .onError(this::failed);

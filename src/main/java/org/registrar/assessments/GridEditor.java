@@ -16,6 +16,7 @@ import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.ParsedScore;
 import org.registrar.assessments.input.Problem;
 import org.registrar.assessments.input.ScoreText;
+import org.registrar.db.StorableText;
 
 /**
  * The grid's rows and every way to change their cells (type, revert, clear, fill down, paste, import), each one an
@@ -174,6 +175,8 @@ final class GridEditor {
             row.setState(RowState.ERROR, parsed.problem());
         } else if (row.commentProperty().get().length() > 2000) {
             row.setState(RowState.ERROR, "comment is longer than 2000 characters");
+        } else if (!StorableText.storable(row.commentProperty().get())) {
+            row.setState(RowState.ERROR, "comment " + StorableText.NUL_PROBLEM);
         } else if (row.change(parsed) != null) {
             row.setState(RowState.EDITED, "");
         } else if (row.stateProperty().get() != RowState.SAVED) {

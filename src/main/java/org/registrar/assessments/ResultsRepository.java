@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -122,6 +123,19 @@ public final class ResultsRepository {
         } catch (JdbiException error) {
             throw rejectedOr(error);
         }
+    }
+
+    /**
+     * Whether the save with this batch id committed: asked after the connection dropped while a save was in
+     * flight (its outcome is unknown until then). Runs on a connection of its own, as a separate operation.
+     *
+     * @return the assessment the batch saved into, or empty when the batch never committed
+     */
+    public Optional<Long> batchApplied(UUID batchId) {
+        return jdbi.withHandle(handle -> handle.createQuery(SaveSql.BATCH_APPLIED)
+                .bind("batch", batchId)
+                .mapTo(Long.class)
+                .findOne());
     }
 
     private SaveOutcome saveIn(Handle handle, SaveRequest request) {

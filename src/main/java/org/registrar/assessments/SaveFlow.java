@@ -1,10 +1,14 @@
 package org.registrar.assessments;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.registrar.assessments.input.ParsedScore;
 import org.registrar.assessments.input.ScoreText;
 import org.registrar.db.DatabaseErrors;
@@ -17,6 +21,11 @@ import org.registrar.tasks.Tasks;
  */
 final class SaveFlow {
     static final String SAVE = "Save results";
+    static final String CHECK = "Check save";
+    static final Duration CHECK_EVERY = Duration.ofSeconds(2);
+    static final int CHECK_ATTEMPTS = 15;
+    static final String CONFIRMED = "Saved (confirmed after the connection dropped): the server had committed "
+            + "this save, and nothing was written twice. Showing the saved scores.";
 
     private final BulkEntryViewModel model;
     private final Tasks tasks;
@@ -114,17 +123,90 @@ final class SaveFlow {
         saving = true;
         model.setBusy(true);
         model.say("Saving " + changes.size() + " results…", false);
+        AtomicBoolean sent = new AtomicBoolean();
         tasks.run(SAVE, () -> {
                     drafts.save(journal);
+                    sent.set(true);
                     return repository.save(request);
                 })
                 .onDone(outcome -> applied(request, outcome))
-                .onError(failure -> refused(failure));
+                .onError(failure -> {
+                    if (sent.get() && DatabaseErrors.classify(failure) == DatabaseErrors.Kind.UNAVAILABLE) {
+                        checkUnknownOutcome(request);
+                    } else {
+                        refused(failure);
+                    }
+                });
+    }
+
+    /**
+     * The connection dropped while the save was in flight: the server may or may not have committed it (the
+     * reply to COMMIT can be what was lost). Asks the ledger for the batch id on a fresh connection, again every
+     * {@link #CHECK_EVERY} while the server is unreachable, up to {@link #CHECK_ATTEMPTS} times.
+     */
+    private void checkUnknownOutcome(SaveRequest request) {
+        model.say(
+                "Outcome unknown: the connection dropped during the save. Checking whether the server saved it…", true);
+        lookUp(request, 1);
+    }
+
+    /** Any thread: only starts work; the callbacks run on the result thread. */
+    private void lookUp(SaveRequest request, int attempt) {
+        tasks.run(CHECK, () -> repository.batchApplied(request.batchId()))
+                .onDone(assessment -> {
+                    saving = false;
+                    model.setBusy(false);
+                    if (assessment.isPresent()) {
+                        confirmed(request, assessment.get());
+                    } else {
+                        model.say(
+                                "Not saved: the connection dropped during the save and the server did not commit "
+                                        + "it, so nothing was written. Your entries are kept in the draft; Save "
+                                        + "again.",
+                                true);
+                    }
+                })
+                .onError(again -> {
+                    if (attempt < CHECK_ATTEMPTS && DatabaseErrors.classify(again) == DatabaseErrors.Kind.UNAVAILABLE) {
+                        model.say(
+                                "Outcome unknown: the connection dropped during the save. Waiting for the server "
+                                        + "to return to check whether it saved it; your entries are kept in the "
+                                        + "draft.",
+                                true);
+                        CompletableFuture.delayedExecutor(CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS)
+                                .execute(() -> lookUp(request, attempt + 1));
+                        return;
+                    }
+                    saving = false;
+                    model.setBusy(false);
+                    model.say(
+                            "Outcome unknown: the connection dropped during the save and the server cannot be "
+                                    + "reached to check whether it committed. Your entries are kept in the draft; "
+                                    + "Save again once connected: the same batch is never written twice.",
+                            true);
+                });
+    }
+
+    /** The batch is in the ledger: it was saved (before a lost reply, or by an earlier attempt). */
+    private void confirmed(SaveRequest request, long assessmentId) {
+        NewAssessment made = request.newAssessment();
+        if (made != null) {
+            model.created(new Assessment(
+                    assessmentId, made.cohortId(), made.title(), made.subject(), made.maxScore(), made.assessedOn()));
+            model.dropDraft(made.cohortId(), null);
+        }
+        request.changes().forEach(change -> conflicts.remove(change.studentId()));
+        model.nextBatch();
+        model.reopenAfterAppliedBatch(CONFIRMED);
     }
 
     private void applied(SaveRequest request, SaveOutcome outcome) {
         saving = false;
         model.setBusy(false);
+        if (outcome.alreadySaved()) {
+            confirmed(request, outcome.assessmentId());
+            return;
+        }
         Long before = request.assessmentId();
         if (request.newAssessment() != null) {
             NewAssessment made = request.newAssessment();
@@ -138,14 +220,6 @@ final class SaveFlow {
         }
         Map<Long, ResultChange> byStudent = new HashMap<>();
         request.changes().forEach(change -> byStudent.put(change.studentId(), change));
-        if (outcome.alreadySaved()) {
-            outcome.savedVersions();
-            byStudent.keySet().forEach(student -> conflicts.remove(student));
-            model.say(
-                    "This save had already been applied (the connection dropped after it committed): nothing "
-                            + "was written twice. Reopen the assessment to see the saved scores.",
-                    false);
-        }
         outcome.savedVersions().forEach((student, version) -> {
             GridRow row = model.editor().row(student);
             ResultChange change = byStudent.get(student);

@@ -86,4 +86,7 @@ final class SaveSql {
     static final String READ_BACK = "SELECT student_id, score, excused, comment, version, recorded_by"
             + " FROM assessment_results"
             + " WHERE assessment_id = :assessment AND student_id = ANY(:students)";
+
+    /** After a dropped connection: did the batch commit? (The ledger row is written in the save's transaction.) */
+    static final String BATCH_APPLIED = "SELECT assessment_id FROM saved_batches WHERE id = :batch";
 }

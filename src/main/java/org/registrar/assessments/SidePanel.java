@@ -119,9 +119,15 @@ final class SidePanel {
                 model.save(false);
             }
         });
-        validOnly.disableProperty().bind(model.busyProperty());
-        save.disableProperty().bind(model.busyProperty());
-        HBox buttons = new HBox(6, validOnly, save);
+        validOnly
+                .disableProperty()
+                .bind(model.busyProperty().or(model.canWriteResultsProperty().not()));
+        save.disableProperty()
+                .bind(model.busyProperty().or(model.canWriteResultsProperty().not()));
+        HBox buttons = new HBox(
+                6,
+                NotPermitted.explain(validOnly, model.canWriteResultsProperty(), "enter assessment results"),
+                NotPermitted.explain(save, model.canWriteResultsProperty(), "enter assessment results"));
         buttons.setAlignment(Pos.CENTER_RIGHT);
         return buttons;
     }

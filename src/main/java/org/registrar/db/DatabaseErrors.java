@@ -82,7 +82,10 @@ public final class DatabaseErrors {
             case BUSY ->
                 "Database busy: no connection became free within " + Database.CONNECTION_TIMEOUT.toSeconds()
                         + " s. Try again in a moment.";
-            case REJECTED -> "The database refused the change: " + serverMessage(error);
+            case REJECTED ->
+                nulRefused(error)
+                        ? "The text " + StorableText.NUL_PROBLEM + "."
+                        : "The database refused the change: " + serverMessage(error);
             case OTHER -> "Something went wrong: " + serverMessage(error);
         };
     }
@@ -108,6 +111,12 @@ public final class DatabaseErrors {
             }
         }
         return null;
+    }
+
+    /** The driver ("Zero bytes may not occur…") or the server ("invalid byte sequence… 0x00") refused a NUL. */
+    private static boolean nulRefused(Throwable error) {
+        String message = serverMessage(error);
+        return message.contains("Zero bytes") || message.contains("0x00");
     }
 
     /** The server's or driver's own first line, for where the generic sentence is not enough. */

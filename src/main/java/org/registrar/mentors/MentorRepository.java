@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.registrar.db.StorableText;
 
 /**
  * Mentors, their rosters and their assignments in PostgreSQL. Every method is one statement; writes record who
@@ -55,7 +56,7 @@ public final class MentorRepository {
      */
     public RosterPage candidates(String query, boolean withoutMentorOnly, PageKey after, int limit) {
         PageKey from = after == null ? new PageKey("", 0) : after;
-        String text = query == null ? "" : query.strip();
+        String text = query == null ? "" : StorableText.forSearch(query).strip();
         String sql = MentorSql.candidates(!text.isEmpty(), withoutMentorOnly);
         List<RosterEntry> rows = jdbi.withHandle(handle -> handle.createQuery(sql)
                 .bind("prefix", escapeLike(text))

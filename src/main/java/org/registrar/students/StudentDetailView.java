@@ -3,6 +3,7 @@ package org.registrar.students;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -15,11 +16,13 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.registrar.db.Privileges;
 
 /** The detail pane: profile, mentor, recent results and the edit form. Binds to {@link StudentEditorViewModel}. */
 final class StudentDetailView {
@@ -72,18 +75,46 @@ final class StudentDetailView {
         grid.setVgap(2);
         familyField.setId("edit-family-name");
         addField(grid, 0, "Family name", familyField, model.familyName, model.familyErrorProperty());
-        addField(grid, 2, "Given name", field("edit-given-name"), model.givenName, model.givenErrorProperty());
+        editableIf(familyField, model.canEditProperty(), "edit students");
         addField(
-                grid, 4, "Student no.", field("edit-student-number"), model.studentNumber, model.numberErrorProperty());
-        addField(grid, 6, "Email", field("edit-email"), model.email, model.emailErrorProperty());
+                grid,
+                2,
+                "Given name",
+                editableIf(field("edit-given-name"), model.canEditProperty(), "edit students"),
+                model.givenName,
+                model.givenErrorProperty());
+        addField(
+                grid,
+                4,
+                "Student no.",
+                editableIf(field("edit-student-number"), model.canEditNumberProperty(), "change student numbers"),
+                model.studentNumber,
+                model.numberErrorProperty());
+        addField(
+                grid,
+                6,
+                "Email",
+                editableIf(field("edit-email"), model.canEditProperty(), "edit students"),
+                model.email,
+                model.emailErrorProperty());
         ComboBox<String> status =
                 new ComboBox<>(FXCollections.observableArrayList("active", "on_leave", "graduated", "withdrawn"));
         status.setId("edit-status");
         status.valueProperty().bindBidirectional(model.status);
+        status.disableProperty().bind(model.canEditProperty().not());
         grid.add(new Label("Status"), 0, 8);
         grid.add(status, 1, 8);
         GridPane.setHgrow(familyField, Priority.ALWAYS);
         return grid;
+    }
+
+    /** Read-only (not disabled, so the tooltip still shows) when the login may not {@code action}. */
+    private static TextField editableIf(TextField field, ReadOnlyBooleanProperty permitted, String action) {
+        field.editableProperty().bind(permitted);
+        Tooltip why = new Tooltip(Privileges.notPermitted(action));
+        field.tooltipProperty()
+                .bind(Bindings.when(permitted).then((Tooltip) null).otherwise(why));
+        return field;
     }
 
     private static TextField field(String id) {

@@ -16,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.db.Privileges;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -44,6 +45,8 @@ public final class StudentEditorViewModel {
     private final StringProperty emailError = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty canEdit = new SimpleBooleanProperty(true);
+    private final BooleanProperty canEditNumber = new SimpleBooleanProperty(true);
     private final BooleanBinding dirty;
     private final ObservableList<ResultLine> results = FXCollections.observableArrayList();
     private long latest;
@@ -60,6 +63,20 @@ public final class StudentEditorViewModel {
                 givenName,
                 email,
                 status);
+    }
+
+    /** What the login may change (read from the server at start): the form offers only that. */
+    public void apply(Privileges privileges) {
+        canEdit.set(privileges.canEditStudents());
+        canEditNumber.set(privileges.canEditStudentNumber());
+    }
+
+    public ReadOnlyBooleanProperty canEditProperty() {
+        return canEdit;
+    }
+
+    public ReadOnlyBooleanProperty canEditNumberProperty() {
+        return canEditNumber;
     }
 
     /** Loads student {@code id} into the pane; the caller asks the user first when {@link #isDirty()}. */

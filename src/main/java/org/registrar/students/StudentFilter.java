@@ -1,5 +1,7 @@
 package org.registrar.students;
 
+import org.registrar.db.StorableText;
+
 /**
  * What the table is narrowed to. {@code search} is user text (a name prefix, or a student-number prefix when it
  * holds a digit); null or blank fields mean "any". Immutable.
@@ -10,6 +12,7 @@ public record StudentFilter(String search, Long cohortId, String status, Long me
     public static final StudentFilter NONE = new StudentFilter(null, null, null, null, false);
 
     public StudentFilter {
+        search = StorableText.forSearch(search);
         search = search == null || search.isBlank() ? null : search.strip();
         status = status == null || status.isBlank() ? null : status;
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.registrar.db.StorableText;
 
 /**
  * One student: the detail pane's profile and recent results, and saving an edit with optimistic concurrency
@@ -61,6 +62,10 @@ public final class StudentRecordRepository {
      * the stored row (the new version, or theirs on a conflict). Blocking.
      */
     public SaveOutcome save(StudentEdit edit) {
+        SaveOutcome.Rejected unstorable = unstorable(edit);
+        if (unstorable != null) {
+            return unstorable;
+        }
         return jdbi.withHandle(handle -> {
             int updated;
             try {
@@ -108,6 +113,23 @@ public final class StudentRecordRepository {
             }
         }
         throw error;
+    }
+
+    /** A field PostgreSQL cannot store (a NUL character), refused before anything is sent. */
+    private static SaveOutcome.Rejected unstorable(StudentEdit edit) {
+        String[][] fields = {
+            {"studentNumber", "Student number", edit.studentNumber()},
+            {"familyName", "Family name", edit.familyName()},
+            {"givenName", "Given name", edit.givenName()},
+            {"email", "E-mail", edit.email()},
+            {"form", "Status", edit.status()}
+        };
+        for (String[] field : fields) {
+            if (!StorableText.storable(field[2])) {
+                return new SaveOutcome.Rejected(field[0], field[1] + " " + StorableText.NUL_PROBLEM + ".");
+            }
+        }
+        return null;
     }
 
     private static String fieldOf(String message) {

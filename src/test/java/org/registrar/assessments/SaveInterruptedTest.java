@@ -2,9 +2,13 @@ package org.registrar.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +24,9 @@ import org.registrar.testing.TestSession;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The connection dies in the middle of a save: a fixture locks a result so the save waits, then terminates the
- * save's backend. Nothing is written, the draft with its batch id survives, and saving again writes once.
+ * Fault 2 (docs/reliability.md): the connection dies in the middle of a save. A fixture locks a result so the save
+ * waits, then terminates the save's backend. The app checks the ledger and says "Not saved", nothing is written,
+ * the draft with its batch id survives, HikariCP evicts the dead connection, and saving again writes once.
  */
 class SaveInterruptedTest {
     @TempDir
@@ -30,6 +35,8 @@ class SaveInterruptedTest {
     private TestSession session;
     private Jdbi fixture;
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private long killed;
+    private long brokenBefore;
 
     @BeforeEach
     void open() {
@@ -79,12 +86,20 @@ class SaveInterruptedTest {
                     + " AND student_id = " + locked.studentId() + " FOR UPDATE");
             model.save(false);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> waitingSaves() == 1);
-            fixture.useHandle(handle -> handle.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    + " WHERE wait_event_type = 'Lock' AND datname = current_database()"));
-            WaitForAsyncUtils.waitFor(
-                    20, TimeUnit.SECONDS, () -> model.messageProperty().get().startsWith("Database unavailable"));
+            killed = count("SELECT pid FROM pg_stat_activity"
+                    + " WHERE wait_event_type = 'Lock' AND datname = current_database()");
+            brokenBefore = brokenConnectionsLogged();
+            fixture.useHandle(handle -> handle.execute("SELECT pg_terminate_backend(" + killed + ")"));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.messageProperty()
+                    .get()
+                    .startsWith("Not saved: the connection dropped"));
             lock.rollback();
         }
+        assertThat(brokenConnectionsLogged())
+                .as("HikariCP evicted the dead connection")
+                .isGreaterThan(brokenBefore);
+        assertThat(model.errorProperty().get()).isTrue();
+        assertThat(poolBackends()).doesNotContain(killed).hasSize(2);
 
         Draft draft = drafts.find(model.cohortProperty().get().id(), assessment).orElseThrow();
         assertThat(draft.entries()).extracting(Draft.Entry::score).containsExactlyInAnyOrder("1", "2");
@@ -98,9 +113,39 @@ class SaveInterruptedTest {
         model.save(false);
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> model.messageProperty().get().startsWith("Saved 2 results"));
+        assertThat(count("SELECT count(*) FROM saved_batches WHERE id = '" + batch + "'"))
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM result_history WHERE batch_id = '" + batch + "'"))
                 .isEqualTo(2);
         assertThat(drafts.find(model.cohortProperty().get().id(), assessment)).isEmpty();
+    }
+
+    /** Every connection the pool holds, borrowed at once: each must work and none may be the killed backend. */
+    private List<Long> poolBackends() throws Exception {
+        List<Long> pids = new ArrayList<>();
+        try (Connection first = session.database().dataSource().getConnection();
+                Connection second = session.database().dataSource().getConnection()) {
+            for (Connection connection : List.of(first, second)) {
+                try (Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+                    rows.next();
+                    pids.add(rows.getLong(1));
+                }
+            }
+        }
+        return pids;
+    }
+
+    /** HikariCP logs a warning for each connection it evicts because the driver reported it broken. */
+    private static long brokenConnectionsLogged() throws Exception {
+        Path log = Path.of(System.getProperty("registrar.logDir"), "registrar.log");
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains("marked as broken because of SQLSTATE(57P01)"))
+                    .count();
+        }
     }
 
     private long waitingSaves() {

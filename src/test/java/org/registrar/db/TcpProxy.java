@@ -6,20 +6,24 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An in-process TCP proxy on loopback for fault tests: forwards to a server until told to swallow traffic (a
- * network black hole: bytes are accepted and dropped, nothing answers, no connection is closed).
+ * network black hole: bytes are accepted and dropped, nothing answers, no connection is closed), or to swallow the
+ * server's replies on the one connection that next sends a given text (a reply lost after the request arrived).
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean blackHole;
+    private volatile byte[] muteAfter;
 
-    TcpProxy(int targetPort) throws IOException {
+    public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept");
@@ -27,13 +31,22 @@ final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** From now on nothing passes in either direction; connections stay open. */
     void swallowTraffic() {
         blackHole = true;
+    }
+
+    /**
+     * One-shot: the first connection whose client sends bytes containing {@code marker} (e.g. "COMMIT") still
+     * delivers them to the server, but from then on none of the server's replies on that connection reach the
+     * client. Other connections, and later ones, are untouched.
+     */
+    public void swallowRepliesAfter(String marker) {
+        muteAfter = marker.getBytes(StandardCharsets.US_ASCII);
     }
 
     private void acceptLoop() {
@@ -43,15 +56,16 @@ final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);
-                pump(client, server);
-                pump(server, client);
+                AtomicBoolean muted = new AtomicBoolean();
+                pump(client, server, muted, true);
+                pump(server, client, muted, false);
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, AtomicBoolean muted, boolean fromClient) {
         Thread thread = new Thread(
                 () -> {
                     byte[] buffer = new byte[16384];
@@ -59,7 +73,10 @@ final class TcpProxy implements AutoCloseable {
                         OutputStream out = to.getOutputStream();
                         int read;
                         while ((read = in.read(buffer)) >= 0) {
-                            if (!blackHole) {
+                            if (fromClient && triggers(buffer, read)) {
+                                muted.set(true);
+                            }
+                            if (!blackHole && !(muted.get() && !fromClient)) {
                                 out.write(buffer, 0, read);
                                 out.flush();
                             }
@@ -71,6 +88,28 @@ final class TcpProxy implements AutoCloseable {
                 "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private synchronized boolean triggers(byte[] buffer, int length) {
+        byte[] marker = muteAfter;
+        if (marker == null || !contains(buffer, length, marker)) {
+            return false;
+        }
+        muteAfter = null;
+        return true;
+    }
+
+    private static boolean contains(byte[] buffer, int length, byte[] marker) {
+        outer:
+        for (int start = 0; start + marker.length <= length; start++) {
+            for (int i = 0; i < marker.length; i++) {
+                if (buffer[start + i] != marker[i]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Override

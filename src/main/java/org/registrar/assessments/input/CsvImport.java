@@ -70,7 +70,10 @@ public final class CsvImport {
 
     /** Reads a file's bytes. */
     public static Result read(byte[] bytes) {
-        Decoded decoded = decode(bytes);
+        return parse(decode(bytes));
+    }
+
+    static Result parse(Decoded decoded) {
         String text = decoded.text();
         char delimiter = detectDelimiter(text);
         TextTable table = TextTable.parse(text, delimiter);

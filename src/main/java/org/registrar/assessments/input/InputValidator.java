@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.registrar.assessments.SheetRow;
+import org.registrar.db.StorableText;
 
 /**
  * Checks input rows against the grid's cohort: each student must be in it, once; each score must read (see
@@ -90,6 +91,10 @@ public final class InputValidator {
                         Problem.Column.COMMENT,
                         key,
                         "comment is " + row.comment().length() + " characters long (at most " + MAX_COMMENT + ")"));
+            } else if (!StorableText.storable(row.comment())) {
+                ok = false;
+                problems.add(
+                        new Problem(row.line(), Problem.Column.COMMENT, key, "comment " + StorableText.NUL_PROBLEM));
             }
             if (ok) {
                 valid.add(new ValidatedInput.ValidRow(row.line(), student, score, row.comment()));
