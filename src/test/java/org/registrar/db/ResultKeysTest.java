@@ -1,0 +1,184 @@
+package org.registrar.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The keys of assessment_results to assessments and to the batch ledger, checked once per statement instead of by
+ * foreign keys (V21, docs/decisions/0021-set-based-result-keys.md): every guarantee of the foreign keys still holds.
+ */
+class ResultKeysTest {
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String FEATURE_NOT_SUPPORTED = "0A000";
+
+    private Jdbi jdbi;
+    private long assessment;
+    private long student;
+
+    @BeforeEach
+    void freshDatabaseWithAnEmptyAssessment() {
+        jdbi = TestDatabases.jdbi(TestDatabases.freshDatabase());
+        student = jdbi.withHandle(handle -> handle.createQuery("SELECT min(id) FROM students")
+                .mapTo(Long.class)
+                .one());
+        assessment = jdbi.withHandle(handle -> handle.createQuery("INSERT INTO assessments (cohort_id, title, subject,"
+                        + " max_score, assessed_on, created_by) SELECT cohort_id, 'Keys', 'Keys', 20, current_date, 't'"
+                        + " FROM students WHERE id = :student RETURNING id")
+                .bind("student", student)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Test
+    void resultOfAnUnknownAssessmentIsAForeignKeyViolationNamingTheKey() {
+        Throwable error = catchThrowable(() -> jdbi.useHandle(handle -> insertResult(handle, -5, null)));
+
+        assertThat(sqlState(error)).isEqualTo(FOREIGN_KEY_VIOLATION);
+        assertThat(error).hasMessageContaining("assessment_results_assessment_id_fkey");
+    }
+
+    @Test
+    void resultNamingAnUnknownBatchIsAForeignKeyViolation() {
+        Throwable error =
+                catchThrowable(() -> jdbi.useHandle(handle -> insertResult(handle, assessment, UUID.randomUUID())));
+
+        assertThat(sqlState(error)).isEqualTo(FOREIGN_KEY_VIOLATION);
+        assertThat(error).hasMessageContaining("assessment_results_batch_id_fkey");
+    }
+
+    @Test
+    void updateToAnUnknownBatchIsAForeignKeyViolation() {
+        jdbi.useHandle(handle -> insertResult(handle, assessment, null));
+
+        Throwable error = catchThrowable(() -> jdbi.useHandle(handle -> handle.createUpdate(
+                        "UPDATE assessment_results" + " SET score = 3, batch_id = :batch WHERE assessment_id = :a")
+                .bind("batch", UUID.randomUUID())
+                .bind("a", assessment)
+                .execute()));
+
+        assertThat(sqlState(error)).isEqualTo(FOREIGN_KEY_VIOLATION);
+    }
+
+    @Test
+    void staffSaveResultsOfAKnownBatchThroughTheCheck() {
+        UUID batch = UUID.randomUUID();
+        jdbi.useTransaction(handle -> {
+            handle.execute("SET LOCAL ROLE registrar_staff");
+            ledger(handle, batch);
+            insertResult(handle, assessment, batch);
+        });
+
+        assertThat(count("SELECT count(*) FROM assessment_results WHERE batch_id = '" + batch + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void deletingAnAssessmentDeletesItsResultsAndRecordsTheirHistory() {
+        jdbi.useHandle(handle -> insertResult(handle, assessment, null));
+
+        jdbi.useHandle(handle -> handle.execute("DELETE FROM assessments WHERE id = ?", assessment));
+
+        assertThat(count("SELECT count(*) FROM assessment_results WHERE assessment_id = " + assessment))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM result_history WHERE operation = 'delete' AND assessment_id = "
+                        + assessment))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void deletingALedgerRowThatResultsNameIsRefused() {
+        UUID batch = UUID.randomUUID();
+        jdbi.useTransaction(handle -> {
+            ledger(handle, batch);
+            insertResult(handle, assessment, batch);
+        });
+
+        Throwable error = catchThrowable(
+                () -> jdbi.useHandle(handle -> handle.execute("DELETE FROM saved_batches WHERE id = ?", batch)));
+
+        assertThat(sqlState(error)).isEqualTo(FOREIGN_KEY_VIOLATION);
+    }
+
+    @Test
+    void deletingAnAssessmentAboveReadCommittedIsRefused() {
+        Throwable error = catchThrowable(() -> jdbi.useTransaction(handle -> {
+            handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            handle.execute("DELETE FROM assessments WHERE id = ?", assessment);
+        }));
+
+        assertThat(sqlState(error)).isEqualTo(FEATURE_NOT_SUPPORTED);
+        assertThat(count("SELECT count(*) FROM assessments WHERE id = " + assessment))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDeleteWaitingForAConcurrentSaveAlsoDeletesWhatThatSaveCommitted() throws Exception {
+        CompletableFuture<Void> delete;
+        try (Handle saver = jdbi.open()) {
+            saver.begin();
+            insertResult(saver, assessment, null);
+            delete = CompletableFuture.runAsync(
+                    () -> jdbi.useHandle(handle -> handle.execute("DELETE FROM assessments WHERE id = ?", assessment)));
+            awaitLockWait();
+            assertThat(delete).isNotDone();
+            saver.commit();
+        }
+        delete.get(30, TimeUnit.SECONDS);
+
+        assertThat(count("SELECT count(*) FROM assessment_results r WHERE NOT EXISTS"
+                        + " (SELECT FROM assessments a WHERE a.id = r.assessment_id)"))
+                .isZero();
+    }
+
+    private void awaitLockWait() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                            + " AND query LIKE 'DELETE FROM assessments%'")
+                    > 0) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("The delete never waited for the save's row lock");
+    }
+
+    private void insertResult(Handle handle, long assessmentId, UUID batch) {
+        handle.createUpdate("INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by, batch_id)"
+                        + " VALUES (:a, :s, 5, 'tester', CAST(:batch AS uuid))")
+                .bind("a", assessmentId)
+                .bind("s", student)
+                .bind("batch", batch)
+                .execute();
+    }
+
+    private void ledger(Handle handle, UUID batch) {
+        handle.createUpdate("INSERT INTO saved_batches (id, kind, assessment_id, row_count, saved_by)"
+                        + " VALUES (:batch, 'results', :a, 1, 'tester')")
+                .bind("batch", batch)
+                .bind("a", assessment)
+                .execute();
+    }
+
+    private long count(String sql) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private static String sqlState(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return "no SQLException in " + error;
+    }
+}
