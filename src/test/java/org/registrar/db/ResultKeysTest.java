@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The keys of assessment_results to assessments and to the batch ledger, checked once per statement instead of by
- * foreign keys (V21, docs/decisions/0021-set-based-result-keys.md): every guarantee of the foreign keys still holds.
+ * foreign keys (V51, docs/decisions/0021-set-based-result-keys.md): every guarantee of the foreign keys still holds.
  */
 class ResultKeysTest {
     private static final String FOREIGN_KEY_VIOLATION = "23503";

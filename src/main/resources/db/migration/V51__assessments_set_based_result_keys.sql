@@ -140,3 +140,25 @@ CREATE TRIGGER a_fixed_id BEFORE UPDATE OF id ON saved_batches
     FOR EACH ROW EXECUTE FUNCTION registrar_refuse_id_change();
 CREATE TRIGGER a_referenced_truncate BEFORE TRUNCATE ON saved_batches
     FOR EACH STATEMENT EXECUTE FUNCTION registrar_refuse_referenced_truncate();
+
+-- As in V50: the new functions belong to the owner role when the migrating user may hand them over.
+DO $$
+DECLARE
+    object record;
+BEGIN
+    IF NOT ((SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+            OR pg_has_role(current_user, 'registrar_owner', 'MEMBER')) THEN
+        RAISE NOTICE 'Not a member of registrar_owner: leaving ownership to the DBA';
+        RETURN;
+    END IF;
+    FOR object IN
+        SELECT format('ALTER FUNCTION %s OWNER TO registrar_owner', p.oid::regprocedure) AS statement
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = current_schema()
+          AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+          AND pg_get_userbyid(p.proowner) <> 'registrar_owner'
+    LOOP
+        EXECUTE object.statement;
+    END LOOP;
+END
+$$;
