@@ -39,6 +39,21 @@ final class DemoCommand implements Callable<Integer> {
                     summary.results(),
                     summary.elapsed().toMillis() / 1000.0,
                     (System.nanoTime() - start) / 1e9);
+            System.out.println("Slowest statements of the load (QueryMetrics):");
+            context.database().queryMetrics().slowestStatements().stream()
+                    .limit(8)
+                    .forEach(sample -> System.out.printf(
+                            "  %8.1f ms  %s%n",
+                            sample.millis(),
+                            sample.sql()
+                                    .replaceAll("\\s+", " ")
+                                    .substring(
+                                            0,
+                                            Math.min(
+                                                    90,
+                                                    sample.sql()
+                                                            .replaceAll("\\s+", " ")
+                                                            .length()))));
         } finally {
             BenchCommand.deleteQuietly(scratch);
         }

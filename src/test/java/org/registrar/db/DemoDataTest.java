@@ -70,6 +70,18 @@ class DemoDataTest {
     }
 
     @Test
+    void everyGeneratedResultNamesAnExistingAssessmentAndStudent() {
+        long orphans = loaded.withHandle(handle -> handle.createQuery("SELECT count(*) FROM assessment_results r"
+                        + " WHERE NOT EXISTS (SELECT FROM assessments a WHERE a.id = r.assessment_id)"
+                        + " OR NOT EXISTS (SELECT FROM students s WHERE s.id = r.student_id)")
+                .mapTo(Long.class)
+                .one());
+
+        assertThat(orphans).isZero();
+        assertThat(count(loaded, "assessment_results")).isPositive();
+    }
+
+    @Test
     void scoresStayWithinTheirMaximumAndGeneratedRowsHaveNoHistory() {
         long aboveMaximum = loaded.withHandle(handle -> handle.createQuery("SELECT count(*) FROM assessment_results r"
                         + " JOIN assessments a ON a.id = r.assessment_id WHERE r.score > a.max_score")
