@@ -90,6 +90,8 @@ class ScaleOutTest {
         // every desktop works at the same moment and keeps its connection in its own pool (as the app does for
         // 15 s): the server has 40 slots, so most desktops wait the app's 5 s and hear "database busy"
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        // desktops keep their pools open until all have tried, as running desktops do
+        java.util.concurrent.CountDownLatch tried = new java.util.concurrent.CountDownLatch(DESKTOPS);
         java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
         List<Thread> desktops = new java.util.ArrayList<>();
@@ -99,8 +101,11 @@ class ScaleOutTest {
                     start.await();
                     database.jdbi().useHandle(handle -> handle.execute("SELECT pg_sleep(0.2)"));
                     served.incrementAndGet();
+                    tried.countDown();
+                    tried.await();
                 } catch (Exception error) {
                     refused.incrementAndGet();
+                    tried.countDown();
                 }
             });
             desktop.start();
