@@ -44,6 +44,7 @@ final class DoctorCommand implements Callable<Integer> {
                 step -> out.println("  " + step),
                 false)) {
             DiagnosticsReport report = new Diagnostics(context.database()).run();
+            report.stepLines().forEach(out::println);
             report.lines().forEach(out::println);
             out.println("ApplicationName: " + org.registrar.db.ApplicationName.forThisDesktop());
             return report.healthy() ? HEALTHY : report.reachable() ? UNHEALTHY : UNREACHABLE;
