@@ -77,7 +77,7 @@ public final class ConnectionViewModel {
         var summary = result.summary();
         data.set(
                 summary == null
-                        ? "-"
+                        ? (report.reachable() ? "Not readable by this login (no access to student data)." : "-")
                         : String.format(
                                 "%,d students in %,d cohorts · %,d mentors · %,d assessments · %,d results",
                                 summary.students(),
