@@ -53,12 +53,7 @@ final class StatusBarView {
         alertSeparator.managedProperty().bind(alert.visibleProperty());
         alert.setVisible(false);
         bar.getRightItems()
-                .addAll(
-                        alert,
-                        alertSeparator,
-                        connection,
-                        new Separator(javafx.geometry.Orientation.VERTICAL),
-                        pool);
+                .addAll(alert, alertSeparator, connection, new Separator(javafx.geometry.Orientation.VERTICAL), pool);
         bar.setPadding(new Insets(2, 8, 2, 8));
         showState(context.monitor().state());
         context.monitor().addListener(state -> Platform.runLater(() -> showState(state)));
@@ -124,7 +119,9 @@ final class StatusBarView {
         alert.setVisible(state.level() != HealthAlerts.Level.OK);
         alert.setText(state.reason());
         alertTip.setText(state.reason());
-        alertLamp.getStyleClass().setAll("lamp", state.level() == HealthAlerts.Level.ALERT ? "state-down" : "state-warn");
+        alertLamp
+                .getStyleClass()
+                .setAll("lamp", state.level() == HealthAlerts.Level.ALERT ? "state-down" : "state-warn");
     }
 
     void dispose() {

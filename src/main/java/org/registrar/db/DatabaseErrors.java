@@ -124,7 +124,8 @@ public final class DatabaseErrors {
     static String loginProblem(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String message = String.valueOf(sql.getMessage());
+                // the pool's wrapper carries the state, the driver's error beneath it the words
+                String message = serverMessage(error);
                 switch (sql.getSQLState()) {
                     case "28P01" -> {
                         return "The server refused the password for this login: check the user name and password "

@@ -29,6 +29,7 @@ public final class ConnectionViewModel {
     private final StringProperty data = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<DiagnosticStep> steps = FXCollections.observableArrayList();
+    private final ObservableList<DiagnosticStep> shownSteps = FXCollections.unmodifiableObservableList(steps);
     private final StringProperty reportText = new SimpleStringProperty("");
     private long latest;
 
@@ -113,7 +114,7 @@ public final class ConnectionViewModel {
 
     /** The steps of the last check, in order; empty until the first check ends. */
     public ObservableList<DiagnosticStep> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return shownSteps;
     }
 
     /** The last check's report as plain text for a support ticket; empty until the first check ends. */

@@ -123,27 +123,13 @@ public final class Diagnostics {
                 .mapTo(String.class)
                 .one();
         steps.add(tlsStep(tlsVersion));
-        String user = handle.createQuery("SELECT current_user").mapTo(String.class).one();
-        boolean fresh = database.poolMetrics().snapshot().connectionsCreated() > created;
-        steps.add(DiagnosticStep.ok(
-                DiagnosticStep.AUTHENTICATION,
-                connectMillis,
-                fresh
-                        ? "logged in as " + user + " on a new connection"
-                        : "logged in as " + user + " (a pooled connection opened earlier was reused)"));
+        steps.add(authenticationStep(handle, connectMillis, created));
         String serverVersion =
                 handle.createQuery("SHOW server_version").mapTo(String.class).one();
-        long schemaStart = System.nanoTime();
-        String schema = schemaVersion(handle);
-        String schemaProblem = schemaProblem(schema, expected);
-        double schemaMillis = NetworkChecks.millisSince(schemaStart);
         List<String> problems = new ArrayList<>();
+        String schema = schemaStep(handle, expected, steps, problems);
         double medianMillis = Double.NaN;
-        if (schemaProblem != null) {
-            problems.add(schemaProblem);
-            steps.add(DiagnosticStep.failed(DiagnosticStep.SCHEMA, schemaMillis, schemaProblem));
-        } else {
-            steps.add(DiagnosticStep.ok(DiagnosticStep.SCHEMA, schemaMillis, schema + " is the one this app expects"));
+        if (problems.isEmpty()) {
             medianMillis = medianRoundTripMillis(handle);
             steps.add(roundTripStep(medianMillis, problems));
         }
@@ -160,6 +146,35 @@ public final class Diagnostics {
                 null,
                 at,
                 completed(steps));
+    }
+
+    /** Who logged in, and whether the pool opened a connection for this check or reused one. */
+    private DiagnosticStep authenticationStep(Handle handle, double connectMillis, long createdBefore) {
+        String user =
+                handle.createQuery("SELECT current_user").mapTo(String.class).one();
+        boolean fresh = database.poolMetrics().snapshot().connectionsCreated() > createdBefore;
+        return DiagnosticStep.ok(
+                DiagnosticStep.AUTHENTICATION,
+                connectMillis,
+                fresh
+                        ? "logged in as " + user + " on a new connection"
+                        : "logged in as " + user + " (a pooled connection opened earlier was reused)");
+    }
+
+    /** Adds the schema step (and its problem, if any); returns the schema version found. */
+    private static String schemaStep(
+            Handle handle, String expected, List<DiagnosticStep> steps, List<String> problems) {
+        long start = System.nanoTime();
+        String schema = schemaVersion(handle);
+        String problem = schemaProblem(schema, expected);
+        double millis = NetworkChecks.millisSince(start);
+        if (problem != null) {
+            problems.add(problem);
+            steps.add(DiagnosticStep.failed(DiagnosticStep.SCHEMA, millis, problem));
+        } else {
+            steps.add(DiagnosticStep.ok(DiagnosticStep.SCHEMA, millis, schema + " is the one this app expects"));
+        }
+        return schema;
     }
 
     private static DiagnosticStep roundTripStep(double medianMillis, List<String> problems) {

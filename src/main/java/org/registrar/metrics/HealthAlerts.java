@@ -59,9 +59,7 @@ public final class HealthAlerts {
         if (connections != null && connections.used() >= SERVER_CONNECTIONS_SHARE * connections.maximum()) {
             warnings.add(String.format(
                     "Server connections %d of %d (%.0f %% of max_connections)",
-                    connections.used(),
-                    connections.maximum(),
-                    100.0 * connections.used() / connections.maximum()));
+                    connections.used(), connections.maximum(), 100.0 * connections.used() / connections.maximum()));
         }
         List<String> reasons = new ArrayList<>(alerts);
         reasons.addAll(warnings);
@@ -81,8 +79,8 @@ public final class HealthAlerts {
         }
         long errors = Math.round(merged.errorsPerSecond() * merged.seconds());
         if (errors > 0) {
-            warnings.add(String.format(
-                    "%d statement error(s) in the last %.0f s", errors, Math.ceil(merged.seconds())));
+            warnings.add(
+                    String.format("%d statement error(s) in the last %.0f s", errors, Math.ceil(merged.seconds())));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.registrar.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 import org.registrar.metrics.OperationStats;
@@ -15,10 +16,9 @@ class MetricsBenchTest {
         MetricsBench.record(metrics, 1_000);
 
         assertThat(metrics.totals().statements()).isEqualTo(1_000);
-        assertThat(metrics.operations()).singleElement().satisfies((OperationStats stats) -> {
-            assertThat(stats.operation()).isEqualTo("Bench operation");
-            assertThat(stats.runs()).isEqualTo(20);
-        });
+        assertThat(metrics.operations())
+                .extracting(OperationStats::operation, OperationStats::runs)
+                .containsExactly(tuple("Bench operation", 20L));
         assertThat(metrics.slowestStatements()).hasSize(20);
         assertThat(BenchScenarios.all()).extracting(BenchScenario::name).contains("metrics");
     }

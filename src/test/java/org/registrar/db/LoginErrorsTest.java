@@ -21,8 +21,8 @@ class LoginErrorsTest {
 
     @Test
     void wrongPassword() {
-        Throwable error = throughThePool(
-                new SQLException("FATAL: password authentication failed for user \"maria\"", "28P01"));
+        Throwable error =
+                throughThePool(new SQLException("FATAL: password authentication failed for user \"maria\"", "28P01"));
 
         assertThat(DatabaseErrors.describe(error))
                 .isEqualTo("The server refused the password for this login: check the user name and password "

@@ -42,7 +42,8 @@ class DiagnosticsTest {
                     .extracting(DiagnosticStep::outcome)
                     .containsExactly(Outcome.OK, Outcome.OK, Outcome.NOT_USED, Outcome.OK, Outcome.OK, Outcome.OK);
             assertThat(report.steps().get(0).detail()).startsWith("localhost → ");
-            assertThat(report.steps().get(1).detail()).endsWith(":" + TestDatabases.server().getPort() + " accepted");
+            assertThat(report.steps().get(1).detail())
+                    .endsWith(":" + TestDatabases.server().getPort() + " accepted");
             assertThat(report.steps().get(2).detail()).contains("sslmode disable");
             assertThat(report.steps().get(3).detail()).isEqualTo("logged in as postgres on a new connection");
             assertThat(report.steps().get(0).millis()).isNotNaN().isPositive();
@@ -70,7 +71,11 @@ class DiagnosticsTest {
             assertThat(report.steps())
                     .extracting(DiagnosticStep::outcome)
                     .containsExactly(
-                            Outcome.OK, Outcome.FAILED, Outcome.SKIPPED, Outcome.SKIPPED, Outcome.SKIPPED,
+                            Outcome.OK,
+                            Outcome.FAILED,
+                            Outcome.SKIPPED,
+                            Outcome.SKIPPED,
+                            Outcome.SKIPPED,
                             Outcome.SKIPPED);
             assertThat(report.steps().get(1).detail())
                     .startsWith("Nothing accepts connections on ")

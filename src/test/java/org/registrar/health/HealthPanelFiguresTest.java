@@ -45,7 +45,8 @@ class HealthPanelFiguresTest {
                 assertThat(sample.poolIdle()).isEqualTo(bean.getIdleConnections());
                 assertThat(sample.poolTotal()).isEqualTo(bean.getTotalConnections());
                 assertThat(sample.poolPending()).isEqualTo(bean.getThreadsAwaitingConnection());
-                assertThat(sample.poolMaximum()).isEqualTo(session.database().profile().poolSize());
+                assertThat(sample.poolMaximum())
+                        .isEqualTo(session.database().profile().poolSize());
             }
             MetricsSample released = sampler.sampleNow();
             assertThat(released.poolActive()).isZero().isEqualTo(bean.getActiveConnections());
@@ -57,8 +58,8 @@ class HealthPanelFiguresTest {
     void supportLoginOpensTheHealthPanelWithoutErrors() {
         String name = TestDatabases.freshDatabase();
         String login = "u_support_panel_" + name;
-        TestDatabases.jdbi(name).useHandle(handle -> handle.execute(
-                "CREATE ROLE " + login + " LOGIN IN ROLE registrar_support"));
+        TestDatabases.jdbi(name)
+                .useHandle(handle -> handle.execute("CREATE ROLE " + login + " LOGIN IN ROLE registrar_support"));
         String url = TestDatabases.jdbcUrl(name);
         try (Database support = Database.open(
                         new ConnectionProfile(url, login, ConnectionProfile.SslMode.DISABLE, null, false, 2),
@@ -84,7 +85,9 @@ class HealthPanelFiguresTest {
             assertThat(server.sessions()).anyMatch(ServerSession::own);
             assertThat(desktop.messageProperty().get()).doesNotContain("failed");
             assertThat(connection.verdictProperty().get()).startsWith("HEALTHY");
-            assertThat(connection.steps()).extracting(DiagnosticStep::outcome).doesNotContain(DiagnosticStep.Outcome.FAILED);
+            assertThat(connection.steps())
+                    .extracting(DiagnosticStep::outcome)
+                    .doesNotContain(DiagnosticStep.Outcome.FAILED);
             assertThat(support.queryMetrics().totals().errors()).isZero();
         }
     }

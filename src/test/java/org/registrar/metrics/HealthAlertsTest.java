@@ -16,8 +16,25 @@ class HealthAlertsTest {
     /** One calm second ending {@code secondsAgo} before now, with the given acquire p99, errors and timeouts. */
     private static MetricsSample second(int secondsAgo, double acquireP99, long errors, long timeouts) {
         return new MetricsSample(
-                NOW.minusSeconds(secondsAgo), 1.0, false, 20, 20, 5, errors, 0.4, 1.2, 2.0, 3.0, 1, 1, 0, 2, 2,
-                acquireP99, timeouts, Double.NaN);
+                NOW.minusSeconds(secondsAgo),
+                1.0,
+                false,
+                20,
+                20,
+                5,
+                errors,
+                0.4,
+                1.2,
+                2.0,
+                3.0,
+                1,
+                1,
+                0,
+                2,
+                2,
+                acquireP99,
+                timeouts,
+                Double.NaN);
     }
 
     private static List<MetricsSample> calm(int seconds) {
@@ -60,8 +77,7 @@ class HealthAlertsTest {
         assertThat(state.reason()).isEqualTo("3 statement error(s) in the last 10 s");
 
         // the same errors 20 s later are outside the window
-        assertThat(alerts.evaluate(samples, NOW.plusSeconds(20), false).level())
-                .isEqualTo(Level.OK);
+        assertThat(alerts.evaluate(samples, NOW.plusSeconds(20), false).level()).isEqualTo(Level.OK);
     }
 
     @Test
