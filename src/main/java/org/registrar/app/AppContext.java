@@ -13,6 +13,7 @@ import org.registrar.mentors.MentorDirectory;
 import org.registrar.mentors.MentorRepository;
 import org.registrar.mentors.MentorSettings;
 import org.registrar.metrics.CacheMetrics;
+import org.registrar.metrics.HealthAlerts;
 import org.registrar.metrics.MetricsSampler;
 import org.registrar.metrics.SampleHistory;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ final class AppContext implements AutoCloseable {
     private final MentorDirectory mentors;
     private final Path dataHome;
     private final Privileges privileges;
+    private final HealthAlerts healthAlerts = new HealthAlerts();
 
     AppContext(
             EmbeddedServer server,
@@ -78,6 +80,11 @@ final class AppContext implements AutoCloseable {
     /** Records this desktop's figures each second from startup to exit, for the Health screen. */
     MetricsSampler sampler() {
         return sampler;
+    }
+
+    /** The rules behind the status bar's alert lamp; the Health screen's server polls feed it. */
+    HealthAlerts healthAlerts() {
+        return healthAlerts;
     }
 
     /** What this login may do, read from the server once at start. */

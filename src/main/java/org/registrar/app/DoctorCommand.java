@@ -3,10 +3,13 @@ package org.registrar.app;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.registrar.db.ConnectionProfile;
+import org.registrar.db.Database;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.SchemaVersionException;
 import org.registrar.health.Diagnostics;
 import org.registrar.health.DiagnosticsReport;
+import org.registrar.metrics.PoolMetrics;
+import org.registrar.metrics.QueryMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -44,13 +47,30 @@ final class DoctorCommand implements Callable<Integer> {
                 step -> out.println("  " + step),
                 false)) {
             DiagnosticsReport report = new Diagnostics(context.database()).run();
+            report.stepLines().forEach(out::println);
             report.lines().forEach(out::println);
             out.println("ApplicationName: " + org.registrar.db.ApplicationName.forThisDesktop());
             return report.healthy() ? HEALTHY : report.reachable() ? UNHEALTHY : UNREACHABLE;
         } catch (RuntimeException error) {
+            String reason = DatabaseErrors.describe(error);
+            if (!profile.isEmbedded() && !isSchemaMismatch(error)) {
+                reason = stepByStep(profile, password, reason);
+            }
             out.println("Target:          " + profile.describe());
-            out.println("Verdict:         UNHEALTHY: " + DatabaseErrors.describe(error));
+            out.println("Verdict:         UNHEALTHY: " + reason);
             return isSchemaMismatch(error) ? UNHEALTHY : UNREACHABLE;
+        }
+    }
+
+    /**
+     * The server could not be used: runs the steps on a bare pool to show where it fails, and returns the failed
+     * step's reason (or {@code reason} when every step passed, the failure having been passing).
+     */
+    private String stepByStep(ConnectionProfile profile, String password, String reason) {
+        try (Database bare = Database.open(profile, profile.url(), password, new QueryMetrics(), new PoolMetrics())) {
+            DiagnosticsReport report = new Diagnostics(bare).run();
+            report.stepLines().forEach(out::println);
+            return report.reachable() ? reason : report.error();
         }
     }
 

@@ -96,7 +96,8 @@ final class MainWindow {
                         new ServerViewModel(
                                 tasks,
                                 new ServerActivityRepository(context.database().jdbi()),
-                                HealthSettings.load()))
+                                HealthSettings.load(),
+                                context.healthAlerts()))
                 .root());
         screens.put("Connection", () -> new ConnectionView(
                         new ConnectionViewModel(tasks, new Diagnostics(context.database()), context.database()),

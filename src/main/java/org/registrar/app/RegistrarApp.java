@@ -118,6 +118,11 @@ public final class RegistrarApp extends Application {
         wait.play();
     }
 
+    /** The running app's context, or null while it starts; for UI tests that set up a situation. */
+    AppContext context() {
+        return context;
+    }
+
     private void showMainWindow(AppContext started) {
         context = started;
         mainWindow = new MainWindow(started, this::editConnection);

@@ -7,11 +7,13 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 import org.registrar.db.ConnectionMonitor;
 import org.registrar.health.ServerActivityRepository;
+import org.registrar.metrics.HealthAlerts;
 import org.registrar.metrics.OperationSummary;
 import org.registrar.metrics.PoolMetrics;
 
@@ -24,6 +26,9 @@ final class StatusBarView {
     private final Label connection = new Label();
     private final Circle lamp = new Circle(5);
     private final Label pool = new Label();
+    private final Label alert = new Label();
+    private final Circle alertLamp = new Circle(5);
+    private final Tooltip alertTip = new Tooltip();
     private final AppContext context;
     private final Timeline refresh;
     private final java.util.function.Consumer<OperationSummary> operationListener;
@@ -38,7 +43,17 @@ final class StatusBarView {
         connection.setId("connection-state");
         connection.setGraphic(lamp);
         pool.setId("pool-state");
-        bar.getRightItems().addAll(connection, new Separator(javafx.geometry.Orientation.VERTICAL), pool);
+        alert.setId("health-alert");
+        alert.setGraphic(alertLamp);
+        alert.setTooltip(alertTip);
+        alert.setMaxWidth(520);
+        Separator alertSeparator = new Separator(javafx.geometry.Orientation.VERTICAL);
+        alert.managedProperty().bind(alert.visibleProperty());
+        alertSeparator.visibleProperty().bind(alert.visibleProperty());
+        alertSeparator.managedProperty().bind(alert.visibleProperty());
+        alert.setVisible(false);
+        bar.getRightItems()
+                .addAll(alert, alertSeparator, connection, new Separator(javafx.geometry.Orientation.VERTICAL), pool);
         bar.setPadding(new Insets(2, 8, 2, 8));
         showState(context.monitor().state());
         context.monitor().addListener(state -> Platform.runLater(() -> showState(state)));
@@ -48,10 +63,14 @@ final class StatusBarView {
             }
         };
         context.database().queryMetrics().addListener(operationListener);
-        refresh = new Timeline(new KeyFrame(Duration.seconds(1), event -> showPool()));
+        refresh = new Timeline(new KeyFrame(Duration.seconds(1), event -> {
+            showPool();
+            showAlerts();
+        }));
         refresh.setCycleCount(Timeline.INDEFINITE);
         refresh.play();
         showPool();
+        showAlerts();
     }
 
     Node root() {
@@ -88,6 +107,21 @@ final class StatusBarView {
         pool.setText(String.format(
                 "Pool %d/%d in use%s",
                 state.active(), state.maximum(), state.pending() > 0 ? ", " + state.pending() + " waiting" : ""));
+    }
+
+    /** The alert lamp: hidden while all is well, amber for a warning, red for an alert, with every reason. */
+    private void showAlerts() {
+        HealthAlerts.State state = context.healthAlerts()
+                .evaluate(
+                        context.sampler().history().recent(),
+                        java.time.Instant.now(),
+                        context.monitor().state() == ConnectionMonitor.State.DOWN);
+        alert.setVisible(state.level() != HealthAlerts.Level.OK);
+        alert.setText(state.reason());
+        alertTip.setText(state.reason());
+        alertLamp
+                .getStyleClass()
+                .setAll("lamp", state.level() == HealthAlerts.Level.ALERT ? "state-down" : "state-warn");
     }
 
     void dispose() {

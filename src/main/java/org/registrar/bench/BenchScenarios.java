@@ -14,6 +14,7 @@ public final class BenchScenarios {
                 new BulkSaveBench(),
                 new MentorsBench(),
                 new SeedTableBench(),
-                new ScaleOutBench());
+                new ScaleOutBench(),
+                new MetricsBench());
     }
 }

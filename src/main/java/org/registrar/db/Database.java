@@ -138,6 +138,16 @@ public final class Database implements AutoCloseable {
         return profile;
     }
 
+    /** The URL the pool connects to (the embedded server's when the profile is embedded). Never holds a password. */
+    public String jdbcUrl() {
+        return pool.getJdbcUrl();
+    }
+
+    /** How long a TCP connect or a wait for a pooled connection may take. */
+    public java.time.Duration connectTimeout() {
+        return timeouts.connect();
+    }
+
     public QueryMetrics queryMetrics() {
         return queryMetrics;
     }

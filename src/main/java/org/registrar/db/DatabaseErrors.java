@@ -72,6 +72,10 @@ public final class DatabaseErrors {
                 return schema.getMessage();
             }
         }
+        String login = loginProblem(error);
+        if (login != null) {
+            return login;
+        }
         return switch (classify(error)) {
             case TLS -> tlsProblem(error);
             case TIMEOUT -> "The request took longer than the server allows and was cancelled (statement timeout).";
@@ -113,6 +117,37 @@ public final class DatabaseErrors {
         return null;
     }
 
+    /**
+     * A sentence for a refused login (wrong password, no pg_hba.conf rule, unknown database or role), or null when
+     * the failure is not about logging in.
+     */
+    static String loginProblem(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                // the pool's wrapper carries the state, the driver's error beneath it the words
+                String message = serverMessage(error);
+                switch (sql.getSQLState()) {
+                    case "28P01" -> {
+                        return "The server refused the password for this login: check the user name and password "
+                                + "(the password is typed at start, never stored).";
+                    }
+                    case "28000" -> {
+                        return message.contains("pg_hba.conf")
+                                ? "The server's access rules (pg_hba.conf) do not let this login connect from this "
+                                        + "computer to this database: ask the database administrator to allow it."
+                                : "The server refused this login: " + serverMessage(error) + ".";
+                    }
+                    case "3D000" -> {
+                        return "The database named in the connection settings does not exist on the server: "
+                                + serverMessage(error) + ".";
+                    }
+                    default -> {}
+                }
+            }
+        }
+        return null;
+    }
+
     /** The driver ("Zero bytes may not occur…") or the server ("invalid byte sequence… 0x00") refused a NUL. */
     private static boolean nulRefused(Throwable error) {
         String message = serverMessage(error);
@@ -138,6 +173,6 @@ public final class DatabaseErrors {
         // pgjdbc appends "Detail:", "Where:" and "Position:" lines; the first line is the message itself
         int newline = message.indexOf('\n');
         String firstLine = newline < 0 ? message : message.substring(0, newline);
-        return firstLine.replaceFirst("^ERROR: ", "");
+        return firstLine.replaceFirst("^(ERROR|FATAL): ", "");
     }
 }

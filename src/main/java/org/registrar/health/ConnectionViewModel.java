@@ -6,6 +6,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.registrar.db.Database;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.tasks.Tasks;
@@ -26,6 +28,9 @@ public final class ConnectionViewModel {
     private final StringProperty details = new SimpleStringProperty("");
     private final StringProperty data = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObservableList<DiagnosticStep> steps = FXCollections.observableArrayList();
+    private final ObservableList<DiagnosticStep> shownSteps = FXCollections.unmodifiableObservableList(steps);
+    private final StringProperty reportText = new SimpleStringProperty("");
     private long latest;
 
     public ConnectionViewModel(Tasks tasks, Diagnostics diagnostics, Database database) {
@@ -67,11 +72,13 @@ public final class ConnectionViewModel {
         DiagnosticsReport report = result.report();
         verdict.set(report.verdict());
         healthy.set(report.healthy());
+        steps.setAll(report.steps());
+        reportText.set(report.text());
         details.set(String.join("\n", report.lines().subList(0, report.lines().size() - 1)));
         var summary = result.summary();
         data.set(
                 summary == null
-                        ? "-"
+                        ? (report.reachable() ? "Not readable by this login (no access to student data)." : "-")
                         : String.format(
                                 "%,d students in %,d cohorts · %,d mentors · %,d assessments · %,d results",
                                 summary.students(),
@@ -103,6 +110,16 @@ public final class ConnectionViewModel {
 
     public ReadOnlyStringProperty dataProperty() {
         return data;
+    }
+
+    /** The steps of the last check, in order; empty until the first check ends. */
+    public ObservableList<DiagnosticStep> steps() {
+        return shownSteps;
+    }
+
+    /** The last check's report as plain text for a support ticket; empty until the first check ends. */
+    public ReadOnlyStringProperty reportTextProperty() {
+        return reportText;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

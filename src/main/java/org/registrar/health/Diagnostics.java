@@ -1,21 +1,31 @@
 package org.registrar.health;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.registrar.db.ConnectionProfile.SslMode;
 import org.registrar.db.Database;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.MigrationFiles;
 import org.registrar.db.SchemaVersionException;
 
 /**
- * Checks one database the way support staff would: can we connect, is the schema the one this app expects, how
- * long is a round trip, what server and TLS state we talk to. Used by {@code doctor} and the Connection screen.
- * Blocking: never on the FX thread. Thread-safe.
+ * "Test connection" the way support staff would, step by step: name resolution, TCP connect, TLS and certificate,
+ * authentication, schema version, round trip, each timed, stopping at the first failure. Used by {@code doctor}
+ * and the Connection screen. Blocking: never on the FX thread. Thread-safe.
  */
 public final class Diagnostics {
     static final int ROUND_TRIPS = 7;
+    static final double SLOW_ROUND_TRIP_MILLIS = 50;
+    private static final List<String> ORDER = List.of(
+            DiagnosticStep.NAME_RESOLUTION,
+            DiagnosticStep.TCP_CONNECT,
+            DiagnosticStep.TLS,
+            DiagnosticStep.AUTHENTICATION,
+            DiagnosticStep.SCHEMA,
+            DiagnosticStep.ROUND_TRIP);
 
     private final Database database;
 
@@ -23,41 +33,105 @@ public final class Diagnostics {
         this.database = database;
     }
 
-    /** Runs every check; never throws for a database failure, it is reported in the result. */
+    /** Runs every step until one fails; never throws for a database failure, it is reported in the result. */
     public DiagnosticsReport run() {
+        Instant at = Instant.now();
+        List<DiagnosticStep> steps = new ArrayList<>();
+        String failure = network(steps);
+        if (failure != null) {
+            return unreachable(at, failure, steps);
+        }
+        // read from the app's own files, so a pool of one connection suffices
+        String expected = MigrationFiles.latestVersion();
+        long created = database.poolMetrics().snapshot().connectionsCreated();
+        long start = System.nanoTime();
         try {
-            // read from the app's own files, so a pool of one connection suffices
-            String expected = MigrationFiles.latestVersion();
-            return database.jdbi().withHandle(handle -> inspect(handle, expected));
+            return database.jdbi().withHandle(handle -> inspect(handle, expected, at, steps, start, created));
         } catch (RuntimeException error) {
-            return DiagnosticsReport.unreachable(
-                    database.profile().describe(), DatabaseErrors.describe(error), database.poolSettings());
+            double millis = NetworkChecks.millisSince(start);
+            String reason = DatabaseErrors.describe(error);
+            if (DatabaseErrors.classify(error) == DatabaseErrors.Kind.TLS) {
+                steps.add(DiagnosticStep.failed(DiagnosticStep.TLS, millis, reason));
+            } else {
+                steps.add(tlsBeforeFailedLogin(loginRefused(error)));
+                steps.add(DiagnosticStep.failed(DiagnosticStep.AUTHENTICATION, millis, reason));
+            }
+            return unreachable(at, reason, steps);
         }
     }
 
-    private DiagnosticsReport inspect(Handle handle, String expected) {
+    /** Name resolution and TCP connect; returns why they failed, or null when both passed. */
+    private String network(List<DiagnosticStep> steps) {
+        NetworkChecks.Address address;
+        try {
+            address = NetworkChecks.address(database.jdbcUrl());
+        } catch (RuntimeException unreadable) {
+            steps.add(DiagnosticStep.failed(DiagnosticStep.NAME_RESOLUTION, Double.NaN, unreadable.getMessage()));
+            return unreadable.getMessage();
+        }
+        NetworkChecks.Resolved resolved = NetworkChecks.resolve(address.host());
+        steps.add(resolved.step());
+        if (resolved.step().outcome() == DiagnosticStep.Outcome.FAILED) {
+            return resolved.step().detail();
+        }
+        DiagnosticStep tcp = NetworkChecks.connect(resolved.addresses(), address.port(), database.connectTimeout());
+        steps.add(tcp);
+        return tcp.outcome() == DiagnosticStep.Outcome.FAILED ? tcp.detail() : null;
+    }
+
+    private DiagnosticsReport unreachable(Instant at, String reason, List<DiagnosticStep> steps) {
+        return DiagnosticsReport.unreachable(
+                database.profile().describe(), reason, database.poolSettings(), at, completed(steps));
+    }
+
+    /** The steps done, then every later step as skipped. */
+    private static List<DiagnosticStep> completed(List<DiagnosticStep> steps) {
+        List<DiagnosticStep> all = new ArrayList<>(steps);
+        for (String name : ORDER.subList(steps.size(), ORDER.size())) {
+            all.add(DiagnosticStep.skipped(name));
+        }
+        return List.copyOf(all);
+    }
+
+    private static boolean loginRefused(RuntimeException error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The server asked for a login, so any TLS it required was already negotiated; otherwise it is unknown. */
+    private DiagnosticStep tlsBeforeFailedLogin(boolean loginRefused) {
+        SslMode mode = database.profile().sslMode();
+        if (!requiresTls(mode)) {
+            return notUsed(mode);
+        }
+        return loginRefused
+                ? DiagnosticStep.ok(DiagnosticStep.TLS, Double.NaN, "negotiated; the server then refused the login")
+                : DiagnosticStep.skipped(DiagnosticStep.TLS);
+    }
+
+    private DiagnosticsReport inspect(
+            Handle handle, String expected, Instant at, List<DiagnosticStep> steps, long start, long created) {
+        double connectMillis = NetworkChecks.millisSince(start);
+        String tlsVersion = handle.createQuery(
+                        "SELECT coalesce((SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid() AND ssl), '')")
+                .mapTo(String.class)
+                .one();
+        steps.add(tlsStep(tlsVersion));
+        steps.add(authenticationStep(handle, connectMillis, created));
         String serverVersion =
                 handle.createQuery("SHOW server_version").mapTo(String.class).one();
-        boolean tls = handle.createQuery(
-                        "SELECT coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)")
-                .mapTo(Boolean.class)
-                .one();
-        String tlsVersion = tls
-                ? handle.createQuery("SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
-                        .mapTo(String.class)
-                        .one()
-                : null;
-        double medianMillis = medianRoundTripMillis(handle);
-        String schema = schemaVersion(handle);
         List<String> problems = new ArrayList<>();
-        if (!schema.equals("none") && MigrationFiles.compareVersions(schema, expected) > 0) {
-            problems.add(SchemaVersionException.newerThanApp(schema, expected).getMessage());
-        } else if (!schema.equals(expected)) {
-            problems.add("schema version is " + schema + ", this app expects " + expected
-                    + ": an administrator upgrades it by starting this Registrar once with the owner login");
-        }
-        if (medianMillis > 50) {
-            problems.add(String.format("round trip is slow (%.1f ms median)", medianMillis));
+        String schema = schemaStep(handle, expected, steps, problems);
+        double medianMillis = Double.NaN;
+        if (problems.isEmpty()) {
+            medianMillis = medianRoundTripMillis(handle);
+            steps.add(roundTripStep(medianMillis, problems));
         }
         return new DiagnosticsReport(
                 database.profile().describe(),
@@ -66,10 +140,94 @@ public final class Diagnostics {
                 schema,
                 expected,
                 medianMillis,
-                tls ? "on (" + tlsVersion + ")" : "off",
+                tlsVersion.isEmpty() ? "off" : "on (" + tlsVersion + ")",
                 database.poolSettings(),
                 List.copyOf(problems),
-                null);
+                null,
+                at,
+                completed(steps));
+    }
+
+    /** Who logged in, and whether the pool opened a connection for this check or reused one. */
+    private DiagnosticStep authenticationStep(Handle handle, double connectMillis, long createdBefore) {
+        String user =
+                handle.createQuery("SELECT current_user").mapTo(String.class).one();
+        boolean fresh = database.poolMetrics().snapshot().connectionsCreated() > createdBefore;
+        return DiagnosticStep.ok(
+                DiagnosticStep.AUTHENTICATION,
+                connectMillis,
+                fresh
+                        ? "logged in as " + user + " on a new connection"
+                        : "logged in as " + user + " (a pooled connection opened earlier was reused)");
+    }
+
+    /** Adds the schema step (and its problem, if any); returns the schema version found. */
+    private static String schemaStep(
+            Handle handle, String expected, List<DiagnosticStep> steps, List<String> problems) {
+        long start = System.nanoTime();
+        String schema = schemaVersion(handle);
+        String problem = schemaProblem(schema, expected);
+        double millis = NetworkChecks.millisSince(start);
+        if (problem != null) {
+            problems.add(problem);
+            steps.add(DiagnosticStep.failed(DiagnosticStep.SCHEMA, millis, problem));
+        } else {
+            steps.add(DiagnosticStep.ok(DiagnosticStep.SCHEMA, millis, schema + " is the one this app expects"));
+        }
+        return schema;
+    }
+
+    private static DiagnosticStep roundTripStep(double medianMillis, List<String> problems) {
+        String shown = String.format("median of %d SELECT 1", ROUND_TRIPS);
+        if (medianMillis > SLOW_ROUND_TRIP_MILLIS) {
+            String slow = String.format("round trip is slow (%.1f ms median)", medianMillis);
+            problems.add(slow);
+            return DiagnosticStep.failed(DiagnosticStep.ROUND_TRIP, medianMillis, slow + ", over 50 ms");
+        }
+        return DiagnosticStep.ok(DiagnosticStep.ROUND_TRIP, medianMillis, shown);
+    }
+
+    private DiagnosticStep tlsStep(String tlsVersion) {
+        SslMode mode = database.profile().sslMode();
+        if (requiresTls(mode)) {
+            String check =
+                    switch (mode) {
+                        case VERIFY_FULL -> "certificate signed by the root certificate and names the host";
+                        case VERIFY_CA -> "certificate signed by the root certificate (host name not checked)";
+                        default -> "certificate not checked (sslmode require)";
+                    };
+            return DiagnosticStep.ok(DiagnosticStep.TLS, Double.NaN, tlsVersion + ", " + check);
+        }
+        if (!tlsVersion.isEmpty()) {
+            return DiagnosticStep.ok(
+                    DiagnosticStep.TLS,
+                    Double.NaN,
+                    tlsVersion + " offered by the server; not required (sslmode " + mode.jdbcValue() + ")");
+        }
+        return notUsed(mode);
+    }
+
+    private static DiagnosticStep notUsed(SslMode mode) {
+        return new DiagnosticStep(
+                DiagnosticStep.TLS,
+                DiagnosticStep.Outcome.NOT_USED,
+                Double.NaN,
+                "the connection is not encrypted (sslmode " + mode.jdbcValue() + ")");
+    }
+
+    private static boolean requiresTls(SslMode mode) {
+        return mode == SslMode.REQUIRE || mode == SslMode.VERIFY_CA || mode == SslMode.VERIFY_FULL;
+    }
+
+    private static String schemaProblem(String schema, String expected) {
+        if (!schema.equals("none") && MigrationFiles.compareVersions(schema, expected) > 0) {
+            return SchemaVersionException.newerThanApp(schema, expected).getMessage();
+        }
+        if (!schema.equals(expected)) {
+            return "schema version is " + schema + ", this app expects " + expected
+                    + ": an administrator upgrades it by starting this Registrar once with the owner login";
+        }
+        return null;
     }
 
     private static String schemaVersion(Handle handle) {

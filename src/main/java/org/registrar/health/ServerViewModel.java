@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.metrics.HealthAlerts;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -26,6 +27,7 @@ public final class ServerViewModel {
     private final Tasks tasks;
     private final ServerActivityRepository repository;
     private final HealthSettings settings;
+    private final HealthAlerts healthAlerts;
     private final ObservableList<ServerSession> sessions = FXCollections.observableArrayList();
     private final ObservableList<ServerActivity.Group> groups = FXCollections.observableArrayList();
     private final StringProperty connections = new SimpleStringProperty("Server: not polled yet");
@@ -38,9 +40,16 @@ public final class ServerViewModel {
     private long latest;
 
     public ServerViewModel(Tasks tasks, ServerActivityRepository repository, HealthSettings settings) {
+        this(tasks, repository, settings, new HealthAlerts());
+    }
+
+    /** As above, reporting each poll's connection count to {@code healthAlerts} (the status bar's lamp). */
+    public ServerViewModel(
+            Tasks tasks, ServerActivityRepository repository, HealthSettings settings, HealthAlerts healthAlerts) {
         this.tasks = tasks;
         this.repository = repository;
         this.settings = settings;
+        this.healthAlerts = healthAlerts;
     }
 
     /** Polls the server unless a poll is still running (a slow server is not asked twice). */
@@ -67,6 +76,7 @@ public final class ServerViewModel {
     }
 
     private void show(ServerActivity activity) {
+        healthAlerts.serverConnections(activity.connectionsUsed(), activity.maxConnections());
         sessions.setAll(activity.sessions());
         groups.setAll(activity.groups());
         usedShare.set(activity.usedShare());

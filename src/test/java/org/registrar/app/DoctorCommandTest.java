@@ -49,7 +49,10 @@ class DoctorCommandTest {
                 .contains("Schema version:  " + Migrations.currentVersion(TestDatabases.dataSource(name)))
                 .contains("TLS:             off")
                 .contains("Pool:            max 2, min idle 0")
-                .contains("Verdict:         HEALTHY");
+                .contains("Verdict:         HEALTHY")
+                .containsPattern("\\n  Name resolution +ok +[0-9.]+ ms  localhost → ")
+                .containsPattern("\\n  TLS and certificate +not used ")
+                .containsPattern("\\n  Round trip +ok +[0-9.]+ ms  median of 7");
     }
 
     @Test
@@ -63,7 +66,9 @@ class DoctorCommandTest {
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output())
-                .contains("Verdict:         UNHEALTHY: Database unavailable")
+                .contains("Verdict:         UNHEALTHY: Nothing accepts connections on ")
+                .containsPattern("\\n  TCP connect +failed ")
+                .containsPattern("\\n  Authentication +skipped ")
                 .doesNotContain("Exception");
     }
 

@@ -73,6 +73,18 @@ class MainWindowUiTest {
                 () -> robot.lookup("#verdict").queryAs(Label.class).getText().startsWith("HEALTHY"));
 
         assertThat(stage.getTitle()).isEqualTo("Registrar — Embedded demo database");
+        javafx.scene.layout.GridPane steps =
+                robot.lookup("#diagnostic-steps").queryAs(javafx.scene.layout.GridPane.class);
+        assertThat(steps.getChildren()).hasSize(6 * 4);
+        Screenshots.save(stage.getScene(), "connection");
+        robot.clickOn("#copy-report");
+        String copied = WaitForAsyncUtils.asyncFx(
+                        () -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get();
+        assertThat(copied)
+                .startsWith("Registrar connection report")
+                .contains("Name resolution")
+                .contains("Verdict:         HEALTHY");
         assertThat(robot.lookup("#data-summary").queryAs(Label.class).getText()).startsWith("600 students in");
     }
 
@@ -86,6 +98,21 @@ class MainWindowUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bar.getText().startsWith("Check connection: "));
         assertThat(bar.getText()).matches("Check connection: \\d+ statements, 0 transactions, [0-9.]+ ms");
         assertThat(robot.lookup("#pool-state").queryAs(Label.class).getText()).matches("Pool \\d/2 in use.*");
+    }
+
+    @Test
+    void statusBarTurnsAmberWithTheReasonWhenServerConnectionsAreHigh() throws Exception {
+        Label alert = robot.lookup("#health-alert").queryAs(Label.class);
+        assertThat(alert.isVisible()).as(alert.getText()).isFalse();
+
+        app.context().healthAlerts().serverConnections(90, 100);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, alert::isVisible);
+
+        assertThat(alert.getText()).isEqualTo("Server connections 90 of 100 (90 % of max_connections)");
+        assertThat(alert.getGraphic().getStyleClass()).contains("state-warn");
+        Screenshots.save(stage.getScene(), "status-bar-alert");
+        app.context().healthAlerts().serverConnections(10, 100);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !alert.isVisible());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.health.DiagnosticStep;
 import org.registrar.health.Diagnostics;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
@@ -135,6 +136,29 @@ class TlsTest {
 
             assertThat(report.reachable()).as(report.verdict()).isTrue();
             assertThat(report.tls()).startsWith("on (TLSv1.");
+            assertThat(report.steps().get(2).outcome()).isEqualTo(DiagnosticStep.Outcome.OK);
+            assertThat(report.steps().get(2).detail())
+                    .startsWith("TLSv1.")
+                    .endsWith("certificate signed by the root certificate and names the host");
+        }
+    }
+
+    @Test
+    void aRefusedCertificateFailsTheTlsStepAndSkipsTheLogin() {
+        try (Database database = open("localhost", ConnectionProfile.SslMode.VERIFY_FULL, "other.crt")) {
+            var report = new Diagnostics(database).run();
+
+            assertThat(report.steps())
+                    .extracting(DiagnosticStep::outcome)
+                    .containsExactly(
+                            DiagnosticStep.Outcome.OK,
+                            DiagnosticStep.Outcome.OK,
+                            DiagnosticStep.Outcome.FAILED,
+                            DiagnosticStep.Outcome.SKIPPED,
+                            DiagnosticStep.Outcome.SKIPPED,
+                            DiagnosticStep.Outcome.SKIPPED);
+            assertThat(report.steps().get(2).detail())
+                    .startsWith("The server's certificate is not signed by the root certificate");
         }
     }
 
