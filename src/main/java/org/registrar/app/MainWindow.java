@@ -29,6 +29,7 @@ import org.registrar.health.HealthView;
 import org.registrar.health.HealthViewModel;
 import org.registrar.health.ServerActivityRepository;
 import org.registrar.health.ServerViewModel;
+import org.registrar.mentors.MentorChooser;
 import org.registrar.mentors.MentorsView;
 import org.registrar.mentors.MentorsViewModel;
 import org.registrar.students.StudentEditorViewModel;
@@ -73,19 +74,15 @@ final class MainWindow {
             }
         });
         statusBar = new StatusBarView(context);
-        screens.put("Students", () -> new StudentsView(
-                        new StudentsViewModel(
-                                tasks, new StudentRepository(context.database().jdbi())),
-                        editor(tasks, context),
-                        new StudentExportViewModel(
-                                tasks,
-                                new StudentExportService(context.database().jdbi()),
-                                Platform::runLater))
-                .root());
+        screens.put("Students", () -> studentsScreen(tasks, context));
         screens.put("Assessments", () -> BulkEntryView.create(
                         tasks, context.database(), context.dataHome(), context.privileges())
                 .root());
-        screens.put("Mentors", () -> new MentorsView(new MentorsViewModel(tasks, context.mentors())).root());
+        screens.put("Mentors", () -> {
+            MentorsViewModel mentors = new MentorsViewModel(tasks, context.mentors());
+            mentors.allowEditing(context.privileges().canEditMentors());
+            return new MentorsView(mentors).root();
+        });
         context.sampler().start();
         screens.put("Health", () -> new HealthView(
                         new HealthViewModel(
@@ -121,6 +118,21 @@ final class MainWindow {
         }
         names.addAll(List.of("Health", "Connection"));
         return names;
+    }
+
+    /** The Students screen, with "Assign mentor…" handing the selected ids to the mentors' chooser. */
+    private Node studentsScreen(Tasks tasks, AppContext context) {
+        StudentsView view = new StudentsView(
+                new StudentsViewModel(
+                        tasks, new StudentRepository(context.database().jdbi())),
+                editor(tasks, context),
+                new StudentExportViewModel(
+                        tasks, new StudentExportService(context.database().jdbi()), Platform::runLater));
+        view.offerMentorAssignment(
+                (studentIds, assigned) ->
+                        MentorChooser.show(root.getScene().getWindow(), tasks, context.mentors(), studentIds, assigned),
+                context.privileges().canAssignMentors());
+        return view.root();
     }
 
     private static StudentEditorViewModel editor(Tasks tasks, AppContext context) {

@@ -62,6 +62,12 @@ public final class StudentsBench implements BenchScenario {
                 0,
                 "keyset",
                 () -> repository.page(order, all, PageRequest.atName("Mü"), SIZE, false));
+        StudentPage atName = repository.page(order, all, PageRequest.atName("Mü"), SIZE, false);
+        timer.time(
+                "page number after jump to 'Mü'",
+                0,
+                "index count",
+                () -> repository.rowsBefore(order, all, atName.firstKey()));
         for (long depth : List.of(1L, 100L, 19_999L)) {
             if ((depth - 1) * SIZE >= context.students()) {
                 continue;

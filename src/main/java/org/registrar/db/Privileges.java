@@ -11,6 +11,7 @@ package org.registrar.db;
  * @param canWriteResults enter assessment results (insert and update results, write the batch ledger)
  * @param canCreateAssessments create assessments (insert, and draw ids from their sequence)
  * @param canAssignMentors assign and unassign mentors
+ * @param canEditMentors rename, activate and deactivate mentors (admins)
  * @param canSignalBackends cancel or terminate other sessions from the health panel
  */
 public record Privileges(
@@ -20,10 +21,11 @@ public record Privileges(
         boolean canWriteResults,
         boolean canCreateAssessments,
         boolean canAssignMentors,
+        boolean canEditMentors,
         boolean canSignalBackends) {
 
     /** Everything: for tests and the embedded demo server's owner login. */
-    public static final Privileges ALL = new Privileges(true, true, true, true, true, true, true);
+    public static final Privileges ALL = new Privileges(true, true, true, true, true, true, true, true);
 
     /** The tooltip of a control this login may not use. */
     public static String notPermitted(String action) {

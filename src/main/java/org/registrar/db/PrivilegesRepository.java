@@ -19,6 +19,7 @@ public final class PrivilegesRepository {
             + "   AND has_sequence_privilege(pg_get_serial_sequence('assessments', 'id'), 'USAGE')"
             + "   AS create_assessments,"
             + " has_table_privilege('mentor_assignments', 'INSERT, DELETE') AS assign_mentors,"
+            + " has_table_privilege('mentors', 'UPDATE') AS edit_mentors,"
             + " pg_has_role('pg_signal_backend', 'USAGE') AS signal_backends";
 
     private final Jdbi jdbi;
@@ -37,6 +38,7 @@ public final class PrivilegesRepository {
                         rows.getBoolean("write_results"),
                         rows.getBoolean("create_assessments"),
                         rows.getBoolean("assign_mentors"),
+                        rows.getBoolean("edit_mentors"),
                         rows.getBoolean("signal_backends")))
                 .one());
     }

@@ -1,9 +1,11 @@
 package org.registrar.mentors;
 
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -19,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.registrar.db.Privileges;
 
 /**
  * The Mentors screen: the filterable, sortable list of mentors on the left, the chosen mentor's students and the
@@ -26,6 +29,7 @@ import javafx.scene.layout.VBox;
  */
 public final class MentorsView {
     private final BorderPane root = new BorderPane();
+    private boolean attachedOnce;
 
     public MentorsView(MentorsViewModel model) {
         Label title = new Label("Mentors");
@@ -54,6 +58,12 @@ public final class MentorsView {
                 .add(Objects.requireNonNull(MentorsView.class.getResource("mentors.css"))
                         .toExternalForm());
         model.refresh();
+        root.sceneProperty().addListener((obs, was, now) -> {
+            if (was == null && now != null && attachedOnce) {
+                model.refresh();
+            }
+            attachedOnce |= now != null;
+        });
     }
 
     private VBox listPane(MentorsViewModel model) {
@@ -77,9 +87,45 @@ public final class MentorsView {
 
         TableView<Mentor> table = mentorTable(model);
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox pane = new VBox(8, tools, table);
+        VBox pane = new VBox(8, tools, table, editActions(model));
         pane.setPadding(new Insets(0, 12, 0, 0));
         return pane;
+    }
+
+    /** Rename and (de)activate the chosen mentor: admins only; others see why the buttons are disabled. */
+    private Node editActions(MentorsViewModel model) {
+        Button rename = new Button("Rename…");
+        rename.setId("rename-mentor");
+        rename.setOnAction(event -> MentorRenameDialog.show(root.getScene().getWindow(), model));
+        Button toggle = new Button();
+        toggle.setId("toggle-active");
+        toggle.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.selectedProperty().get() != null
+                                        && !model.selectedProperty().get().active()
+                                ? "Activate"
+                                : "Deactivate",
+                        model.selectedProperty()));
+        toggle.setOnAction(event -> model.toggleActive());
+        var unusable = model.selectedProperty()
+                .isNull()
+                .or(model.busyProperty())
+                .or(model.canEditProperty().not());
+        rename.disableProperty().bind(unusable);
+        toggle.disableProperty().bind(unusable);
+        HBox actions = new HBox(8, rename, toggle);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Tooltip why = new Tooltip(Privileges.notPermitted("rename, activate or deactivate mentors"));
+        Runnable explain = () -> {
+            if (model.canEditProperty().get()) {
+                Tooltip.uninstall(actions, why);
+            } else {
+                Tooltip.install(actions, why);
+            }
+        };
+        model.canEditProperty().addListener((obs, was, now) -> explain.run());
+        explain.run();
+        return actions;
     }
 
     private static TableView<Mentor> mentorTable(MentorsViewModel model) {

@@ -23,6 +23,7 @@ import org.registrar.tasks.Tasks;
  */
 public final class MentorsViewModel {
     static final String OPEN = "Open mentors";
+    static final String RENAME = "Rename mentor";
 
     private final Tasks tasks;
     private final MentorDirectory directory;
@@ -34,6 +35,7 @@ public final class MentorsViewModel {
     private final StringProperty summary = new SimpleStringProperty("Loading mentors…");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty canEdit = new SimpleBooleanProperty(true);
     private final MentorDetailViewModel detail;
     private long latest;
 
@@ -62,6 +64,57 @@ public final class MentorsViewModel {
                         message.set(DatabaseErrors.describe(error));
                         busy.set(false);
                     }
+                });
+    }
+
+    /** Whether this login may rename, activate and deactivate mentors (read from its privileges at start). */
+    public void allowEditing(boolean permitted) {
+        canEdit.set(permitted);
+    }
+
+    /**
+     * Renames the chosen mentor; {@code renamed} runs once it is stored and the list reloads. A refusal lands in
+     * {@link #messageProperty()} and {@code renamed} does not run, so a dialog can stay open with the typed name.
+     */
+    public void rename(String familyName, String givenName, Runnable renamed) {
+        Mentor mentor = selected.get();
+        if (mentor == null) {
+            message.set("Choose a mentor first.");
+            return;
+        }
+        if (familyName == null || familyName.isBlank()) {
+            message.set("A mentor needs a family name.");
+            return;
+        }
+        String given = givenName == null ? "" : givenName;
+        write(RENAME, () -> directory.rename(mentor.id(), familyName, given), renamed);
+    }
+
+    /** Deactivates an active chosen mentor, or activates an inactive one. */
+    public void toggleActive() {
+        Mentor mentor = selected.get();
+        if (mentor != null) {
+            String operation = mentor.active() ? "Deactivate mentor" : "Activate mentor";
+            write(operation, () -> directory.setActive(mentor.id(), !mentor.active()), () -> {});
+        }
+    }
+
+    private void write(String operation, java.util.concurrent.Callable<Boolean> work, Runnable done) {
+        busy.set(true);
+        message.set("");
+        tasks.run(operation, work)
+                .onDone(changed -> {
+                    busy.set(false);
+                    if (changed) {
+                        done.run();
+                    } else {
+                        message.set("This mentor no longer exists.");
+                    }
+                    refresh();
+                })
+                .onError(error -> {
+                    busy.set(false);
+                    message.set(DatabaseErrors.describe(operation, error));
                 });
     }
 
@@ -124,6 +177,10 @@ public final class MentorsViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
+    }
+
+    public ReadOnlyBooleanProperty canEditProperty() {
+        return canEdit;
     }
 
     public MentorDetailViewModel detail() {

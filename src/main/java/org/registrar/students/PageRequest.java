@@ -12,7 +12,9 @@ public record PageRequest(Kind kind, PageKey key, String namePrefix, long pageNu
         AFTER,
         BEFORE,
         AT_NAME,
-        AT_PAGE
+        AT_PAGE,
+        /** From a row's key, that row included: the same page read again. */
+        FROM
     }
 
     public static PageRequest first() {
@@ -34,6 +36,11 @@ public record PageRequest(Kind kind, PageKey key, String namePrefix, long pageNu
     /** The first row whose name (under NAME or GIVEN_NAME ascending) starts at or after {@code prefix}. */
     public static PageRequest atName(String prefix) {
         return new PageRequest(Kind.AT_NAME, null, prefix, 0);
+    }
+
+    /** The page starting at the row with {@code key} (inclusive): to show the current page's changes. */
+    public static PageRequest from(PageKey key) {
+        return new PageRequest(Kind.FROM, key, null, 0);
     }
 
     /** Page {@code number} (1-based). */

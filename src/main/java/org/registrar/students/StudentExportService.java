@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.ResultSet;
 import java.time.format.DateTimeFormatter;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -33,6 +34,15 @@ public final class StudentExportService {
      * thread is interrupted. Blocking.
      */
     public long export(StudentOrder order, StudentFilter filter, Writer out, LongConsumer progress) {
+        return export(order, filter, out, progress, () -> false);
+    }
+
+    /**
+     * As {@link #export(StudentOrder, StudentFilter, Writer, LongConsumer)}, and also stops early (a partial
+     * file) as soon as {@code stop} answers true; it is asked before every row. Blocking.
+     */
+    public long export(
+            StudentOrder order, StudentFilter filter, Writer out, LongConsumer progress, BooleanSupplier stop) {
         StudentQuery query = new StudentQuery(order, filter);
         String sql = "SELECT " + StudentQuery.COLUMNS + StudentQuery.FROM + " WHERE true" + query.filterConditions()
                 + query.orderBy(true);
@@ -47,7 +57,7 @@ public final class StudentExportService {
                                     .get()
                                     .print(out)) {
                         long written = 0;
-                        while (results.next() && !Thread.currentThread().isInterrupted()) {
+                        while (!stop.getAsBoolean() && !Thread.currentThread().isInterrupted() && results.next()) {
                             printer.printRecord((Object[]) cells(results));
                             if (++written % FETCH_SIZE == 0) {
                                 progress.accept(written);

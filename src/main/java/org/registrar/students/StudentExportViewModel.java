@@ -31,6 +31,7 @@ public final class StudentExportViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty();
+    private AtomicBoolean cancel = new AtomicBoolean();
 
     public StudentExportViewModel(Tasks tasks, StudentExportService service, Executor resultThread) {
         this.tasks = tasks;
@@ -38,31 +39,29 @@ public final class StudentExportViewModel {
         this.resultThread = resultThread;
     }
 
-    /** Writes the view to {@code file} (UTF-8); {@code expected} sizes the progress bar (null: unknown). */
+    /**
+     * Writes the view to {@code file} (UTF-8); {@code expected} sizes the progress bar (null: unknown). A
+     * cancelled export deletes its partial file.
+     */
     public void export(Path file, StudentOrder order, StudentFilter filter, RowCount expected) {
         if (running.get()) {
             return;
         }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancel = cancelled;
         running.set(true);
         progress.set(expected == null ? -1 : 0);
         status.set("Exporting…");
-        AtomicBoolean reported = new AtomicBoolean();
-        tasks.run(EXPORT, () -> {
-                    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                        return service.export(order, filter, out, written -> {
-                            if (reported.compareAndSet(false, true)) {
-                                resultThread.execute(() -> {
-                                    reported.set(false);
-                                    showProgress(written, expected);
-                                });
-                            }
-                        });
-                    }
-                })
+        tasks.run(EXPORT, () -> write(file, order, filter, expected, cancelled))
                 .onDone(written -> {
                     running.set(false);
-                    progress.set(1);
-                    status.set(String.format("Exported %,d students to %s", written, file.getFileName()));
+                    if (cancelled.get()) {
+                        progress.set(0);
+                        status.set("Export cancelled; no file was written.");
+                    } else {
+                        progress.set(1);
+                        status.set(String.format("Exported %,d students to %s", written, file.getFileName()));
+                    }
                 })
                 .onError(error -> {
                     running.set(false);
@@ -71,8 +70,42 @@ public final class StudentExportViewModel {
                 });
     }
 
+    /** Streams the view into {@code file}, deleting it when cancelled. Blocking: on the worker thread. */
+    private long write(Path file, StudentOrder order, StudentFilter filter, RowCount expected, AtomicBoolean cancelled)
+            throws java.io.IOException {
+        AtomicBoolean reported = new AtomicBoolean();
+        long written;
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            written = service.export(
+                    order,
+                    filter,
+                    out,
+                    count -> {
+                        if (reported.compareAndSet(false, true)) {
+                            resultThread.execute(() -> {
+                                reported.set(false);
+                                showProgress(count, expected);
+                            });
+                        }
+                    },
+                    cancelled::get);
+        }
+        if (cancelled.get()) {
+            Files.deleteIfExists(file);
+        }
+        return written;
+    }
+
+    /** Stops the running export at the next row; its partial file is deleted. */
+    public void cancel() {
+        if (running.get() && !cancel.get()) {
+            cancel.set(true);
+            status.set("Cancelling…");
+        }
+    }
+
     private void showProgress(long written, RowCount expected) {
-        if (!running.get()) {
+        if (!running.get() || cancel.get()) {
             return;
         }
         if (expected != null && expected.value() > 0) {

@@ -35,7 +35,8 @@ public final class StudentRepository {
         return jdbi.withHandle(handle -> switch (request.kind()) {
             case FIRST -> fromEnd(handle, order, filter, size, withCount, true);
             case LAST -> fromEnd(handle, order, filter, size, withCount, false);
-            case AFTER -> after(handle, order, filter, request.key(), size);
+            case AFTER -> after(handle, order, filter, request.key(), size, false);
+            case FROM -> after(handle, order, filter, request.key(), size, true);
             case BEFORE -> before(handle, order, filter, request.key(), size);
             case AT_NAME -> atName(handle, order, filter, request.namePrefix(), size);
             case AT_PAGE -> atPage(handle, order, filter, request.pageNumber(), size);
@@ -56,13 +57,31 @@ public final class StudentRepository {
         return new StudentPage(rows, forward ? false : more, forward ? more : false, number, count);
     }
 
-    private StudentPage after(Handle handle, StudentOrder order, StudentFilter filter, PageKey key, int size) {
+    private StudentPage after(
+            Handle handle, StudentOrder order, StudentFilter filter, PageKey key, int size, boolean inclusive) {
         StudentQuery query = new StudentQuery(order, filter);
         String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM + " WHERE true"
-                + query.filterConditions() + query.keysetCondition(key, true, false) + query.orderBy(true)
+                + query.filterConditions() + query.keysetCondition(key, true, inclusive) + query.orderBy(true)
                 + " LIMIT :limit";
         List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
+        if (inclusive && fetched.isEmpty()) {
+            return fromEnd(handle, order, filter, size, false, false);
+        }
         return new StudentPage(trim(fetched, size, false), true, fetched.size() > size, 0, null);
+    }
+
+    /**
+     * How many rows of the filtered view sort before {@code key}: a count over the sort index only, as costly as a
+     * jump to a page at that depth (the position of a page reached by name). Blocking.
+     */
+    public long rowsBefore(StudentOrder order, StudentFilter filter, PageKey key) {
+        StudentQuery query = new StudentQuery(order, filter);
+        String sql = "SELECT count(*)" + query.countFrom() + " WHERE true" + query.filterConditions()
+                + query.keysetCondition(key, false, false);
+        return jdbi.withHandle(handle -> handle.createQuery(sql)
+                .bindMap(query.parameters())
+                .mapTo(Long.class)
+                .one());
     }
 
     private StudentPage before(Handle handle, StudentOrder order, StudentFilter filter, PageKey key, int size) {

@@ -47,6 +47,7 @@ final class StudentTable {
         email.setSortable(false);
         table.getColumns().setAll(java.util.List.of(number, family, given, cohort, mentor, status, email, updated));
         table.setId("students-table");
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.setPlaceholder(new javafx.scene.control.Label("No students match."));
         table.setSortPolicy(view -> {
             if (!showingOrder) {

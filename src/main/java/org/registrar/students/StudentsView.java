@@ -1,7 +1,8 @@
 package org.registrar.students;
 
-import java.nio.file.Path;
+import java.util.List;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -9,20 +10,23 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import org.registrar.db.Privileges;
 
 /**
  * The Students screen: filters and search above, the paged table with the pager below it, the detail pane on
@@ -33,18 +37,22 @@ public final class StudentsView {
 
     private final StudentsViewModel model;
     private final StudentEditorViewModel editor;
-    private final StudentExportViewModel exporter;
+    private final StudentExportBar exportBar;
     private final BorderPane root = new BorderPane();
     private final StudentTable table;
     private final StudentDetailView detail;
     private final TextField search = new TextField();
     private final StudentFilters filters;
     private final StudentPager pager;
+    private final StackPane assignSlot = new StackPane();
+    private final Label notice = new Label();
+    private boolean attachedOnce;
+    private List<Long> reselect = List.of();
 
     public StudentsView(StudentsViewModel model, StudentEditorViewModel editor, StudentExportViewModel exporter) {
         this.model = model;
         this.editor = editor;
-        this.exporter = exporter;
+        this.exportBar = new StudentExportBar(exporter, model);
         this.table = new StudentTable(order -> guarded(() -> model.sortBy(order), this::showModelOrder));
         this.detail = new StudentDetailView(editor);
         this.filters = new StudentFilters(model, filter -> guarded(() -> model.filterBy(filter), () -> {}));
@@ -67,6 +75,13 @@ public final class StudentsView {
             }
         });
         model.start();
+        // back on this screen: show mentor changes made elsewhere meanwhile (unsaved edits are not touched)
+        root.sceneProperty().addListener((obs, was, now) -> {
+            if (was == null && now != null && attachedOnce) {
+                model.refreshPage();
+            }
+            attachedOnce |= now != null;
+        });
     }
 
     private Node header() {
@@ -76,7 +91,9 @@ public final class StudentsView {
         count.setId("students-count");
         count.getStyleClass().add("text-muted");
         count.textProperty().bind(model.countTextProperty());
-        HBox titleRow = new HBox(12, title, count);
+        notice.setId("students-notice");
+        notice.getStyleClass().add("success");
+        HBox titleRow = new HBox(12, title, count, notice);
         titleRow.setAlignment(Pos.BASELINE_LEFT);
         search.setId("students-search");
         search.setPromptText("Search name or number (Ctrl+F)");
@@ -91,16 +108,14 @@ public final class StudentsView {
         Button refresh = new Button("Refresh");
         refresh.setId("students-refresh");
         refresh.setOnAction(event -> guarded(model::reload, () -> {}));
-        Button export = new Button("Export CSV…");
-        export.setId("students-export");
-        export.disableProperty().bind(exporter.runningProperty());
-        export.setOnAction(event -> chooseExportFile());
+        Button export = exportBar.button();
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         export.setMinWidth(Region.USE_PREF_SIZE);
+        assignSlot.setManaged(false);
         javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(
-                8, 8, search, filters.root(), StudentPager.jumps(pager), new HBox(8, refresh, export));
+                8, 8, search, filters.root(), StudentPager.jumps(pager), new HBox(8, refresh, assignSlot, export));
         tools.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(10, titleRow, tools, exportStatus());
+        VBox header = new VBox(10, titleRow, tools, exportBar.status());
         header.setPadding(new Insets(0, 0, 10, 0));
         return header;
     }
@@ -111,40 +126,6 @@ public final class StudentsView {
         if (!current.withSearch(text).equals(current)) {
             guarded(() -> model.search(text), () -> search.setText(current.search() == null ? "" : current.search()));
         }
-    }
-
-    private Node exportStatus() {
-        ProgressBar bar = new ProgressBar();
-        bar.setId("export-progress");
-        bar.setPrefWidth(160);
-        bar.progressProperty().bind(exporter.progressProperty());
-        Label text = new Label();
-        text.setId("export-status");
-        text.getStyleClass().add("text-muted");
-        text.textProperty().bind(exporter.statusProperty());
-        HBox row = new HBox(8, bar, text);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.visibleProperty().bind(exporter.statusProperty().isNotEmpty());
-        row.managedProperty().bind(row.visibleProperty());
-        bar.visibleProperty().bind(exporter.runningProperty());
-        return row;
-    }
-
-    private void chooseExportFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export students to CSV");
-        chooser.setInitialFileName("students.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            exportTo(file.toPath());
-        }
-    }
-
-    /** Exports the current view to {@code file} (also what the file chooser leads to). */
-    void exportTo(Path file) {
-        exporter.export(
-                file, model.orderProperty().get(), model.filterProperty().get(), model.count());
     }
 
     private Node tableWithPager() {
@@ -180,6 +161,13 @@ public final class StudentsView {
     private void wireSelection() {
         table.view().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> openSelected());
         model.rows().addListener((javafx.collections.ListChangeListener<StudentRow>) change -> {
+            List<Long> again = reselect;
+            reselect = List.of();
+            for (int index = 0; index < model.rows().size(); index++) {
+                if (again.contains(model.rows().get(index).id())) {
+                    table.view().getSelectionModel().select(index);
+                }
+            }
             if (!model.rows().isEmpty() && table.view().getSelectionModel().isEmpty()) {
                 table.view().getSelectionModel().select(0);
             }
@@ -222,6 +210,51 @@ public final class StudentsView {
             }
         });
         dialog.show();
+    }
+
+    /**
+     * Offers "Assign mentor…" (a button and the table's context menu) for the selected students, handing their ids
+     * to {@code action}; afterwards the current page is read again so the mentor column shows the change. When
+     * {@code permitted} is false the button stays disabled and says why.
+     */
+    public void offerMentorAssignment(MentorAssignment action, boolean permitted) {
+        Button assign = new Button("Assign mentor…");
+        assign.setId("students-assign-mentor");
+        assign.setMinWidth(Region.USE_PREF_SIZE);
+        var selected = table.view().getSelectionModel().getSelectedItems();
+        assign.disableProperty().bind(Bindings.isEmpty(selected).or(Bindings.createBooleanBinding(() -> !permitted)));
+        assign.setOnAction(event -> chooseMentor(action));
+        assignSlot.getChildren().setAll(assign);
+        assignSlot.setManaged(true);
+        if (!permitted) {
+            Tooltip.install(assignSlot, new Tooltip(Privileges.notPermitted("assign mentors")));
+            return;
+        }
+        assign.setTooltip(new Tooltip("Choose a mentor for the selected students (Shift or Ctrl for several)"));
+        MenuItem item = new MenuItem("Assign mentor…");
+        item.setId("menu-assign-mentor");
+        item.disableProperty().bind(Bindings.isEmpty(selected));
+        item.setOnAction(event -> chooseMentor(action));
+        table.view().setContextMenu(new ContextMenu(item));
+    }
+
+    private void chooseMentor(MentorAssignment action) {
+        List<Long> ids = table.view().getSelectionModel().getSelectedItems().stream()
+                .map(StudentRow::id)
+                .distinct()
+                .toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        notice.setText("");
+        action.choose(ids, outcome -> {
+            notice.setText(outcome);
+            reselect = ids;
+            model.refreshPage();
+            if (!editor.isDirty() && editor.detailProperty().get() != null) {
+                editor.open(editor.detailProperty().get().profile().id());
+            }
+        });
     }
 
     private void showModelOrder() {

@@ -25,6 +25,7 @@ import org.registrar.tasks.Tasks;
 public final class StudentsViewModel {
     static final String OPEN_PAGE = "Open students page";
     static final String PREFETCH = "Prefetch students page";
+    static final String LOCATE = "Locate students page";
     static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200);
 
     private final Tasks tasks;
@@ -81,7 +82,9 @@ public final class StudentsViewModel {
         if (busy.get()) {
             return;
         }
-        if (prefetch != null && prefetch.page() != null && prefetch.answers(page.lastKey(), this)) {
+        if (prefetch != null
+                && prefetch.page() != null
+                && prefetch.answers(page.lastKey(), order.get(), filter.get(), pageSize.get())) {
             latest++;
             show(prefetch.page(), PageRequest.Kind.AFTER);
             return;
@@ -107,6 +110,15 @@ public final class StudentsViewModel {
             order.set(StudentOrder.DEFAULT);
         }
         load(PageRequest.atName(prefix), false);
+    }
+
+    /** The current page read again from its first row (after a change made elsewhere); keeps its number. */
+    public void refreshPage() {
+        if (page == null || page.rows().isEmpty()) {
+            reload();
+        } else {
+            load(PageRequest.from(page.firstKey()), false);
+        }
     }
 
     public void sortBy(StudentOrder newOrder) {
@@ -154,7 +166,10 @@ public final class StudentsViewModel {
                 });
     }
 
-    private void show(StudentPage loaded, PageRequest.Kind kind) {
+    private void show(StudentPage answer, PageRequest.Kind kind) {
+        StudentPage loaded = kind == PageRequest.Kind.FROM && page != null && answer.hasPrevious()
+                ? new StudentPage(answer.rows(), page.hasPrevious(), answer.hasNext(), pageNumber, answer.count())
+                : answer;
         if (loaded.count() != null) {
             count = loaded.count();
         }
@@ -168,6 +183,28 @@ public final class StudentsViewModel {
         message.set("");
         busy.set(false);
         prefetchNext();
+        if (pageNumber == 0
+                && kind == PageRequest.Kind.AT_NAME
+                && !loaded.rows().isEmpty()) {
+            locate(loaded);
+        }
+    }
+
+    /**
+     * Finds the number of a page reached by name: counts the rows before its first one in the background (one
+     * statement over the sort index) and shows "Page N" if the page is still shown when the answer comes.
+     */
+    private void locate(StudentPage shown) {
+        StudentOrder currentOrder = order.get();
+        StudentFilter currentFilter = filter.get();
+        int size = pageSize.get();
+        tasks.run(LOCATE, () -> repository.rowsBefore(currentOrder, currentFilter, shown.firstKey()))
+                .onDone(before -> {
+                    if (page == shown && pageNumber == 0 && size == pageSize.get()) {
+                        pageNumber = before / size + 1;
+                        position.set(describePosition());
+                    }
+                });
     }
 
     private long numberOf(StudentPage loaded, PageRequest.Kind kind) {
@@ -217,20 +254,6 @@ public final class StudentsViewModel {
                         prefetch = pending.with(next);
                     }
                 });
-    }
-
-    /** A page read ahead: the key it follows and what it was read for, so a stale one is never shown. */
-    private record Prefetch(PageKey after, StudentOrder order, StudentFilter filter, int size, StudentPage page) {
-        boolean answers(PageKey key, StudentsViewModel model) {
-            return after.equals(key)
-                    && order.equals(model.order.get())
-                    && filter.equals(model.filter.get())
-                    && size == model.pageSize.get();
-        }
-
-        Prefetch with(StudentPage loaded) {
-            return new Prefetch(after, order, filter, size, loaded);
-        }
     }
 
     /** True while a page holds rows ahead in memory (tests). */

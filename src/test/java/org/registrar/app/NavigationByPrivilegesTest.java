@@ -9,14 +9,14 @@ import org.registrar.db.Privileges;
 class NavigationByPrivilegesTest {
     @Test
     void aLoginThatMayNotReadStudentDataSeesOnlyHealthAndConnection() {
-        Privileges support = new Privileges(false, false, false, false, false, false, false);
+        Privileges support = new Privileges(false, false, false, false, false, false, false, false);
 
         assertThat(MainWindow.screensFor(support)).containsExactly("Health", "Connection");
     }
 
     @Test
     void aLoginThatReadsStudentDataSeesEveryScreenInOrder() {
-        Privileges staff = new Privileges(true, true, false, true, false, true, false);
+        Privileges staff = new Privileges(true, true, false, true, false, true, false, false);
 
         assertThat(MainWindow.screensFor(staff))
                 .containsExactly("Students", "Assessments", "Mentors", "Health", "Connection");

@@ -42,17 +42,18 @@ class PrivilegesRepositoryTest {
 
     @Test
     void adminMayDoEverythingButSignalOtherSessions() {
-        assertThat(of("registrar_admin")).isEqualTo(new Privileges(true, true, true, true, true, true, false));
+        assertThat(of("registrar_admin")).isEqualTo(new Privileges(true, true, true, true, true, true, true, false));
     }
 
     @Test
     void staffEnterResultsAndEditProfilesButNeitherCreateAssessmentsNorChangeNumbers() {
-        assertThat(of("registrar_staff")).isEqualTo(new Privileges(true, true, false, true, false, true, false));
+        assertThat(of("registrar_staff")).isEqualTo(new Privileges(true, true, false, true, false, true, false, false));
     }
 
     @Test
     void supportSeesNoStudentDataAndMayChangeNothing() {
-        assertThat(of("registrar_support")).isEqualTo(new Privileges(false, false, false, false, false, false, false));
+        assertThat(of("registrar_support"))
+                .isEqualTo(new Privileges(false, false, false, false, false, false, false, false));
     }
 
     @Test

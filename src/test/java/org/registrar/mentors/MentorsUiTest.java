@@ -24,6 +24,7 @@ class MentorsUiTest {
     private final FxRobot robot = new FxRobot();
     private TestSession session;
     private Stage stage;
+    private MentorsViewModel model;
 
     @BeforeEach
     void show() throws Exception {
@@ -33,10 +34,10 @@ class MentorsUiTest {
                 new MentorRepository(session.database().jdbi()),
                 new ChangeStamps(session.database().jdbi()),
                 new MentorSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 500));
+        model = new MentorsViewModel(session.fxTasks(), directory);
         FxToolkit.setupStage(window -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            window.setScene(
-                    new Scene(new MentorsView(new MentorsViewModel(session.fxTasks(), directory)).root(), 1270, 790));
+            window.setScene(new Scene(new MentorsView(model).root(), 1270, 790));
             window.show();
         });
         waitUntil(() -> !table("#mentors-table").getItems().isEmpty());
@@ -132,5 +133,66 @@ class MentorsUiTest {
 
         waitUntil(() -> mentors.getItems().get(0).students() == first.students() - 1);
         waitUntil(() -> table("#roster").getItems().size() == first.students() - 1);
+    }
+
+    @Test
+    void renamingFromTheScreenUpdatesTheListAndTheDetail() throws Exception {
+        TableView<Mentor> mentors = table("#mentors-table");
+        robot.clickOn(row("#mentors-table", 0));
+        Mentor chosen = mentors.getSelectionModel().getSelectedItem();
+        waitUntil(() -> text("#mentor-name").equals(chosen.displayName()));
+
+        robot.clickOn("#rename-mentor");
+        waitUntil(() -> robot.lookup("#rename-dialog").tryQuery().isPresent());
+        robot.clickOn("#rename-family")
+                .press(javafx.scene.input.KeyCode.CONTROL)
+                .type(javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.CONTROL)
+                .write("Zwanenburg");
+        Screenshots.save(robot.lookup("#rename-dialog").query().getScene(), "mentors-rename");
+        robot.clickOn("#rename-save");
+
+        waitUntil(() -> robot.lookup("#rename-dialog").tryQuery().isEmpty());
+        waitUntil(() -> mentors.getItems().stream()
+                .anyMatch(m -> m.id() == chosen.id() && m.familyName().equals("Zwanenburg")));
+        waitUntil(() -> text("#mentor-name").equals("Zwanenburg, " + chosen.givenName()));
+        assertThat(mentors.getItems())
+                .noneMatch(m -> m.id() != chosen.id() && m.familyName().equals("Zwanenburg"));
+    }
+
+    @Test
+    void deactivatingAndActivatingFlipsTheActiveColumn() throws Exception {
+        TableView<Mentor> mentors = table("#mentors-table");
+        robot.clickOn(row("#mentors-table", 0));
+        Mentor chosen = mentors.getSelectionModel().getSelectedItem();
+        boolean was = chosen.active();
+        assertThat(robot.lookup("#toggle-active")
+                        .queryAs(javafx.scene.control.Button.class)
+                        .getText())
+                .isEqualTo(was ? "Deactivate" : "Activate");
+
+        robot.clickOn("#toggle-active");
+        waitUntil(() -> mentors.getItems().stream().anyMatch(m -> m.id() == chosen.id() && m.active() != was));
+        waitUntil(() -> robot.lookup("#toggle-active")
+                .queryAs(javafx.scene.control.Button.class)
+                .getText()
+                .equals(was ? "Activate" : "Deactivate"));
+
+        robot.clickOn("#toggle-active");
+        waitUntil(() -> mentors.getItems().stream().anyMatch(m -> m.id() == chosen.id() && m.active() == was));
+    }
+
+    @Test
+    void aLoginThatMayNotEditMentorsSeesRenameDisabled() throws Exception {
+        robot.clickOn(row("#mentors-table", 0));
+        robot.interact(() -> model.allowEditing(false));
+        assertThat(robot.lookup("#rename-mentor")
+                        .queryAs(javafx.scene.control.Button.class)
+                        .isDisabled())
+                .isTrue();
+        assertThat(robot.lookup("#toggle-active")
+                        .queryAs(javafx.scene.control.Button.class)
+                        .isDisabled())
+                .isTrue();
     }
 }

@@ -1,0 +1,70 @@
+package org.registrar.mentors;
+
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/**
+ * Asks for a mentor's new name. The dialog stays open until the rename is stored; a refusal (a blank name, a
+ * login that may not rename) shows under the fields with the typed name kept. FX thread only.
+ */
+final class MentorRenameDialog {
+    private MentorRenameDialog() {}
+
+    /** Opens the dialog for the chosen mentor of {@code model}; returns at once. */
+    static void show(Window owner, MentorsViewModel model) {
+        Mentor mentor = model.selectedProperty().get();
+        if (mentor == null) {
+            return;
+        }
+        TextField family = field("rename-family", mentor.familyName());
+        TextField given = field("rename-given", mentor.givenName());
+        Label message = new Label();
+        message.setId("rename-message");
+        message.getStyleClass().add("danger");
+        message.setWrapText(true);
+        message.setMaxWidth(360);
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, new Label("Family name"), family);
+        form.addRow(1, new Label("Given name"), given);
+        form.add(message, 0, 2, 2, 1);
+
+        ButtonType rename = new ButtonType("Rename", ButtonBar.ButtonData.OK_DONE);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Rename mentor");
+        dialog.setHeaderText("Rename " + mentor.displayName());
+        dialog.getDialogPane().setId("rename-dialog");
+        dialog.getDialogPane().getButtonTypes().setAll(rename, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(form);
+        Button ok = (Button) dialog.getDialogPane().lookupButton(rename);
+        ok.setId("rename-save");
+        ok.disableProperty().bind(family.textProperty().isEmpty().or(model.busyProperty()));
+        ok.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            model.rename(family.getText().strip(), given.getText().strip(), () -> {
+                dialog.setResult(rename);
+                dialog.close();
+            });
+        });
+        message.textProperty().bind(model.messageProperty());
+        dialog.setOnHidden(event -> message.textProperty().unbind());
+        dialog.show();
+        family.requestFocus();
+    }
+
+    private static TextField field(String id, String text) {
+        TextField field = new TextField(text);
+        field.setId(id);
+        field.setPrefColumnCount(20);
+        return field;
+    }
+}
