@@ -83,12 +83,12 @@ final class HistoryView {
         TableView<HistoryLine> table = new TableView<>(model.lines());
         table.setId("history-table");
         table.setPlaceholder(new Label("No changes recorded yet."));
-        table.getColumns().add(column("When", 150, HistoryLine::when));
-        table.getColumns().add(column("Who", 110, HistoryLine::who));
-        table.getColumns().add(column("Student", 200, HistoryLine::student));
-        table.getColumns().add(column("Assessment", 170, HistoryLine::assessment));
-        table.getColumns().add(column("Change", 220, HistoryLine::change));
-        table.getColumns().add(column("Batch", 80, HistoryLine::batch));
+        table.getColumns().add(column("When", 170, HistoryLine::when));
+        table.getColumns().add(column("Who", 100, HistoryLine::who));
+        table.getColumns().add(column("Student", 230, HistoryLine::student));
+        table.getColumns().add(column("Assessment", 160, HistoryLine::assessment));
+        table.getColumns().add(column("Batch", 90, HistoryLine::batch));
+        table.getColumns().add(column("Change", 200, HistoryLine::change));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
@@ -106,7 +106,7 @@ final class HistoryView {
             }
         });
         column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 80));
+        column.setMinWidth(title.equals("When") || title.equals("Batch") ? width : Math.min(width, 80));
         column.setSortable(false);
         return column;
     }
