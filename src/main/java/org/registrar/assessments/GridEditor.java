@@ -175,6 +175,45 @@ final class GridEditor {
         rebuildIssues();
     }
 
+    /**
+     * Sets one chunk of a large step's cells and validates their rows, without an undo entry or a problems rebuild:
+     * {@link #finishStep} ends the step. Returns the edits that changed a cell.
+     */
+    List<CellEdit> setChunk(List<MatchedCell> cells) {
+        List<CellEdit> real = new ArrayList<>(cells.size());
+        for (MatchedCell cell : cells) {
+            GridRow row = byStudent.get(cell.studentId());
+            CellEdit edit = row == null ? null : set(row, cell.column(), cell.text());
+            if (edit != null && !Objects.equals(edit.before(), edit.after())) {
+                real.add(edit);
+            }
+        }
+        real.forEach(edit -> edit.row().setText(edit.column(), edit.after()));
+        real.stream().map(CellEdit::row).distinct().forEach(this::validate);
+        return real;
+    }
+
+    /** Ends a step set chunk by chunk: one undo entry, the input's problems listed, the draft journaled. */
+    void finishStep(List<CellEdit> applied, List<Issue> problems) {
+        if (!applied.isEmpty()) {
+            undo.push(List.copyOf(applied));
+            if (undo.size() > UNDO_STEPS) {
+                undo.removeLast();
+            }
+        }
+        inputIssues.clear();
+        inputIssues.addAll(problems);
+        rebuildIssues();
+        changed.run();
+    }
+
+    /** Takes back the chunks of a step that was cancelled before it finished. */
+    void takeBack(List<CellEdit> applied) {
+        applied.forEach(edit -> edit.row().setText(edit.column(), edit.before()));
+        applied.stream().map(CellEdit::row).distinct().forEach(this::validate);
+        rebuildIssues();
+    }
+
     void dismissInputIssues() {
         inputIssues.clear();
         rebuildIssues();

@@ -1,6 +1,7 @@
 package org.registrar.assessments;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ import org.registrar.tasks.Tasks;
 final class InputFlow {
     /** From this many lines on, input is worked on off the FX thread. */
     static final int LARGE = 1_000;
+    /** Cells set per FX-thread turn when entering large input. */
+    static final int CHUNK = 1_000;
 
     private final BulkEntryViewModel screen;
     private final Tasks tasks;
@@ -117,8 +120,40 @@ final class InputFlow {
     }
 
     private void show(GridEditor.Matched matched, int lines, String source) {
-        screen.editor().applyMatched(matched);
-        screen.say(source + " " + lines + " lines matched by student.", false);
+        if (matched.cells().size() < LARGE) {
+            screen.editor().applyMatched(matched);
+            screen.say(source + " " + lines + " lines matched by student.", false);
+            return;
+        }
+        long mine = begin("Entering " + lines + " lines…");
+        enter(mine, matched, 0, new ArrayList<>(), lines, source);
+    }
+
+    /** Sets the next {@link #CHUNK} cells, then lets the FX thread breathe before the next chunk. */
+    private void enter(
+            long mine,
+            GridEditor.Matched matched,
+            int from,
+            List<GridEditor.CellEdit> applied,
+            int lines,
+            String source) {
+        if (mine != ticket) {
+            screen.editor().takeBack(applied);
+            return;
+        }
+        int to = Math.min(from + CHUNK, matched.cells().size());
+        applied.addAll(screen.editor().setChunk(matched.cells().subList(from, to)));
+        if (to == matched.cells().size()) {
+            finish();
+            screen.editor().finishStep(applied, matched.problems());
+            screen.say(source + " " + lines + " lines matched by student.", false);
+            return;
+        }
+        working.set("Entering " + lines + " lines: " + to + " cells of "
+                + matched.cells().size() + " done…");
+        tasks.runLocal("Enter input", () -> to)
+                .onDone(next -> enter(mine, matched, next, applied, lines, source))
+                .onError(error -> failed(mine, error));
     }
 
     /** Stops the input being worked on: its result is dropped and nothing of it is entered. */
