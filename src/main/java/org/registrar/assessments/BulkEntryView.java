@@ -37,7 +37,7 @@ public final class BulkEntryView {
         this.model = model;
         this.grid = new GridTable(model);
         this.side = new SidePanel(model, grid);
-        VBox top = new VBox(10, heading(), pickers(), newAssessmentForm(), draftBanner());
+        VBox top = new VBox(10, heading(), pickers(), newAssessmentForm(), draftBanner(), workBar());
         top.setPadding(new Insets(0, 0, 10, 0));
         root.setTop(top);
         root.setCenter(grid.node());
@@ -48,6 +48,7 @@ public final class BulkEntryView {
         root.getStylesheets()
                 .add(BulkEntryView.class.getResource("bulk-entry.css").toExternalForm());
         new ImportControls(model, root, grid).install();
+        installGridMenu();
         model.start();
     }
 
@@ -111,6 +112,17 @@ public final class BulkEntryView {
                 .bind(model.cohortProperty()
                         .isNull()
                         .or(model.canCreateAssessmentsProperty().not()));
+        Button history = new Button("History…");
+        history.setId("history");
+        history.setTooltip(new javafx.scene.control.Tooltip(
+                "Who changed which score when: the selected student's, or the whole assessment's"));
+        history.setOnAction(event ->
+                openHistory(grid.selectedRow() == null ? HistoryScope.ASSESSMENT : HistoryScope.STUDENT_IN_ASSESSMENT));
+        history.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.assessmentProperty().get() == null
+                                || model.assessmentProperty().get().isNew(),
+                        model.assessmentProperty()));
         Button undo = new Button("Undo");
         undo.setId("undo");
         undo.setOnAction(event -> model.undo());
@@ -133,6 +145,7 @@ public final class BulkEntryView {
                 spinner,
                 spacer,
                 importCsv,
+                history,
                 undo,
                 side.saveButtons());
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -149,6 +162,33 @@ public final class BulkEntryView {
                 keepWhole(pane);
             }
         }
+    }
+
+    /** Opens the result history window: the selected student's changes or the whole assessment's. */
+    private void openHistory(HistoryScope scope) {
+        GridRow row = grid.selectedRow();
+        HistoryViewModel history = model.history(row);
+        if (history != null) {
+            HistoryView.open(
+                    history,
+                    root.getScene() == null ? null : root.getScene().getWindow(),
+                    row == null ? HistoryScope.ASSESSMENT : scope);
+        }
+    }
+
+    private void installGridMenu() {
+        javafx.scene.control.MenuItem student = new javafx.scene.control.MenuItem("History of this student…");
+        student.setOnAction(event -> openHistory(HistoryScope.STUDENT_IN_ASSESSMENT));
+        javafx.scene.control.MenuItem whole = new javafx.scene.control.MenuItem("History of this assessment…");
+        whole.setOnAction(event -> openHistory(HistoryScope.ASSESSMENT));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(student, whole);
+        menu.setOnShowing(event -> {
+            boolean saved = model.assessmentProperty().get() != null
+                    && !model.assessmentProperty().get().isNew();
+            student.setDisable(!saved || grid.selectedRow() == null);
+            whole.setDisable(!saved);
+        });
+        grid.node().setContextMenu(menu);
     }
 
     private HBox newAssessmentForm() {
@@ -177,6 +217,30 @@ public final class BulkEntryView {
         HBox box = new HBox(4, new Label(label), text);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** While a large paste or import is worked on off the FX thread: what, a progress bar and Cancel. */
+    private HBox workBar() {
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        progress.setPrefWidth(160);
+        Label text = new Label();
+        text.setId("input-working");
+        text.textProperty().bind(model.workingProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-input");
+        cancel.setOnAction(event -> model.cancelInput());
+        HBox bar = new HBox(10, progress, text, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("work-bar");
+        var working = model.workingProperty().isNotEmpty();
+        bar.visibleProperty().bind(working);
+        bar.managedProperty().bind(working);
+        // indeterminate only while shown: a hidden indeterminate bar would keep animating
+        progress.progressProperty()
+                .bind(Bindings.when(working)
+                        .then(javafx.scene.control.ProgressBar.INDETERMINATE_PROGRESS)
+                        .otherwise(0.0));
+        return bar;
     }
 
     private HBox draftBanner() {

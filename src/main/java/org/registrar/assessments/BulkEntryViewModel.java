@@ -18,8 +18,6 @@ import javafx.collections.ObservableList;
 import org.registrar.assessments.input.ColumnMapping;
 import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputRow;
-import org.registrar.assessments.input.InputValidator;
-import org.registrar.assessments.input.PasteBlock;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.Privileges;
 import org.registrar.tasks.Tasks;
@@ -34,6 +32,7 @@ public final class BulkEntryViewModel {
 
     private final Tasks tasks;
     private final ResultsRepository repository;
+    private final HistoryRepository historyRepository;
     private final DraftStore drafts;
     private final Executor draftWriter;
     private final ObservableList<Cohort> cohorts = FXCollections.observableArrayList();
@@ -43,6 +42,7 @@ public final class BulkEntryViewModel {
     private final NewAssessmentForm form = new NewAssessmentForm();
     private final GridEditor editor;
     private final SaveFlow saving;
+    private final InputFlow input;
     private final StringProperty message = new SimpleStringProperty("Pick a cohort and an assessment.");
     private final BooleanProperty error = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -58,10 +58,12 @@ public final class BulkEntryViewModel {
     public BulkEntryViewModel(Tasks tasks, ResultsRepository repository, DraftStore drafts, Executor draftWriter) {
         this.tasks = tasks;
         this.repository = repository;
+        this.historyRepository = repository.history();
         this.drafts = drafts;
         this.draftWriter = draftWriter;
         this.editor = new GridEditor(this::maxScore, this::journal);
         this.saving = new SaveFlow(this, tasks, repository, drafts);
+        this.input = new InputFlow(this, tasks, repository);
         form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
     }
 
@@ -94,6 +96,7 @@ public final class BulkEntryViewModel {
     }
 
     public void selectCohort(Cohort chosen) {
+        input.drop();
         cohort.set(chosen);
         assessment.set(null);
         // the previous cohort's assessments must not stay pickable while this cohort's load
@@ -121,6 +124,7 @@ public final class BulkEntryViewModel {
 
     /** Loads the grid of the chosen assessment and looks for a draft left of it. */
     public void selectAssessment(AssessmentChoice chosen) {
+        input.drop();
         assessment.set(chosen);
         Cohort current = cohort.get();
         if (chosen == null || current == null) {
@@ -232,39 +236,30 @@ public final class BulkEntryViewModel {
         editor.dismissInputIssues();
     }
 
-    /** Pastes a block copied from a spreadsheet: by student number when it has such a column, else from the anchor. */
+    /**
+     * Pastes a block copied from a spreadsheet: by student number when it has such a column, else from the anchor.
+     * A large block is read off the FX thread (see {@link #workingProperty()}, {@link #cancelInput()}).
+     */
     public void paste(String text, int anchor, GridColumn column) {
         if (text == null || text.isBlank() || editor.rows().isEmpty()) {
             return;
         }
-        InputValidator validator = new InputValidator(roster, maxScore());
-        PasteBlock block = PasteBlock.parse(text, validator);
-        if (!block.keyed()) {
-            editor.pastePositional(block.cells(), Math.max(0, anchor), column == null ? GridColumn.SCORE : column);
-            say("Pasted " + block.cells().size() + " lines from row " + (Math.max(0, anchor) + 1) + ".", false);
-            return;
-        }
-        applyMatched(block.keyedRows(), "Pasted");
+        input.paste(text, anchor, column, roster, maxScore());
     }
 
     /** Applies rows matched by student number or e-mail (a keyed paste, an imported file). */
-    public void applyMatched(List<InputRow> input, String source) {
-        InputValidator validator = new InputValidator(roster, maxScore());
-        var unknown = validator.unknownKeys(input);
-        if (unknown.isEmpty()) {
-            editor.applyMatched(input, validator, java.util.Map.of(), source);
-            say(source + " " + input.size() + " lines matched by student.", false);
-            return;
-        }
-        long ticket = latest;
-        tasks.run("Check students", () -> repository.cohortsOf(unknown))
-                .onDone(elsewhere -> {
-                    if (ticket == latest) {
-                        editor.applyMatched(input, validator, elsewhere, source);
-                        say(source + " " + input.size() + " lines matched by student.", false);
-                    }
-                })
-                .onError(this::failed);
+    public void applyMatched(List<InputRow> rows, String source) {
+        input.applyMatched(rows, roster, maxScore(), source);
+    }
+
+    /** Stops the large paste or import being worked on; nothing of it is entered. */
+    public void cancelInput() {
+        input.cancel();
+    }
+
+    /** What large input is being worked on, empty when none is. */
+    public ReadOnlyStringProperty workingProperty() {
+        return input.workingProperty();
     }
 
     /** Reads a CSV file off the FX thread; its preview then appears in {@link #importPreviewProperty()}. */
@@ -294,6 +289,25 @@ public final class BulkEntryViewModel {
 
     public ReadOnlyObjectProperty<CsvImport.Result> importPreviewProperty() {
         return importPreview;
+    }
+
+    /**
+     * The history of the open (saved) assessment, with {@code row}'s student as the one picked (null: none).
+     *
+     * @return null when no saved assessment is open (a new one has no history yet)
+     */
+    HistoryViewModel history(GridRow row) {
+        AssessmentChoice chosen = assessment.get();
+        if (chosen == null || chosen.isNew()) {
+            return null;
+        }
+        return new HistoryViewModel(
+                tasks,
+                historyRepository,
+                java.time.ZoneId.systemDefault(),
+                chosen.assessment().id(),
+                chosen.assessment().title(),
+                row);
     }
 
     /** Lines "Name: old → new" of what a save would write. */

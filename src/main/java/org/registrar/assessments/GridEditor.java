@@ -126,32 +126,91 @@ final class GridEditor {
         apply(edits);
     }
 
+    /** What matched input changes: its lines' problems (they change nothing) and the cells it sets. Immutable. */
+    record Matched(List<Issue> problems, List<MatchedCell> cells) {}
+
+    /** One cell set by matched input, by student. */
+    record MatchedCell(long studentId, GridColumn column, String text) {}
+
     /**
-     * Input matched by student: rows of the cohort get their text (validated like typed text); lines naming a
-     * student outside the cohort, nobody, or a student twice are listed as problems and change nothing.
+     * Works out what input matched by student changes: rows of the cohort get their text (validated like typed text
+     * once applied); lines naming a student outside the cohort, nobody, or a student twice are listed as problems
+     * and change nothing. Pure: runs on any thread, so a big paste or import is matched off the FX thread.
      */
-    void applyMatched(List<InputRow> input, InputValidator validator, Map<String, String> elsewhere, String source) {
+    static Matched match(List<InputRow> input, InputValidator validator, Map<String, String> elsewhere, String source) {
         List<Problem> problems = validator.validate(input, elsewhere).problems().stream()
                 .filter(problem -> problem.column() == Problem.Column.STUDENT)
                 .toList();
         java.util.Set<Integer> rejected = new java.util.HashSet<>();
-        inputIssues.clear();
+        List<Issue> issues = new ArrayList<>();
         for (Problem problem : problems) {
             rejected.add(problem.line());
-            inputIssues.add(new Issue(source + " line " + problem.line() + ": " + problem.message(), null, null));
+            issues.add(new Issue(source + " line " + problem.line() + ": " + problem.message(), null, null));
         }
-        List<CellEdit> edits = new ArrayList<>();
+        List<MatchedCell> cells = new ArrayList<>();
         for (InputRow line : input) {
             SheetRow student = rejected.contains(line.line()) ? null : validator.find(line.student());
             if (student != null) {
-                GridRow row = byStudent.get(student.studentId());
-                edits.add(set(row, GridColumn.SCORE, line.score()));
+                cells.add(new MatchedCell(student.studentId(), GridColumn.SCORE, line.score()));
                 if (line.comment() != null) {
-                    edits.add(set(row, GridColumn.COMMENT, line.comment()));
+                    cells.add(new MatchedCell(student.studentId(), GridColumn.COMMENT, line.comment()));
                 }
             }
         }
+        return new Matched(List.copyOf(issues), List.copyOf(cells));
+    }
+
+    /** Applies what {@link #match} worked out, as one undoable step. */
+    void applyMatched(Matched matched) {
+        inputIssues.clear();
+        inputIssues.addAll(matched.problems());
+        List<CellEdit> edits = new ArrayList<>(matched.cells().size());
+        for (MatchedCell cell : matched.cells()) {
+            GridRow row = byStudent.get(cell.studentId());
+            if (row != null) {
+                edits.add(set(row, cell.column(), cell.text()));
+            }
+        }
         apply(edits);
+        rebuildIssues();
+    }
+
+    /**
+     * Sets one chunk of a large step's cells and validates their rows, without an undo entry or a problems rebuild:
+     * {@link #finishStep} ends the step. Returns the edits that changed a cell.
+     */
+    List<CellEdit> setChunk(List<MatchedCell> cells) {
+        List<CellEdit> real = new ArrayList<>(cells.size());
+        for (MatchedCell cell : cells) {
+            GridRow row = byStudent.get(cell.studentId());
+            CellEdit edit = row == null ? null : set(row, cell.column(), cell.text());
+            if (edit != null && !Objects.equals(edit.before(), edit.after())) {
+                real.add(edit);
+            }
+        }
+        real.forEach(edit -> edit.row().setText(edit.column(), edit.after()));
+        real.stream().map(CellEdit::row).distinct().forEach(this::validate);
+        return real;
+    }
+
+    /** Ends a step set chunk by chunk: one undo entry, the input's problems listed, the draft journaled. */
+    void finishStep(List<CellEdit> applied, List<Issue> problems) {
+        if (!applied.isEmpty()) {
+            undo.push(List.copyOf(applied));
+            if (undo.size() > UNDO_STEPS) {
+                undo.removeLast();
+            }
+        }
+        inputIssues.clear();
+        inputIssues.addAll(problems);
+        rebuildIssues();
+        changed.run();
+    }
+
+    /** Takes back the chunks of a step that was cancelled before it finished. */
+    void takeBack(List<CellEdit> applied) {
+        applied.forEach(edit -> edit.row().setText(edit.column(), edit.before()));
+        applied.stream().map(CellEdit::row).distinct().forEach(this::validate);
         rebuildIssues();
     }
 

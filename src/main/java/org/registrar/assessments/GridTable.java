@@ -244,6 +244,11 @@ final class GridTable implements GridNavigator {
         moveTo(Math.min(index, table.getItems().size() - 1), column(target));
     }
 
+    /** The row of the last selected cell, or null when none is selected. */
+    GridRow selectedRow() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
     List<GridRow> selectedConflictRows() {
         return table.getSelectionModel().getSelectedItems().stream()
                 .filter(row -> row != null && row.stateProperty().get() == RowState.CONFLICT)

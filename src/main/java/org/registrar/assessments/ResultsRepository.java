@@ -30,6 +30,11 @@ public final class ResultsRepository {
         this.jdbi = jdbi;
     }
 
+    /** The history of results in the same database. */
+    HistoryRepository history() {
+        return new HistoryRepository(jdbi);
+    }
+
     /** Every cohort by name, with its number of students. */
     public List<Cohort> cohorts() {
         return jdbi.withHandle(handle -> handle.createQuery(SaveSql.COHORTS)

@@ -1,0 +1,143 @@
+package org.registrar.assessments;
+
+import java.time.ZoneId;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.registrar.db.DatabaseErrors;
+import org.registrar.tasks.Tasks;
+
+/**
+ * The result history of one assessment, or of one student in it or in all assessments: newest first, 200 at a time,
+ * "Load more" for older ones. Answers a newer request superseded are dropped. FX thread only.
+ */
+final class HistoryViewModel {
+    static final String OPEN = "Open result history";
+
+    private final Tasks tasks;
+    private final HistoryRepository repository;
+    private final ZoneId zone;
+    private final long assessmentId;
+    private final String assessmentTitle;
+    private final GridRow student;
+    private final ObservableList<HistoryLine> lines = FXCollections.observableArrayList();
+    private final ObjectProperty<HistoryScope> scope = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty more = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private HistoryCursor next;
+    private long latest;
+
+    /** @param student the grid row picked, or null for the whole assessment only */
+    HistoryViewModel(
+            Tasks tasks,
+            HistoryRepository repository,
+            ZoneId zone,
+            long assessmentId,
+            String assessmentTitle,
+            GridRow student) {
+        this.tasks = tasks;
+        this.repository = repository;
+        this.zone = zone;
+        this.assessmentId = assessmentId;
+        this.assessmentTitle = assessmentTitle;
+        this.student = student;
+    }
+
+    /** The scopes this history can show: the student's only when a student was picked. */
+    HistoryScope[] scopes() {
+        return student == null
+                ? new HistoryScope[] {HistoryScope.ASSESSMENT}
+                : new HistoryScope[] {HistoryScope.STUDENT_IN_ASSESSMENT, HistoryScope.STUDENT, HistoryScope.ASSESSMENT
+                };
+    }
+
+    /** Shows the newest page of {@code chosen}. */
+    void show(HistoryScope chosen) {
+        if (chosen == null || (chosen.needsStudent() && student == null)) {
+            return;
+        }
+        scope.set(chosen);
+        lines.clear();
+        next = null;
+        more.set(false);
+        load();
+    }
+
+    /** Appends the next older page. */
+    void loadMore() {
+        if (more.get() && !busy.get()) {
+            load();
+        }
+    }
+
+    private void load() {
+        long ticket = ++latest;
+        HistoryScope current = scope.get();
+        HistoryCursor after = next;
+        long studentId = student == null ? -1 : student.studentId();
+        busy.set(true);
+        status.set("Loading…");
+        tasks.run(OPEN, () -> repository.page(current, assessmentId, studentId, after, HistoryRepository.PAGE))
+                .onDone(page -> {
+                    if (ticket == latest) {
+                        page.entries().forEach(entry -> lines.add(HistoryLine.of(entry, zone)));
+                        next = page.next() == null ? next : page.next();
+                        more.set(page.more());
+                        busy.set(false);
+                        status.set(describe());
+                    }
+                })
+                .onError(error -> {
+                    if (ticket == latest) {
+                        busy.set(false);
+                        status.set(DatabaseErrors.describe(error));
+                    }
+                });
+    }
+
+    private String describe() {
+        if (lines.isEmpty()) {
+            return "No changes recorded yet.";
+        }
+        String count = lines.size() == 1 ? "1 change" : lines.size() + " changes";
+        return more.get() ? "The newest " + count + "; older ones follow." : count + ", newest first.";
+    }
+
+    /** The window's title line: whose history this is. */
+    String title() {
+        HistoryScope current = scope.get();
+        if (current == null || current == HistoryScope.ASSESSMENT || student == null) {
+            return "History of " + assessmentTitle;
+        }
+        String who = student.studentNumber() + " " + student.name();
+        return current == HistoryScope.STUDENT ? "History of " + who : "History of " + who + " in " + assessmentTitle;
+    }
+
+    ObservableList<HistoryLine> lines() {
+        return lines;
+    }
+
+    ObjectProperty<HistoryScope> scopeProperty() {
+        return scope;
+    }
+
+    ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    ReadOnlyBooleanProperty moreProperty() {
+        return more;
+    }
+
+    ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+}

@@ -1,0 +1,197 @@
+package org.registrar.assessments;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.registrar.assessments.input.InputRow;
+import org.registrar.assessments.input.InputValidator;
+import org.registrar.assessments.input.PasteBlock;
+import org.registrar.tasks.Tasks;
+
+/**
+ * Pasted blocks and imported rows into the grid. Small inputs are read at once; large ones ({@link #LARGE} lines or
+ * more) are parsed, checked and matched off the FX thread while the screen shows what it is doing and offers Cancel,
+ * and only the finished result touches the grid, as one undoable step. Cancel drops the result: nothing of that input
+ * is entered. FX thread only.
+ */
+final class InputFlow {
+    /** From this many lines on, input is worked on off the FX thread. */
+    static final int LARGE = 1_000;
+    /** Cells set per FX-thread turn when entering large input. */
+    static final int CHUNK = 1_000;
+
+    private final BulkEntryViewModel screen;
+    private final Tasks tasks;
+    private final ResultsRepository repository;
+    private final StringProperty working = new SimpleStringProperty("");
+    private long ticket;
+
+    InputFlow(BulkEntryViewModel screen, Tasks tasks, ResultsRepository repository) {
+        this.screen = screen;
+        this.tasks = tasks;
+        this.repository = repository;
+    }
+
+    private record Parsed(PasteBlock block, InputValidator validator, Set<String> unknown) {}
+
+    void paste(String text, int anchor, GridColumn column, List<SheetRow> roster, BigDecimal maxScore) {
+        long lines = text.lines().count();
+        if (lines < LARGE) {
+            InputValidator validator = new InputValidator(roster, maxScore);
+            PasteBlock block = PasteBlock.parse(text, validator);
+            placed(
+                    block,
+                    validator,
+                    block.keyed() ? validator.unknownKeys(block.keyedRows()) : Set.of(),
+                    anchor,
+                    column);
+            return;
+        }
+        long mine = begin("Reading " + lines + " pasted lines…");
+        tasks.runLocal("Paste", () -> {
+                    InputValidator validator = new InputValidator(roster, maxScore);
+                    PasteBlock block = PasteBlock.parse(text, validator);
+                    return new Parsed(
+                            block, validator, block.keyed() ? validator.unknownKeys(block.keyedRows()) : Set.of());
+                })
+                .onDone(parsed -> {
+                    if (mine == ticket) {
+                        placed(parsed.block(), parsed.validator(), parsed.unknown(), anchor, column);
+                    }
+                })
+                .onError(error -> failed(mine, error));
+    }
+
+    private void placed(
+            PasteBlock block, InputValidator validator, Set<String> unknown, int anchor, GridColumn column) {
+        if (block.keyed()) {
+            match(block.keyedRows(), validator, unknown, "Pasted");
+            return;
+        }
+        finish();
+        int from = Math.max(0, anchor);
+        screen.editor().pastePositional(block.cells(), from, column == null ? GridColumn.SCORE : column);
+        screen.say("Pasted " + block.cells().size() + " lines from row " + (from + 1) + ".", false);
+    }
+
+    /** Rows matched by student or e-mail (a keyed paste, an imported file). */
+    void applyMatched(List<InputRow> input, List<SheetRow> roster, BigDecimal maxScore, String source) {
+        if (input.size() < LARGE) {
+            InputValidator validator = new InputValidator(roster, maxScore);
+            match(input, validator, validator.unknownKeys(input), source);
+            return;
+        }
+        long mine = begin("Checking " + input.size() + " lines…");
+        tasks.runLocal("Check input", () -> {
+                    InputValidator validator = new InputValidator(roster, maxScore);
+                    return new Parsed(null, validator, validator.unknownKeys(input));
+                })
+                .onDone(parsed -> {
+                    if (mine == ticket) {
+                        match(input, parsed.validator(), parsed.unknown(), source);
+                    }
+                })
+                .onError(error -> failed(mine, error));
+    }
+
+    private void match(List<InputRow> input, InputValidator validator, Set<String> unknown, String source) {
+        if (unknown.isEmpty() && input.size() < LARGE) {
+            finish();
+            show(GridEditor.match(input, validator, Map.of(), source), input.size(), source);
+            return;
+        }
+        long mine = working.get().isEmpty() ? begin("Matching " + input.size() + " lines…") : ticket;
+        Callable<GridEditor.Matched> work = () -> GridEditor.match(
+                input, validator, unknown.isEmpty() ? Map.of() : repository.cohortsOf(unknown), source);
+        (unknown.isEmpty() ? tasks.runLocal("Match input", work) : tasks.run("Check students", work))
+                .onDone(matched -> {
+                    if (mine == ticket) {
+                        finish();
+                        show(matched, input.size(), source);
+                    }
+                })
+                .onError(error -> failed(mine, error));
+    }
+
+    private void show(GridEditor.Matched matched, int lines, String source) {
+        if (matched.cells().size() < LARGE) {
+            screen.editor().applyMatched(matched);
+            screen.say(source + " " + lines + " lines matched by student.", false);
+            return;
+        }
+        long mine = begin("Entering " + lines + " lines…");
+        enter(mine, matched, 0, new ArrayList<>(), lines, source);
+    }
+
+    /** Sets the next {@link #CHUNK} cells, then lets the FX thread breathe before the next chunk. */
+    private void enter(
+            long mine,
+            GridEditor.Matched matched,
+            int from,
+            List<GridEditor.CellEdit> applied,
+            int lines,
+            String source) {
+        if (mine != ticket) {
+            screen.editor().takeBack(applied);
+            return;
+        }
+        int to = Math.min(from + CHUNK, matched.cells().size());
+        applied.addAll(screen.editor().setChunk(matched.cells().subList(from, to)));
+        if (to == matched.cells().size()) {
+            finish();
+            screen.editor().finishStep(applied, matched.problems());
+            screen.say(source + " " + lines + " lines matched by student.", false);
+            return;
+        }
+        working.set("Entering " + lines + " lines: " + to + " cells of "
+                + matched.cells().size() + " done…");
+        tasks.runLocal("Enter input", () -> to)
+                .onDone(next -> enter(mine, matched, next, applied, lines, source))
+                .onError(error -> failed(mine, error));
+    }
+
+    /** Stops the input being worked on: its result is dropped and nothing of it is entered. */
+    void cancel() {
+        if (!working.get().isEmpty()) {
+            drop();
+            screen.say("Cancelled: nothing of that input was entered.", false);
+        }
+    }
+
+    /** The grid is being replaced: input worked on for the old one must not land in the new one. */
+    void drop() {
+        ticket++;
+        finish();
+    }
+
+    private long begin(String what) {
+        working.set(what);
+        screen.setBusy(true);
+        return ++ticket;
+    }
+
+    private void finish() {
+        if (!working.get().isEmpty()) {
+            working.set("");
+            screen.setBusy(false);
+        }
+    }
+
+    private void failed(long mine, Throwable error) {
+        if (mine == ticket) {
+            finish();
+            screen.failed(error);
+        }
+    }
+
+    /** What is being worked on ("Reading 10000 pasted lines…"), empty when nothing is. */
+    ReadOnlyStringProperty workingProperty() {
+        return working;
+    }
+}
