@@ -84,7 +84,8 @@ final class StudentPager {
     private Node pageJump() {
         TextField number = new TextField();
         number.setId("jump-page");
-        number.setPromptText("Go to page");
+        number.setPromptText("Page no.");
+        number.setTooltip(new javafx.scene.control.Tooltip("Type a page number and press Enter"));
         number.setPrefColumnCount(5);
         number.setOnAction(event -> {
             String text = number.getText().strip().replace(",", "");
@@ -102,7 +103,8 @@ final class StudentPager {
     private Node nameJump() {
         TextField name = new TextField();
         name.setId("jump-name");
-        name.setPromptText("Go to name, e.g. Mü");
+        name.setPromptText("Jump to name…");
+        name.setTooltip(new javafx.scene.control.Tooltip("Type the start of a family name (e.g. Mü) and press Enter"));
         name.setPrefColumnCount(10);
         name.setOnAction(event -> {
             if (!name.getText().isBlank()) {

@@ -96,8 +96,10 @@ public final class StudentsView {
         HBox titleRow = new HBox(12, title, count, notice);
         titleRow.setAlignment(Pos.BASELINE_LEFT);
         search.setId("students-search");
-        search.setPromptText("Search name or number (Ctrl+F)");
-        search.setPrefWidth(230);
+        search.setPromptText("Search name or number");
+        search.setTooltip(
+                new javafx.scene.control.Tooltip("Ctrl+F: search by the start of a family name or a student number"));
+        search.setPrefWidth(240);
         PauseTransition debounce = new PauseTransition(SEARCH_DELAY);
         debounce.setOnFinished(event -> searchNow());
         search.textProperty().addListener((obs, old, text) -> debounce.playFromStart());
