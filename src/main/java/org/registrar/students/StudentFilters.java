@@ -34,7 +34,7 @@ final class StudentFilters {
         mirror(model.mentors(), mentor, ANY_MENTOR, NO_MENTOR);
         status.setValue(ANY_STATUS);
         cohort.setPrefWidth(125);
-        status.setPrefWidth(120);
+        status.setPrefWidth(140);
         mentor.setPrefWidth(150);
         cohort.setOnAction(event -> changed());
         status.setOnAction(event -> changed());
