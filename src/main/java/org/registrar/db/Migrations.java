@@ -48,13 +48,7 @@ public final class Migrations {
 
     /** The newest schema version this build of the app knows. */
     public static String expectedVersion(DataSource dataSource) {
-        // migrations applied by a newer app are listed as FUTURE_*: they are not ours
-        return Arrays.stream(configure(dataSource).info().all())
-                .filter(info ->
-                        info.getVersion() != null && !info.getState().name().startsWith("FUTURE"))
-                .reduce((first, second) -> second)
-                .map(info -> info.getVersion().getVersion())
-                .orElse("none");
+        return newestKnown(configure(dataSource).info().all());
     }
 
     /** Migrations applied by a newer app show as FUTURE_*: their versions are above every one we know. */
