@@ -16,13 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
-import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
 import org.registrar.db.Privileges;
 import org.registrar.db.PrivilegesRepository;
 import org.registrar.db.TestDatabases;
-import org.registrar.metrics.PoolMetrics;
-import org.registrar.metrics.QueryMetrics;
 import org.registrar.tasks.Tasks;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -50,15 +47,7 @@ class RoleAwareUiTest {
     void open() {
         String name = TestDatabases.freshDatabase();
         String login = "ui_staff_" + name;
-        TestDatabases.jdbi(name)
-                .useHandle(handle -> handle.execute("CREATE ROLE " + login + " LOGIN IN ROLE registrar_staff"));
-        staff = Database.open(
-                new ConnectionProfile(
-                        TestDatabases.jdbcUrl(name), login, ConnectionProfile.SslMode.DISABLE, null, false, 2),
-                TestDatabases.jdbcUrl(name),
-                null,
-                new QueryMetrics(),
-                new PoolMetrics());
+        staff = TestDatabases.openAs(name, login, "registrar_staff", 2);
     }
 
     @AfterEach

@@ -16,11 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
 import org.registrar.db.TestDatabases;
-import org.registrar.metrics.PoolMetrics;
-import org.registrar.metrics.QueryMetrics;
 
 /**
  * Fault 9 (docs/reliability.md): two desktops (two pools, two staff logins) save overlapping changes to the same
@@ -44,14 +41,7 @@ class TwoDesktopsSaveTest {
     }
 
     private ResultsRepository desktop(String login) {
-        fixture.useHandle(handle -> handle.execute("CREATE ROLE " + login + " LOGIN IN ROLE registrar_staff"));
-        Database database = Database.open(
-                new ConnectionProfile(
-                        TestDatabases.jdbcUrl(name), login, ConnectionProfile.SslMode.DISABLE, null, false, 2),
-                TestDatabases.jdbcUrl(name),
-                null,
-                new QueryMetrics(),
-                new PoolMetrics());
+        Database database = TestDatabases.openAs(name, login, "registrar_staff", 2);
         open.add(database);
         return new ResultsRepository(database.jdbi());
     }

@@ -9,8 +9,6 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registrar.metrics.PoolMetrics;
-import org.registrar.metrics.QueryMetrics;
 
 /** Per-user logins in the group roles: each may do exactly what docs/schema.md says, and hears "not permitted" otherwise. */
 class AccessRolesTest {
@@ -30,17 +28,7 @@ class AccessRolesTest {
     /** A login of its own in {@code groupRole}, connected through the app's pool. */
     private Database loginAs(String groupRole) {
         String login = groupRole.replace("registrar_", "u_") + "_" + name;
-        TestDatabases.jdbi(name).useHandle(handle -> {
-            handle.execute("DROP ROLE IF EXISTS " + login);
-            handle.execute("CREATE ROLE " + login + " LOGIN IN ROLE " + groupRole);
-        });
-        Database database = Database.open(
-                new ConnectionProfile(
-                        TestDatabases.jdbcUrl(name), login, ConnectionProfile.SslMode.DISABLE, null, false, 1),
-                TestDatabases.jdbcUrl(name),
-                null,
-                new QueryMetrics(),
-                new PoolMetrics());
+        Database database = TestDatabases.openAs(name, login, groupRole, 1);
         open.add(database);
         return database;
     }

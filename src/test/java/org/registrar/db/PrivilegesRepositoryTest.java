@@ -7,8 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registrar.metrics.PoolMetrics;
-import org.registrar.metrics.QueryMetrics;
 
 /** Each group role's logins get the privileges docs/schema.md gives it, read from the server, not from a name. */
 class PrivilegesRepositoryTest {
@@ -27,15 +25,7 @@ class PrivilegesRepositoryTest {
 
     private Privileges of(String groupRole) {
         String login = "p_" + groupRole.replace("registrar_", "") + "_" + name;
-        TestDatabases.jdbi(name)
-                .useHandle(handle -> handle.execute("CREATE ROLE " + login + " LOGIN IN ROLE " + groupRole));
-        Database database = Database.open(
-                new ConnectionProfile(
-                        TestDatabases.jdbcUrl(name), login, ConnectionProfile.SslMode.DISABLE, null, false, 1),
-                TestDatabases.jdbcUrl(name),
-                null,
-                new QueryMetrics(),
-                new PoolMetrics());
+        Database database = TestDatabases.openAs(name, login, groupRole, 1);
         open.add(database);
         return new PrivilegesRepository(database.jdbi()).load();
     }

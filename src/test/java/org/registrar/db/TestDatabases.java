@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.registrar.metrics.PoolMetrics;
+import org.registrar.metrics.QueryMetrics;
 
 /**
  * One embedded PostgreSQL per test JVM (fsync off: test data only), and a fresh database per test, copied from
@@ -64,6 +66,24 @@ public final class TestDatabases {
         dataSource.setUrl(jdbcUrl(database));
         dataSource.setUser("postgres");
         return dataSource;
+    }
+
+    /**
+     * Creates {@code login} (replacing an old one of that name) as a member of {@code groupRole} and opens the app's
+     * own pool on {@code database} as it. The caller closes it.
+     */
+    public static Database openAs(String database, String login, String groupRole, int poolSize) {
+        jdbi(database).useHandle(handle -> {
+            handle.execute("DROP ROLE IF EXISTS " + login);
+            handle.execute("CREATE ROLE " + login + " LOGIN IN ROLE " + groupRole);
+        });
+        String url = jdbcUrl(database);
+        return Database.open(
+                new ConnectionProfile(url, login, ConnectionProfile.SslMode.DISABLE, null, false, poolSize),
+                url,
+                null,
+                new QueryMetrics(),
+                new PoolMetrics());
     }
 
     public static Jdbi jdbi(String database) {

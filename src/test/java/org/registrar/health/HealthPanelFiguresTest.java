@@ -7,13 +7,10 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
-import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
 import org.registrar.db.TestDatabases;
 import org.registrar.metrics.MetricsSample;
 import org.registrar.metrics.MetricsSampler;
-import org.registrar.metrics.PoolMetrics;
-import org.registrar.metrics.QueryMetrics;
 import org.registrar.metrics.SampleHistory;
 import org.registrar.tasks.Tasks;
 import org.registrar.testing.TestSession;
@@ -58,15 +55,7 @@ class HealthPanelFiguresTest {
     void supportLoginOpensTheHealthPanelWithoutErrors() {
         String name = TestDatabases.freshDatabase();
         String login = "u_support_panel_" + name;
-        TestDatabases.jdbi(name)
-                .useHandle(handle -> handle.execute("CREATE ROLE " + login + " LOGIN IN ROLE registrar_support"));
-        String url = TestDatabases.jdbcUrl(name);
-        try (Database support = Database.open(
-                        new ConnectionProfile(url, login, ConnectionProfile.SslMode.DISABLE, null, false, 2),
-                        url,
-                        null,
-                        new QueryMetrics(),
-                        new PoolMetrics());
+        try (Database support = TestDatabases.openAs(name, login, "registrar_support", 2);
                 MetricsSampler sampler = samplerFor(support)) {
             Tasks tasks = Tasks.inline(support.queryMetrics());
             org.registrar.metrics.HealthAlerts alerts = new org.registrar.metrics.HealthAlerts();
