@@ -17,15 +17,32 @@ final class HistoryRepository {
     /** Entries per page in the screen. */
     static final int PAGE = 200;
 
-    private static final String SELECT = "SELECT h.id, h.changed_at, h.changed_by, h.operation, h.student_id,"
-            + " s.student_number, s.family_name, s.given_name, h.assessment_id, a.title,"
-            + " h.old_score, h.new_score, h.old_excused, h.new_excused, h.old_comment, h.new_comment, h.batch_id"
-            + " FROM result_history h"
-            + " LEFT JOIN students s ON s.id = h.student_id"
-            + " LEFT JOIN assessments a ON a.id = h.assessment_id"
-            + " WHERE ";
-    private static final String AFTER = " AND (h.changed_at, h.id) < (:at, :id)";
-    private static final String ORDER = " ORDER BY h.changed_at DESC, h.id DESC LIMIT :limit";
+    private static final String EVENT_COLUMNS = " id, changed_at, changed_by, operation, student_id, assessment_id,"
+            + " old_score, new_score, old_excused, new_excused, old_comment, new_comment, batch_id";
+    private static final String AFTER = " AND (%1$s, %2$s) < (:at, :id)";
+    private static final String ORDER = " ORDER BY e.changed_at DESC, e.id DESC LIMIT :limit";
+
+    /**
+     * The page's events: history rows, and the insert events still held by their result rows (version 1), which the
+     * database moves into the history when the row first changes or goes (V54). The keyset condition is repeated in
+     * each branch so each reads only rows older than the cursor.
+     */
+    private static String sql(HistoryScope scope, boolean after) {
+        String history = "SELECT" + EVENT_COLUMNS + " FROM result_history h WHERE " + scope.filter("h")
+                + (after ? AFTER.formatted("h.changed_at", "h.id") : "");
+        String key = scope.rowEventKey("r");
+        String rows = "SELECT " + key + ", r.recorded_at, r.recorded_by, 'insert', r.student_id, r.assessment_id,"
+                + " NULL::numeric, r.score, NULL::boolean, r.excused, NULL::text, r.comment, r.batch_id"
+                + " FROM assessment_results r WHERE r.version = 1 AND " + scope.filter("r")
+                + (after ? AFTER.formatted("r.recorded_at", key) : "");
+        return "SELECT e.id, e.changed_at, e.changed_by, e.operation, e.student_id, s.student_number, s.family_name,"
+                + " s.given_name, e.assessment_id, a.title, e.old_score, e.new_score, e.old_excused, e.new_excused,"
+                + " e.old_comment, e.new_comment, e.batch_id"
+                + " FROM (" + history + " UNION ALL " + rows + ") AS e (" + EVENT_COLUMNS + ")"
+                + " LEFT JOIN students s ON s.id = e.student_id"
+                + " LEFT JOIN assessments a ON a.id = e.assessment_id"
+                + ORDER;
+    }
 
     private final Jdbi jdbi;
 
@@ -40,7 +57,7 @@ final class HistoryRepository {
      * @param studentId the student (ignored for {@link HistoryScope#ASSESSMENT})
      */
     HistoryPage page(HistoryScope scope, long assessmentId, long studentId, HistoryCursor after, int size) {
-        String sql = SELECT + scope.filter() + (after == null ? "" : AFTER) + ORDER;
+        String sql = sql(scope, after != null);
         List<HistoryEntry> entries = jdbi.withHandle(handle -> {
             Query query = handle.createQuery(sql).bind("limit", size + 1);
             if (scope.needsAssessment()) {

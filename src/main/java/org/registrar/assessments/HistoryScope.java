@@ -1,10 +1,14 @@
 package org.registrar.assessments;
 
-/** Whose changes a history view lists; each scope is one fixed filter of {@code result_history}. */
+/**
+ * Whose changes a history view lists; each scope is one fixed filter, applied to {@code result_history} and to the
+ * results whose insert event is still their own row (version 1, V54).
+ */
 enum HistoryScope {
-    STUDENT_IN_ASSESSMENT("This student, this assessment", "h.assessment_id = :assessment AND h.student_id = :student"),
-    STUDENT("This student, all assessments", "h.student_id = :student"),
-    ASSESSMENT("Whole assessment", "h.assessment_id = :assessment");
+    STUDENT_IN_ASSESSMENT(
+            "This student, this assessment", "%1$s.assessment_id = :assessment AND %1$s.student_id = :student"),
+    STUDENT("This student, all assessments", "%1$s.student_id = :student"),
+    ASSESSMENT("Whole assessment", "%1$s.assessment_id = :assessment");
 
     private final String label;
     private final String filter;
@@ -14,8 +18,17 @@ enum HistoryScope {
         this.filter = filter;
     }
 
-    String filter() {
-        return filter;
+    /** The scope's condition on the table aliased {@code alias}. */
+    String filter(String alias) {
+        return filter.formatted(alias);
+    }
+
+    /**
+     * A key that tells apart the insert events read from result rows within this scope, negated so it never equals a
+     * history row's id: the assessment when the scope is one student, else the student.
+     */
+    String rowEventKey(String alias) {
+        return "-" + alias + (this == STUDENT ? ".assessment_id" : ".student_id");
     }
 
     boolean needsStudent() {

@@ -192,7 +192,11 @@ public final class ResultsRepository {
         List<Boolean> excused = new ArrayList<>(size);
         List<String> comments = new ArrayList<>(size);
         List<Integer> versions = new ArrayList<>(size);
+        boolean inserts = false;
+        boolean updates = false;
         for (ResultChange change : request.changes()) {
+            inserts |= change.expectedVersion() == null;
+            updates |= change.expectedVersion() != null;
             students.add(change.studentId());
             scores.add(change.score());
             excused.add(change.excused());
@@ -201,7 +205,7 @@ public final class ResultsRepository {
         }
         Map<Long, Integer> written = new HashMap<>(size * 2);
         handle.registerArrayType(BigDecimal.class, "numeric");
-        handle.createQuery(SaveSql.UPSERT)
+        handle.createQuery(SaveSql.write(inserts, updates))
                 .bind("assessment", assessment)
                 .bind("batch", request.batchId())
                 .bindArray("students", Long.class, students)

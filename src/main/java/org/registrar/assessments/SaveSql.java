@@ -57,30 +57,46 @@ final class SaveSql {
             + " SELECT id FROM created";
 
     /**
-     * Statement 2: every change in one statement over arrays. Rows that had a result update only while their
-     * version is still the one the change was based on; rows that had none insert only while there still is none.
-     * What was written comes back with its new version; a change missing from the answer is a conflict.
+     * Statement 2: every change in one statement over arrays, in one of three shapes (see {@link #write}). Rows that
+     * had a result update only while their version is still the one the change was based on; rows that had none
+     * insert only while there still is none. What was written comes back with its new version; a change missing from
+     * the answer is a conflict. A shape without an UPDATE fires no update triggers and the reverse, which is most of
+     * the cost of a small save.
      */
-    static final String UPSERT = "WITH input AS NOT MATERIALIZED ("
+    private static final String INPUT = "input AS NOT MATERIALIZED ("
             + "   SELECT * FROM unnest(CAST(:students AS bigint[]), CAST(:scores AS numeric[]),"
             + "                        CAST(:excused AS boolean[]), CAST(:comments AS text[]),"
             + "                        CAST(:versions AS integer[]))"
-            + "          AS i(student_id, score, excused, comment, expected)),"
-            + " updated AS ("
-            + "   UPDATE assessment_results r"
-            + "      SET score = i.score, excused = i.excused, comment = i.comment,"
-            + "          recorded_by = registrar_session_user(), batch_id = :batch"
-            + "     FROM input i"
-            + "    WHERE r.assessment_id = :assessment AND r.student_id = i.student_id AND r.version = i.expected"
-            + "   RETURNING r.student_id, r.version),"
-            + " inserted AS ("
-            + "   INSERT INTO assessment_results (assessment_id, student_id, score, excused, comment, recorded_by,"
-            + "                                   batch_id)"
-            + "   SELECT :assessment, i.student_id, i.score, i.excused, i.comment, registrar_session_user(), :batch"
-            + "     FROM input i WHERE i.expected IS NULL"
-            + "   ON CONFLICT (assessment_id, student_id) DO NOTHING"
-            + "   RETURNING student_id, version)"
+            + "          AS i(student_id, score, excused, comment, expected))";
+
+    private static final String UPDATE = "UPDATE assessment_results r"
+            + "   SET score = i.score, excused = i.excused, comment = i.comment,"
+            + "       recorded_by = registrar_session_user(), batch_id = :batch"
+            + "  FROM input i"
+            + " WHERE r.assessment_id = :assessment AND r.student_id = i.student_id AND r.version = i.expected"
+            + " RETURNING r.student_id, r.version";
+
+    private static final String INSERT = "INSERT INTO assessment_results (assessment_id, student_id, score, excused,"
+            + "                                comment, recorded_by, batch_id)"
+            + " SELECT :assessment, i.student_id, i.score, i.excused, i.comment, registrar_session_user(), :batch"
+            + "   FROM input i WHERE i.expected IS NULL"
+            + " ON CONFLICT (assessment_id, student_id) DO NOTHING"
+            + " RETURNING student_id, version";
+
+    static final String UPSERT = "WITH " + INPUT + ", updated AS (" + UPDATE + "), inserted AS (" + INSERT + ")"
             + " SELECT student_id, version FROM updated UNION ALL SELECT student_id, version FROM inserted";
+
+    static final String INSERT_ONLY = "WITH " + INPUT + " " + INSERT;
+
+    static final String UPDATE_ONLY = "WITH " + INPUT + " " + UPDATE;
+
+    /** Statement 2 for changes of which some are new results ({@code inserts}) and some change stored ones. */
+    static String write(boolean inserts, boolean updates) {
+        if (inserts && updates) {
+            return UPSERT;
+        }
+        return inserts ? INSERT_ONLY : UPDATE_ONLY;
+    }
 
     /** Statement 3, only when some changes were not written: what is stored for them now. */
     static final String READ_BACK = "SELECT student_id, score, excused, comment, version, recorded_by"

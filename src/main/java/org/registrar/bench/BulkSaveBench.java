@@ -12,8 +12,9 @@ import org.registrar.metrics.OperationScope;
 /**
  * Saving 100 to 100,000 results of one assessment: Registrar's save (one transaction, at most 3 statements) of new
  * results and of changed ones, against a naive loop of one autocommitted INSERT per row, against COPY into
- * {@code assessment_results} itself (same keys, indexes and triggers: the like-for-like floor) and against plain COPY
- * into an empty table with no keys or triggers (the floor of moving the bytes). Two tiny transactions give the cost
+ * {@code assessment_results} itself (same keys, indexes and triggers: the like-for-like floor), against COPY into an
+ * empty table with the results' primary key and nothing else, and against plain COPY into an empty table with no keys
+ * or triggers (the floor of moving the bytes). Two tiny transactions give the cost
  * of a round trip and of a commit's WAL flush. Every insert goes to a fresh assessment of a synthetic cohort of
  * 100,000 students made for the run.
  */
@@ -41,16 +42,17 @@ public final class BulkSaveBench implements BenchScenario {
                 measureSize(context, database, fixture, result, size);
             }
         } finally {
-            fixture.dropCopyTable();
+            fixture.dropCopyTables();
         }
         result.note("Same run, same server, so compare rows with each other, not with another run. \"registrar"
                 + " save\" writes new results of a fresh assessment; \"registrar save (update)\" changes every"
                 + " score of an assessment that already has them (optimistic versions checked). The naive loop"
                 + " autocommits each INSERT (one fsync per row): run once at 10,000 rows and skipped at 100,000."
                 + " \"COPY into assessment_results\" is one autocommitted COPY of new results into the real table"
-                + " (its foreign keys, indexes, score-bound and history triggers): the like-for-like floor."
-                + " \"plain COPY\" goes into an empty table without keys or triggers. Server: fsync and"
-                + " synchronous_commit on.");
+                + " (its key checks, indexes, score-bound and history triggers): the like-for-like floor."
+                + " \"COPY, empty table with primary key\" goes into an empty table of the same columns and primary"
+                + " key (assessment_id, student_id) and nothing else; \"plain COPY\" into an empty table without"
+                + " keys or triggers. Server: fsync and synchronous_commit on.");
         return result;
     }
 
@@ -85,8 +87,13 @@ public final class BulkSaveBench implements BenchScenario {
                 copyResults.median(),
                 copyResults.p95(),
                 copyResults.statements());
+        Timed keyed = time(database, repetitions, () -> {
+            fixture.emptyCopyTables();
+            return () -> fixture.copyKeyed(size);
+        });
+        result.row("COPY, empty table with primary key (floor)", size, keyed.median(), keyed.p95(), keyed.statements());
         Timed copy = time(database, repetitions, () -> {
-            fixture.emptyCopyTable();
+            fixture.emptyCopyTables();
             return () -> fixture.copyPlain(size);
         });
         result.row("plain COPY, empty table (floor)", size, copy.median(), copy.p95(), copy.statements());

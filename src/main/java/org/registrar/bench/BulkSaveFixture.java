@@ -18,6 +18,7 @@ import org.registrar.db.Database;
  */
 record BulkSaveFixture(Database database, long cohort, List<Long> students) {
     private static final String COPY_TABLE = "bench_copy";
+    private static final String KEYED_COPY_TABLE = "bench_copy_keyed";
 
     static BulkSaveFixture create(Database database, int size) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -37,6 +38,9 @@ record BulkSaveFixture(Database database, long cohort, List<Long> students) {
                     .list();
             handle.execute("CREATE TABLE IF NOT EXISTS " + COPY_TABLE + " (assessment_id bigint, student_id bigint,"
                     + " score numeric(6, 2), excused boolean, comment text)");
+            handle.execute("CREATE TABLE IF NOT EXISTS " + KEYED_COPY_TABLE + " (assessment_id bigint,"
+                    + " student_id bigint, score numeric(6, 2), excused boolean, comment text,"
+                    + " PRIMARY KEY (assessment_id, student_id))");
             return new BulkSaveFixture(
                     database, cohort, students.stream().sorted().toList());
         });
@@ -112,16 +116,26 @@ record BulkSaveFixture(Database database, long cohort, List<Long> students) {
                         inside.createQuery("SELECT 1").mapTo(Integer.class).one()));
     }
 
-    void emptyCopyTable() {
-        database.jdbi().useHandle(handle -> handle.execute("TRUNCATE " + COPY_TABLE));
+    void emptyCopyTables() {
+        database.jdbi().useHandle(handle -> handle.execute("TRUNCATE " + COPY_TABLE + ", " + KEYED_COPY_TABLE));
     }
 
-    void dropCopyTable() {
-        database.jdbi().useHandle(handle -> handle.execute("DROP TABLE IF EXISTS " + COPY_TABLE));
+    void dropCopyTables() {
+        database.jdbi()
+                .useHandle(handle -> handle.execute("DROP TABLE IF EXISTS " + COPY_TABLE + ", " + KEYED_COPY_TABLE));
     }
 
     /** COPY into the empty table without keys, indexes or triggers: the floor of moving the bytes. */
     void copyPlain(int size) {
+        copyInto(COPY_TABLE, size);
+    }
+
+    /** COPY into an empty table with the results' columns and primary key, nothing else: the floor of a keyed write. */
+    void copyKeyed(int size) {
+        copyInto(KEYED_COPY_TABLE, size);
+    }
+
+    private void copyInto(String table, int size) {
         StringBuilder rows = new StringBuilder(size * 24);
         for (int i = 0; i < size; i++) {
             rows.append("1\t")
@@ -130,7 +144,7 @@ record BulkSaveFixture(Database database, long cohort, List<Long> students) {
                     .append(score(i))
                     .append("\tf\t\\N\n");
         }
-        copy("COPY " + COPY_TABLE + " (assessment_id, student_id, score, excused, comment) FROM STDIN", rows);
+        copy("COPY " + table + " (assessment_id, student_id, score, excused, comment) FROM STDIN", rows);
     }
 
     /** COPY into assessment_results itself: the same keys, indexes, history and score-bound triggers as a save. */

@@ -119,6 +119,52 @@ class HistoryRepositoryTest {
         assertThat(whole.get(whole.size() - 1).operation()).isEqualTo("insert");
     }
 
+    @Test
+    void firstScoresStillInTheirRowsAndMovedOnesPageTogetherEachOnce() {
+        List<ResultChange> first = new ArrayList<>();
+        sheet.forEach(row -> first.add(new ResultChange(row.studentId(), BigDecimal.ONE, false, null, null)));
+        SaveOutcome saved = results.save(SaveRequest.creating(UUID.randomUUID(), newAssessment(), first));
+        long assessment = saved.assessmentId();
+        List<SheetRow> stored = results.sheet(cohort, assessment);
+        List<ResultChange> half = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i += 2) {
+            half.add(new ResultChange(
+                    stored.get(i).studentId(),
+                    BigDecimal.TEN,
+                    false,
+                    null,
+                    stored.get(i).version()));
+        }
+        results.save(SaveRequest.existing(UUID.randomUUID(), assessment, half));
+
+        List<HistoryEntry> paged = new ArrayList<>();
+        HistoryPage page = history.page(HistoryScope.ASSESSMENT, assessment, -1, null, 7);
+        paged.addAll(page.entries());
+        while (page.more()) {
+            page = history.page(HistoryScope.ASSESSMENT, assessment, -1, page.next(), 7);
+            paged.addAll(page.entries());
+        }
+
+        assertThat(paged).hasSize(sheet.size() + half.size());
+        assertThat(paged)
+                .filteredOn(entry -> entry.operation().equals("insert"))
+                .hasSize(sheet.size());
+        assertThat(paged.stream()
+                        .map(entry -> entry.operation() + entry.studentId())
+                        .distinct())
+                .hasSize(paged.size());
+        long untouched = stored.get(1).studentId();
+        List<HistoryEntry> own = history.page(HistoryScope.STUDENT_IN_ASSESSMENT, assessment, untouched, null, 10)
+                .entries();
+        assertThat(own).singleElement().satisfies(entry -> {
+            assertThat(entry.operation()).isEqualTo("insert");
+            assertThat(entry.oldScore()).isNull();
+            assertThat(entry.newScore()).isEqualByComparingTo("1");
+            assertThat(entry.batchId()).isEqualTo(saved.batchId());
+            assertThat(entry.assessmentTitle()).isEqualTo("History quiz");
+        });
+    }
+
     /** Every student of the cohort scored 1, then 2, then 3, as three saves: 3 history entries each. */
     private long threeRoundsOfSaves() {
         Long assessment = null;

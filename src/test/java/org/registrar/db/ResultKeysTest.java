@@ -13,12 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The keys of assessment_results to assessments and to the batch ledger, checked once per statement instead of by
- * foreign keys (V51, docs/decisions/0021-set-based-result-keys.md): every guarantee of the foreign keys still holds.
+ * The keys of assessment_results to assessments, to the batch ledger (V51, docs/decisions/0021-set-based-result-keys.md)
+ * and to students (V53, docs/decisions/0022-bulk-save-writes-once.md), checked once per statement instead of by
+ * foreign keys: every guarantee of the foreign keys still holds.
  */
 class ResultKeysTest {
     private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final String FEATURE_NOT_SUPPORTED = "0A000";
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     private Jdbi jdbi;
     private long assessment;
@@ -139,10 +141,85 @@ class ResultKeysTest {
                 .isZero();
     }
 
+    @Test
+    void resultOfAnUnknownStudentIsAForeignKeyViolationNamingTheKey() {
+        Throwable error = catchThrowable(() -> jdbi.useHandle(handle -> insertResult(handle, assessment, -7, null)));
+
+        assertThat(sqlState(error)).isEqualTo(FOREIGN_KEY_VIOLATION);
+        assertThat(error).hasMessageContaining("assessment_results_student_id_fkey");
+    }
+
+    @Test
+    void deletingAStudentWithResultsIsRefusedAndOneWithoutIsDeleted() {
+        jdbi.useHandle(handle -> insertResult(handle, assessment, null));
+        long unscored = newStudent();
+
+        Throwable error = catchThrowable(
+                () -> jdbi.useHandle(handle -> handle.execute("DELETE FROM students WHERE id = ?", student)));
+        jdbi.useHandle(handle -> handle.execute("DELETE FROM students WHERE id = ?", unscored));
+
+        assertThat(sqlState(error)).isEqualTo(FOREIGN_KEY_VIOLATION);
+        assertThat(count("SELECT count(*) FROM students WHERE id = " + student)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM students WHERE id = " + unscored))
+                .isZero();
+    }
+
+    @Test
+    void aStudentDeleteWaitsForASaveInFlightAndThenRefuses() throws Exception {
+        long newcomer = newStudent();
+        CompletableFuture<Void> delete;
+        try (Handle saver = jdbi.open()) {
+            saver.begin();
+            insertResult(saver, assessment, newcomer, null);
+            delete = CompletableFuture.runAsync(
+                    () -> jdbi.useHandle(handle -> handle.execute("DELETE FROM students WHERE id = ?", newcomer)));
+            awaitLockWait("DELETE FROM students%");
+            assertThat(delete).isNotDone();
+            saver.commit();
+        }
+
+        Throwable error = catchThrowable(() -> delete.get(30, TimeUnit.SECONDS));
+
+        assertThat(sqlState(error)).isEqualTo(FOREIGN_KEY_VIOLATION);
+        assertThat(count("SELECT count(*) FROM assessment_results r WHERE NOT EXISTS"
+                        + " (SELECT FROM students s WHERE s.id = r.student_id)"))
+                .isZero();
+    }
+
+    @Test
+    void aRepeatableReadSaveOfAStudentDeletedSinceItsSnapshotFails() {
+        long leaving = newStudent();
+        Throwable error;
+        try (Handle saver = jdbi.open()) {
+            saver.execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
+            saver.createQuery("SELECT count(*) FROM students").mapTo(Long.class).one();
+            jdbi.useHandle(handle -> handle.execute("DELETE FROM students WHERE id = ?", leaving));
+            error = catchThrowable(() -> insertResult(saver, assessment, leaving, null));
+            saver.execute("ROLLBACK");
+        }
+
+        assertThat(sqlState(error)).isEqualTo(SERIALIZATION_FAILURE);
+        assertThat(count("SELECT count(*) FROM assessment_results WHERE student_id = " + leaving))
+                .isZero();
+    }
+
+    private long newStudent() {
+        return jdbi.withHandle(handle -> handle.createQuery("INSERT INTO students (student_number, family_name,"
+                        + " given_name, cohort_id) SELECT 'K-' || :student, 'Keys', 'New', cohort_id FROM students"
+                        + " WHERE id = :student RETURNING id")
+                .bind("student", student)
+                .mapTo(Long.class)
+                .one());
+    }
+
     private void awaitLockWait() throws InterruptedException {
+        awaitLockWait("DELETE FROM assessments%");
+    }
+
+    private void awaitLockWait(String statement) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            if (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                            + " AND query LIKE 'DELETE FROM assessments%'")
+            if (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'" + " AND query LIKE '"
+                            + statement + "'")
                     > 0) {
                 return;
             }
@@ -152,10 +229,14 @@ class ResultKeysTest {
     }
 
     private void insertResult(Handle handle, long assessmentId, UUID batch) {
+        insertResult(handle, assessmentId, student, batch);
+    }
+
+    private void insertResult(Handle handle, long assessmentId, long studentId, UUID batch) {
         handle.createUpdate("INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by, batch_id)"
                         + " VALUES (:a, :s, 5, 'tester', CAST(:batch AS uuid))")
                 .bind("a", assessmentId)
-                .bind("s", student)
+                .bind("s", studentId)
                 .bind("batch", batch)
                 .execute();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -67,27 +68,59 @@ class SchemaRulesTest {
     }
 
     @Test
-    void changedResultWritesOneHistoryRowWithOldAndNewScoreAndBumpsTheVersion() {
-        BigDecimal oldScore = (BigDecimal) result().get("score");
+    void changedResultRecordsItsInsertThenTheUpdateWithOldAndNewScoreAndBumpsTheVersion() {
+        Map<String, Object> first = result();
+        BigDecimal oldScore = (BigDecimal) first.get("score");
         BigDecimal newScore =
                 oldScore.compareTo(new BigDecimal("10")) == 0 ? new BigDecimal("11.00") : new BigDecimal("10.00");
-        int oldVersion = (Integer) result().get("version");
+        assertThat(first.get("version")).isEqualTo(1);
 
         setScore(newScore.toPlainString());
 
-        Map<String, Object> history = jdbi.withHandle(
-                handle -> handle.createQuery("SELECT operation, old_score, new_score, changed_by FROM result_history"
-                                + " WHERE assessment_id = :a AND student_id = :s")
-                        .bind("a", assessmentId)
-                        .bind("s", studentId)
-                        .mapToMap()
-                        .one());
-        assertThat(history)
+        List<Map<String, Object>> history = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT operation, old_score, new_score, changed_by, changed_at FROM result_history"
+                                + " WHERE assessment_id = :a AND student_id = :s ORDER BY changed_at, id")
+                .bind("a", assessmentId)
+                .bind("s", studentId)
+                .mapToMap()
+                .list());
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0))
+                .containsEntry("operation", "insert")
+                .containsEntry("old_score", null)
+                .containsEntry("new_score", oldScore)
+                .containsEntry("changed_by", first.get("recorded_by"));
+        assertThat(history.get(0).get("changed_at")).isEqualTo(first.get("recorded_at"));
+        assertThat(history.get(1))
                 .containsEntry("operation", "update")
                 .containsEntry("old_score", oldScore)
                 .containsEntry("new_score", newScore)
                 .containsEntry("changed_by", "tester");
-        assertThat(result().get("version")).isEqualTo(oldVersion + 1);
+        assertThat(result().get("version")).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondChangeRecordsOnlyItself() {
+        setScore("10.00");
+        setScore("11.00");
+        long before = historyRows();
+
+        setScore("12.00");
+
+        assertThat(historyRows()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aNewResultNamingAnotherTimeThanNowIsRefused() {
+        Throwable error = catchThrowable(() -> jdbi.useHandle(handle -> handle.execute(
+                "INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by, recorded_at)"
+                        + " SELECT ?, s.id, 1, 'tester', now() - interval '1 day' FROM students s"
+                        + " WHERE NOT EXISTS (SELECT FROM assessment_results r WHERE r.student_id = s.id"
+                        + " AND r.assessment_id = ?) LIMIT 1",
+                assessmentId,
+                assessmentId)));
+
+        assertThat(sqlState(error)).isEqualTo(CHECK_VIOLATION);
     }
 
     @Test
@@ -120,7 +153,9 @@ class SchemaRulesTest {
                 .bind("s", studentId)
                 .mapTo(String.class)
                 .one());
-        assertThat(operations).isEqualTo("delete,insert");
+        // the deleted row's insert event moved into the history before its delete; the new row holds its own insert
+        assertThat(operations).isEqualTo("insert,delete");
+        assertThat(result()).containsEntry("version", 1).containsEntry("recorded_by", "tester");
     }
 
     @Test
@@ -197,7 +232,7 @@ class SchemaRulesTest {
                         "UPDATE assessment_results SET score = 1," + " recorded_by = 'admin' WHERE assessment_id = "
                                 + assessmentId + " AND student_id = " + studentId));
 
-        assertThat(historyRows()).isEqualTo(1);
+        assertThat(historyRows()).isEqualTo(2); // the generated row's insert, then the admin's update
         assertThat(sqlState(catchThrowable(
                         () -> asRole("registrar_admin", handle -> handle.execute("DELETE FROM result_history")))))
                 .isEqualTo(INSUFFICIENT_PRIVILEGE);
