@@ -20,12 +20,16 @@ CREATE OR REPLACE FUNCTION registrar_check_result_keys() RETURNS trigger
 DECLARE
     missing record;
 BEGIN
-    SELECT k.assessment_id INTO missing
-      FROM (SELECT DISTINCT n.assessment_id FROM new_rows n) k
-      LEFT JOIN LATERAL (SELECT a.id FROM assessments a WHERE a.id = k.assessment_id FOR KEY SHARE) a ON true
-     WHERE a.id IS NULL
-     LIMIT 1;
-    IF FOUND THEN
+    -- An update cannot move a result to another assessment or student (registrar_touch_result refuses it), so it
+    -- needs only the batch checked.
+    IF TG_OP = 'INSERT' THEN
+        SELECT k.assessment_id INTO missing
+          FROM (SELECT DISTINCT n.assessment_id FROM new_rows n) k
+          LEFT JOIN LATERAL (SELECT a.id FROM assessments a WHERE a.id = k.assessment_id FOR KEY SHARE) a ON true
+         WHERE a.id IS NULL
+         LIMIT 1;
+    END IF;
+    IF TG_OP = 'INSERT' AND FOUND THEN
         RAISE EXCEPTION 'insert or update on table "assessment_results" violates foreign key constraint "%"',
                 'assessment_results_assessment_id_fkey'
             USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'assessment_results_assessment_id_fkey',
@@ -46,7 +50,7 @@ BEGIN
                   DETAIL = format('Key (batch_id)=(%s) is not present in table "saved_batches".', missing.batch_id);
     END IF;
     IF TG_OP = 'UPDATE' THEN
-        RETURN NULL; -- registrar_touch_result refuses to move a result to another student
+        RETURN NULL;
     END IF;
     IF current_setting('transaction_isolation') = 'read committed' THEN
         SELECT n.student_id INTO missing

@@ -22,6 +22,8 @@ import org.postgresql.util.PSQLException;
  * it on the FX thread. A save is one transaction of at most 3 statements whatever its size. Thread-safe.
  */
 public final class ResultsRepository {
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String RESULT_KEY = "assessment_results_pkey";
     private static final Pattern STUDENT_IN_DETAIL = Pattern.compile("student_id=(\\d+)");
 
     private final Jdbi jdbi;
@@ -118,7 +120,9 @@ public final class ResultsRepository {
     /**
      * Saves the changes in one transaction: (1) the ledger row (and the new assessment), (2) one set-based write
      * of every changed result that still has the version it was based on, (3) a read-back of the rows someone
-     * else changed meanwhile (only when there are any). A batch id already in the ledger writes nothing.
+     * else changed meanwhile (only when there are any). A batch id already in the ledger writes nothing. Only when
+     * another desktop commits a first score for one of these students during this save does the save run a second
+     * time (a second transaction; the first wrote nothing), where that student is a conflict.
      *
      * @throws ScoreRejected when the database refuses a score (nothing is written)
      */
@@ -126,8 +130,29 @@ public final class ResultsRepository {
         try {
             return jdbi.inTransaction(handle -> saveIn(handle, request));
         } catch (JdbiException error) {
+            if (!isResultKeyTaken(error)) {
+                throw rejectedOr(error);
+            }
+        }
+        // Another desktop committed a first score for one of these students while this save ran; nothing of this
+        // attempt was written (same batch id), and the second attempt sees that score and reports a conflict.
+        try {
+            return jdbi.inTransaction(handle -> saveIn(handle, request));
+        } catch (JdbiException error) {
             throw rejectedOr(error);
         }
+    }
+
+    private static boolean isResultKeyTaken(JdbiException error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException sql
+                    && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    && sql.getServerErrorMessage() != null
+                    && RESULT_KEY.equals(sql.getServerErrorMessage().getConstraint())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +132,54 @@ class ResultsRepositoryTest {
         assertThat(outcome.savedVersions()).isEmpty();
         assertThat(outcome.conflicts()).singleElement().satisfies(conflict -> assertThat(conflict.theirScore())
                 .isEqualByComparingTo("2"));
+    }
+
+    @Test
+    void aFirstScoreAnotherDesktopCommitsDuringTheSaveIsAConflictAndTheOthersSave() throws Exception {
+        Assessment first = firstAssessment();
+        Assessment assessment = repository
+                .assessment(fixture.withHandle(handle -> handle.createQuery(
+                                "INSERT INTO assessments (cohort_id, title, subject, max_score, assessed_on, created_by)"
+                                        + " VALUES (:cohort, 'Race', 'Maths', 20, current_date, 'x') RETURNING id")
+                        .bind("cohort", first.cohortId())
+                        .mapTo(Long.class)
+                        .one()))
+                .orElseThrow();
+        List<SheetRow> unscored = repository.sheet(assessment.cohortId(), assessment.id());
+        SheetRow contested = unscored.get(0);
+        CompletableFuture<SaveOutcome> save;
+        try (Handle other = fixture.open()) {
+            other.begin();
+            other.execute(
+                    "INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by) VALUES (?, ?, 2, 'x')",
+                    assessment.id(),
+                    contested.studentId());
+            save = CompletableFuture.supplyAsync(() -> repository.save(SaveRequest.existing(
+                    UUID.randomUUID(),
+                    assessment.id(),
+                    List.of(change(contested, BigDecimal.ONE), change(unscored.get(1), BigDecimal.TEN)))));
+            awaitSaveWaitingForALock();
+            other.commit();
+        }
+        SaveOutcome outcome = save.get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.savedVersions()).containsOnlyKeys(unscored.get(1).studentId());
+        assertThat(outcome.conflicts()).singleElement().satisfies(conflict -> {
+            assertThat(conflict.studentId()).isEqualTo(contested.studentId());
+            assertThat(conflict.theirScore()).isEqualByComparingTo("2");
+        });
+    }
+
+    private void awaitSaveWaitingForALock() throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            if (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                            + " AND query LIKE 'WITH input%'")
+                    > 0) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("The save never waited for the other desktop's insert");
     }
 
     @Test

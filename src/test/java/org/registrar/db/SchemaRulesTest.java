@@ -124,6 +124,34 @@ class SchemaRulesTest {
     }
 
     @Test
+    void aWriterSettingVersionOrTimeItselfGetsWhatTheDatabaseWouldSet() {
+        Map<String, Object> before = result();
+        jdbi.useHandle(handle -> handle.execute(
+                "UPDATE assessment_results SET score = score + 0.5, version = 99, recorded_at = now() - interval '2 days'"
+                        + " WHERE assessment_id = ? AND student_id = ?",
+                assessmentId,
+                studentId));
+        Map<String, Object> changed = result();
+        jdbi.useHandle(handle -> handle.execute(
+                "UPDATE assessment_results SET version = version + 1, recorded_at = now()"
+                        + " WHERE assessment_id = ? AND student_id = ?",
+                assessmentId,
+                studentId));
+
+        assertThat(changed.get("version")).isEqualTo(2);
+        boolean recent = jdbi.withHandle(handle -> handle.createQuery("SELECT recorded_at > now() - interval '1 hour'"
+                        + " FROM assessment_results WHERE assessment_id = :a AND student_id = :s")
+                .bind("a", assessmentId)
+                .bind("s", studentId)
+                .mapTo(Boolean.class)
+                .one());
+        assertThat(recent)
+                .as("recorded_at is the time of the change, not the one the writer named")
+                .isTrue();
+        assertThat(result()).isEqualTo(changed); // no content change: version and stamps kept
+    }
+
+    @Test
     void unchangedUpdateWritesNoHistoryAndKeepsTheVersion() {
         Map<String, Object> before = result();
 
