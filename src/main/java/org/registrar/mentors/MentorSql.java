@@ -29,6 +29,7 @@ final class MentorSql {
                    r.max_score AS latest_max, r.excused AS latest_excused, r.assessed_on AS latest_on
             """;
 
+    /** Cohort and latest result (by assessment date, then newest assessment) of student {@code s}. */
     private static final String LATEST_RESULT =
             """
               LEFT JOIN cohorts c ON c.id = s.cohort_id
@@ -54,25 +55,26 @@ final class MentorSql {
      * parameters, guessing a page of about one row) can turn it into a walk over all students:
      *
      * <ol>
-     *   <li>{@code page}: the mentor's students by primary key ({@code = ANY} of their ids from
-     *       {@code mentor_assignments_mentor_id_idx}), filtered by the keyset, sorted by name and cut to the page.
-     *       A join here let the planner hash all students, or, in the generic plan, walk the students name index
-     *       checking every student against the roster (0.4 s on 20,000 students);
-     *   <li>per page row: the assignment, the cohort and the latest result, each an index probe, so a page of one
-     *       row or of hundreds costs its rows. The latest result stays a per-row {@code LIMIT 1} because a
-     *       set-based {@code DISTINCT ON} joined back to the page was rescanned per row in the generic plan;
+     *   <li>{@code mine}: the mentor's students after the keyset, by primary key ({@code = ANY} of their ids from
+     *       {@code mentor_assignments_mentor_id_idx}). No ORDER BY or LIMIT here, so walking the students name index
+     *       never looks cheaper; a join here let the planner hash all students, or, in the generic plan, walk the
+     *       name index checking every student against the roster (0.4 s on 20,000 students);
+     *   <li>{@code page}: those sorted by name and cut to the page;
+     *   <li>per page row: the assignment, the cohort and the latest result, each an index probe, so a page costs its
+     *       rows whatever the planner guessed. The latest result stays a per-row {@code LIMIT 1}: a set-based
+     *       {@code DISTINCT ON} joined back to the page was rescanned per row in the generic plan;
      *   <li>the mentor's name once.
      * </ol>
      */
     static final String ROSTER =
             """
-            WITH page AS MATERIALIZED (
+            WITH mine AS MATERIALIZED (
                 SELECT s.id, s.student_number, s.family_name, s.given_name, s.search_key, s.cohort_id
                   FROM students s
                  WHERE s.id = ANY (ARRAY(SELECT student_id FROM mentor_assignments WHERE mentor_id = :mentor))
-                   AND (s.search_key, s.id) > (:afterKey, :afterId)
-                 ORDER BY s.search_key, s.id
-                 LIMIT :limit)
+                   AND (s.search_key, s.id) > (:afterKey, :afterId)),
+            page AS (
+                SELECT * FROM mine ORDER BY search_key, id LIMIT :limit)
             SELECT s.id AS student_id, s.student_number, s.family_name, s.given_name, s.search_key,
                    c.name AS cohort, a.mentor_id,
                    (SELECT m.family_name || ', ' || m.given_name FROM mentors m WHERE m.id = :mentor) AS mentor_name,
