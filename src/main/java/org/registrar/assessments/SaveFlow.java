@@ -1,15 +1,17 @@
 package org.registrar.assessments;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.registrar.assessments.input.ParsedScore;
+import java.util.function.Consumer;
 import org.registrar.assessments.input.ScoreText;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.tasks.Tasks;
@@ -22,6 +24,7 @@ import org.registrar.tasks.Tasks;
 final class SaveFlow {
     static final String SAVE = "Save results";
     static final String CHECK = "Check save";
+    static final String COLLECT = "Collect changes";
     static final Duration CHECK_EVERY = Duration.ofSeconds(2);
     static final int CHECK_ATTEMPTS = 15;
     static final String CONFIRMED = "Saved (confirmed after the connection dropped): the server had committed "
@@ -41,63 +44,57 @@ final class SaveFlow {
         this.drafts = drafts;
     }
 
-    /** The journal of every row that differs from what is saved. */
-    Draft draft(long cohortId, Long assessmentId, java.util.UUID batchId) {
-        List<Draft.Entry> entries = new ArrayList<>();
-        for (GridRow row : model.editor().rows()) {
-            String score = row.text(GridColumn.SCORE);
-            if (!score.isEmpty() || row.commentEdited()) {
-                entries.add(new Draft.Entry(
-                        row.studentId(),
-                        score,
-                        row.commentEdited() ? row.text(GridColumn.COMMENT) : null,
-                        row.basedOnVersion()));
-            }
+    /**
+     * Save as asked by the Save button: when it would overwrite saved scores (and no row has a problem), {@code
+     * review} gets the lines of what it writes for the user to confirm first; otherwise it saves. The lines are worked
+     * out off the FX thread for {@link InputFlow#LARGE} edited rows or more.
+     */
+    void saveOrReview(boolean rowProblems, Consumer<List<String>> review) {
+        if (saving) {
+            return;
         }
-        NewAssessment created = assessmentId == null && model.newAssessment().problem() == null
-                ? model.newAssessment().toNewAssessment(cohortId)
-                : null;
-        return new Draft(batchId, cohortId, assessmentId, created, Instant.now(), entries);
-    }
-
-    private List<ResultChange> changes() {
-        List<ResultChange> changes = new ArrayList<>();
-        for (GridRow row : model.editor().rowsIn(RowState.EDITED)) {
-            ResultChange change = row.change(model.editor().parse(row));
-            if (change != null) {
-                changes.add(change);
+        GridSnapshot sheet = GridSnapshot.of(model.editor().rows());
+        BigDecimal maxScore = model.maxScore();
+        Callable<List<String>> overwritten =
+                () -> !rowProblems && sheet.overwrites() ? sheet.describeChanges(maxScore) : List.of();
+        Consumer<List<String>> decided = lines -> {
+            if (lines.isEmpty()) {
+                save(false);
+            } else {
+                review.accept(lines);
             }
-        }
-        return changes;
-    }
-
-    List<String> describeChanges() {
-        List<String> lines = new ArrayList<>();
-        for (GridRow row : model.editor().rowsIn(RowState.EDITED)) {
-            ParsedScore parsed = model.editor().parse(row);
-            ResultChange change = row.change(parsed);
-            if (change != null) {
-                String before = row.savedProperty().get().isEmpty()
-                        ? "–"
-                        : row.savedProperty().get();
-                lines.add(row.studentNumber() + " " + row.name() + ": " + before + " → "
-                        + ScoreText.format(change.score(), change.excused())
-                        + (row.commentEdited() ? " (comment changed)" : ""));
+        };
+        if (sheet.size() < InputFlow.LARGE) {
+            try {
+                decided.accept(overwritten.call());
+            } catch (Exception failure) {
+                refused(failure);
             }
+            return;
         }
-        return lines;
+        saving = true;
+        model.setBusy(true);
+        model.say("Checking " + sheet.size() + " edited rows…", false);
+        tasks.runLocal(COLLECT, overwritten)
+                .onDone(lines -> {
+                    saving = false;
+                    model.setBusy(false);
+                    decided.accept(lines);
+                })
+                .onError(this::refused);
     }
 
-    boolean overwrites() {
-        return model.editor().rowsIn(RowState.EDITED).stream().anyMatch(GridRow::overwrites);
-    }
-
+    /**
+     * Saves the edited rows. The grid is read on the FX thread in one cheap pass; what to write and the draft are
+     * worked out from that snapshot, off the FX thread when {@link InputFlow#LARGE} rows or more carry an edit.
+     */
     void save(boolean validOnly) {
         Cohort cohort = model.cohortValue();
         if (saving || cohort == null || model.assessmentProperty().get() == null) {
             return;
         }
-        int errors = model.editor().rowsIn(RowState.ERROR).size();
+        GridSnapshot sheet = GridSnapshot.of(model.editor().rows());
+        int errors = sheet.errors();
         if (errors > 0 && !validOnly) {
             model.say(
                     errors + (errors == 1 ? " row has a problem" : " rows have problems")
@@ -111,21 +108,51 @@ final class SaveFlow {
             model.say(formProblem, true);
             return;
         }
-        List<ResultChange> changes = changes();
-        if (changes.isEmpty()) {
+        Batch batch = new Batch(
+                model.batchId(),
+                cohort.id(),
+                assessmentId,
+                assessmentId == null ? model.newAssessment().toNewAssessment(cohort.id()) : null,
+                model.maxScore());
+        saving = true;
+        model.setBusy(true);
+        if (sheet.size() < InputFlow.LARGE) {
+            send(batch.collect(sheet));
+            return;
+        }
+        model.say("Checking " + sheet.size() + " edited rows…", false);
+        tasks.runLocal(COLLECT, () -> batch.collect(sheet)).onDone(this::send).onError(this::refused);
+    }
+
+    /** What one save is for; {@link #collect} works out its request and draft on any thread. Immutable. */
+    private record Batch(UUID id, long cohortId, Long assessmentId, NewAssessment created, BigDecimal maxScore) {
+        Collected collect(GridSnapshot sheet) {
+            List<ResultChange> changes = sheet.changes(maxScore);
+            if (changes.isEmpty()) {
+                return null;
+            }
+            SaveRequest request = created != null
+                    ? SaveRequest.creating(id, created, changes)
+                    : SaveRequest.existing(id, assessmentId, changes);
+            return new Collected(request, sheet.draft(id, cohortId, assessmentId, created, Instant.now()));
+        }
+    }
+
+    /** A request to send, and the draft written before its first attempt. */
+    private record Collected(SaveRequest request, Draft journal) {}
+
+    private void send(Collected collected) {
+        if (collected == null) {
+            saving = false;
+            model.setBusy(false);
             model.say("Nothing to save: no score differs from the saved one.", false);
             return;
         }
-        SaveRequest request = assessmentId == null
-                ? SaveRequest.creating(model.batchId(), model.newAssessment().toNewAssessment(cohort.id()), changes)
-                : SaveRequest.existing(model.batchId(), assessmentId, changes);
-        Draft journal = draft(cohort.id(), assessmentId, request.batchId());
-        saving = true;
-        model.setBusy(true);
-        model.say("Saving " + changes.size() + " results…", false);
+        SaveRequest request = collected.request();
+        model.say("Saving " + request.changes().size() + " results…", false);
         AtomicBoolean sent = new AtomicBoolean();
         tasks.run(SAVE, () -> {
-                    drafts.save(journal);
+                    drafts.save(collected.journal());
                     sent.set(true);
                     return repository.save(request);
                 })
@@ -201,13 +228,12 @@ final class SaveFlow {
     }
 
     private void applied(SaveRequest request, SaveOutcome outcome) {
-        saving = false;
-        model.setBusy(false);
         if (outcome.alreadySaved()) {
+            saving = false;
+            model.setBusy(false);
             confirmed(request, outcome.assessmentId());
             return;
         }
-        Long before = request.assessmentId();
         if (request.newAssessment() != null) {
             NewAssessment made = request.newAssessment();
             model.created(new Assessment(
@@ -220,14 +246,44 @@ final class SaveFlow {
         }
         Map<Long, ResultChange> byStudent = new HashMap<>();
         request.changes().forEach(change -> byStudent.put(change.studentId(), change));
-        outcome.savedVersions().forEach((student, version) -> {
-            GridRow row = model.editor().row(student);
-            ResultChange change = byStudent.get(student);
-            row.markSaved(change.score(), change.excused(), change.comment(), version);
+        markSaved(
+                request, outcome, byStudent, List.copyOf(outcome.savedVersions().entrySet()), 0);
+    }
+
+    /**
+     * Marks the saved rows from {@code from} on, as many as one FX turn allows, then queues the rest; the save stays
+     * busy (no second save, no other grid) until the last row is marked and the outcome is shown.
+     */
+    private void markSaved(
+            SaveRequest request,
+            SaveOutcome outcome,
+            Map<Long, ResultChange> byStudent,
+            List<Map.Entry<Long, Integer>> saved,
+            int from) {
+        TurnBudget turn = new TurnBudget();
+        int next = from;
+        while (next < saved.size() && (next == from || turn.left())) {
+            Map.Entry<Long, Integer> entry = saved.get(next++);
+            GridRow row = model.editor().row(entry.getKey());
+            ResultChange change = byStudent.get(entry.getKey());
+            row.markSaved(change.score(), change.excused(), change.comment(), entry.getValue());
             row.setText(GridColumn.SCORE, "");
             row.setState(RowState.SAVED, "");
-            conflicts.remove(student);
-        });
+            conflicts.remove(entry.getKey());
+        }
+        if (next < saved.size()) {
+            int rest = next;
+            tasks.later(() -> markSaved(request, outcome, byStudent, saved, rest));
+            return;
+        }
+        shown(request, outcome);
+    }
+
+    /** Every saved row is marked: the conflicts, the problems, the draft and the message. */
+    private void shown(SaveRequest request, SaveOutcome outcome) {
+        saving = false;
+        model.setBusy(false);
+        Long before = request.assessmentId();
         for (Conflict conflict : outcome.conflicts()) {
             GridRow row = model.editor().row(conflict.studentId());
             conflicts.put(conflict.studentId(), conflict);
@@ -242,17 +298,14 @@ final class SaveFlow {
             model.dropDraft(cohortId, null);
         }
         model.journal();
-        {
-            int saved = outcome.savedVersions().size();
-            int conflicted = outcome.conflicts().size();
-            model.say(
-                    "Saved " + saved + (saved == 1 ? " result" : " results")
-                            + (conflicted == 0
-                                    ? "."
-                                    : "; " + conflicted
-                                            + " changed by someone else meanwhile: choose theirs or yours."),
-                    conflicted > 0);
-        }
+        int saved = outcome.savedVersions().size();
+        int conflicted = outcome.conflicts().size();
+        model.say(
+                "Saved " + saved + (saved == 1 ? " result" : " results")
+                        + (conflicted == 0
+                                ? "."
+                                : "; " + conflicted + " changed by someone else meanwhile: choose theirs or yours."),
+                conflicted > 0);
     }
 
     private static String conflictMessage(Conflict conflict) {
