@@ -37,6 +37,8 @@ final class GridEditor {
     private final Runnable changed;
     private final Executor later;
     private long issuesGeneration;
+    /** Work per FX turn of a long rebuild; tests shorten it to look between turns. */
+    long turnNanos = TurnBudget.NANOS;
 
     /** One cell's text before and after a step. */
     record CellEdit(GridRow row, GridColumn column, String before, String after) {}
@@ -285,7 +287,7 @@ final class GridEditor {
         if (generation != issuesGeneration) {
             return;
         }
-        TurnBudget turn = new TurnBudget();
+        TurnBudget turn = new TurnBudget(turnNanos);
         do {
             built.add(issue(problemRows.get(built.size())));
         } while (built.size() < problemRows.size() && turn.left());

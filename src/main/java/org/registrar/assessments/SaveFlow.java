@@ -2,17 +2,14 @@ package org.registrar.assessments;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.registrar.assessments.input.ScoreText;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.tasks.Tasks;
 
@@ -34,7 +31,7 @@ final class SaveFlow {
     private final Tasks tasks;
     private final ResultsRepository repository;
     private final DraftStore drafts;
-    private final Map<Long, Conflict> conflicts = new HashMap<>();
+    private final ConflictChoices conflicts;
     private boolean saving;
 
     SaveFlow(BulkEntryViewModel model, Tasks tasks, ResultsRepository repository, DraftStore drafts) {
@@ -42,6 +39,7 @@ final class SaveFlow {
         this.tasks = tasks;
         this.repository = repository;
         this.drafts = drafts;
+        this.conflicts = new ConflictChoices(model);
     }
 
     /**
@@ -108,7 +106,7 @@ final class SaveFlow {
             model.say(formProblem, true);
             return;
         }
-        Batch batch = new Batch(
+        SaveBatch batch = new SaveBatch(
                 model.batchId(),
                 cohort.id(),
                 assessmentId,
@@ -124,24 +122,7 @@ final class SaveFlow {
         tasks.runLocal(COLLECT, () -> batch.collect(sheet)).onDone(this::send).onError(this::refused);
     }
 
-    /** What one save is for; {@link #collect} works out its request and draft on any thread. Immutable. */
-    private record Batch(UUID id, long cohortId, Long assessmentId, NewAssessment created, BigDecimal maxScore) {
-        Collected collect(GridSnapshot sheet) {
-            List<ResultChange> changes = sheet.changes(maxScore);
-            if (changes.isEmpty()) {
-                return null;
-            }
-            SaveRequest request = created != null
-                    ? SaveRequest.creating(id, created, changes)
-                    : SaveRequest.existing(id, assessmentId, changes);
-            return new Collected(request, sheet.draft(id, cohortId, assessmentId, created, Instant.now()));
-        }
-    }
-
-    /** A request to send, and the draft written before its first attempt. */
-    private record Collected(SaveRequest request, Draft journal) {}
-
-    private void send(Collected collected) {
+    private void send(SaveBatch.Collected collected) {
         if (collected == null) {
             saving = false;
             model.setBusy(false);
@@ -222,7 +203,7 @@ final class SaveFlow {
                     assessmentId, made.cohortId(), made.title(), made.subject(), made.maxScore(), made.assessedOn()));
             model.dropDraft(made.cohortId(), null);
         }
-        request.changes().forEach(change -> conflicts.remove(change.studentId()));
+        request.changes().forEach(change -> conflicts.forget(change.studentId()));
         model.nextBatch();
         model.reopenAfterAppliedBatch(CONFIRMED);
     }
@@ -269,7 +250,7 @@ final class SaveFlow {
             row.markSaved(change.score(), change.excused(), change.comment(), entry.getValue());
             row.setText(GridColumn.SCORE, "");
             row.setState(RowState.SAVED, "");
-            conflicts.remove(entry.getKey());
+            conflicts.forget(entry.getKey());
         }
         if (next < saved.size()) {
             int rest = next;
@@ -279,16 +260,17 @@ final class SaveFlow {
         shown(request, outcome);
     }
 
+    /** Conflicted rows: keep this user's entry (the next save overwrites theirs) or take the saved one. */
+    void resolve(List<GridRow> rows, boolean keepMine) {
+        conflicts.resolve(rows, keepMine);
+    }
+
     /** Every saved row is marked: the conflicts, the problems, the draft and the message. */
     private void shown(SaveRequest request, SaveOutcome outcome) {
         saving = false;
         model.setBusy(false);
         Long before = request.assessmentId();
-        for (Conflict conflict : outcome.conflicts()) {
-            GridRow row = model.editor().row(conflict.studentId());
-            conflicts.put(conflict.studentId(), conflict);
-            row.setState(RowState.CONFLICT, conflictMessage(conflict));
-        }
+        outcome.conflicts().forEach(conflicts::show);
         model.editor().rebuildIssues();
         model.nextBatch();
         long cohortId = request.newAssessment() != null
@@ -308,16 +290,6 @@ final class SaveFlow {
                 conflicted > 0);
     }
 
-    private static String conflictMessage(Conflict conflict) {
-        String theirs = conflict.theirVersion() == null
-                ? "deleted"
-                : ScoreText.format(conflict.theirScore(), conflict.theirExcused()) + " by "
-                        + conflict.theirRecordedBy();
-        String yours =
-                ScoreText.format(conflict.yours().score(), conflict.yours().excused());
-        return "changed meanwhile: saved now " + theirs + ", yours " + yours + ". Keep yours or take theirs.";
-    }
-
     private void refused(Throwable failure) {
         saving = false;
         model.setBusy(false);
@@ -335,34 +307,5 @@ final class SaveFlow {
                 DatabaseErrors.describe(failure) + " Your entries are kept in the draft; Save again retries the "
                         + "same batch, so nothing is written twice.",
                 true);
-    }
-
-    void resolve(List<GridRow> rows, boolean keepMine) {
-        for (GridRow row : rows) {
-            Conflict conflict = conflicts.remove(row.studentId());
-            if (conflict == null) {
-                continue;
-            }
-            if (keepMine) {
-                row.rebase(conflict.theirVersion());
-                row.markSaved(
-                        conflict.theirScore(),
-                        conflict.theirExcused(),
-                        conflict.theirComment(),
-                        conflict.theirVersion());
-            } else {
-                row.markSaved(
-                        conflict.theirScore(),
-                        conflict.theirExcused(),
-                        conflict.theirComment(),
-                        conflict.theirVersion());
-                row.setText(GridColumn.SCORE, "");
-                row.setText(GridColumn.COMMENT, conflict.theirComment());
-            }
-            row.setState(RowState.UNCHANGED, "");
-            model.editor().validate(row);
-        }
-        model.editor().rebuildIssues();
-        model.journal();
     }
 }

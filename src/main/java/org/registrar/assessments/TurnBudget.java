@@ -9,7 +9,16 @@ final class TurnBudget {
     /** Work per turn; pulses, layout and the input waiting in between come on top of it. */
     static final long NANOS = 8_000_000L;
 
-    private final long deadline = System.nanoTime() + NANOS;
+    private final long deadline;
+
+    TurnBudget() {
+        this(NANOS);
+    }
+
+    /** A turn of {@code nanos} (0: one item per turn, for tests that look between turns). */
+    TurnBudget(long nanos) {
+        deadline = System.nanoTime() + nanos;
+    }
 
     /** True while this turn may go on. */
     boolean left() {
