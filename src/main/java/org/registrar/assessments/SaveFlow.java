@@ -2,9 +2,7 @@ package org.registrar.assessments;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -135,9 +133,9 @@ final class SaveFlow {
         tasks.run(SAVE, () -> {
                     drafts.save(collected.journal());
                     sent.set(true);
-                    return repository.save(request);
+                    return SaveBatch.Saved.of(request, repository.save(request));
                 })
-                .onDone(outcome -> applied(request, outcome))
+                .onDone(saved -> applied(request, saved))
                 .onError(failure -> {
                     if (sent.get() && DatabaseErrors.classify(failure) == DatabaseErrors.Kind.UNAVAILABLE) {
                         checkUnknownOutcome(request);
@@ -208,7 +206,8 @@ final class SaveFlow {
         model.reopenAfterAppliedBatch(CONFIRMED);
     }
 
-    private void applied(SaveRequest request, SaveOutcome outcome) {
+    private void applied(SaveRequest request, SaveBatch.Saved saved) {
+        SaveOutcome outcome = saved.outcome();
         if (outcome.alreadySaved()) {
             saving = false;
             model.setBusy(false);
@@ -225,39 +224,32 @@ final class SaveFlow {
                     made.maxScore(),
                     made.assessedOn()));
         }
-        Map<Long, ResultChange> byStudent = new HashMap<>();
-        request.changes().forEach(change -> byStudent.put(change.studentId(), change));
-        markSaved(
-                request, outcome, byStudent, List.copyOf(outcome.savedVersions().entrySet()), 0);
+        markSaved(request, saved, 0);
     }
 
     /**
      * Marks the saved rows from {@code from} on, as many as one FX turn allows, then queues the rest; the save stays
      * busy (no second save, no other grid) until the last row is marked and the outcome is shown.
      */
-    private void markSaved(
-            SaveRequest request,
-            SaveOutcome outcome,
-            Map<Long, ResultChange> byStudent,
-            List<Map.Entry<Long, Integer>> saved,
-            int from) {
+    private void markSaved(SaveRequest request, SaveBatch.Saved saved, int from) {
         TurnBudget turn = new TurnBudget();
+        List<SaveBatch.SavedRow> rows = saved.rows();
         int next = from;
-        while (next < saved.size() && (next == from || turn.left())) {
-            Map.Entry<Long, Integer> entry = saved.get(next++);
-            GridRow row = model.editor().row(entry.getKey());
-            ResultChange change = byStudent.get(entry.getKey());
-            row.markSaved(change.score(), change.excused(), change.comment(), entry.getValue());
+        while (next < rows.size() && (next == from || turn.left())) {
+            SaveBatch.SavedRow done = rows.get(next++);
+            ResultChange change = done.change();
+            GridRow row = model.editor().row(change.studentId());
+            row.markSaved(change.score(), change.excused(), change.comment(), done.version());
             row.setText(GridColumn.SCORE, "");
             row.setState(RowState.SAVED, "");
-            conflicts.forget(entry.getKey());
+            conflicts.forget(change.studentId());
         }
-        if (next < saved.size()) {
+        if (next < rows.size()) {
             int rest = next;
-            tasks.later(() -> markSaved(request, outcome, byStudent, saved, rest));
+            tasks.later(() -> markSaved(request, saved, rest));
             return;
         }
-        shown(request, outcome);
+        shown(request, saved.outcome());
     }
 
     /** Conflicted rows: keep this user's entry (the next save overwrites theirs) or take the saved one. */
