@@ -61,7 +61,7 @@ public final class BulkEntryViewModel {
         this.historyRepository = repository.history();
         this.drafts = drafts;
         this.draftWriter = draftWriter;
-        this.editor = new GridEditor(this::maxScore, this::journal);
+        this.editor = new GridEditor(this::maxScore, this::journal, tasks::later);
         this.saving = new SaveFlow(this, tasks, repository, drafts);
         this.input = new InputFlow(this, tasks, repository);
         form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
@@ -310,14 +310,12 @@ public final class BulkEntryViewModel {
                 row);
     }
 
-    /** Lines "Name: old → new" of what a save would write. */
-    public List<String> pendingChanges() {
-        return saving.describeChanges();
-    }
-
-    /** True when the save would overwrite a saved score: the user confirms first. */
-    public boolean saveOverwrites() {
-        return saving.overwrites();
+    /**
+     * The Save button: saves, or first hands {@code review} the lines of what it would overwrite for the user to
+     * confirm (then {@link #save}); a large grid's lines are worked out off the FX thread.
+     */
+    public void saveOrReview(java.util.function.Consumer<List<String>> review) {
+        saving.saveOrReview(problems().stream().anyMatch(issue -> issue.row() != null), review);
     }
 
     /** Saves every edited row; with {@code validOnly} rows with problems stay in the draft. */
@@ -336,8 +334,13 @@ public final class BulkEntryViewModel {
         if (current == null || assessment.get() == null) {
             return;
         }
-        Draft draft = saving.draft(current.id(), id, batchId);
+        // read on the FX thread in one cheap pass; the draft is built and written on the draft writer
+        GridSnapshot sheet = GridSnapshot.of(editor.rows());
+        NewAssessment created = id == null && form.problem() == null ? form.toNewAssessment(current.id()) : null;
+        UUID batch = batchId;
+        java.time.Instant at = java.time.Instant.now();
         draftWriter.execute(() -> {
+            Draft draft = sheet.draft(batch, current.id(), id, created, at);
             if (draft.entries().isEmpty()) {
                 drafts.delete(draft.cohortId(), draft.assessmentId());
             } else {

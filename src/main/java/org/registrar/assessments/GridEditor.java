@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -24,6 +25,8 @@ import org.registrar.db.StorableText;
  */
 final class GridEditor {
     private static final int UNDO_STEPS = 200;
+    /** From this many problem rows on, the problems list is built over several FX turns. */
+    static final int LARGE_ISSUES = 1_000;
 
     private final ObservableList<GridRow> rows = FXCollections.observableArrayList();
     private final ObservableList<Issue> issues = FXCollections.observableArrayList();
@@ -32,13 +35,22 @@ final class GridEditor {
     private final Map<Long, GridRow> byStudent = new HashMap<>();
     private final Supplier<BigDecimal> maxScore;
     private final Runnable changed;
+    private final Executor later;
+    private long issuesGeneration;
+    /** Work per FX turn of a long rebuild; tests shorten it to look between turns. */
+    long turnNanos = TurnBudget.NANOS;
 
     /** One cell's text before and after a step. */
     record CellEdit(GridRow row, GridColumn column, String before, String after) {}
 
-    GridEditor(Supplier<BigDecimal> maxScore, Runnable changed) {
+    /**
+     * @param changed told after every step (the draft is journaled)
+     * @param later runs a step on the FX thread after what is waiting there (the next turn of long work)
+     */
+    GridEditor(Supplier<BigDecimal> maxScore, Runnable changed, Executor later) {
         this.maxScore = maxScore;
         this.changed = changed;
+        this.later = later;
     }
 
     void load(List<SheetRow> sheet) {
@@ -247,23 +259,52 @@ final class GridEditor {
         return ScoreText.parse(row.text(GridColumn.SCORE), maxScore.get());
     }
 
+    /**
+     * Rebuilds the problems list from the rows' states. A list of {@link #LARGE_ISSUES} problem rows or more is
+     * written a {@link TurnBudget} at a time and shown at once when complete; a newer rebuild drops an unfinished one.
+     */
     void rebuildIssues() {
-        List<Issue> all = new ArrayList<>();
+        long generation = ++issuesGeneration;
+        List<Integer> problemRows = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            GridRow row = rows.get(i);
-            RowState state = row.stateProperty().get();
+            RowState state = rows.get(i).stateProperty().get();
             if (state == RowState.ERROR || state == RowState.CONFLICT) {
-                GridColumn column =
-                        row.messageProperty().get().startsWith("comment") ? GridColumn.COMMENT : GridColumn.SCORE;
-                all.add(new Issue(
-                        "Row " + (i + 1) + ", " + row.studentNumber() + " " + row.name() + ": "
-                                + row.messageProperty().get(),
-                        row,
-                        column));
+                problemRows.add(i);
             }
         }
-        all.addAll(inputIssues);
-        issues.setAll(all);
+        List<Issue> built = new ArrayList<>(problemRows.size() + inputIssues.size());
+        List<Issue> input = List.copyOf(inputIssues);
+        if (problemRows.size() < LARGE_ISSUES) {
+            problemRows.forEach(index -> built.add(issue(index)));
+            built.addAll(input);
+            issues.setAll(built);
+            return;
+        }
+        buildIssues(generation, problemRows, input, built);
+    }
+
+    private void buildIssues(long generation, List<Integer> problemRows, List<Issue> input, List<Issue> built) {
+        if (generation != issuesGeneration) {
+            return;
+        }
+        TurnBudget turn = new TurnBudget(turnNanos);
+        do {
+            built.add(issue(problemRows.get(built.size())));
+        } while (built.size() < problemRows.size() && turn.left());
+        if (built.size() < problemRows.size()) {
+            later.execute(() -> buildIssues(generation, problemRows, input, built));
+            return;
+        }
+        built.addAll(input);
+        issues.setAll(built);
+    }
+
+    private Issue issue(int index) {
+        GridRow row = rows.get(index);
+        String message = row.messageProperty().get();
+        GridColumn column = message.startsWith("comment") ? GridColumn.COMMENT : GridColumn.SCORE;
+        return new Issue(
+                "Row " + (index + 1) + ", " + row.studentNumber() + " " + row.name() + ": " + message, row, column);
     }
 
     /** Rows whose state is {@code state}. */

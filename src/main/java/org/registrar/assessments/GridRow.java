@@ -60,9 +60,38 @@ public final class GridRow {
     }
 
     boolean commentEdited() {
-        return !comment.get()
-                .strip()
+        return commentEdited(comment.get(), savedComment);
+    }
+
+    /** True when {@code comment} differs from the saved one (surrounding blanks do not count). */
+    static boolean commentEdited(String comment, String savedComment) {
+        return !comment.strip()
                 .equals(Objects.requireNonNullElse(savedComment, "").strip());
+    }
+
+    /**
+     * This row as it stands, for work off the FX thread; null when it carries no edit (blank score, comment as
+     * saved, not in the edited state), so a snapshot of a mostly untouched grid stays small.
+     */
+    GridSnapshot.Row snapshot() {
+        String typed = entry.get();
+        String text = comment.get();
+        RowState now = state.get();
+        if (typed.isEmpty() && now != RowState.EDITED && text.equals(Objects.requireNonNullElse(savedComment, ""))) {
+            return null;
+        }
+        return new GridSnapshot.Row(
+                studentId,
+                studentNumber,
+                name,
+                saved.get(),
+                savedScore,
+                savedExcused,
+                savedComment,
+                basedOnVersion,
+                typed,
+                text,
+                now);
     }
 
     /**

@@ -102,6 +102,9 @@ final class GridTable implements GridNavigator {
         column.setSortable(false);
         column.setId("state-column");
         column.setCellFactory(col -> new TableCell<>() {
+            // one per cell, its text replaced: a new Tooltip per update costs a popup control each time
+            private final Tooltip tooltip = new Tooltip();
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -114,7 +117,8 @@ final class GridTable implements GridNavigator {
                     return;
                 }
                 setText(item);
-                setTooltip(new Tooltip(item));
+                tooltip.setText(item);
+                setTooltip(tooltip);
                 getStyleClass().add("state-" + row.stateProperty().get().label());
             }
         });

@@ -23,8 +23,8 @@ import org.registrar.tasks.Tasks;
 final class InputFlow {
     /** From this many lines on, input is worked on off the FX thread. */
     static final int LARGE = 1_000;
-    /** Cells set per FX-thread turn when entering large input. */
-    static final int CHUNK = 1_000;
+    /** Cells set at a time when entering large input; a turn sets slices until its {@link TurnBudget} is spent. */
+    static final int SLICE = 100;
 
     private final BulkEntryViewModel screen;
     private final Tasks tasks;
@@ -129,7 +129,7 @@ final class InputFlow {
         enter(mine, matched, 0, new ArrayList<>(), lines, source);
     }
 
-    /** Sets the next {@link #CHUNK} cells, then lets the FX thread breathe before the next chunk. */
+    /** Sets cells from {@code from} for one FX turn's budget, then lets the FX thread breathe before the next. */
     private void enter(
             long mine,
             GridEditor.Matched matched,
@@ -141,19 +141,23 @@ final class InputFlow {
             screen.editor().takeBack(applied);
             return;
         }
-        int to = Math.min(from + CHUNK, matched.cells().size());
-        applied.addAll(screen.editor().setChunk(matched.cells().subList(from, to)));
-        if (to == matched.cells().size()) {
+        int size = matched.cells().size();
+        TurnBudget turn = new TurnBudget();
+        int to = from;
+        do {
+            int end = Math.min(to + SLICE, size);
+            applied.addAll(screen.editor().setChunk(matched.cells().subList(to, end)));
+            to = end;
+        } while (to < size && turn.left());
+        if (to == size) {
             finish();
             screen.editor().finishStep(applied, matched.problems());
             screen.say(source + " " + lines + " lines matched by student.", false);
             return;
         }
-        working.set("Entering " + lines + " lines: " + to + " cells of "
-                + matched.cells().size() + " done…");
-        tasks.runLocal("Enter input", () -> to)
-                .onDone(next -> enter(mine, matched, next, applied, lines, source))
-                .onError(error -> failed(mine, error));
+        working.set("Entering " + lines + " lines: " + to + " cells of " + size + " done…");
+        int next = to;
+        tasks.later(() -> enter(mine, matched, next, applied, lines, source));
     }
 
     /** Stops the input being worked on: its result is dropped and nothing of it is entered. */

@@ -1,16 +1,13 @@
 package org.registrar.assessments;
 
+import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.registrar.assessments.input.ParsedScore;
-import org.registrar.assessments.input.ScoreText;
+import java.util.function.Consumer;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.tasks.Tasks;
 
@@ -22,6 +19,7 @@ import org.registrar.tasks.Tasks;
 final class SaveFlow {
     static final String SAVE = "Save results";
     static final String CHECK = "Check save";
+    static final String COLLECT = "Collect changes";
     static final Duration CHECK_EVERY = Duration.ofSeconds(2);
     static final int CHECK_ATTEMPTS = 15;
     static final String CONFIRMED = "Saved (confirmed after the connection dropped): the server had committed "
@@ -31,7 +29,7 @@ final class SaveFlow {
     private final Tasks tasks;
     private final ResultsRepository repository;
     private final DraftStore drafts;
-    private final Map<Long, Conflict> conflicts = new HashMap<>();
+    private final ConflictChoices conflicts;
     private boolean saving;
 
     SaveFlow(BulkEntryViewModel model, Tasks tasks, ResultsRepository repository, DraftStore drafts) {
@@ -39,65 +37,60 @@ final class SaveFlow {
         this.tasks = tasks;
         this.repository = repository;
         this.drafts = drafts;
+        this.conflicts = new ConflictChoices(model);
     }
 
-    /** The journal of every row that differs from what is saved. */
-    Draft draft(long cohortId, Long assessmentId, java.util.UUID batchId) {
-        List<Draft.Entry> entries = new ArrayList<>();
-        for (GridRow row : model.editor().rows()) {
-            String score = row.text(GridColumn.SCORE);
-            if (!score.isEmpty() || row.commentEdited()) {
-                entries.add(new Draft.Entry(
-                        row.studentId(),
-                        score,
-                        row.commentEdited() ? row.text(GridColumn.COMMENT) : null,
-                        row.basedOnVersion()));
-            }
+    /**
+     * Save as asked by the Save button: when it would overwrite saved scores (and no row has a problem), {@code
+     * review} gets the lines of what it writes for the user to confirm first; otherwise it saves. The lines are worked
+     * out off the FX thread for {@link InputFlow#LARGE} edited rows or more.
+     */
+    void saveOrReview(boolean rowProblems, Consumer<List<String>> review) {
+        if (saving) {
+            return;
         }
-        NewAssessment created = assessmentId == null && model.newAssessment().problem() == null
-                ? model.newAssessment().toNewAssessment(cohortId)
-                : null;
-        return new Draft(batchId, cohortId, assessmentId, created, Instant.now(), entries);
-    }
-
-    private List<ResultChange> changes() {
-        List<ResultChange> changes = new ArrayList<>();
-        for (GridRow row : model.editor().rowsIn(RowState.EDITED)) {
-            ResultChange change = row.change(model.editor().parse(row));
-            if (change != null) {
-                changes.add(change);
+        GridSnapshot sheet = GridSnapshot.of(model.editor().rows());
+        BigDecimal maxScore = model.maxScore();
+        Callable<List<String>> overwritten =
+                () -> !rowProblems && sheet.overwrites() ? sheet.describeChanges(maxScore) : List.of();
+        Consumer<List<String>> decided = lines -> {
+            if (lines.isEmpty()) {
+                save(false);
+            } else {
+                review.accept(lines);
             }
-        }
-        return changes;
-    }
-
-    List<String> describeChanges() {
-        List<String> lines = new ArrayList<>();
-        for (GridRow row : model.editor().rowsIn(RowState.EDITED)) {
-            ParsedScore parsed = model.editor().parse(row);
-            ResultChange change = row.change(parsed);
-            if (change != null) {
-                String before = row.savedProperty().get().isEmpty()
-                        ? "–"
-                        : row.savedProperty().get();
-                lines.add(row.studentNumber() + " " + row.name() + ": " + before + " → "
-                        + ScoreText.format(change.score(), change.excused())
-                        + (row.commentEdited() ? " (comment changed)" : ""));
+        };
+        if (sheet.size() < InputFlow.LARGE) {
+            try {
+                decided.accept(overwritten.call());
+            } catch (Exception failure) {
+                refused(failure);
             }
+            return;
         }
-        return lines;
+        saving = true;
+        model.setBusy(true);
+        model.say("Checking " + sheet.size() + " edited rows…", false);
+        tasks.runLocal(COLLECT, overwritten)
+                .onDone(lines -> {
+                    saving = false;
+                    model.setBusy(false);
+                    decided.accept(lines);
+                })
+                .onError(this::refused);
     }
 
-    boolean overwrites() {
-        return model.editor().rowsIn(RowState.EDITED).stream().anyMatch(GridRow::overwrites);
-    }
-
+    /**
+     * Saves the edited rows. The grid is read on the FX thread in one cheap pass; what to write and the draft are
+     * worked out from that snapshot, off the FX thread when {@link InputFlow#LARGE} rows or more carry an edit.
+     */
     void save(boolean validOnly) {
         Cohort cohort = model.cohortValue();
         if (saving || cohort == null || model.assessmentProperty().get() == null) {
             return;
         }
-        int errors = model.editor().rowsIn(RowState.ERROR).size();
+        GridSnapshot sheet = GridSnapshot.of(model.editor().rows());
+        int errors = sheet.errors();
         if (errors > 0 && !validOnly) {
             model.say(
                     errors + (errors == 1 ? " row has a problem" : " rows have problems")
@@ -111,25 +104,38 @@ final class SaveFlow {
             model.say(formProblem, true);
             return;
         }
-        List<ResultChange> changes = changes();
-        if (changes.isEmpty()) {
+        SaveBatch batch = new SaveBatch(
+                model.batchId(),
+                cohort.id(),
+                assessmentId,
+                assessmentId == null ? model.newAssessment().toNewAssessment(cohort.id()) : null,
+                model.maxScore());
+        saving = true;
+        model.setBusy(true);
+        if (sheet.size() < InputFlow.LARGE) {
+            send(batch.collect(sheet));
+            return;
+        }
+        model.say("Checking " + sheet.size() + " edited rows…", false);
+        tasks.runLocal(COLLECT, () -> batch.collect(sheet)).onDone(this::send).onError(this::refused);
+    }
+
+    private void send(SaveBatch.Collected collected) {
+        if (collected == null) {
+            saving = false;
+            model.setBusy(false);
             model.say("Nothing to save: no score differs from the saved one.", false);
             return;
         }
-        SaveRequest request = assessmentId == null
-                ? SaveRequest.creating(model.batchId(), model.newAssessment().toNewAssessment(cohort.id()), changes)
-                : SaveRequest.existing(model.batchId(), assessmentId, changes);
-        Draft journal = draft(cohort.id(), assessmentId, request.batchId());
-        saving = true;
-        model.setBusy(true);
-        model.say("Saving " + changes.size() + " results…", false);
+        SaveRequest request = collected.request();
+        model.say("Saving " + request.changes().size() + " results…", false);
         AtomicBoolean sent = new AtomicBoolean();
         tasks.run(SAVE, () -> {
-                    drafts.save(journal);
+                    drafts.save(collected.journal());
                     sent.set(true);
-                    return repository.save(request);
+                    return SaveBatch.Saved.of(request, repository.save(request));
                 })
-                .onDone(outcome -> applied(request, outcome))
+                .onDone(saved -> applied(request, saved))
                 .onError(failure -> {
                     if (sent.get() && DatabaseErrors.classify(failure) == DatabaseErrors.Kind.UNAVAILABLE) {
                         checkUnknownOutcome(request);
@@ -195,19 +201,19 @@ final class SaveFlow {
                     assessmentId, made.cohortId(), made.title(), made.subject(), made.maxScore(), made.assessedOn()));
             model.dropDraft(made.cohortId(), null);
         }
-        request.changes().forEach(change -> conflicts.remove(change.studentId()));
+        request.changes().forEach(change -> conflicts.forget(change.studentId()));
         model.nextBatch();
         model.reopenAfterAppliedBatch(CONFIRMED);
     }
 
-    private void applied(SaveRequest request, SaveOutcome outcome) {
-        saving = false;
-        model.setBusy(false);
+    private void applied(SaveRequest request, SaveBatch.Saved saved) {
+        SaveOutcome outcome = saved.outcome();
         if (outcome.alreadySaved()) {
+            saving = false;
+            model.setBusy(false);
             confirmed(request, outcome.assessmentId());
             return;
         }
-        Long before = request.assessmentId();
         if (request.newAssessment() != null) {
             NewAssessment made = request.newAssessment();
             model.created(new Assessment(
@@ -218,21 +224,45 @@ final class SaveFlow {
                     made.maxScore(),
                     made.assessedOn()));
         }
-        Map<Long, ResultChange> byStudent = new HashMap<>();
-        request.changes().forEach(change -> byStudent.put(change.studentId(), change));
-        outcome.savedVersions().forEach((student, version) -> {
-            GridRow row = model.editor().row(student);
-            ResultChange change = byStudent.get(student);
-            row.markSaved(change.score(), change.excused(), change.comment(), version);
+        markSaved(request, saved, 0);
+    }
+
+    /**
+     * Marks the saved rows from {@code from} on, as many as one FX turn allows, then queues the rest; the save stays
+     * busy (no second save, no other grid) until the last row is marked and the outcome is shown.
+     */
+    private void markSaved(SaveRequest request, SaveBatch.Saved saved, int from) {
+        TurnBudget turn = new TurnBudget();
+        List<SaveBatch.SavedRow> rows = saved.rows();
+        int next = from;
+        while (next < rows.size() && (next == from || turn.left())) {
+            SaveBatch.SavedRow done = rows.get(next++);
+            ResultChange change = done.change();
+            GridRow row = model.editor().row(change.studentId());
+            row.markSaved(change.score(), change.excused(), change.comment(), done.version());
             row.setText(GridColumn.SCORE, "");
             row.setState(RowState.SAVED, "");
-            conflicts.remove(student);
-        });
-        for (Conflict conflict : outcome.conflicts()) {
-            GridRow row = model.editor().row(conflict.studentId());
-            conflicts.put(conflict.studentId(), conflict);
-            row.setState(RowState.CONFLICT, conflictMessage(conflict));
+            conflicts.forget(change.studentId());
         }
+        if (next < rows.size()) {
+            int rest = next;
+            tasks.later(() -> markSaved(request, saved, rest));
+            return;
+        }
+        shown(request, saved.outcome());
+    }
+
+    /** Conflicted rows: keep this user's entry (the next save overwrites theirs) or take the saved one. */
+    void resolve(List<GridRow> rows, boolean keepMine) {
+        conflicts.resolve(rows, keepMine);
+    }
+
+    /** Every saved row is marked: the conflicts, the problems, the draft and the message. */
+    private void shown(SaveRequest request, SaveOutcome outcome) {
+        saving = false;
+        model.setBusy(false);
+        Long before = request.assessmentId();
+        outcome.conflicts().forEach(conflicts::show);
         model.editor().rebuildIssues();
         model.nextBatch();
         long cohortId = request.newAssessment() != null
@@ -242,27 +272,14 @@ final class SaveFlow {
             model.dropDraft(cohortId, null);
         }
         model.journal();
-        {
-            int saved = outcome.savedVersions().size();
-            int conflicted = outcome.conflicts().size();
-            model.say(
-                    "Saved " + saved + (saved == 1 ? " result" : " results")
-                            + (conflicted == 0
-                                    ? "."
-                                    : "; " + conflicted
-                                            + " changed by someone else meanwhile: choose theirs or yours."),
-                    conflicted > 0);
-        }
-    }
-
-    private static String conflictMessage(Conflict conflict) {
-        String theirs = conflict.theirVersion() == null
-                ? "deleted"
-                : ScoreText.format(conflict.theirScore(), conflict.theirExcused()) + " by "
-                        + conflict.theirRecordedBy();
-        String yours =
-                ScoreText.format(conflict.yours().score(), conflict.yours().excused());
-        return "changed meanwhile: saved now " + theirs + ", yours " + yours + ". Keep yours or take theirs.";
+        int saved = outcome.savedVersions().size();
+        int conflicted = outcome.conflicts().size();
+        model.say(
+                "Saved " + saved + (saved == 1 ? " result" : " results")
+                        + (conflicted == 0
+                                ? "."
+                                : "; " + conflicted + " changed by someone else meanwhile: choose theirs or yours."),
+                conflicted > 0);
     }
 
     private void refused(Throwable failure) {
@@ -282,34 +299,5 @@ final class SaveFlow {
                 DatabaseErrors.describe(failure) + " Your entries are kept in the draft; Save again retries the "
                         + "same batch, so nothing is written twice.",
                 true);
-    }
-
-    void resolve(List<GridRow> rows, boolean keepMine) {
-        for (GridRow row : rows) {
-            Conflict conflict = conflicts.remove(row.studentId());
-            if (conflict == null) {
-                continue;
-            }
-            if (keepMine) {
-                row.rebase(conflict.theirVersion());
-                row.markSaved(
-                        conflict.theirScore(),
-                        conflict.theirExcused(),
-                        conflict.theirComment(),
-                        conflict.theirVersion());
-            } else {
-                row.markSaved(
-                        conflict.theirScore(),
-                        conflict.theirExcused(),
-                        conflict.theirComment(),
-                        conflict.theirVersion());
-                row.setText(GridColumn.SCORE, "");
-                row.setText(GridColumn.COMMENT, conflict.theirComment());
-            }
-            row.setState(RowState.UNCHANGED, "");
-            model.editor().validate(row);
-        }
-        model.editor().rebuildIssues();
-        model.journal();
     }
 }

@@ -1,6 +1,5 @@
 package org.registrar.assessments;
 
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -107,18 +106,11 @@ final class SidePanel {
         Button save = new Button("Save");
         save.setId("save");
         save.getStyleClass().add("accent");
-        save.setOnAction(event -> {
-            List<String> pending = model.pendingChanges();
-            if (model.problems().stream().noneMatch(issue -> issue.row() != null)
-                    && !pending.isEmpty()
-                    && model.saveOverwrites()) {
-                changes.getItems().setAll(pending);
-                review.setVisible(true);
-                review.setManaged(true);
-            } else {
-                model.save(false);
-            }
-        });
+        save.setOnAction(event -> model.saveOrReview(pending -> {
+            changes.getItems().setAll(pending);
+            review.setVisible(true);
+            review.setManaged(true);
+        }));
         validOnly
                 .disableProperty()
                 .bind(model.busyProperty().or(model.canWriteResultsProperty().not()));

@@ -67,6 +67,14 @@ public final class Tasks {
         });
     }
 
+    /**
+     * Runs {@code step} on the result thread after what is already queued there, without a worker and without an
+     * operation: long FX-thread work split into turns lets the screen answer in between. Never blocks the caller.
+     */
+    public void later(Runnable step) {
+        results.execute(step);
+    }
+
     private <T> Pending<T> start(String operation, Callable<T> work, Observer observer) {
         CompletableFuture<T> future = new CompletableFuture<>();
         worker.execute(() -> {

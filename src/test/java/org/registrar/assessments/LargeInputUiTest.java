@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.jdbi.v3.core.Jdbi;
@@ -26,11 +27,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A 10,000-student class pasted and saved through the screen while a probe measures the longest time the FX thread
- * did not answer. The bound is generous (a shared 2-core machine); the measured figures are printed and reported in
- * docs/performance.md.
+ * did not answer, per phase: a paste whose 10,000 scores are all out of range (validation and a problems list of
+ * 10,000), a valid paste over it, and the save through the Save button. The bound is generous (a shared 2-core
+ * machine); the measured figures are printed and reported in docs/performance.md.
  */
 class LargeInputUiTest {
     private static final int STUDENTS = 10_000;
+    /** Far above the 50 ms bar (reported, not asserted: the machine is shared) and far below a 10,000-row turn. */
+    private static final long MAX_STALL_MS = 250;
 
     @TempDir
     Path dataHome;
@@ -75,23 +79,35 @@ class LargeInputUiTest {
     @Test
     void tenThousandPastedRowsAndTheirSaveNeverStallTheFxThreadLong() throws Exception {
         BulkEntryViewModel model = show();
-        String block = block();
+        String outOfRange = block(n -> "25");
+        String valid = block(n -> String.valueOf(n % 21));
 
-        long pasteStall = measuring(
-                () -> Platform.runLater(() -> model.paste(block, 0, GridColumn.SCORE)),
+        Stall validateStall = measuring(
+                () -> Platform.runLater(() -> model.paste(outOfRange, 0, GridColumn.SCORE)),
                 () -> model.workingProperty().get().isEmpty()
+                        && model.problems().size() == STUDENTS);
+        assertThat(model.rows()).allMatch(row -> row.stateProperty().get() == RowState.ERROR);
+        Stall pasteStall = measuring(
+                () -> Platform.runLater(() -> model.paste(valid, 0, GridColumn.SCORE)),
+                () -> model.workingProperty().get().isEmpty()
+                        && model.problems().isEmpty()
                         && model.rows().stream()
                                 .allMatch(row -> row.stateProperty().get() == RowState.EDITED));
         Label message = robot.lookup("#bulk-message").queryAs(Label.class);
-        long saveStall = measuring(() -> Platform.runLater(() -> model.save(false)), () -> message.getText()
-                .startsWith("Saved " + STUDENTS));
+        Button save = robot.lookup("#save").queryAs(Button.class);
+        Stall saveStall = measuring(
+                () -> Platform.runLater(save::fire), () -> message.getText().startsWith("Saved " + STUDENTS));
         System.out.printf(
-                "[LargeInputUiTest] longest FX-thread stall: paste+validate %d ms, save %d ms (%d rows)%n",
-                pasteStall, saveStall, STUDENTS);
+                "[LargeInputUiTest] longest FX-thread stall: validate/problems %s, paste %s, save %s (%d rows)%n",
+                validateStall, pasteStall, saveStall, STUDENTS);
 
         assertThat(model.rows()).allMatch(row -> row.stateProperty().get() == RowState.SAVED);
-        assertThat(pasteStall).isLessThan(500);
-        assertThat(saveStall).isLessThan(500);
+        assertThat(model.rows()).allMatch(row -> row.entryProperty().get().isEmpty());
+        // a measurement on a shared, noisy machine (figures in docs/performance.md): loose enough not to be flaky,
+        // tight enough to catch a step that goes back to one long FX turn over 10,000 rows
+        assertThat(validateStall.fxMillis()).isLessThan(MAX_STALL_MS);
+        assertThat(pasteStall.fxMillis()).isLessThan(MAX_STALL_MS);
+        assertThat(saveStall.fxMillis()).isLessThan(MAX_STALL_MS);
     }
 
     @Test
@@ -115,15 +131,27 @@ class LargeInputUiTest {
         assertThat(model.messageProperty().get()).isEqualTo("Cancelled: nothing of that input was entered.");
     }
 
+    /** The longest FX-thread stall of one phase, and the longest a plain sleeping thread overslept meanwhile. */
+    private record Stall(long fxMillis, long machineMillis) {
+        @Override
+        public String toString() {
+            return fxMillis + " ms (machine " + machineMillis + " ms)";
+        }
+    }
+
     /**
      * Runs {@code start}, then probes the FX thread every 2 ms until {@code done}: the longest gap between two probes
-     * answered is the longest time the FX thread was busy with something else.
+     * answered is the longest time the FX thread was busy with something else. A second thread that only sleeps 2 ms
+     * at a time measures, over the same time, how long the machine (other processes, GC pauses) kept any thread from
+     * running: the part of the stall that is not this screen's work.
      */
-    private static long measuring(Runnable start, java.util.function.BooleanSupplier done) throws Exception {
+    private static Stall measuring(Runnable start, java.util.function.BooleanSupplier done) throws Exception {
         AtomicLong last = new AtomicLong(System.nanoTime());
         AtomicLong longest = new AtomicLong();
+        AtomicLong machine = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
         Thread probe = new Thread(() -> {
+            long slept = System.nanoTime();
             while (running.get()) {
                 Platform.runLater(() -> {
                     long now = System.nanoTime();
@@ -134,6 +162,9 @@ class LargeInputUiTest {
                 } catch (InterruptedException interrupted) {
                     return;
                 }
+                long now = System.nanoTime();
+                machine.accumulateAndGet(now - slept, Math::max);
+                slept = now;
             }
         });
         probe.setDaemon(true);
@@ -143,13 +174,18 @@ class LargeInputUiTest {
         running.set(false);
         probe.join();
         WaitForAsyncUtils.waitForFxEvents();
-        return TimeUnit.NANOSECONDS.toMillis(longest.get());
+        return new Stall(TimeUnit.NANOSECONDS.toMillis(longest.get()), TimeUnit.NANOSECONDS.toMillis(machine.get()));
     }
 
     private static String block() {
+        return block(n -> String.valueOf(n % 21));
+    }
+
+    /** A keyed block: header, then one line per student with the score {@code score} gives for its number. */
+    private static String block(java.util.function.IntFunction<String> score) {
         StringBuilder text = new StringBuilder("Student\tScore\n");
         for (int n = 1; n <= STUDENTS; n++) {
-            text.append('B').append(n).append('\t').append(n % 21).append('\n');
+            text.append('B').append(n).append('\t').append(score.apply(n)).append('\n');
         }
         return text.toString();
     }

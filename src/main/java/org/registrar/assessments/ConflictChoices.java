@@ -1,0 +1,64 @@
+package org.registrar.assessments;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.registrar.assessments.input.ScoreText;
+
+/**
+ * Rows a save found changed by someone else meanwhile: each shows theirs and yours until the user keeps theirs or
+ * takes the saved one. FX thread only.
+ */
+final class ConflictChoices {
+    private final BulkEntryViewModel model;
+    private final Map<Long, Conflict> conflicts = new HashMap<>();
+
+    ConflictChoices(BulkEntryViewModel model) {
+        this.model = model;
+    }
+
+    /** Marks the conflict's row, with what is saved now and what this user entered. */
+    void show(Conflict conflict) {
+        GridRow row = model.editor().row(conflict.studentId());
+        conflicts.put(conflict.studentId(), conflict);
+        row.setState(RowState.CONFLICT, message(conflict));
+    }
+
+    /** The student's result was saved: no choice is left to make. */
+    void forget(long studentId) {
+        conflicts.remove(studentId);
+    }
+
+    /** Keep yours (the next save overwrites theirs) or take theirs, for the conflicted rows among {@code rows}. */
+    void resolve(List<GridRow> rows, boolean keepMine) {
+        for (GridRow row : rows) {
+            Conflict conflict = conflicts.remove(row.studentId());
+            if (conflict == null) {
+                continue;
+            }
+            if (keepMine) {
+                row.rebase(conflict.theirVersion());
+            }
+            row.markSaved(
+                    conflict.theirScore(), conflict.theirExcused(), conflict.theirComment(), conflict.theirVersion());
+            if (!keepMine) {
+                row.setText(GridColumn.SCORE, "");
+                row.setText(GridColumn.COMMENT, conflict.theirComment());
+            }
+            row.setState(RowState.UNCHANGED, "");
+            model.editor().validate(row);
+        }
+        model.editor().rebuildIssues();
+        model.journal();
+    }
+
+    private static String message(Conflict conflict) {
+        String theirs = conflict.theirVersion() == null
+                ? "deleted"
+                : ScoreText.format(conflict.theirScore(), conflict.theirExcused()) + " by "
+                        + conflict.theirRecordedBy();
+        String yours =
+                ScoreText.format(conflict.yours().score(), conflict.yours().excused());
+        return "changed meanwhile: saved now " + theirs + ", yours " + yours + ". Keep yours or take theirs.";
+    }
+}
