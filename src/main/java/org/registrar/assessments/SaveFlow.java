@@ -234,14 +234,21 @@ final class SaveFlow {
     private void markSaved(SaveRequest request, SaveBatch.Saved saved, int from) {
         TurnBudget turn = new TurnBudget();
         List<SaveBatch.SavedRow> rows = saved.rows();
+        BigDecimal maxScore = model.maxScore();
         int next = from;
         while (next < rows.size() && (next == from || turn.left())) {
             SaveBatch.SavedRow done = rows.get(next++);
             ResultChange change = done.change();
             GridRow row = model.editor().row(change.studentId());
+            boolean editedMeanwhile = !change.equals(askedFor(row, maxScore));
             row.markSaved(change.score(), change.excused(), change.comment(), done.version());
-            row.setText(GridColumn.SCORE, "");
-            row.setState(RowState.SAVED, "");
+            if (editedMeanwhile) {
+                // typed while the save ran: the saved value is the new base, what was typed stays as an edit
+                row.setState(RowState.EDITED, "Changed while saving: not saved yet");
+            } else {
+                row.setText(GridColumn.SCORE, "");
+                row.setState(RowState.SAVED, "");
+            }
             conflicts.forget(change.studentId());
         }
         if (next < rows.size()) {
@@ -250,6 +257,12 @@ final class SaveFlow {
             return;
         }
         shown(request, saved.outcome());
+    }
+
+    /** The change the row asks for now (what was sent, unless the user typed while the save ran). */
+    private static ResultChange askedFor(GridRow row, BigDecimal maxScore) {
+        GridSnapshot.Row now = row.snapshot();
+        return now == null ? null : now.change(maxScore);
     }
 
     /** Conflicted rows: keep this user's entry (the next save overwrites theirs) or take the saved one. */

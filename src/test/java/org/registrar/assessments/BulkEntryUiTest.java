@@ -141,6 +141,48 @@ class BulkEntryUiTest {
         assertThat(restored.stateProperty().get()).isEqualTo(RowState.EDITED);
     }
 
+    @Test
+    void whatIsTypedWhileTheSaveRunsStaysAsANewEdit() throws Exception {
+        BulkEntryViewModel model = show();
+        TableView<GridRow> grid = robot.lookup("#results-grid").queryAs(TableView.class);
+        GridRow row = grid.getItems().get(0);
+        clickScoreCell(0);
+        robot.write("7").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        try (var blocker = fixture.open()) {
+            blocker.begin();
+            blocker.execute("LOCK TABLE saved_batches IN EXCLUSIVE MODE"); // the save waits at its first statement
+            robot.clickOn("#save");
+            if (robot.lookup("#confirm-save")
+                    .tryQuery()
+                    .map(node -> node.isVisible())
+                    .orElse(false)) {
+                robot.clickOn("#confirm-save");
+            }
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> fixture.withHandle(handle -> handle.createQuery(
+                                    "SELECT count(*) > 0 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                            + " AND query LIKE 'INSERT INTO saved_batches%'")
+                            .mapTo(Boolean.class)
+                            .one()));
+            clickScoreCell(0);
+            robot.write("8").push(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+            blocker.rollback();
+        }
+        Label message = robot.lookup("#bulk-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Saved"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(storedScore(model, row)).isEqualTo("7.00");
+        assertThat(row.savedProperty().get()).isEqualTo("7");
+        assertThat(row.entryProperty().get()).isEqualTo("8");
+        assertThat(row.stateProperty().get()).isEqualTo(RowState.EDITED);
+    }
+
     private BulkEntryViewModel show() throws Exception {
         BulkEntryView view = BulkEntryView.create(session.fxTasks(), session.database(), dataHome);
         FxToolkit.setupStage(window -> {
