@@ -15,11 +15,13 @@ import org.registrar.metrics.CacheMetrics;
  * (expiry after write, size bound, statistics) in front of {@link MentorRepository}.
  *
  * <p>Freshness: this desktop's writes go through here and drop exactly the entries they affect at once. Other
- * desktops' writes are found through {@link ChangeStamps}: when the cache is read and the last check is older than
- * the staleness setting, one tiny query reads the stamps; every entry loaded before the stamps last moved is
- * reloaded on its next read. No connection is held while idle, and it works through PgBouncer in transaction
- * mode. Caveat: this desktop's own writes move the stamps too, so after a local write the other cached entries
- * are reloaded once at the next check.
+ * desktops' writes (and results saved anywhere) are found through {@link ChangeStamps}: when the cache is read and
+ * the last check is older than the staleness setting, one tiny query reads each watched table's stamp; an entry is
+ * reloaded on its next read when a table its statement reads from ({@link DirectoryKey.Kind#readsFrom()}) has
+ * another stamp than when the entry was loaded. So a results save reloads rosters (they show the latest result) but
+ * not the mentors list. No connection is held while idle, and it works through PgBouncer in transaction mode.
+ * Caveat: this desktop's own writes move the stamps too, so after a local write the other cached entries that read
+ * the written table are reloaded once at the next check.
  *
  * <p>Concurrent reads of one key load once (Caffeine computes each key once; other readers wait for it). Every
  * read and write may block on the database: never call from the FX thread. Thread-safe.
@@ -33,7 +35,7 @@ public final class MentorDirectory implements CacheMetrics {
     private final long stalenessNanos;
     private final LoadingCache<DirectoryKey, Stamped> cache;
     private final Object checkLock = new Object();
-    private volatile long generation = Long.MIN_VALUE;
+    private volatile Stamps known = Stamps.UNKNOWN;
     private volatile long lastCheckNanos;
     private volatile boolean checkedOnce;
 
@@ -143,7 +145,7 @@ public final class MentorDirectory implements CacheMetrics {
     private <T> T read(DirectoryKey key) {
         revalidateIfDue();
         Stamped entry = cache.get(key);
-        if (entry.generation() < generation) {
+        if (known.movedSince(entry.stamps(), key.kind().readsFrom())) {
             cache.asMap().remove(key, entry);
             entry = cache.get(key);
         }
@@ -159,14 +161,14 @@ public final class MentorDirectory implements CacheMetrics {
             if (checkedOnce && startedAt - lastCheckNanos < stalenessNanos) {
                 return;
             }
-            generation = stamps.current();
+            known = stamps.current();
             lastCheckNanos = startedAt;
             checkedOnce = true;
         }
     }
 
     private Stamped load(DirectoryKey key) {
-        long loadedAt = generation;
+        Stamps loadedAt = known;
         Object value =
                 switch (key.kind()) {
                     case MENTORS -> repository.mentors();
@@ -176,6 +178,6 @@ public final class MentorDirectory implements CacheMetrics {
         return new Stamped(value, loadedAt);
     }
 
-    /** A cached value and the change-stamp generation known when its load began. */
-    private record Stamped(Object value, long generation) {}
+    /** A cached value and the change stamps known when its load began. */
+    private record Stamped(Object value, Stamps stamps) {}
 }

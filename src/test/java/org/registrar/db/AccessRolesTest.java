@@ -3,12 +3,20 @@ package org.registrar.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.registrar.assessments.ResultChange;
+import org.registrar.assessments.ResultsRepository;
+import org.registrar.assessments.SaveOutcome;
+import org.registrar.assessments.SaveRequest;
 
 /** Per-user logins in the group roles: each may do exactly what docs/schema.md says, and hears "not permitted" otherwise. */
 class AccessRolesTest {
@@ -86,6 +94,45 @@ class AccessRolesTest {
                         + "VALUES (1, 'Quiz', 'Maths', 10, current_date, current_user)");
         denied(staff, "UPDATE students SET student_number = 'X1' WHERE id = 1");
         denied(staff, "DELETE FROM students WHERE id = 1");
+    }
+
+    @Test
+    void staffSaveNewAndChangedResultsThroughTheAppWhichMovesTheResultsStamp() {
+        Jdbi owner = TestDatabases.jdbi(name);
+        List<Map<String, Object>> rows = owner.withHandle(
+                handle -> handle.createQuery("SELECT assessment_id, student_id, version FROM assessment_results"
+                                + " WHERE assessment_id = (SELECT min(assessment_id) FROM assessment_results)"
+                                + " ORDER BY student_id LIMIT 2")
+                        .mapToMap()
+                        .list());
+        long assessment = (Long) rows.get(0).get("assessment_id");
+        long fresh = (Long) rows.get(0).get("student_id");
+        long changed = (Long) rows.get(1).get("student_id");
+        owner.useHandle(handle -> handle.execute(
+                "DELETE FROM assessment_results WHERE assessment_id = ? AND student_id = ?", assessment, fresh));
+        long stampBefore = resultsStamp(owner);
+        Database staff = loginAs("registrar_staff");
+        ResultsRepository results = new ResultsRepository(staff.jdbi());
+
+        SaveOutcome outcome = results.save(SaveRequest.existing(
+                UUID.randomUUID(),
+                assessment,
+                List.of(
+                        new ResultChange(fresh, BigDecimal.ONE, false, "new", null),
+                        new ResultChange(changed, BigDecimal.ZERO, false, "changed", (Integer)
+                                rows.get(1).get("version")))));
+
+        assertThat(outcome.conflicts()).isEmpty();
+        assertThat(outcome.savedVersions()).containsOnlyKeys(fresh, changed);
+        assertThat(resultsStamp(owner)).isGreaterThan(stampBefore);
+        denied(staff, "UPDATE change_stamps SET stamp = 0");
+    }
+
+    private static long resultsStamp(Jdbi jdbi) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT stamp FROM change_stamps WHERE table_name = 'assessment_results'")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     @Test

@@ -216,6 +216,42 @@ class SchemaRulesTest {
     }
 
     @Test
+    void resultsStampBumpsOncePerWritingStatementAndLeavesTheMentorsTablesStampsAlone() {
+        long before = stamp("assessment_results");
+        long mentorsTables = stamp("mentors") + stamp("mentor_assignments") + stamp("students") + stamp("cohorts");
+
+        jdbi.useHandle(
+                handle -> handle.execute("UPDATE assessment_results SET comment = 'checked', recorded_by = 'tester'"
+                        + " WHERE assessment_id = " + assessmentId));
+        jdbi.useHandle(handle -> handle.execute("DELETE FROM assessment_results WHERE assessment_id = " + assessmentId
+                + " AND student_id = " + studentId));
+
+        assertThat(stamp("assessment_results")).isEqualTo(before + 2);
+        assertThat(stamp("mentors") + stamp("mentor_assignments") + stamp("students") + stamp("cohorts"))
+                .isEqualTo(mentorsTables);
+    }
+
+    @Test
+    void staffWritingResultsMoveTheResultsStampButCannotWriteStampsThemselves() {
+        long before = stamp("assessment_results");
+
+        asRole(
+                "registrar_staff",
+                handle -> handle.execute("UPDATE assessment_results SET score = 1, recorded_by = 'staff'"
+                        + " WHERE assessment_id = " + assessmentId + " AND student_id = " + studentId));
+
+        assertThat(stamp("assessment_results")).isEqualTo(before + 1);
+        assertThat(
+                        sqlState(
+                                catchThrowable(
+                                        () -> asRole(
+                                                "registrar_staff",
+                                                handle -> handle.execute(
+                                                        "UPDATE change_stamps SET stamp = stamp + 1 WHERE table_name = 'assessment_results'")))))
+                .isEqualTo(INSUFFICIENT_PRIVILEGE);
+    }
+
+    @Test
     void groupRolesExistWithoutLogin() {
         String groupRoles = jdbi.withHandle(handle -> handle.createQuery("SELECT string_agg(rolname, ','"
                         + " ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'registrar\\_%' AND NOT rolcanlogin")

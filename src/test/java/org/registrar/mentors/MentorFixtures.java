@@ -1,5 +1,6 @@
 package org.registrar.mentors;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,5 +65,17 @@ final class MentorFixtures {
                 .bind("ids", students.stream().mapToLong(Long::longValue).toArray())
                 .mapTo(Long.class)
                 .list());
+    }
+
+    /** A student's latest result as the roster orders them (assessment date, then newest assessment). */
+    record Result(long assessmentId, BigDecimal score, int version) {}
+
+    static Result latestResult(Jdbi jdbi, long studentId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT r.assessment_id, r.score, r.version"
+                        + " FROM assessment_results r JOIN assessments x ON x.id = r.assessment_id"
+                        + " WHERE r.student_id = :s ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1")
+                .bind("s", studentId)
+                .map((rs, ctx) -> new Result(rs.getLong(1), rs.getBigDecimal(2), rs.getInt(3)))
+                .one());
     }
 }
