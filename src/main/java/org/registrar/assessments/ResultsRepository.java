@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.postgresql.util.PSQLException;
+import org.registrar.assessments.history.HistoryRepository;
 
 /**
  * Cohorts, assessments, score sheets and the bulk save of results. Every method blocks on the database: never call

@@ -10,6 +10,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.registrar.assessments.history.HistoryCursor;
+import org.registrar.assessments.history.HistoryEntry;
+import org.registrar.assessments.history.HistoryLine;
+import org.registrar.assessments.history.HistoryPage;
+import org.registrar.assessments.history.HistoryRepository;
+import org.registrar.assessments.history.HistoryScope;
+import org.registrar.assessments.history.HistoryViewModel;
 import org.registrar.metrics.OperationScope;
 import org.registrar.testing.TestSession;
 

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.history;
 
 import java.time.ZoneId;
 import javafx.beans.property.BooleanProperty;
@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.registrar.assessments.GridRow;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.tasks.Tasks;
 
@@ -18,8 +19,8 @@ import org.registrar.tasks.Tasks;
  * The result history of one assessment, or of one student in it or in all assessments: newest first, 200 at a time,
  * "Load more" for older ones. Answers a newer request superseded are dropped. FX thread only.
  */
-final class HistoryViewModel {
-    static final String OPEN = "Open result history";
+public final class HistoryViewModel {
+    public static final String OPEN = "Open result history";
 
     private final Tasks tasks;
     private final HistoryRepository repository;
@@ -36,7 +37,7 @@ final class HistoryViewModel {
     private long latest;
 
     /** @param student the grid row picked, or null for the whole assessment only */
-    HistoryViewModel(
+    public HistoryViewModel(
             Tasks tasks,
             HistoryRepository repository,
             ZoneId zone,

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.history;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +13,9 @@ import org.jdbi.v3.core.statement.Query;
  * Reads the result history newest first, a keyset page at a time: one statement per page, whatever the page's depth.
  * Every method blocks on the database: never call it on the FX thread. Thread-safe.
  */
-final class HistoryRepository {
+public final class HistoryRepository {
     /** Entries per page in the screen. */
-    static final int PAGE = 200;
+    public static final int PAGE = 200;
 
     private static final String EVENT_COLUMNS = " id, changed_at, changed_by, operation, student_id, assessment_id,"
             + " old_score, new_score, old_excused, new_excused, old_comment, new_comment, batch_id";
@@ -46,7 +46,7 @@ final class HistoryRepository {
 
     private final Jdbi jdbi;
 
-    HistoryRepository(Jdbi jdbi) {
+    public HistoryRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -56,7 +56,7 @@ final class HistoryRepository {
      * @param assessmentId the assessment (ignored for {@link HistoryScope#STUDENT})
      * @param studentId the student (ignored for {@link HistoryScope#ASSESSMENT})
      */
-    HistoryPage page(HistoryScope scope, long assessmentId, long studentId, HistoryCursor after, int size) {
+    public HistoryPage page(HistoryScope scope, long assessmentId, long studentId, HistoryCursor after, int size) {
         String sql = sql(scope, after != null);
         List<HistoryEntry> entries = jdbi.withHandle(handle -> {
             Query query = handle.createQuery(sql).bind("limit", size + 1);

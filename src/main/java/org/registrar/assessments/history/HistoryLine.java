@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.history;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -11,11 +11,11 @@ import java.util.Objects;
  * A history entry as the screen shows it: local time, who, which student and assessment, the change in words
  * ("7 → 8.5", "new: 7", "excused → 12", "comment: … → …") and the batch's short id. Immutable.
  */
-record HistoryLine(
+public record HistoryLine(
         String when, String who, String student, String assessment, String change, String batch, HistoryEntry entry) {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    static HistoryLine of(HistoryEntry entry, ZoneId zone) {
+    public static HistoryLine of(HistoryEntry entry, ZoneId zone) {
         String student = entry.studentNumber().isEmpty()
                 ? "student " + entry.studentId()
                 : entry.studentNumber() + "  " + entry.studentName();
@@ -32,7 +32,7 @@ record HistoryLine(
                 entry);
     }
 
-    static String change(HistoryEntry entry) {
+    public static String change(HistoryEntry entry) {
         String before = score(entry.oldScore(), entry.oldExcused());
         String after = score(entry.newScore(), entry.newExcused());
         List<String> parts = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.history;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -25,7 +25,7 @@ import javafx.stage.Window;
  * A window listing result changes newest first: when, who, student, assessment, old → new, batch. A scope picker
  * switches between the student's changes here, in all assessments, and the whole assessment. FX thread only.
  */
-final class HistoryView {
+public final class HistoryView {
     private final HistoryViewModel model;
     private final BorderPane root = new BorderPane();
 
@@ -40,7 +40,7 @@ final class HistoryView {
     }
 
     /** Opens the history in its own window beside the screen and loads its newest page. */
-    static Stage open(HistoryViewModel model, Window owner, HistoryScope scope) {
+    public static Stage open(HistoryViewModel model, Window owner, HistoryScope scope) {
         HistoryView view = new HistoryView(model);
         Stage stage = new Stage();
         stage.initOwner(owner);

@@ -1,10 +1,10 @@
-package org.registrar.assessments;
+package org.registrar.assessments.history;
 
 /**
  * Whose changes a history view lists; each scope is one fixed filter, applied to {@code result_history} and to the
  * results whose insert event is still their own row (version 1, V54).
  */
-enum HistoryScope {
+public enum HistoryScope {
     STUDENT_IN_ASSESSMENT(
             "This student, this assessment", "%1$s.assessment_id = :assessment AND %1$s.student_id = :student"),
     STUDENT("This student, all assessments", "%1$s.student_id = :student"),

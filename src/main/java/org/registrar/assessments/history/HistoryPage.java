@@ -1,12 +1,12 @@
-package org.registrar.assessments;
+package org.registrar.assessments.history;
 
 import java.util.List;
 
 /** One page of history, newest first; {@code more} when older entries follow. Immutable. */
-record HistoryPage(List<HistoryEntry> entries, boolean more) {
+public record HistoryPage(List<HistoryEntry> entries, boolean more) {
 
     /** The cursor for the next page, or null when this page is empty. */
-    HistoryCursor next() {
+    public HistoryCursor next() {
         return entries.isEmpty() ? null : entries.get(entries.size() - 1).cursor();
     }
 }

@@ -1,6 +1,6 @@
-package org.registrar.assessments;
+package org.registrar.assessments.history;
 
 import java.time.Instant;
 
 /** A keyset position in history ordered newest first: the next page holds entries strictly before it. */
-record HistoryCursor(Instant changedAt, long id) {}
+public record HistoryCursor(Instant changedAt, long id) {}

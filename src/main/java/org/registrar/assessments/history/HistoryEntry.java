@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.history;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,7 +27,7 @@ public record HistoryEntry(
         UUID batchId) {
 
     /** Where the next page starts: strictly older than this entry. */
-    HistoryCursor cursor() {
+    public HistoryCursor cursor() {
         return new HistoryCursor(changedAt, id);
     }
 }
