@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.registrar.assessments.input.ParsedScore;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.tasks.Tasks;
 
@@ -234,20 +235,24 @@ final class SaveFlow {
     private void markSaved(SaveRequest request, SaveBatch.Saved saved, int from) {
         TurnBudget turn = new TurnBudget();
         List<SaveBatch.SavedRow> rows = saved.rows();
-        BigDecimal maxScore = model.maxScore();
         int next = from;
         while (next < rows.size() && (next == from || turn.left())) {
             SaveBatch.SavedRow done = rows.get(next++);
             ResultChange change = done.change();
             GridRow row = model.editor().row(change.studentId());
-            boolean editedMeanwhile = !change.equals(askedFor(row, maxScore));
+            boolean untouched = change.equals(askedFor(row));
             row.markSaved(change.score(), change.excused(), change.comment(), done.version());
-            if (editedMeanwhile) {
-                // typed while the save ran: the saved value is the new base, what was typed stays as an edit
-                row.setState(RowState.EDITED, "Changed while saving: not saved yet");
-            } else {
+            if (untouched) {
                 row.setText(GridColumn.SCORE, "");
                 row.setState(RowState.SAVED, "");
+            } else {
+                // typed while the save ran: the saved value is the new base, what was typed stays and is checked
+                model.editor().validate(row);
+                if (row.stateProperty().get() == RowState.EDITED) {
+                    row.setState(RowState.EDITED, "Changed while saving: not saved yet");
+                } else if (row.stateProperty().get() == RowState.UNCHANGED) {
+                    row.setState(RowState.SAVED, "");
+                }
             }
             conflicts.forget(change.studentId());
         }
@@ -259,10 +264,13 @@ final class SaveFlow {
         shown(request, saved.outcome());
     }
 
-    /** The change the row asks for now (what was sent, unless the user typed while the save ran). */
-    private static ResultChange askedFor(GridRow row, BigDecimal maxScore) {
-        GridSnapshot.Row now = row.snapshot();
-        return now == null ? null : now.change(maxScore);
+    /**
+     * The change the row asks for now: what was sent, unless the user typed while the save ran; null when it asks
+     * for none or its cells do not read.
+     */
+    private ResultChange askedFor(GridRow row) {
+        ParsedScore parsed = model.editor().parse(row);
+        return parsed.isValid() && row.stateProperty().get() != RowState.ERROR ? row.change(parsed) : null;
     }
 
     /** Conflicted rows: keep this user's entry (the next save overwrites theirs) or take the saved one. */

@@ -144,6 +144,29 @@ class BulkEntryUiTest {
     @Test
     void whatIsTypedWhileTheSaveRunsStaysAsANewEdit() throws Exception {
         BulkEntryViewModel model = show();
+        GridRow row = typeWhileSaving("8");
+
+        assertThat(storedScore(model, row)).isEqualTo("7.00");
+        assertThat(row.savedProperty().get()).isEqualTo("7");
+        assertThat(row.entryProperty().get()).isEqualTo("8");
+        assertThat(row.stateProperty().get()).isEqualTo(RowState.EDITED);
+    }
+
+    @Test
+    void aBadValueTypedWhileTheSaveRunsIsMarkedAndTheScreenStaysUsable() throws Exception {
+        BulkEntryViewModel model = show();
+        GridRow row = typeWhileSaving("abc");
+
+        assertThat(storedScore(model, row)).isEqualTo("7.00");
+        assertThat(row.savedProperty().get()).isEqualTo("7");
+        assertThat(row.entryProperty().get()).isEqualTo("abc");
+        assertThat(row.stateProperty().get()).isEqualTo(RowState.ERROR);
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.problems()).extracting(Issue::row).contains(row);
+    }
+
+    /** Types 7 into the first row, saves, and types {@code typed} into that row while the save waits for a lock. */
+    private GridRow typeWhileSaving(String typed) throws Exception {
         TableView<GridRow> grid = robot.lookup("#results-grid").queryAs(TableView.class);
         GridRow row = grid.getItems().get(0);
         clickScoreCell(0);
@@ -169,18 +192,14 @@ class BulkEntryUiTest {
                             .mapTo(Boolean.class)
                             .one()));
             clickScoreCell(0);
-            robot.write("8").push(KeyCode.ENTER);
+            robot.write(typed).push(KeyCode.ENTER);
             WaitForAsyncUtils.waitForFxEvents();
             blocker.rollback();
         }
         Label message = robot.lookup("#bulk-message").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Saved"));
         WaitForAsyncUtils.waitForFxEvents();
-
-        assertThat(storedScore(model, row)).isEqualTo("7.00");
-        assertThat(row.savedProperty().get()).isEqualTo("7");
-        assertThat(row.entryProperty().get()).isEqualTo("8");
-        assertThat(row.stateProperty().get()).isEqualTo(RowState.EDITED);
+        return row;
     }
 
     private BulkEntryViewModel show() throws Exception {
