@@ -1,6 +1,7 @@
 package org.registrar.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -82,8 +83,8 @@ class HistoryRepositoryTest {
         assertThat(HistoryLine.change(insert)).isEqualTo("new: 7");
         assertThat(history.page(HistoryScope.STUDENT, -1, student.studentId(), null, 2)
                         .entries())
-                .extracting(HistoryEntry::id)
-                .containsExactly(update.id(), insert.id());
+                .extracting(HistoryEntry::operation, HistoryEntry::batchId)
+                .containsExactly(tuple("update", second), tuple("insert", first));
     }
 
     @Test
@@ -170,6 +171,36 @@ class HistoryRepositoryTest {
             assertThat(entry.batchId()).isEqualTo(saved.batchId());
             assertThat(entry.assessmentTitle()).isEqualTo("History quiz");
         });
+    }
+
+    @Test
+    void aFirstScoreChangedWhileTheUserPagesIsNeitherSkippedNorShownTwice() {
+        List<ResultChange> first = new ArrayList<>();
+        sheet.forEach(row -> first.add(new ResultChange(row.studentId(), BigDecimal.ONE, false, null, null)));
+        long assessment = results.save(SaveRequest.creating(UUID.randomUUID(), newAssessment(), first))
+                .assessmentId();
+        HistoryPage page = history.page(HistoryScope.ASSESSMENT, assessment, -1, null, 5);
+        List<HistoryEntry> seen = new ArrayList<>(page.entries());
+        List<SheetRow> stored = results.sheet(cohort, assessment);
+        SheetRow later = stored.stream()
+                .filter(row -> seen.stream().noneMatch(entry -> entry.studentId() == row.studentId()))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        results.save(SaveRequest.existing(
+                UUID.randomUUID(),
+                assessment,
+                List.of(new ResultChange(later.studentId(), BigDecimal.TEN, false, null, later.version()))));
+
+        while (page.more()) {
+            page = history.page(HistoryScope.ASSESSMENT, assessment, -1, page.next(), 5);
+            seen.addAll(page.entries());
+        }
+
+        assertThat(seen)
+                .filteredOn(entry -> entry.operation().equals("insert"))
+                .extracting(HistoryEntry::studentId)
+                .doesNotHaveDuplicates()
+                .hasSize(sheet.size());
     }
 
     /** Every student of the cohort scored 1, then 2, then 3, as three saves: 3 history entries each. */

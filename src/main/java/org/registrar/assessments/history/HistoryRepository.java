@@ -17,19 +17,22 @@ public final class HistoryRepository {
     /** Entries per page in the screen. */
     public static final int PAGE = 200;
 
-    private static final String EVENT_COLUMNS = " id, changed_at, changed_by, operation, student_id, assessment_id,"
+    private static final String EVENT_REST = " changed_at, changed_by, operation, student_id, assessment_id,"
             + " old_score, new_score, old_excused, new_excused, old_comment, new_comment, batch_id";
+    private static final String EVENT_COLUMNS = " id," + EVENT_REST;
     private static final String AFTER = " AND (%1$s, %2$s) < (:at, :id)";
     private static final String ORDER = " ORDER BY e.changed_at DESC, e.id DESC LIMIT :limit";
 
     /**
      * The page's events: history rows, and the insert events still held by their result rows (version 1), which the
-     * database moves into the history when the row first changes or goes (V54). The keyset condition is repeated in
-     * each branch so each reads only rows older than the cursor.
+     * database moves into the history when the row first changes or goes (V54). An insert event's key is the same in
+     * both places (see {@link HistoryScope#rowEventKey}), so one that moves while the user pages is neither skipped
+     * nor shown twice. The keyset condition is repeated in each branch so each reads only rows older than the cursor.
      */
     private static String sql(HistoryScope scope, boolean after) {
-        String history = "SELECT" + EVENT_COLUMNS + " FROM result_history h WHERE " + scope.filter("h")
-                + (after ? AFTER.formatted("h.changed_at", "h.id") : "");
+        String historyKey = "CASE WHEN h.operation = 'insert' THEN " + scope.rowEventKey("h") + " ELSE h.id END";
+        String history = "SELECT " + historyKey + "," + EVENT_REST + " FROM result_history h WHERE " + scope.filter("h")
+                + (after ? AFTER.formatted("h.changed_at", historyKey) : "");
         String key = scope.rowEventKey("r");
         String rows = "SELECT " + key + ", r.recorded_at, r.recorded_by, 'insert', r.student_id, r.assessment_id,"
                 + " NULL::numeric, r.score, NULL::boolean, r.excused, NULL::text, r.comment, r.batch_id"

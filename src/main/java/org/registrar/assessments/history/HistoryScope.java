@@ -24,8 +24,9 @@ public enum HistoryScope {
     }
 
     /**
-     * A key that tells apart the insert events read from result rows within this scope, negated so it never equals a
-     * history row's id: the assessment when the scope is one student, else the student.
+     * The keyset key of an insert event within this scope, the same whether the event is still its result's row or
+     * has moved into the history: the assessment when the scope is one student, else the student, negated so it never
+     * equals the id of another history row (those sort by id).
      */
     String rowEventKey(String alias) {
         return "-" + alias + (this == STUDENT ? ".assessment_id" : ".student_id");
