@@ -76,8 +76,8 @@ END
 $$;
 
 -- Referenced side. Deleting students first waits for every save in flight (SHARE conflicts with the ROW EXCLUSIVE
--- lock a writer of assessment_results holds until it ends) and keeps new saves out until the delete ends; student
--- deletes are rare, saves are not. SECURITY DEFINER: SHARE mode needs more than staff and admins are granted.
+-- lock a writer of assessment_results holds until it ends) and keeps new saves out until the deleting transaction
+-- ends; student deletes are rare, saves are not. SECURITY DEFINER: SHARE mode needs more than staff and admins are granted.
 CREATE FUNCTION registrar_lock_results_for_student_delete() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
 BEGIN

@@ -8,8 +8,9 @@
 DROP TRIGGER b_history_on_insert ON assessment_results;
 DROP FUNCTION registrar_record_result_inserts();
 
--- The row is the record of its insert, so its "when" is the database's: an insert naming another time is refused.
--- (Updates cannot forge it either: registrar_touch_result sets recorded_at.)
+-- The row is the record of its insert, so its "when" is the database's and it starts at version 1 (the version the
+-- history triggers and the history screen read as "still its own insert event"): an insert naming another time or
+-- version is refused. (Updates cannot forge either: registrar_touch_result sets both.)
 CREATE OR REPLACE FUNCTION registrar_check_result_scores() RETURNS trigger
     LANGUAGE plpgsql AS $$
 DECLARE
@@ -32,13 +33,14 @@ BEGIN
                                   offender.max_score, offender.offenders);
     END IF;
     IF TG_OP = 'INSERT' THEN
-        SELECT n.assessment_id, n.student_id, n.recorded_at INTO offender
-          FROM new_rows n WHERE n.recorded_at IS DISTINCT FROM now() LIMIT 1;
+        SELECT n.assessment_id, n.student_id, n.recorded_at, n.version INTO offender
+          FROM new_rows n WHERE n.recorded_at IS DISTINCT FROM now() OR n.version <> 1 LIMIT 1;
         IF FOUND THEN
-            RAISE EXCEPTION 'recorded_at of a new result is the time of its insert, not %', offender.recorded_at
+            RAISE EXCEPTION 'a new result starts at version 1 and the time of its insert, not version % at %',
+                    offender.version, offender.recorded_at
                 USING ERRCODE = 'check_violation',
-                      CONSTRAINT = 'assessment_results_recorded_at_is_now',
-                      TABLE = 'assessment_results', COLUMN = 'recorded_at',
+                      CONSTRAINT = 'assessment_results_new_row_is_version_1_now',
+                      TABLE = 'assessment_results',
                       DETAIL = format('assessment_id=%s student_id=%s', offender.assessment_id, offender.student_id);
         END IF;
     END IF;
@@ -91,13 +93,14 @@ END
 $$;
 
 -- Insert events recorded before this migration whose rows are still version 1 are now read from the rows: drop the
--- copies (the latest event of such a result is its insert, written in the same transaction as the row).
+-- copies. The copy is the insert event written with the row: same time, same who, same batch, same values.
 DELETE FROM result_history h
  USING assessment_results r
  WHERE r.version = 1
    AND h.operation = 'insert'
    AND h.assessment_id = r.assessment_id
    AND h.student_id = r.student_id
-   AND NOT EXISTS (SELECT FROM result_history later
-                    WHERE later.assessment_id = h.assessment_id AND later.student_id = h.student_id
-                      AND (later.changed_at, later.id) > (h.changed_at, h.id));
+   AND h.changed_at = r.recorded_at
+   AND h.changed_by = r.recorded_by
+   AND h.batch_id IS NOT DISTINCT FROM r.batch_id
+   AND (h.new_score, h.new_excused, h.new_comment) IS NOT DISTINCT FROM (r.score, r.excused, r.comment);

@@ -111,6 +111,19 @@ class SchemaRulesTest {
     }
 
     @Test
+    void aNewResultNamingAVersionOtherThanOneIsRefused() {
+        Throwable error = catchThrowable(() -> jdbi.useHandle(handle -> handle.execute(
+                "INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by, version)"
+                        + " SELECT ?, s.id, 1, 'tester', 2 FROM students s"
+                        + " WHERE NOT EXISTS (SELECT FROM assessment_results r WHERE r.student_id = s.id"
+                        + " AND r.assessment_id = ?) LIMIT 1",
+                assessmentId,
+                assessmentId)));
+
+        assertThat(sqlState(error)).isEqualTo(CHECK_VIOLATION);
+    }
+
+    @Test
     void aNewResultNamingAnotherTimeThanNowIsRefused() {
         Throwable error = catchThrowable(() -> jdbi.useHandle(handle -> handle.execute(
                 "INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by, recorded_at)"
