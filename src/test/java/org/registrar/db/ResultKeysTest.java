@@ -203,6 +203,32 @@ class ResultKeysTest {
                 .isZero();
     }
 
+    @Test
+    void deletingAnAssessmentWhileASaveCreatesOneDoesNotDeadlock() throws Exception {
+        jdbi.useHandle(handle -> insertResult(handle, assessment, null));
+        CompletableFuture<Void> delete;
+        try (Handle saver = jdbi.open()) {
+            saver.begin();
+            long created = saver.createQuery("INSERT INTO assessments (cohort_id, title, subject, max_score,"
+                            + " assessed_on, created_by) SELECT cohort_id, 'New', 'New', 20, current_date, 't'"
+                            + " FROM students WHERE id = :student RETURNING id")
+                    .bind("student", student)
+                    .mapTo(Long.class)
+                    .one();
+            delete = CompletableFuture.runAsync(
+                    () -> jdbi.useHandle(handle -> handle.execute("DELETE FROM assessments WHERE id = ?", assessment)));
+            awaitLockWait("DELETE FROM assessments%");
+            insertResult(saver, created, null); // the save's second statement: the results stamp
+            saver.commit();
+        }
+        delete.get(30, TimeUnit.SECONDS);
+
+        assertThat(count("SELECT count(*) FROM assessments WHERE id = " + assessment))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM assessment_results WHERE assessment_id = " + assessment))
+                .isZero();
+    }
+
     private long newStudent() {
         return jdbi.withHandle(handle -> handle.createQuery("INSERT INTO students (student_number, family_name,"
                         + " given_name, cohort_id) SELECT 'K-' || :student, 'Keys', 'New', cohort_id FROM students"
