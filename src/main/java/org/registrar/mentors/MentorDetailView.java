@@ -142,9 +142,11 @@ final class MentorDetailView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(placeholder));
         table.getColumns().add(Columns.of("Student", 150, RosterEntry::displayName));
-        table.getColumns().add(Columns.fixed(Columns.of("Number", 84, RosterEntry::studentNumber)));
-        table.getColumns().add(Columns.fixed(Columns.of("Cohort", 82, RosterEntry::cohort)));
+        table.getColumns().add(Columns.fixed(Columns.of("Number", 96, RosterEntry::studentNumber)));
+        table.getColumns().add(Columns.fixed(Columns.of("Cohort", 96, RosterEntry::cohort)));
         table.getColumns().forEach(column -> column.setSortable(false));
+        // the columns share the width (numbers and cohorts keep theirs): no sideways scrolling in the split pane
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         return table;
     }
 

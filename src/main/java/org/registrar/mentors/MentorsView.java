@@ -133,16 +133,20 @@ public final class MentorsView {
         table.setId("mentors-table");
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         TableColumn<Mentor, String> name = Columns.of("Name", 150, Mentor::displayName);
-        TableColumn<Mentor, String> active = Columns.fixed(Columns.of("Active", 60, m -> m.active() ? "yes" : "no"));
-        TableColumn<Mentor, Integer> students = Columns.number("Students", 80, Mentor::students);
+        name.setMinWidth(140); // names stay readable; the e-mail column gives way first (the detail shows it whole)
+        TableColumn<Mentor, String> active = Columns.fixed(Columns.of("Active", 66, m -> m.active() ? "yes" : "no"));
+        TableColumn<Mentor, Integer> students = Columns.number("Students", 90, Mentor::students);
         TableColumn<Mentor, String> cohorts = Columns.of("Cohorts", 130, m -> m.cohortsSummary(2));
+        cohorts.setMinWidth(96);
         table.getColumns().add(name);
         table.getColumns().add(Columns.of("E-mail", 190, Mentor::email));
         table.getColumns().add(active);
         table.getColumns().add(students);
         table.getColumns().add(cohorts);
-        table.getColumns().add(Columns.time("Last change", 125, Mentor::lastChange));
+        table.getColumns().add(Columns.time("Last change", 146, Mentor::lastChange));
         table.setPlaceholder(new Label("No mentors match the filter."));
+        // the columns share the width (short values keep theirs): no sideways scrolling in the split pane
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         SortedList<Mentor> sorted = new SortedList<>(model.mentors());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
