@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import org.registrar.assessments.history.HistoryRepository;
 
 /**
@@ -23,6 +24,7 @@ import org.registrar.assessments.history.HistoryRepository;
  * it on the FX thread. A save is one transaction of at most 3 statements whatever its size. Thread-safe.
  */
 public final class ResultsRepository {
+    private static final String CHECK_VIOLATION = "23514";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String RESULT_KEY = "assessment_results_pkey";
     private static final Pattern STUDENT_IN_DETAIL = Pattern.compile("student_id=(\\d+)");
@@ -145,15 +147,20 @@ public final class ResultsRepository {
     }
 
     private static boolean isResultKeyTaken(JdbiException error) {
+        ServerErrorMessage taken = serverError(error, UNIQUE_VIOLATION);
+        return taken != null && RESULT_KEY.equals(taken.getConstraint());
+    }
+
+    /** The server's report of the first error in {@code error}'s causes with SQLSTATE {@code state}, or null. */
+    private static ServerErrorMessage serverError(Throwable error, String state) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof PSQLException sql
-                    && UNIQUE_VIOLATION.equals(sql.getSQLState())
-                    && sql.getServerErrorMessage() != null
-                    && RESULT_KEY.equals(sql.getServerErrorMessage().getConstraint())) {
-                return true;
+                    && state.equals(sql.getSQLState())
+                    && sql.getServerErrorMessage() != null) {
+                return sql.getServerErrorMessage();
             }
         }
-        return false;
+        return null;
     }
 
     /**
@@ -272,22 +279,12 @@ public final class ResultsRepository {
     }
 
     private static RuntimeException rejectedOr(JdbiException error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PSQLException sql
-                    && "23514".equals(sql.getSQLState())
-                    && sql.getServerErrorMessage() != null) {
-                String detail = String.valueOf(sql.getServerErrorMessage().getDetail());
-                Matcher student = STUDENT_IN_DETAIL.matcher(detail);
-                return new ScoreRejected(
-                        student.find() ? Long.parseLong(student.group(1)) : -1,
-                        sql.getServerErrorMessage().getMessage(),
-                        error);
-            }
-            if (cause instanceof SQLException && cause.getCause() == null) {
-                break;
-            }
+        ServerErrorMessage refused = serverError(error, CHECK_VIOLATION);
+        if (refused == null) {
+            return error;
         }
-        return error;
+        Matcher student = STUDENT_IN_DETAIL.matcher(String.valueOf(refused.getDetail()));
+        return new ScoreRejected(student.find() ? Long.parseLong(student.group(1)) : -1, refused.getMessage(), error);
     }
 
     private static Assessment assessment(java.sql.ResultSet rows) throws SQLException {
