@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -183,14 +184,7 @@ class BulkEntryUiTest {
                     .orElse(false)) {
                 robot.clickOn("#confirm-save");
             }
-            WaitForAsyncUtils.waitFor(
-                    20,
-                    TimeUnit.SECONDS,
-                    () -> fixture.withHandle(handle -> handle.createQuery(
-                                    "SELECT count(*) > 0 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                                            + " AND query LIKE 'INSERT INTO saved_batches%'")
-                            .mapTo(Boolean.class)
-                            .one()));
+            TestDatabases.awaitLockWait(fixture, "INSERT INTO saved_batches", Duration.ofSeconds(20));
             clickScoreCell(0);
             robot.write(typed).push(KeyCode.ENTER);
             WaitForAsyncUtils.waitForFxEvents();

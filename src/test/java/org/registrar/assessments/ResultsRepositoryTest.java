@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +159,7 @@ class ResultsRepositoryTest {
                     UUID.randomUUID(),
                     assessment.id(),
                     List.of(change(contested, BigDecimal.ONE), change(unscored.get(1), BigDecimal.TEN)))));
-            awaitSaveWaitingForALock();
+            TestDatabases.awaitLockWait(fixture, "WITH input", Duration.ofSeconds(10));
             other.commit();
         }
         SaveOutcome outcome = save.get(30, TimeUnit.SECONDS);
@@ -168,18 +169,6 @@ class ResultsRepositoryTest {
             assertThat(conflict.studentId()).isEqualTo(contested.studentId());
             assertThat(conflict.theirScore()).isEqualByComparingTo("2");
         });
-    }
-
-    private void awaitSaveWaitingForALock() throws InterruptedException {
-        for (int i = 0; i < 400; i++) {
-            if (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                            + " AND query LIKE 'WITH input%'")
-                    > 0) {
-                return;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("The save never waited for the other desktop's insert");
     }
 
     @Test

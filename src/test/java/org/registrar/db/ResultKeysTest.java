@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -173,7 +174,7 @@ class ResultKeysTest {
             insertResult(saver, assessment, newcomer, null);
             delete = CompletableFuture.runAsync(
                     () -> jdbi.useHandle(handle -> handle.execute("DELETE FROM students WHERE id = ?", newcomer)));
-            awaitLockWait("DELETE FROM students%");
+            awaitLockWait("DELETE FROM students");
             assertThat(delete).isNotDone();
             saver.commit();
         }
@@ -217,7 +218,7 @@ class ResultKeysTest {
                     .one();
             delete = CompletableFuture.runAsync(
                     () -> jdbi.useHandle(handle -> handle.execute("DELETE FROM assessments WHERE id = ?", assessment)));
-            awaitLockWait("DELETE FROM assessments%");
+            awaitLockWait("DELETE FROM assessments");
             insertResult(saver, created, null); // the save's second statement: the results stamp
             saver.commit();
         }
@@ -239,19 +240,11 @@ class ResultKeysTest {
     }
 
     private void awaitLockWait() throws InterruptedException {
-        awaitLockWait("DELETE FROM assessments%");
+        awaitLockWait("DELETE FROM assessments");
     }
 
-    private void awaitLockWait(String statement) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'" + " AND query LIKE '"
-                            + statement + "'")
-                    > 0) {
-                return;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("The delete never waited for the save's row lock");
+    private void awaitLockWait(String statementStart) throws InterruptedException {
+        TestDatabases.awaitLockWait(jdbi, statementStart, Duration.ofSeconds(5));
     }
 
     private void insertResult(Handle handle, long assessmentId, UUID batch) {

@@ -112,28 +112,24 @@ class SchemaRulesTest {
 
     @Test
     void aNewResultNamingAVersionOtherThanOneIsRefused() {
-        Throwable error = catchThrowable(() -> jdbi.useHandle(handle -> handle.execute(
-                "INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by, version)"
-                        + " SELECT ?, s.id, 1, 'tester', 2 FROM students s"
-                        + " WHERE NOT EXISTS (SELECT FROM assessment_results r WHERE r.student_id = s.id"
-                        + " AND r.assessment_id = ?) LIMIT 1",
-                assessmentId,
-                assessmentId)));
-
-        assertThat(sqlState(error)).isEqualTo(CHECK_VIOLATION);
+        assertThat(sqlState(insertNewResultWith("version", "2"))).isEqualTo(CHECK_VIOLATION);
     }
 
     @Test
     void aNewResultNamingAnotherTimeThanNowIsRefused() {
-        Throwable error = catchThrowable(() -> jdbi.useHandle(handle -> handle.execute(
-                "INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by, recorded_at)"
-                        + " SELECT ?, s.id, 1, 'tester', now() - interval '1 day' FROM students s"
+        assertThat(sqlState(insertNewResultWith("recorded_at", "now() - interval '1 day'")))
+                .isEqualTo(CHECK_VIOLATION);
+    }
+
+    /** Inserts a first result for a student without one, naming {@code column} as {@code value}; the error, if any. */
+    private Throwable insertNewResultWith(String column, String value) {
+        return catchThrowable(() -> jdbi.useHandle(handle -> handle.execute(
+                "INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by, " + column + ")"
+                        + " SELECT ?, s.id, 1, 'tester', " + value + " FROM students s"
                         + " WHERE NOT EXISTS (SELECT FROM assessment_results r WHERE r.student_id = s.id"
                         + " AND r.assessment_id = ?) LIMIT 1",
                 assessmentId,
                 assessmentId)));
-
-        assertThat(sqlState(error)).isEqualTo(CHECK_VIOLATION);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -88,6 +89,27 @@ public final class TestDatabases {
 
     public static Jdbi jdbi(String database) {
         return Jdbi.create(dataSource(database));
+    }
+
+    /**
+     * Waits until a session of {@code jdbi}'s database waits for a lock while running a statement that starts with
+     * {@code statementStart}, for at most {@code within}. Blocks.
+     */
+    public static void awaitLockWait(Jdbi jdbi, String statementStart, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean waiting = jdbi.withHandle(handle -> handle.createQuery("SELECT EXISTS (SELECT FROM pg_stat_activity"
+                            + " WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                            + " AND starts_with(query, :start))")
+                    .bind("start", statementStart)
+                    .mapTo(Boolean.class)
+                    .one());
+            if (waiting) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("No session waited for a lock running: " + statementStart);
     }
 
     private static void createTemplate() {
