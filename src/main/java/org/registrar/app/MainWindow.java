@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.registrar.assessments.BulkEntryView;
+import org.registrar.assessments.DraftStore;
 import org.registrar.db.Privileges;
 import org.registrar.health.ConnectionView;
 import org.registrar.health.ConnectionViewModel;
@@ -108,6 +109,26 @@ final class MainWindow {
         root.setBottom(statusBar.root());
         root.getStyleClass().add("main-window");
         show(screens.keySet().iterator().next());
+        openOnWaitingDrafts(tasks, context);
+    }
+
+    /**
+     * Unsaved scores kept from an earlier session: the window opens on the Assessments screen, which lists them with
+     * Resume and Discard, unless the user has already gone elsewhere.
+     */
+    private void openOnWaitingDrafts(Tasks tasks, AppContext context) {
+        if (!screens.containsKey("Assessments")) {
+            return;
+        }
+        String first = screens.keySet().iterator().next();
+        tasks.runLocal(
+                        "Find drafts",
+                        () -> !new DraftStore(context.dataHome()).list().isEmpty())
+                .onDone(waiting -> {
+                    if (waiting && built.size() == 1 && built.containsKey(first)) {
+                        show("Assessments");
+                    }
+                });
     }
 
     /**

@@ -40,7 +40,14 @@ public final class BulkEntryView {
         this.model = model;
         this.grid = new GridTable(model);
         this.side = new SidePanel(model, grid);
-        VBox top = new VBox(10, heading(), pickers(), newAssessmentForm(), draftBanner(), workBar());
+        VBox top = new VBox(
+                10,
+                heading(),
+                new WaitingDraftsPanel(model).node(),
+                pickers(),
+                newAssessmentForm(),
+                draftBanner(),
+                workBar());
         top.setPadding(new Insets(0, 0, 10, 0));
         root.setTop(top);
         root.setCenter(grid.node());
@@ -133,6 +140,11 @@ public final class BulkEntryView {
         cohorts.setPrefWidth(170);
         // no switching grids while a save or load is in flight: its answer belongs to the grid it started from
         cohorts.disableProperty().bind(model.busyProperty());
+        model.cohortProperty().addListener((obs, was, now) -> {
+            if (cohorts.getValue() != now) {
+                cohorts.setValue(now);
+            }
+        });
         cohorts.valueProperty().addListener((obs, was, now) -> {
             if (now != model.cohortProperty().get()) {
                 model.selectCohort(now);

@@ -46,6 +46,10 @@ public final class BulkEntryViewModel {
     private final SaveFlow saving;
     private final InputFlow input;
     private final UnsavedEdits unsaved;
+    private final WaitingDrafts waiting;
+    /** The waiting draft being resumed: its cohort and assessment are being opened, then it is restored. */
+    private WaitingDrafts.Line resuming;
+
     private Runnable leavingGrid = () -> {};
     private final StringProperty message = new SimpleStringProperty("Pick a cohort and an assessment.");
     private final BooleanProperty error = new SimpleBooleanProperty();
@@ -68,6 +72,7 @@ public final class BulkEntryViewModel {
         this.editor = new GridEditor(this::maxScore, this::journal, tasks::later);
         this.saving = new SaveFlow(this, tasks, repository, drafts);
         this.input = new InputFlow(this, tasks, repository);
+        this.waiting = new WaitingDrafts(tasks, repository, drafts, draftWriter);
         this.unsaved = new UnsavedEdits(
                 () -> GridSnapshot.of(assessment.get() == null ? List.of() : editor.rows()), draftWriter, tasks::later);
         form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
@@ -87,8 +92,9 @@ public final class BulkEntryViewModel {
         return canWriteResults;
     }
 
-    /** Loads the cohorts. */
+    /** Loads the cohorts and lists the drafts waiting. */
     public void start() {
+        refreshDrafts();
         long ticket = ++latest;
         busy.set(true);
         tasks.run("Open cohorts", repository::cohorts)
@@ -129,6 +135,7 @@ public final class BulkEntryViewModel {
                         }
                         busy.set(false);
                         say("Pick an assessment of " + chosen.name() + ", or a new one.", false);
+                        openResumed(chosen);
                     }
                 })
                 .onError(this::failed);
@@ -184,6 +191,66 @@ public final class BulkEntryViewModel {
                                         .replace('T', ' ')
                                 + " were kept.");
         say(roster.size() + " students. Type or paste scores; blank keeps the saved score.", false);
+        refreshDrafts();
+        WaitingDrafts.Line resumed = resuming;
+        resuming = null;
+        if (resumed != null
+                && offered != null
+                && offered.cohortId() == resumed.cohortId()
+                && java.util.Objects.equals(offered.assessmentId(), resumed.assessmentId())) {
+            restoreDraft();
+        }
+    }
+
+    /** Opens the cohort and assessment of a waiting draft and restores it there. */
+    void resume(WaitingDrafts.Line line) {
+        Cohort target = cohorts.stream()
+                .filter(each -> each.id() == line.cohortId())
+                .findFirst()
+                .orElse(null);
+        if (target == null) {
+            say("The cohort of this draft is not there any more; discard the draft.", true);
+            return;
+        }
+        resuming = line;
+        if (cohort.get() == target && !assessments.isEmpty()) {
+            openResumed(target);
+        } else {
+            selectCohort(target);
+        }
+    }
+
+    /** The cohort of the draft being resumed has its assessments: opens the draft's one. */
+    private void openResumed(Cohort opened) {
+        WaitingDrafts.Line line = resuming;
+        if (line == null || line.cohortId() != opened.id()) {
+            return;
+        }
+        AssessmentChoice choice = assessments.stream()
+                .filter(each -> line.assessmentId() == null
+                        ? each.isNew()
+                        : !each.isNew() && each.assessment().id() == line.assessmentId())
+                .findFirst()
+                .orElse(null);
+        if (choice == null) {
+            resuming = null;
+            say("The assessment of this draft is not there any more; discard the draft.", true);
+            return;
+        }
+        selectAssessment(choice);
+    }
+
+    /** Lists the drafts waiting for other grids than the open one. */
+    void refreshDrafts() {
+        AssessmentChoice open = assessment.get();
+        waiting.refresh(
+                cohort.get() == null || open == null ? null : cohort.get().id(),
+                assessmentId(),
+                open != null && open.isNew());
+    }
+
+    WaitingDrafts waitingDrafts() {
+        return waiting;
     }
 
     /** Puts the offered draft's entries back into the grid, based on the versions they were typed against. */
@@ -221,6 +288,7 @@ public final class BulkEntryViewModel {
         if (draft != null) {
             draftWriter.execute(() -> drafts.delete(draft.cohortId(), draft.assessmentId()));
         }
+        refreshDrafts();
     }
 
     public void edit(GridRow row, GridColumn column, String text) {

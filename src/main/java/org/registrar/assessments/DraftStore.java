@@ -81,6 +81,28 @@ public final class DraftStore {
         }
     }
 
+    /** Every readable draft in the folder, newest first (unreadable ones are set aside as {@link #find} does). */
+    public synchronized List<Draft> list() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Draft> found = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".draft"))
+                    .toList()) {
+                try {
+                    found.add(decode(Files.readString(file, StandardCharsets.UTF_8)));
+                } catch (IOException | RuntimeException unreadable) {
+                    LOG.warn("Draft {} cannot be read; left out of the list", file, unreadable);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the drafts in " + folder + ": " + e.getMessage(), e);
+        }
+        found.sort(java.util.Comparator.comparing(Draft::updatedAt).reversed());
+        return found;
+    }
+
     /** Removes the draft once its save is confirmed. */
     public synchronized void delete(long cohortId, Long assessmentId) {
         try {

@@ -47,6 +47,32 @@ public final class ResultsRepository {
                 .list());
     }
 
+    /** Names of drafts' cohorts and assessments, in one statement. Blocking: not on the FX thread. */
+    DraftNames draftNames(List<Draft> drafts) {
+        long[] cohortIds = drafts.stream().mapToLong(Draft::cohortId).distinct().toArray();
+        long[] assessmentIds = drafts.stream()
+                .map(Draft::assessmentId)
+                .filter(java.util.Objects::nonNull)
+                .mapToLong(Long::longValue)
+                .distinct()
+                .toArray();
+        java.util.Map<Long, String> cohorts = new java.util.HashMap<>();
+        java.util.Map<Long, String> assessments = new java.util.HashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery(SaveSql.DRAFT_NAMES)
+                .bind("cohorts", cohortIds)
+                .bind("assessments", assessmentIds)
+                .map((rows, context) -> {
+                    cohorts.put(rows.getLong("cohort_id"), rows.getString("cohort_name"));
+                    long assessment = rows.getLong("assessment_id");
+                    if (!rows.wasNull()) {
+                        assessments.put(assessment, rows.getString("title"));
+                    }
+                    return assessment;
+                })
+                .list());
+        return new DraftNames(cohorts, assessments);
+    }
+
     /** The cohort's assessments, newest first. */
     public List<Assessment> assessments(long cohortId) {
         return jdbi.withHandle(handle -> handle.createQuery(

@@ -301,6 +301,7 @@ final class SaveFlow {
             model.dropDraft(cohortId, null);
         }
         model.journal();
+        model.refreshDrafts();
         int saved = outcome.savedVersions().size();
         int conflicted = outcome.conflicts().size();
         model.say(

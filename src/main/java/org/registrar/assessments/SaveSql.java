@@ -8,6 +8,11 @@ final class SaveSql {
             + " FROM cohorts c LEFT JOIN students s ON s.cohort_id = c.id"
             + " GROUP BY c.id, c.name ORDER BY c.name";
 
+    /** Names for drafts: each listed cohort, with the listed assessments among its own (none: one row, null). */
+    static final String DRAFT_NAMES = "SELECT c.id AS cohort_id, c.name AS cohort_name, a.id AS assessment_id, a.title"
+            + " FROM cohorts c LEFT JOIN assessments a ON a.cohort_id = c.id AND a.id = ANY(:assessments)"
+            + " WHERE c.id = ANY(:cohorts)";
+
     static final String ASSESSMENTS = "SELECT id, cohort_id, title, subject, max_score, assessed_on FROM assessments";
 
     static final String SHEET = "SELECT s.id AS student_id, s.student_number, s.family_name, s.given_name, s.email,"
