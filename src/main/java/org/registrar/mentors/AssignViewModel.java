@@ -32,6 +32,8 @@ public final class AssignViewModel {
     private final BooleanProperty hasMore = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty moveQuestion = new SimpleStringProperty("");
+    private List<Long> pendingIds = List.of();
     private final BatchIds batches = new BatchIds();
     private PageKey next;
     private long latest;
@@ -106,6 +108,39 @@ public final class AssignViewModel {
             return;
         }
         List<Long> ids = chosen.stream().map(RosterEntry::studentId).distinct().toList();
+        String question = CurrentMentor.moveQuestion(
+                chosen.stream()
+                        .map(entry -> new CurrentMentor(
+                                entry.studentId(), entry.displayName(), entry.mentorId(), entry.mentorName()))
+                        .toList(),
+                target);
+        if (question != null) {
+            pendingIds = ids;
+            moveQuestion.set(question);
+            return;
+        }
+        write(ids, target);
+    }
+
+    /** The user agreed to move students from their current mentor: assigns what was asked about. */
+    public void confirmMove() {
+        List<Long> ids = pendingIds;
+        pendingIds = List.of();
+        moveQuestion.set("");
+        Mentor target = mentor.get();
+        if (!ids.isEmpty() && target != null) {
+            write(ids, target);
+        }
+    }
+
+    /** The user kept the current mentors: nothing changes. */
+    public void cancelMove() {
+        pendingIds = List.of();
+        moveQuestion.set("");
+        message.set("Nothing changed: the students keep their mentors.");
+    }
+
+    private void write(List<Long> ids, Mentor target) {
         Object request = List.of(ids, target.id());
         UUID batch = batches.forRequest(request);
         busy.set(true);
@@ -154,6 +189,11 @@ public final class AssignViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Non-empty while the user is asked whether to move students who have another mentor. */
+    public ReadOnlyStringProperty moveQuestionProperty() {
+        return moveQuestion;
     }
 
     public ReadOnlyStringProperty messageProperty() {

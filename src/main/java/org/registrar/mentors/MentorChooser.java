@@ -47,6 +47,17 @@ public final class MentorChooser {
             event.consume();
             assignChosen(assigned);
         });
+        model.moveQuestionProperty().addListener((obs, was, question) -> {
+            if (!question.isEmpty()) {
+                MoveConfirmation.ask(dialog.getDialogPane().getScene().getWindow(), question, move -> {
+                    if (move) {
+                        model.confirmMove();
+                    } else {
+                        model.cancelMove();
+                    }
+                });
+            }
+        });
         list.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
                 assignChosen(assigned);

@@ -34,6 +34,10 @@ final class MentorChooserViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BatchIds batches = new BatchIds();
+    private final StringProperty moveQuestion = new SimpleStringProperty("");
+    private List<CurrentMentor> current = List.of();
+    private Mentor pendingTarget;
+    private Consumer<String> pendingDone;
 
     MentorChooserViewModel(Tasks tasks, MentorDirectory directory, List<Long> studentIds) {
         this.tasks = tasks;
@@ -45,9 +49,11 @@ final class MentorChooserViewModel {
     /** Loads the active mentors (a cache hit costs no statement). */
     void load() {
         busy.set(true);
-        tasks.run(OPEN, directory::mentors)
-                .onDone(all -> {
-                    mentors.setAll(all.stream().filter(Mentor::active).toList());
+        tasks.run(OPEN, () -> new Opened(directory.mentors(), directory.currentMentors(studentIds)))
+                .onDone(opened -> {
+                    mentors.setAll(
+                            opened.mentors().stream().filter(Mentor::active).toList());
+                    current = opened.current();
                     busy.set(false);
                 })
                 .onError(error -> {
@@ -65,6 +71,41 @@ final class MentorChooserViewModel {
         if (busy.get()) {
             return;
         }
+        String question = CurrentMentor.moveQuestion(current, target);
+        if (question != null) {
+            pendingTarget = target;
+            pendingDone = done;
+            moveQuestion.set(question);
+            return;
+        }
+        write(target, done);
+    }
+
+    /** The user agreed to move the students from their current mentors. */
+    void confirmMove() {
+        Mentor target = pendingTarget;
+        Consumer<String> done = pendingDone;
+        forgetMove();
+        if (target != null) {
+            write(target, done);
+        }
+    }
+
+    /** The user kept the current mentors: nothing is written. */
+    void cancelMove() {
+        forgetMove();
+        message.set("Nothing changed: choose another mentor, or Cancel.");
+    }
+
+    private void forgetMove() {
+        pendingTarget = null;
+        pendingDone = null;
+        moveQuestion.set("");
+    }
+
+    private record Opened(List<Mentor> mentors, List<CurrentMentor> current) {}
+
+    private void write(Mentor target, Consumer<String> done) {
         Object request = List.of(studentIds, target.id());
         UUID batch = batches.forRequest(request);
         busy.set(true);
@@ -100,6 +141,11 @@ final class MentorChooserViewModel {
 
     StringProperty filterProperty() {
         return filter;
+    }
+
+    /** Non-empty while the user is asked whether to move students who have another mentor. */
+    ReadOnlyStringProperty moveQuestionProperty() {
+        return moveQuestion;
     }
 
     ReadOnlyStringProperty messageProperty() {

@@ -121,6 +121,17 @@ final class MentorDetailView {
                         .or(model.mentorProperty().isNull())
                         .or(Bindings.isEmpty(found.getSelectionModel().getSelectedItems())));
         assign.setOnAction(event -> model.assign(found.getSelectionModel().getSelectedItems()));
+        model.moveQuestionProperty().addListener((obs, was, question) -> {
+            if (!question.isEmpty()) {
+                MoveConfirmation.ask(found.getScene().getWindow(), question, move -> {
+                    if (move) {
+                        model.confirmMove();
+                    } else {
+                        model.cancelMove();
+                    }
+                });
+            }
+        });
         Button all = new Button("Select all found");
         all.setId("select-all-found");
         all.setOnAction(event -> found.getSelectionModel().selectAll());

@@ -76,6 +76,11 @@ public final class MentorDirectory implements CacheMetrics {
         return repository.candidates(query, withoutMentorOnly, after, MentorRepository.PAGE_SIZE);
     }
 
+    /** The students' current mentors, read fresh (not cached: asked just before a move). Blocking. */
+    public List<CurrentMentor> currentMentors(Collection<Long> studentIds) {
+        return repository.currentMentors(studentIds);
+    }
+
     /** Assigns the students to the mentor in one statement and drops the affected entries. Blocking. */
     public AssignmentChange assign(Collection<Long> studentIds, long mentorId, UUID batch) {
         AssignmentChange change = repository.assign(studentIds, mentorId, batch);

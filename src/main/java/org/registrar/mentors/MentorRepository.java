@@ -89,6 +89,18 @@ public final class MentorRepository {
                 .one());
     }
 
+    /** The current mentor of each of {@code studentIds}, in one statement. Blocking. */
+    public List<CurrentMentor> currentMentors(Collection<Long> studentIds) {
+        return jdbi.withHandle(handle -> handle.createQuery(MentorSql.CURRENT_MENTORS)
+                .bind("ids", ids(studentIds))
+                .map((rs, ctx) -> new CurrentMentor(
+                        rs.getLong("student_id"),
+                        rs.getString("student_name"),
+                        rs.getObject("mentor_id") == null ? null : rs.getLong("mentor_id"),
+                        rs.getString("mentor_name")))
+                .list());
+    }
+
     /** Removes the mentor of {@code studentIds} in one statement. Blocking. */
     public AssignmentChange unassign(Collection<Long> studentIds, UUID batch) {
         return jdbi.withHandle(handle -> handle.createQuery(MentorSql.UNASSIGN)

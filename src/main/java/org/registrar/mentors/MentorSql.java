@@ -4,6 +4,18 @@ package org.registrar.mentors;
 final class MentorSql {
     private MentorSql() {}
 
+    /** The listed students' current mentors (none: null), to ask before moving them. */
+    static final String CURRENT_MENTORS =
+            """
+            SELECT s.id AS student_id, s.family_name || ', ' || s.given_name AS student_name,
+                   a.mentor_id, m.family_name || ', ' || m.given_name AS mentor_name
+              FROM students s
+              LEFT JOIN mentor_assignments a ON a.student_id = s.id
+              LEFT JOIN mentors m ON m.id = a.mentor_id
+             WHERE s.id = ANY (:ids)
+             ORDER BY s.id
+            """;
+
     static final String MENTORS =
             """
             SELECT m.id, m.family_name, m.given_name, m.email, m.active,

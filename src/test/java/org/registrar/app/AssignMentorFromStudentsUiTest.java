@@ -107,6 +107,13 @@ class AssignMentorFromStudentsUiTest {
         robot.clickOn(cell(target));
         Screenshots.save(robot.lookup("#mentor-chooser").query().getScene(), "students-assign-mentor");
         robot.clickOn("#chooser-assign");
+        if (chosen.stream().anyMatch(row -> row.mentorId() != null)) {
+            // students who have a mentor are moved only once the user agrees
+            waitUntil(() -> robot.lookup("#confirm-move").tryQuery().isPresent());
+            Node move = robot.lookup("#confirm-move").query();
+            robot.interact(move::requestFocus);
+            robot.clickOn(move);
+        }
 
         waitUntil(() -> robot.lookup("#mentor-chooser").tryQuery().isEmpty());
         waitUntil(() -> table().getItems().stream()
@@ -121,6 +128,54 @@ class AssignMentorFromStudentsUiTest {
                 .list());
         assertThat(stored).containsAll(chosen.stream().map(StudentRow::id).toList());
         Screenshots.save(stage.getScene(), "students-after-assign");
+    }
+
+    @Test
+    void movingAStudentWhoHasAMentorAsksFirstNamingTheCurrentMentor() throws Exception {
+        showScreen(true);
+        int index = 0;
+        while (table().getItems().get(index).mentorId() == null) {
+            index++;
+        }
+        robot.clickOn(row(index));
+        StudentRow student = table().getItems().get(index);
+        Mentor target = directory.mentors().stream()
+                .filter(Mentor::active)
+                .filter(m -> !Long.valueOf(m.id()).equals(student.mentorId()))
+                .findFirst()
+                .orElseThrow();
+
+        robot.clickOn("#students-assign-mentor");
+        waitUntil(() -> robot.lookup("#chooser-mentors").tryQuery().isPresent());
+        ListView<Mentor> mentors = robot.lookup("#chooser-mentors").queryAs(ListView.class);
+        waitUntil(() -> !mentors.getItems().isEmpty());
+        robot.clickOn("#chooser-filter").write(target.email());
+        waitUntil(() -> mentors.getItems().size() == 1);
+        robot.clickOn(cell(target));
+        robot.clickOn("#chooser-assign");
+
+        waitUntil(() -> robot.lookup("#move-confirmation").tryQuery().isPresent());
+        javafx.scene.control.DialogPane question =
+                robot.lookup("#move-confirmation").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(question.getContentText())
+                .contains("already has a mentor: " + student.mentorName() + ".")
+                .endsWith(" to " + target.displayName() + "?");
+        assertThat(storedMentor(student.id())).isEqualTo(student.mentorId());
+        Node move = robot.lookup("#confirm-move").query();
+        robot.interact(move::requestFocus);
+        robot.clickOn(move);
+
+        waitUntil(() -> robot.lookup("#mentor-chooser").tryQuery().isEmpty());
+        assertThat(storedMentor(student.id())).isEqualTo(target.id());
+    }
+
+    private Long storedMentor(long studentId) {
+        return TestDatabases.jdbi(session.databaseName()).withHandle(handle -> handle.createQuery(
+                        "SELECT mentor_id FROM mentor_assignments WHERE student_id = :s")
+                .bind("s", studentId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(null));
     }
 
     @Test

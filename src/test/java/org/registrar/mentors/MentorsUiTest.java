@@ -195,4 +195,60 @@ class MentorsUiTest {
                         .isDisabled())
                 .isTrue();
     }
+
+    @Test
+    void assigningAStudentWhoHasAnotherMentorAsksFirstNamingTheCurrentMentor() throws Exception {
+        TableView<Mentor> mentors = table("#mentors-table");
+        robot.clickOn(row("#mentors-table", 0));
+        Mentor chosen = mentors.getItems().get(0);
+        waitUntil(() -> text("#mentor-name").equals(chosen.displayName()));
+
+        String number = org.registrar.db.TestDatabases.jdbi(session.databaseName())
+                .withHandle(handle -> handle.createQuery("SELECT s.student_number FROM students s"
+                                + " JOIN mentor_assignments a ON a.student_id = s.id"
+                                + " WHERE a.mentor_id <> :m ORDER BY s.id LIMIT 1")
+                        .bind("m", chosen.id())
+                        .mapTo(String.class)
+                        .one());
+        robot.clickOn("#assign-query").write(number);
+        robot.clickOn("#assign-search");
+        TableView<RosterEntry> found = table("#candidates");
+        waitUntil(() -> found.getItems().size() == 1);
+        RosterEntry student = found.getItems().get(0);
+        assertThat(student.mentorId()).isNotNull().isNotEqualTo(chosen.id());
+        robot.clickOn(row("#candidates", 0));
+        robot.clickOn("#assign-selected");
+
+        waitUntil(() -> robot.lookup("#move-confirmation").tryQuery().isPresent());
+        javafx.scene.control.DialogPane question =
+                robot.lookup("#move-confirmation").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(question.getContentText())
+                .isEqualTo(student.displayName() + " already has a mentor: " + student.mentorName() + ". Move "
+                        + student.displayName() + " from " + student.mentorName() + " to " + chosen.displayName()
+                        + "?");
+        Screenshots.save(question.getScene(), "mentors-move-question");
+        assertThat(currentMentor(student.studentId())).isEqualTo(student.mentorId());
+        javafx.scene.Node keep = robot.lookup("#keep-mentor").query();
+        robot.interact(keep::requestFocus);
+        robot.clickOn(keep);
+        waitUntil(() -> text("#assign-message").startsWith("Nothing changed"));
+        assertThat(currentMentor(student.studentId())).isEqualTo(student.mentorId());
+
+        robot.clickOn("#assign-selected");
+        waitUntil(() -> robot.lookup("#confirm-move").tryQuery().isPresent());
+        javafx.scene.Node move = robot.lookup("#confirm-move").query();
+        robot.interact(move::requestFocus);
+        robot.clickOn(move);
+        waitUntil(() -> text("#assign-message").startsWith("1 student assigned to " + chosen.displayName()));
+        assertThat(currentMentor(student.studentId())).isEqualTo(chosen.id());
+    }
+
+    private Long currentMentor(long studentId) {
+        return org.registrar.db.TestDatabases.jdbi(session.databaseName()).withHandle(handle -> handle.createQuery(
+                        "SELECT mentor_id FROM mentor_assignments WHERE student_id = :s")
+                .bind("s", studentId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(null));
+    }
 }
