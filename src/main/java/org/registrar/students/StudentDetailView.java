@@ -31,6 +31,7 @@ final class StudentDetailView {
     private final StudentEditorViewModel model;
     private final ScrollPane root;
     private final TextField familyField = new TextField();
+    private final TypedWhileOpening typedWhileOpening;
 
     StudentDetailView(StudentEditorViewModel model) {
         this.model = model;
@@ -49,6 +50,7 @@ final class StudentDetailView {
         VBox content = new VBox(10, title, facts, form(), buttons(), message(), resultsHeading(), results());
         content.setPadding(new Insets(16));
         content.disableProperty().bind(model.detailProperty().isNull());
+        typedWhileOpening = new TypedWhileOpening(content, model.openingProperty());
         root = new ScrollPane(content);
         root.setFitToWidth(true);
         root.setId("student-detail");
@@ -201,6 +203,7 @@ final class StudentDetailView {
 
     /** Moves the keyboard into the form (Enter on a table row). */
     void focusForm() {
+        typedWhileOpening.focused(familyField);
         familyField.requestFocus();
     }
 

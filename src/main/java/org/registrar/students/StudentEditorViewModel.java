@@ -45,6 +45,7 @@ public final class StudentEditorViewModel {
     private final StringProperty emailError = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty opening = new SimpleBooleanProperty();
     private final BooleanProperty canEdit = new SimpleBooleanProperty(true);
     private final BooleanProperty canEditNumber = new SimpleBooleanProperty(true);
     private final BooleanBinding dirty;
@@ -83,11 +84,13 @@ public final class StudentEditorViewModel {
     public void open(long id) {
         long ticket = ++latest;
         busy.set(true);
+        opening.set(true);
         tasks.run(OPEN, () -> repository.detail(id))
                 .onDone(found -> {
                     if (ticket == latest) {
                         busy.set(false);
                         found.ifPresentOrElse(this::fill, () -> message.set("This student no longer exists."));
+                        opening.set(false);
                     }
                 })
                 .onError(error -> failed(ticket, error));
@@ -135,6 +138,7 @@ public final class StudentEditorViewModel {
 
     private void submit(StudentEdit edit) {
         long ticket = ++latest;
+        opening.set(false);
         busy.set(true);
         tasks.run(SAVE, () -> repository.save(edit))
                 .onDone(outcome -> {
@@ -170,6 +174,7 @@ public final class StudentEditorViewModel {
     private void failed(long ticket, Throwable error) {
         if (ticket == latest) {
             busy.set(false);
+            opening.set(false);
             message.set(DatabaseErrors.describe(error));
         }
     }
@@ -258,6 +263,11 @@ public final class StudentEditorViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    /** True while a student is being loaded into the fields (what is in them now is about to be replaced). */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
