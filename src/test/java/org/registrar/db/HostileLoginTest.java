@@ -242,6 +242,63 @@ class HostileLoginTest {
         assertThat(historyBy("delete")).containsExactly(login(login));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"registrar_staff", "registrar_admin"})
+    void aMentorAssignmentIsByTheLoginWhateverItNames(String groupRole) {
+        long unassigned =
+                owner.withHandle(handle -> handle.createQuery("SELECT min(id) FROM students s WHERE NOT EXISTS"
+                                + " (SELECT FROM mentor_assignments a WHERE a.student_id = s.id)")
+                        .mapTo(Long.class)
+                        .one());
+        long assigned = owner.withHandle(handle -> handle.createQuery("SELECT min(student_id) FROM mentor_assignments")
+                .mapTo(Long.class)
+                .one());
+        Database login = loginAs(groupRole);
+
+        Throwable error = catchThrowable(() -> login.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO mentor_assignments (student_id, mentor_id, assigned_by) VALUES (?, 1, 'adam')",
+                        unassigned)));
+        login.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE mentor_assignments SET mentor_id = CASE mentor_id WHEN 1 THEN 2 ELSE 1 END, assigned_by = 'adam'"
+                                + " WHERE student_id = ?",
+                        assigned));
+
+        assertThat(sqlState(error)).isEqualTo(CHECK_VIOLATION);
+        assertThat(count("SELECT count(*) FROM mentor_assignments WHERE assigned_by = 'adam'"))
+                .isZero();
+        String assignedBy = owner.withHandle(
+                handle -> handle.createQuery("SELECT assigned_by FROM mentor_assignments WHERE student_id = :s")
+                        .bind("s", assigned)
+                        .mapTo(String.class)
+                        .one());
+        assertThat(assignedBy).isEqualTo(login(login));
+    }
+
+    @Test
+    void anAssessmentIsCreatedByTheLoginAndItsCreatorDoesNotChange() {
+        Database admin = loginAs("registrar_admin");
+
+        Throwable forged = catchThrowable(() -> admin.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO assessments (cohort_id, title, subject, max_score, assessed_on, created_by)"
+                                + " VALUES (1, 'Forged', 'Maths', 10, current_date, 'adam')")));
+        admin.jdbi()
+                .useHandle(handle ->
+                        handle.execute("INSERT INTO assessments (cohort_id, title, subject, max_score, assessed_on)"
+                                + " VALUES (1, 'Plain', 'Maths', 10, current_date)"));
+        Throwable moved = catchThrowable(() -> admin.jdbi()
+                .useHandle(handle ->
+                        handle.execute("UPDATE assessments SET created_by = session_user WHERE id = ?", assessment)));
+
+        assertThat(sqlState(forged)).isEqualTo(CHECK_VIOLATION);
+        assertThat(sqlState(moved)).isEqualTo(CHECK_VIOLATION);
+        assertThat(count("SELECT count(*) FROM assessments WHERE title = 'Plain' AND created_by = '" + login(admin)
+                        + "'"))
+                .isEqualTo(1);
+    }
+
     // Item 6: a result's student is in the assessment's cohort.
 
     @ParameterizedTest
@@ -287,6 +344,25 @@ class HostileLoginTest {
                         student));
 
         assertThat(storedScore()).isEqualTo("24.00");
+    }
+
+    @Test
+    void anAssessmentWithResultsStaysWithItsClass() {
+        Database admin = loginAs("registrar_admin");
+
+        Throwable moved = catchThrowable(() -> admin.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE assessments SET cohort_id = (SELECT min(id) FROM cohorts WHERE id <> assessments.cohort_id)"
+                                + " WHERE id = ?",
+                        assessment)));
+        admin.jdbi()
+                .useHandle(
+                        handle -> handle.execute("UPDATE assessments SET title = 'Renamed' WHERE id = ?", assessment));
+
+        assertThat(sqlState(moved)).isEqualTo(CHECK_VIOLATION);
+        assertThat(count("SELECT count(*) FROM assessments a JOIN students s ON s.cohort_id = a.cohort_id"
+                        + " WHERE a.id = " + assessment + " AND s.id = " + student + " AND a.title = 'Renamed'"))
+                .isEqualTo(1);
     }
 
     private long newStudentInTheSameCohort() {
