@@ -62,7 +62,7 @@ class LargeInputUiTest {
                     .execute();
             handle.createUpdate(
                             "INSERT INTO assessments (cohort_id, title, subject, max_score, assessed_on, created_by)"
-                                    + " VALUES (:cohort, 'Big test', 'Maths', 20, DATE '2025-10-01', 'fixture')")
+                                    + " VALUES (:cohort, 'Big test', 'Maths', 20, DATE '2025-10-01', session_user)")
                     .bind("cohort", cohort)
                     .execute();
         });
