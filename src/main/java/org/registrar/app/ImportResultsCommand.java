@@ -2,6 +2,9 @@ package org.registrar.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import org.registrar.assessments.ScoreRejected;
 import org.registrar.assessments.SheetRow;
 import org.registrar.assessments.input.CsvFile;
 import org.registrar.assessments.input.CsvImport;
+import org.registrar.assessments.input.InputLimits;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.Problem;
 import org.registrar.assessments.input.ValidatedInput;
@@ -37,7 +41,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "import-results",
         mixinStandardHelpOptions = true,
-        description = "Import an assessment's scores from a CSV file (same checks as the Assessments screen).")
+        description = "Import an assessment's scores from a CSV file (same checks as the Assessments screen).",
+        footer = {"", InputLimits.SUMMARY})
 final class ImportResultsCommand implements Callable<Integer> {
     static final int SAVED = 0;
     static final int NOT_ALL_SAVED = 1;
@@ -52,6 +57,12 @@ final class ImportResultsCommand implements Callable<Integer> {
 
     @Option(names = "--file", required = true, description = "CSV file: student number or e-mail, score, comment")
     Path file;
+
+    @Option(
+            names = "--encoding",
+            description = "The file's encoding (UTF-8, windows-1252, ...) when it is not what Registrar guesses;"
+                    + " needed when a file is UTF-8 except for a few bytes")
+    String encoding;
 
     @Option(names = "--dry-run", description = "Check and report only; save nothing")
     boolean dryRun;
@@ -68,9 +79,18 @@ final class ImportResultsCommand implements Callable<Integer> {
                 connection.profile().or(() -> ProfileStore.forUser().load()).orElse(ConnectionProfile.embedded());
         CsvImport.Result csv;
         try {
-            csv = CsvFile.read(file);
+            csv = CsvFile.read(file, encoding == null ? null : Charset.forName(encoding));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
+            out.println("Unknown encoding " + encoding + ": give UTF-8 or windows-1252, for example.");
+            return BAD_ARGUMENTS;
         } catch (IOException | RuntimeException unreadable) {
             out.println("Cannot read " + file + ": " + unreadable.getMessage());
+            return BAD_ARGUMENTS;
+        }
+        if (csv.doubt() != null) {
+            out.println("Cannot read " + file + ": " + csv.doubt().describe() + ". Say which encoding it is: run again"
+                    + " with --encoding UTF-8 (those bytes become \uFFFD) or --encoding windows-1252 (the whole file"
+                    + " read as Windows-1252, as Excel on Windows writes it).");
             return BAD_ARGUMENTS;
         }
         try (AppContext context = Startup.open(

@@ -50,6 +50,7 @@ public final class BulkEntryViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty draftOffer = new SimpleStringProperty("");
     private final ObjectProperty<CsvImport.Result> importPreview = new SimpleObjectProperty<>();
+    private java.nio.file.Path importFile;
     private final BooleanProperty canCreateAssessments = new SimpleBooleanProperty(true);
     private final BooleanProperty canWriteResults = new SimpleBooleanProperty(true);
     private Draft offered;
@@ -266,11 +267,17 @@ public final class BulkEntryViewModel {
 
     /** Reads a CSV file off the FX thread; its preview then appears in {@link #importPreviewProperty()}. */
     public void readCsv(java.nio.file.Path file) {
+        readCsv(file, null);
+    }
+
+    /** As {@link #readCsv(java.nio.file.Path)}, in the encoding the user chose in the preview (null: guess it). */
+    public void readCsv(java.nio.file.Path file, java.nio.charset.Charset encoding) {
         if (assessment.get() == null) {
             say("Pick an assessment before importing.", true);
             return;
         }
-        tasks.runLocal("Read CSV", () -> org.registrar.assessments.input.CsvFile.read(file))
+        importFile = file;
+        tasks.runLocal("Read CSV", () -> org.registrar.assessments.input.CsvFile.read(file, encoding))
                 .onDone(importPreview::set)
                 .onError(failure -> say("Could not read " + file.getFileName() + ": " + failure.getMessage(), true));
     }
@@ -291,6 +298,11 @@ public final class BulkEntryViewModel {
 
     public ReadOnlyObjectProperty<CsvImport.Result> importPreviewProperty() {
         return importPreview;
+    }
+
+    /** The file the preview shows, so it can be read again in another encoding. */
+    java.nio.file.Path importFile() {
+        return importFile;
     }
 
     /**

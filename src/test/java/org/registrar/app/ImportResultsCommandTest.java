@@ -113,4 +113,42 @@ class ImportResultsCommandTest {
         assertThat(run.output()).containsPattern("Import results: [123] statements?, 1 transaction");
         assertThat(savedBatches()).isEqualTo(1);
     }
+
+    @Test
+    void aUtf8FileWithAStrayByteIsRefusedNamingItsLineUntilTheEncodingIsGiven() throws Exception {
+        Path file = dataHome.resolve("mixed.csv");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(
+                ("student number;score;comment\n" + students.get(0) + ";7;Très bien\n" + students.get(1) + ";8;Tr")
+                        .getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE8);
+        bytes.writeBytes("s\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(file, bytes.toByteArray());
+
+        Run refused = importResults(file);
+        Run chosen = importResults(file, "--encoding", "UTF-8");
+
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+        assertThat(refused.output())
+                .contains(
+                        "the file is UTF-8 except for 1 byte on line 3", "--encoding UTF-8", "--encoding windows-1252");
+        assertThat(chosen.exitCode()).as(chosen.output()).isZero();
+        String saved = fixture.withHandle(handle -> handle.createQuery(
+                        "SELECT r.comment FROM assessment_results r"
+                                + " JOIN students s ON s.id = r.student_id WHERE r.assessment_id = :a AND s.student_number = :s")
+                .bind("a", assessment)
+                .bind("s", students.get(0))
+                .mapTo(String.class)
+                .one());
+        assertThat(saved).isEqualTo("Très bien");
+    }
+
+    @Test
+    void helpStatesTheLimits() {
+        String help =
+                new CommandLine(new ImportResultsCommand()).getUsageMessage().replaceAll("\\s+", " ");
+
+        assertThat(help)
+                .contains("--encoding", "8 MB", "50000 lines", "100 cells per line", "10000 characters per cell");
+    }
 }
