@@ -31,8 +31,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Launcher.prepareLogging(connection.dataHome());
-        ConnectionProfile profile =
-                connection.profile().or(() -> ProfileStore.forUser().load()).orElse(ConnectionProfile.embedded());
+        ConnectionProfile profile = connection.resolve();
         String password = ConnectionOptions.passwordFromEnvironment();
         if (password == null && !profile.isEmbedded() && System.console() != null) {
             char[] typed = System.console().readPassword("Password for %s: ", profile.describe());

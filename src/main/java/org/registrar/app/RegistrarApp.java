@@ -55,9 +55,10 @@ public final class RegistrarApp extends Application {
         Optional.ofNullable(RegistrarApp.class.getResourceAsStream("icon.png"))
                 .ifPresent(icon -> stage.getIcons().add(new Image(icon)));
         stage.show();
-        connect(currentProfile(), options.password());
+        retry();
     }
 
+    /** @throws SettingsProblem when the saved settings cannot be used */
     private ConnectionProfile currentProfile() {
         if (options.profile() != null) {
             return options.profile();
@@ -132,7 +133,22 @@ public final class RegistrarApp extends Application {
     }
 
     private void retry() {
-        connect(currentProfile(), options.password());
+        ConnectionProfile profile;
+        try {
+            profile = currentProfile();
+        } catch (SettingsProblem problem) {
+            unusableSettings(problem);
+            return;
+        }
+        connect(profile, options.password());
+    }
+
+    /** The saved settings cannot make a connection: say why, and open them for repair. */
+    private void unusableSettings(SettingsProblem problem) {
+        startAttempt++;
+        LOG.warn("Start-up: {}", problem.getMessage());
+        startupView.showFailure("Connection settings", problem.getMessage());
+        Platform.runLater(this::editConnection);
     }
 
     private void useEmbedded() {
@@ -142,7 +158,14 @@ public final class RegistrarApp extends Application {
     }
 
     private void editConnection() {
-        ConnectionDialog.edit(stage, currentProfile()).ifPresent(profile -> {
+        Optional<ConnectionProfile> chosen;
+        try {
+            chosen = ConnectionDialog.edit(stage, currentProfile());
+        } catch (SettingsProblem problem) {
+            chosen = ConnectionDialog.repair(
+                    stage, ProfileStore.forUser().fields().orElseThrow(), problem.getMessage());
+        }
+        chosen.ifPresent(profile -> {
             ProfileStore.forUser().save(profile);
             options = new LaunchOptions(null, null, options.dataHome(), options.demoStudents());
             if (context == null) {
