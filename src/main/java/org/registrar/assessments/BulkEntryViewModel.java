@@ -325,11 +325,12 @@ public final class BulkEntryViewModel {
     }
 
     /**
-     * The Save button: saves, or first hands {@code review} the lines of what it would overwrite for the user to
-     * confirm (then {@link #save}); a large grid's lines are worked out off the FX thread.
+     * The Save button ({@code validOnly} false) and Save valid rows (true): saves, or first hands {@code review} the
+     * lines of what it would overwrite for the user to confirm (then {@link #save}); a large grid's lines are worked
+     * out off the FX thread.
      */
-    public void saveOrReview(java.util.function.Consumer<List<String>> review) {
-        saving.saveOrReview(problems().stream().anyMatch(issue -> issue.row() != null), review);
+    public void saveOrReview(boolean validOnly, java.util.function.Consumer<List<String>> review) {
+        saving.saveOrReview(validOnly, problems().stream().anyMatch(issue -> issue.row() != null), review);
     }
 
     /** Saves every edited row; with {@code validOnly} rows with problems stay in the draft. */

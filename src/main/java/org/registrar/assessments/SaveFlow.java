@@ -42,21 +42,23 @@ final class SaveFlow {
     }
 
     /**
-     * Save as asked by the Save button: when it would overwrite saved scores (and no row has a problem), {@code
-     * review} gets the lines of what it writes for the user to confirm first; otherwise it saves. The lines are worked
-     * out off the FX thread for {@link InputFlow#LARGE} edited rows or more.
+     * Save as asked by the Save or the Save valid rows button: when it would overwrite saved scores (and, for Save,
+     * no row has a problem), {@code review} gets the lines of what it writes for the user to confirm first;
+     * otherwise it saves. Both buttons confirm overwrites the same way; the rows with problems are never among the
+     * lines (they are not saved). The lines are worked out off the FX thread for {@link InputFlow#LARGE} edited rows
+     * or more.
      */
-    void saveOrReview(boolean rowProblems, Consumer<List<String>> review) {
+    void saveOrReview(boolean validOnly, boolean rowProblems, Consumer<List<String>> review) {
         if (saving) {
             return;
         }
         GridSnapshot sheet = GridSnapshot.of(model.editor().rows());
         BigDecimal maxScore = model.maxScore();
         Callable<List<String>> overwritten =
-                () -> !rowProblems && sheet.overwrites() ? sheet.describeChanges(maxScore) : List.of();
+                () -> (validOnly || !rowProblems) && sheet.overwrites() ? sheet.describeChanges(maxScore) : List.of();
         Consumer<List<String>> decided = lines -> {
             if (lines.isEmpty()) {
-                save(false);
+                save(validOnly);
             } else {
                 review.accept(lines);
             }

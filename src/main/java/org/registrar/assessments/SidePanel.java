@@ -19,6 +19,9 @@ final class SidePanel {
     private final GridTable grid;
     private final VBox panel = new VBox(8);
     private final VBox review = new VBox(8);
+    /** Which button the review shown answers: Save valid rows (true) or Save. */
+    private boolean reviewedValidOnly;
+
     private final ListView<String> changes = BulkEntryView.list("review-list");
 
     SidePanel(BulkEntryViewModel model, GridTable grid) {
@@ -81,7 +84,7 @@ final class SidePanel {
         confirm.getStyleClass().add("accent");
         confirm.setOnAction(event -> {
             hideReview();
-            model.save(false);
+            model.save(reviewedValidOnly);
         });
         Button back = new Button("Back");
         back.setOnAction(event -> hideReview());
@@ -102,15 +105,11 @@ final class SidePanel {
     Node saveButtons() {
         Button validOnly = new Button("Save valid rows");
         validOnly.setId("save-valid");
-        validOnly.setOnAction(event -> model.save(true));
+        validOnly.setOnAction(event -> saveOrReview(true));
         Button save = new Button("Save");
         save.setId("save");
         save.getStyleClass().add("accent");
-        save.setOnAction(event -> model.saveOrReview(pending -> {
-            changes.getItems().setAll(pending);
-            review.setVisible(true);
-            review.setManaged(true);
-        }));
+        save.setOnAction(event -> saveOrReview(false));
         validOnly
                 .disableProperty()
                 .bind(model.busyProperty().or(model.canWriteResultsProperty().not()));
@@ -122,6 +121,15 @@ final class SidePanel {
                 NotPermitted.explain(save, model.canWriteResultsProperty(), "enter assessment results"));
         buttons.setAlignment(Pos.CENTER_RIGHT);
         return buttons;
+    }
+
+    private void saveOrReview(boolean validOnly) {
+        model.saveOrReview(validOnly, pending -> {
+            reviewedValidOnly = validOnly;
+            changes.getItems().setAll(pending);
+            review.setVisible(true);
+            review.setManaged(true);
+        });
     }
 
     Node node() {
