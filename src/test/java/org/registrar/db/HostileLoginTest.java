@@ -3,6 +3,7 @@ package org.registrar.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.registrar.assessments.ResultChange;
+import org.registrar.assessments.ResultsRepository;
+import org.registrar.assessments.SaveRequest;
+import org.registrar.assessments.ScoreRejected;
 
 /**
  * Issue 13, items 4-6: a staff or admin login with psql against the database's own rules. Each test runs as a login of
@@ -344,6 +349,30 @@ class HostileLoginTest {
                         student));
 
         assertThat(storedScore()).isEqualTo("24.00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"registrar_staff", "registrar_admin"})
+    void theAppsSaveOfAStudentOfAnotherCohortIsRefusedAtThatStudentsRow(String groupRole) {
+        long stranger = owner.withHandle(handle -> handle.createQuery("SELECT min(s.id) FROM students s, assessments a"
+                        + " WHERE a.id = :a AND s.cohort_id <> a.cohort_id")
+                .bind("a", assessment)
+                .mapTo(Long.class)
+                .one());
+        long classmate = newStudentInTheSameCohort();
+        ResultsRepository results = new ResultsRepository(loginAs(groupRole).jdbi());
+
+        Throwable error = catchThrowable(() -> results.save(SaveRequest.existing(
+                UUID.randomUUID(),
+                assessment,
+                List.of(
+                        new ResultChange(classmate, BigDecimal.ONE, false, null, null),
+                        new ResultChange(stranger, BigDecimal.ONE, false, null, null)))));
+
+        assertThat(error).isInstanceOf(ScoreRejected.class).hasMessageContaining("is not in the cohort");
+        assertThat(((ScoreRejected) error).studentId()).isEqualTo(stranger);
+        assertThat(count("SELECT count(*) FROM assessment_results WHERE assessment_id = " + assessment))
+                .isEqualTo(1);
     }
 
     @Test
