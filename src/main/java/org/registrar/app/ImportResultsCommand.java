@@ -24,6 +24,7 @@ import org.registrar.assessments.input.CsvFile;
 import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputLimits;
 import org.registrar.assessments.input.InputValidator;
+import org.registrar.assessments.input.LineNote;
 import org.registrar.assessments.input.Problem;
 import org.registrar.assessments.input.ValidatedInput;
 import org.registrar.db.ConnectionProfile;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code registrar import-results}: the bulk entry screen's parser, validator and saver, headless. Prints one line
- * per problem (line, student, problem); saves nothing when any row is bad unless {@code --valid-only}; exit 0 only
+ * per problem and warning (line, column, student, value, message) and one per change (old → new score and comment,
+ * what would change with {@code --dry-run}, what was saved otherwise: see {@link ImportReport}); saves nothing when any row is bad unless {@code --valid-only}; exit 0 only
  * when everything requested was saved (or, with {@code --dry-run}, would be).
  */
 @Command(
@@ -119,23 +121,29 @@ final class ImportResultsCommand implements Callable<Integer> {
         InputValidator validator = new InputValidator(sheet, chosen.maxScore());
         ValidatedInput validated =
                 validator.validate(csv.rows(), repository.cohortsOf(validator.unknownKeys(csv.rows())));
-        for (Problem problem : validated.problems()) {
-            out.println("line " + problem.line() + "\t" + problem.student() + "\t" + problem.message());
-        }
-        List<ResultChange> changes = new ArrayList<>();
+        ImportReport report = new ImportReport(out, csv);
+        List<LineNote> notes = csv.mapping().notes(csv.table());
+        notes.forEach(note -> report.note(note, csv));
+        validated.problems().forEach(report::problem);
+        List<ImportReport.Change> changes = new ArrayList<>();
         validated.valid().forEach(row -> {
             ResultChange change = ResultChanges.of(row.student(), row.score(), row.comment());
             if (change != null) {
-                changes.add(change);
+                changes.add(new ImportReport.Change(row.student(), change));
             }
         });
         boolean bad = !validated.problems().isEmpty();
         out.printf(
-                "%d rows, %d with problems, %d changes, %d unchanged%n",
+                "%d rows, %d with problems, %d warnings, %d changes, %d unchanged%n",
                 csv.rows().size(),
                 validated.problems().stream().mapToInt(Problem::line).distinct().count(),
+                notes.size(),
                 changes.size(),
                 validated.valid().size() - changes.size());
+        if (dryRun) {
+            out.println("Would change " + changes.size() + (changes.size() == 1 ? " result:" : " results:"));
+            report.changes(changes, change -> true);
+        }
         if (bad && !validOnly) {
             out.println("Nothing saved: fix the rows above, or use --valid-only to save the valid rows.");
             return NOT_ALL_SAVED;
@@ -144,22 +152,28 @@ final class ImportResultsCommand implements Callable<Integer> {
             out.println(dryRun ? "Dry run: nothing saved." : "Nothing to save.");
             return bad ? NOT_ALL_SAVED : SAVED;
         }
-        return save(repository, chosen, changes, bad, context);
+        return save(repository, chosen, changes, bad, context, report);
     }
 
     private int save(
             ResultsRepository repository,
             Assessment chosen,
-            List<ResultChange> changes,
+            List<ImportReport.Change> changes,
             boolean bad,
-            AppContext context) {
+            AppContext context,
+            ImportReport report) {
         SaveOutcome outcome;
         UUID batch = UUID.randomUUID();
         try (OperationScope scope = context.database().queryMetrics().begin("Import results")) {
-            outcome = repository.save(SaveRequest.existing(batch, chosen.id(), changes));
+            outcome = repository.save(SaveRequest.existing(
+                    batch,
+                    chosen.id(),
+                    changes.stream().map(ImportReport.Change::change).toList()));
             scope.close();
             out.println("Saved " + outcome.savedVersions().size() + " results (batch " + outcome.batchId() + "); "
                     + scope.summary().describe());
+            report.changes(changes, each -> outcome.savedVersions()
+                    .containsKey(each.change().studentId()));
         } catch (ScoreRejected rejected) {
             out.println("Nothing saved: the database refused student id " + rejected.studentId() + ": "
                     + rejected.getMessage());

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.registrar.assessments.input.InputCells;
 import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.ParsedScore;
@@ -130,8 +131,10 @@ final class GridEditor {
             List<String> line = cells.get(r);
             for (int c = 0; c < line.size(); c++) {
                 GridColumn target = column.plus(c);
-                if (target != null) {
-                    edits.add(set(rows.get(anchor + r), target, line.get(c)));
+                String text =
+                        target == GridColumn.COMMENT ? InputCells.comment(line.get(c)) : InputCells.score(line.get(c));
+                if (target != null && text != null) {
+                    edits.add(set(rows.get(anchor + r), target, text));
                 }
             }
         }
@@ -163,7 +166,9 @@ final class GridEditor {
         for (InputRow line : input) {
             SheetRow student = rejected.contains(line.line()) ? null : validator.find(line.student());
             if (student != null) {
-                cells.add(new MatchedCell(student.studentId(), GridColumn.SCORE, line.score()));
+                if (line.score() != null) {
+                    cells.add(new MatchedCell(student.studentId(), GridColumn.SCORE, line.score()));
+                }
                 if (line.comment() != null) {
                     cells.add(new MatchedCell(student.studentId(), GridColumn.COMMENT, line.comment()));
                 }

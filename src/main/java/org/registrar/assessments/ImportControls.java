@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.registrar.assessments.input.ColumnMapping;
 import org.registrar.assessments.input.CsvImport;
+import org.registrar.assessments.input.InputCells;
+import org.registrar.assessments.input.LineNote;
 import org.registrar.assessments.input.TextTable;
 
 /**
@@ -27,6 +29,9 @@ import org.registrar.assessments.input.TextTable;
  */
 final class ImportControls {
     private static final int PREVIEW_ROWS = 12;
+    private static final int NOTES_SHOWN = 8;
+    static final String RULES = "A blank or missing score or comment keeps the saved one. To clear a saved comment,"
+            + " put only " + InputCells.CLEAR + " in its cell.";
     static final String AS_UTF8 = "UTF-8 (the bytes that are not show as �)";
     static final String AS_WINDOWS_1252 = "Windows-1252 (read the whole file again)";
     private final BulkEntryViewModel model;
@@ -94,7 +99,24 @@ final class ImportControls {
         form.addRow(1, new Label("Score"), score);
         form.addRow(2, new Label("Comment"), comment);
         form.addRow(3, header);
-        VBox content = new VBox(10, form, previewTable(preview.table(), names));
+        Label rules = new Label(RULES);
+        rules.setWrapText(true);
+        Label notes = new Label();
+        notes.setId("import-notes");
+        notes.setWrapText(true);
+        notes.getStyleClass().add("import-warning");
+        Runnable noted = () -> notes.setText(describe(new ColumnMapping(
+                        index(names, student.getValue()),
+                        index(names, score.getValue()),
+                        index(names, comment.getValue()),
+                        header.isSelected())
+                .notes(preview.table())));
+        noted.run();
+        student.valueProperty().addListener((obs, was, now) -> noted.run());
+        score.valueProperty().addListener((obs, was, now) -> noted.run());
+        comment.valueProperty().addListener((obs, was, now) -> noted.run());
+        header.selectedProperty().addListener((obs, was, now) -> noted.run());
+        VBox content = new VBox(10, form, previewTable(preview.table(), names), rules, notes);
         dialog.getDialogPane().setContent(content);
         ButtonType apply = new ButtonType("Match into the grid", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
@@ -144,6 +166,14 @@ final class ImportControls {
         row.setHgap(8);
         row.addRow(0, new Label("Encoding"), encoding);
         return new VBox(6, warning, row);
+    }
+
+    /** The line notes under the preview: at most {@link #NOTES_SHOWN}, then how many more. */
+    private static String describe(List<LineNote> notes) {
+        List<String> shown =
+                notes.stream().limit(NOTES_SHOWN).map(LineNote::describe).toList();
+        String more = notes.size() > NOTES_SHOWN ? "\n… and " + (notes.size() - NOTES_SHOWN) + " more lines" : "";
+        return String.join("\n", shown) + more;
     }
 
     private static List<String> columnNames(CsvImport.Result preview) {

@@ -10,8 +10,14 @@ import java.util.List;
 public record TextTable(char delimiter, List<Row> rows) {
     /** One record: the 1-based line it starts on and its cells, stripped. */
     public record Row(int line, List<String> cells) {
+        /** The cell's text; "" for a blank cell and for one the line does not have (see {@link #has}). */
         public String cell(int column) {
-            return column >= 0 && column < cells.size() ? cells.get(column) : "";
+            return has(column) ? cells.get(column) : "";
+        }
+
+        /** Whether the line reaches this column (a line shorter than the header lacks the last ones). */
+        public boolean has(int column) {
+            return column >= 0 && column < cells.size();
         }
     }
 

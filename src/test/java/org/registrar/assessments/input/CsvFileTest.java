@@ -142,6 +142,16 @@ class CsvFileTest {
         assertThat(chosen.rows().get(0).comment()).isEqualTo("TrÃ¨s bien");
     }
 
+    @Test
+    void aQuoteThatNeverClosesIsReportedAtItsLineAndColumn() throws Exception {
+        Path file = folder.resolve("quote.csv");
+        Files.writeString(file, "Student number,Score,Comment\nS0000002,17,\"Good\nS0000003,12,ok\nS0000004,11,ok\n");
+
+        assertThatThrownBy(() -> CsvFile.read(file))
+                .isInstanceOf(CsvFile.Refused.class)
+                .hasMessage("line 2: a quote opens at column 13 and never closes");
+    }
+
     /** Two comments: "Très bien" in UTF-8 on line 2, "Très" with a Windows-1252 è (0xE8) on line 3. */
     private static byte[] mixedUtf8() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
