@@ -94,11 +94,9 @@ public final class RegistrarApp extends Application {
             } else {
                 LOG.error("Start-up failed for {}", profile.describe(), error);
             }
+            startupView.showFailure(profile.describe(), DatabaseErrors.describeConnect(error));
             if (DatabaseErrors.classify(error) == DatabaseErrors.Kind.UNAVAILABLE) {
-                startupView.showFailure(profile.describe(), "Database unavailable: " + DatabaseErrors.detail(error));
                 scheduleRetry(profile, finalPassword);
-            } else {
-                startupView.showFailure(profile.describe(), DatabaseErrors.describe(error));
             }
         });
         Thread thread = new Thread(task, "registrar-startup");
