@@ -45,6 +45,8 @@ public final class BulkEntryViewModel {
     private final GridEditor editor;
     private final SaveFlow saving;
     private final InputFlow input;
+    private final UnsavedEdits unsaved;
+    private Runnable leavingGrid = () -> {};
     private final StringProperty message = new SimpleStringProperty("Pick a cohort and an assessment.");
     private final BooleanProperty error = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -67,6 +69,8 @@ public final class BulkEntryViewModel {
         this.editor = new GridEditor(this::maxScore, this::journal, tasks::later);
         this.saving = new SaveFlow(this, tasks, repository, drafts);
         this.input = new InputFlow(this, tasks, repository);
+        this.unsaved = new UnsavedEdits(
+                () -> GridSnapshot.of(assessment.get() == null ? List.of() : editor.rows()), draftWriter, tasks::later);
         form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
     }
 
@@ -98,7 +102,13 @@ public final class BulkEntryViewModel {
                 .onError(this::failed);
     }
 
+    /** Runs before another grid opens: the view commits the cell being typed into, so it reaches the draft. */
+    public void beforeLeavingGrid(Runnable commitTyping) {
+        leavingGrid = commitTyping;
+    }
+
     public void selectCohort(Cohort chosen) {
+        leavingGrid.run();
         input.drop();
         cohort.set(chosen);
         assessment.set(null);
@@ -127,6 +137,7 @@ public final class BulkEntryViewModel {
 
     /** Loads the grid of the chosen assessment and looks for a draft left of it. */
     public void selectAssessment(AssessmentChoice chosen) {
+        leavingGrid.run();
         input.drop();
         assessment.set(chosen);
         Cohort current = cohort.get();
@@ -381,6 +392,25 @@ public final class BulkEntryViewModel {
                     }
                 })
                 .onError(this::failed);
+    }
+
+    UnsavedEdits unsaved() {
+        return unsaved;
+    }
+
+    /** Writes the open grid's draft now; {@code then} runs once it is on disk. */
+    void keepDraft(Runnable then) {
+        journal();
+        unsaved.afterDraftWrites(then);
+    }
+
+    /** Forgets the open grid's edits: its draft is deleted; {@code then} runs once it is gone. */
+    void discardEdits(Runnable then) {
+        Cohort current = cohort.get();
+        if (current != null && assessment.get() != null) {
+            dropDraft(current.id(), assessmentId());
+        }
+        unsaved.afterDraftWrites(then);
     }
 
     void dropDraft(long cohortId, Long assessmentId) {

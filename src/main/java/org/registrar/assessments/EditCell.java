@@ -100,11 +100,20 @@ final class EditCell extends TableCell<GridRow, String> {
         finish(commit, down, right);
     }
 
+    /** Commits what the editor holds and closes it, the focus staying where it is (leaving the grid, closing). */
+    void commitInPlace() {
+        finish(true, 0, 0, false);
+    }
+
     boolean owns(Object target) {
         return target == editor;
     }
 
     private void finish(boolean commit, int down, int right) {
+        finish(commit, down, right, true);
+    }
+
+    private void finish(boolean commit, int down, int right, boolean move) {
         if (finishing) {
             return;
         }
@@ -119,7 +128,9 @@ final class EditCell extends TableCell<GridRow, String> {
             navigator.commit(row, column, typed);
         }
         finishing = false;
-        navigator.moveFrom(index, column, down, right);
+        if (move) {
+            navigator.moveFrom(index, column, down, right);
+        }
     }
 
     @Override

@@ -188,8 +188,13 @@ final class GridTable implements GridNavigator {
             editing.finishEditing(commit, down, right);
             return;
         }
+        finishTypedAhead(commit, down, right, true);
+    }
+
+    /** Ends an edit whose editor has not opened yet: what was typed ahead is the cell's new text. */
+    private void finishTypedAhead(boolean commit, int down, int right, boolean move) {
         TablePosition<GridRow, ?> position = table.getEditingCell();
-        GridColumn column = kind(position.getTableColumn());
+        GridColumn column = position == null ? null : kind(position.getTableColumn());
         if (column == null
                 || position.getRow() < 0
                 || position.getRow() >= table.getItems().size()) {
@@ -202,7 +207,21 @@ final class GridTable implements GridNavigator {
         if (commit) {
             model.edit(row, column, text);
         }
-        moveFrom(position.getRow(), column, down, right);
+        if (move) {
+            moveFrom(position.getRow(), column, down, right);
+        }
+    }
+
+    /**
+     * Commits the cell being typed into (its editor open or not yet), leaving the focus where it is: before the grid
+     * is left (another cohort or assessment, closing), so a half-typed value reaches the draft.
+     */
+    void commitEditing() {
+        if (editing != null) {
+            editing.commitInPlace();
+        } else if (table.getEditingCell() != null) {
+            finishTypedAhead(true, 0, 0, false);
+        }
     }
 
     private boolean ownedByEditor(KeyEvent event) {

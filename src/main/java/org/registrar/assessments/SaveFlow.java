@@ -99,12 +99,14 @@ final class SaveFlow {
                     errors + (errors == 1 ? " row has a problem" : " rows have problems")
                             + ": fix them, or save the valid rows and keep the rest in the draft.",
                     true);
+            model.unsaved().saveEnded(false);
             return;
         }
         Long assessmentId = model.assessmentId();
         String formProblem = assessmentId == null ? model.newAssessment().problem() : null;
         if (formProblem != null) {
             model.say(formProblem, true);
+            model.unsaved().saveEnded(false);
             return;
         }
         SaveBatch batch = new SaveBatch(
@@ -128,6 +130,7 @@ final class SaveFlow {
             saving = false;
             model.setBusy(false);
             model.say("Nothing to save: no score differs from the saved one.", false);
+            model.unsaved().saveEnded(true);
             return;
         }
         SaveRequest request = collected.request();
@@ -174,6 +177,7 @@ final class SaveFlow {
                                         + "again.",
                                 true);
                     }
+                    model.unsaved().saveEnded(false);
                 })
                 .onError(again -> {
                     if (attempt < CHECK_ATTEMPTS && DatabaseErrors.classify(again) == DatabaseErrors.Kind.UNAVAILABLE) {
@@ -193,6 +197,7 @@ final class SaveFlow {
                                     + "reached to check whether it committed. Your entries are kept in the draft; "
                                     + "Save again once connected: the same batch is never written twice.",
                             true);
+                    model.unsaved().saveEnded(false);
                 });
     }
 
@@ -215,6 +220,7 @@ final class SaveFlow {
             saving = false;
             model.setBusy(false);
             confirmed(request, outcome.assessmentId());
+            model.unsaved().saveEnded(false);
             return;
         }
         if (request.newAssessment() != null) {
@@ -303,9 +309,11 @@ final class SaveFlow {
                                 ? "."
                                 : "; " + conflicted + " changed by someone else meanwhile: choose theirs or yours."),
                 conflicted > 0);
+        model.unsaved().saveEnded(false);
     }
 
     private void refused(Throwable failure) {
+        model.unsaved().forgetSave();
         saving = false;
         model.setBusy(false);
         if (failure instanceof ScoreRejected rejected && model.editor().row(rejected.studentId()) != null) {

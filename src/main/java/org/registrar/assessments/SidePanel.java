@@ -87,7 +87,10 @@ final class SidePanel {
             model.save(reviewedValidOnly);
         });
         Button back = new Button("Back");
-        back.setOnAction(event -> hideReview());
+        back.setOnAction(event -> {
+            hideReview();
+            model.unsaved().forgetSave();
+        });
         changes.setPrefHeight(220);
         VBox.setVgrow(changes, Priority.ALWAYS);
         VBox.setVgrow(review, Priority.ALWAYS);
@@ -123,7 +126,7 @@ final class SidePanel {
         return buttons;
     }
 
-    private void saveOrReview(boolean validOnly) {
+    void saveOrReview(boolean validOnly) {
         model.saveOrReview(validOnly, pending -> {
             reviewedValidOnly = validOnly;
             changes.getItems().setAll(pending);
