@@ -59,6 +59,8 @@ public final class BulkEntryViewModel {
     private List<SheetRow> roster = List.of();
     private UUID batchId = UUID.randomUUID();
     private long latest;
+    /** The message counts the rows with problems: it follows them as they are fixed. */
+    private boolean followingRowProblems;
 
     public BulkEntryViewModel(Tasks tasks, ResultsRepository repository, DraftStore drafts, Executor draftWriter) {
         this.tasks = tasks;
@@ -72,6 +74,7 @@ public final class BulkEntryViewModel {
         this.unsaved = new UnsavedEdits(
                 () -> GridSnapshot.of(assessment.get() == null ? List.of() : editor.rows()), draftWriter, tasks::later);
         form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
+        editor.issues().addListener((javafx.collections.ListChangeListener<Issue>) change -> followRowProblems());
     }
 
     /** What the login may do (read from the server at start): the screen offers only that. */
@@ -109,6 +112,7 @@ public final class BulkEntryViewModel {
 
     public void selectCohort(Cohort chosen) {
         leavingGrid.run();
+        followingRowProblems = false;
         input.drop();
         cohort.set(chosen);
         assessment.set(null);
@@ -138,6 +142,7 @@ public final class BulkEntryViewModel {
     /** Loads the grid of the chosen assessment and looks for a draft left of it. */
     public void selectAssessment(AssessmentChoice chosen) {
         leavingGrid.run();
+        followingRowProblems = false;
         input.drop();
         assessment.set(chosen);
         Cohort current = cohort.get();
@@ -454,8 +459,35 @@ public final class BulkEntryViewModel {
     }
 
     void say(String text, boolean isError) {
+        followingRowProblems = false;
         message.set(text);
         error.set(isError);
+    }
+
+    /** "3 rows have problems: …", kept true as rows are fixed (the problems list is rebuilt after each step). */
+    void sayRowProblems(int rows) {
+        say(rowProblems(rows), true);
+        followingRowProblems = true;
+    }
+
+    private static String rowProblems(int rows) {
+        return rows == 1
+                ? "1 row has a problem: fix it, or save the valid rows and keep it in the draft."
+                : rows + " rows have problems: fix them, or save the valid rows and keep the rest in the draft.";
+    }
+
+    private void followRowProblems() {
+        if (!followingRowProblems) {
+            return;
+        }
+        long left = editor.rows().stream()
+                .filter(row -> row.stateProperty().get() == RowState.ERROR)
+                .count();
+        if (left == 0) {
+            say("All marked rows are fixed now: Save when ready.", false);
+        } else {
+            message.set(rowProblems((int) left));
+        }
     }
 
     void setBusy(boolean value) {

@@ -141,8 +141,11 @@ final class GridEditor {
         apply(edits);
     }
 
-    /** What matched input changes: its lines' problems (they change nothing) and the cells it sets. Immutable. */
-    record Matched(List<Issue> problems, List<MatchedCell> cells) {}
+    /**
+     * What matched input changes: its lines' problems (they change nothing), the cells it sets, and how many lines
+     * were rejected (named no student of the cohort, or one twice). Immutable.
+     */
+    record Matched(List<Issue> problems, List<MatchedCell> cells, int rejectedLines) {}
 
     /** One cell set by matched input, by student. */
     record MatchedCell(long studentId, GridColumn column, String text) {}
@@ -174,7 +177,7 @@ final class GridEditor {
                 }
             }
         }
-        return new Matched(List.copyOf(issues), List.copyOf(cells));
+        return new Matched(List.copyOf(issues), List.copyOf(cells), rejected.size());
     }
 
     /** Applies what {@link #match} worked out, as one undoable step. */

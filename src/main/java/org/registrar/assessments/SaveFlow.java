@@ -95,10 +95,7 @@ final class SaveFlow {
         GridSnapshot sheet = GridSnapshot.of(model.editor().rows());
         int errors = sheet.errors();
         if (errors > 0 && !validOnly) {
-            model.say(
-                    errors + (errors == 1 ? " row has a problem" : " rows have problems")
-                            + ": fix them, or save the valid rows and keep the rest in the draft.",
-                    true);
+            model.sayRowProblems(errors);
             model.unsaved().saveEnded(false);
             return;
         }
