@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The CSV import preview on the Assessments screen (issues 13 item 8 and 14): a file that is UTF-8 except for one
  * byte asks for the encoding before anything can be matched, and names the line; a line shorter than the header is
  * listed with what it keeps, beside the blank/missing/clear rules; matched, the short line keeps the grid's comment.
+ * A paste whose quote never closes is refused with its place instead of failing on the FX thread.
  */
 class ImportPreviewUiTest {
     @TempDir
@@ -93,6 +94,19 @@ class ImportPreviewUiTest {
         assertThat(first.text(GridColumn.COMMENT)).isEqualTo("Très bien");
         assertThat(second.text(GridColumn.SCORE)).isEqualTo("8");
         assertThat(second.text(GridColumn.COMMENT)).isEqualTo("typed before");
+    }
+
+    @Test
+    void aPasteWithAQuoteThatNeverClosesIsRefusedAtItsPlaceAndChangesNothing() throws Exception {
+        BulkEntryViewModel model = show();
+        List<GridRow> rows = List.copyOf(model.rows());
+        String block = rows.get(0).studentNumber() + "\t5\n" + rows.get(1).studentNumber() + "\t6\t\"open\n";
+
+        robot.interact(() -> model.paste(block, 0, GridColumn.SCORE));
+
+        Label message = robot.lookup("#bulk-message").queryAs(Label.class);
+        assertThat(message.getText()).isEqualTo("Nothing pasted: line 2: a quote opens at column 12 and never closes");
+        assertThat(rows.get(0).text(GridColumn.SCORE)).isEmpty();
     }
 
     private Button matchButton() {
