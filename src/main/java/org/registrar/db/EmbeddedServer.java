@@ -231,14 +231,9 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /** Line 1 of postmaster.pid is the PID, line 4 the port (PostgreSQL docs, "Database File Layout"). */
-    /** postmaster.pid and the port file are a few lines: a larger one (or a pipe, a device) is not read. */
-    private static final long MAX_SMALL_FILE = 4096;
-
     private static Optional<Long> postmasterPid(Path directory) {
         try {
-            List<String> lines = LocalFiles.readText(directory.resolve(PID_FILE), MAX_SMALL_FILE)
-                    .lines()
-                    .toList();
+            List<String> lines = Files.readAllLines(directory.resolve(PID_FILE), StandardCharsets.UTF_8);
             String port = lines.size() > 3 ? lines.get(3).trim() : "?";
             long pid = Long.parseLong(lines.get(0).trim());
             LOG.info("{} names PID {} on port {}", PID_FILE, pid, port);
@@ -336,8 +331,8 @@ public final class EmbeddedServer implements AutoCloseable {
     /** The port remembered in {@link #PORT_FILE} while it is free, so a desktop keeps its port; else a free one. */
     private static int choosePort(Path directory) throws IOException {
         try {
-            int remembered = Integer.parseInt(LocalFiles.readText(directory.resolve(PORT_FILE), MAX_SMALL_FILE)
-                    .trim());
+            int remembered = Integer.parseInt(
+                    Files.readString(directory.resolve(PORT_FILE)).trim());
             if (isFree(remembered)) {
                 LOG.info("Using port {} remembered in {}", remembered, PORT_FILE);
                 return remembered;

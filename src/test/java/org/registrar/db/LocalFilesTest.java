@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The app's own small files (drafts, the port file, postmaster.pid): bounded, regular files only, set aside. */
+/** The app's own local files (drafts): bounded, regular files only, set aside when unreadable. */
 class LocalFilesTest {
     @TempDir
     Path folder;
