@@ -13,6 +13,7 @@ import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.LineNote;
 import org.registrar.assessments.input.Problem;
 import org.registrar.assessments.input.ScoreText;
+import org.registrar.assessments.input.TextTable;
 
 /**
  * The lines {@code import-results} prints about a file: each problem and warning with its line, column, student and
@@ -29,11 +30,13 @@ final class ImportReport {
     private final PrintStream out;
     private final ColumnMapping mapping;
     private final Map<Integer, InputRow> byLine = new HashMap<>();
+    private final Map<Integer, TextTable.Row> cellsByLine = new HashMap<>();
 
     ImportReport(PrintStream out, CsvImport.Result csv) {
         this.out = out;
         this.mapping = csv.mapping();
         csv.rows().forEach(row -> byLine.put(row.line(), row));
+        csv.table().rows().forEach(row -> cellsByLine.put(row.line(), row));
     }
 
     void problem(Problem problem) {
@@ -58,14 +61,11 @@ final class ImportReport {
                 + quoted(value) + "\t" + problem.message());
     }
 
-    void note(LineNote note, CsvImport.Result csv) {
+    void note(LineNote note) {
         InputRow row = byLine.get(note.line());
-        String value = csv.table().rows().stream()
-                .filter(each -> each.line() == note.line())
-                .findFirst()
-                .filter(each -> each.has(note.column() - 1))
-                .map(each -> quoted(each.cell(note.column() - 1)))
-                .orElse("(missing)");
+        TextTable.Row cells = cellsByLine.get(note.line());
+        String value =
+                cells != null && cells.has(note.column() - 1) ? quoted(cells.cell(note.column() - 1)) : "(missing)";
         out.println("line " + note.line() + "\t" + column(note.column()) + "\t"
                 + student(row == null ? "" : row.student()) + "\t" + value + "\twarning: " + note.describe());
     }

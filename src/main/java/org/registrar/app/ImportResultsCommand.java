@@ -123,7 +123,7 @@ final class ImportResultsCommand implements Callable<Integer> {
                 validator.validate(csv.rows(), repository.cohortsOf(validator.unknownKeys(csv.rows())));
         ImportReport report = new ImportReport(out, csv);
         List<LineNote> notes = csv.mapping().notes(csv.table());
-        notes.forEach(note -> report.note(note, csv));
+        notes.forEach(report::note);
         validated.problems().forEach(report::problem);
         List<ImportReport.Change> changes = new ArrayList<>();
         validated.valid().forEach(row -> {

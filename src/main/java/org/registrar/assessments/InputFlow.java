@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.PasteBlock;
+import org.registrar.assessments.input.TextTable;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -44,7 +45,14 @@ final class InputFlow {
         long lines = text.lines().count();
         if (lines < LARGE) {
             InputValidator validator = new InputValidator(roster, maxScore);
-            PasteBlock block = PasteBlock.parse(text, validator);
+            PasteBlock block;
+            try {
+                block = PasteBlock.parse(text, validator);
+            } catch (TextTable.MalformedInputException unreadable) {
+                // a quote that never closes, or a limit of InputLimits: said at the screen, nothing pasted
+                screen.say("Nothing pasted: " + unreadable.getMessage(), true);
+                return;
+            }
             placed(
                     block,
                     validator,

@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Reads the app's own small local files (drafts, the embedded server's port file) so that a wrong one cannot hang
+ * Reads the app's own local files (drafts) so that a wrong one cannot hang
  * or exhaust the app: only a regular file is opened (a pipe with no writer would block forever, a device never
  * ends), at most a given number of bytes is read, and a file that cannot be read is set aside (renamed
  * {@code name.unreadable-<timestamp>}, never deleted) so the next start does not meet it again. Blocking file I/O:
