@@ -96,11 +96,17 @@ final class BenchCommand implements Callable<Integer> {
                     url,
                     login.user(),
                     login.password());
-            for (BenchScenario each : chosen) {
-                System.out.println();
-                BenchResult result = each.run(benchContext);
-                System.out.println(result.toMarkdown());
-                Files.writeString(out.resolve(each.name() + ".json"), result.toJson());
+            try {
+                for (BenchScenario each : chosen) {
+                    System.out.println();
+                    BenchResult result = each.run(benchContext);
+                    System.out.println(result.toMarkdown());
+                    Files.writeString(out.resolve(each.name() + ".json"), result.toJson());
+                }
+            } finally {
+                if (main != context.database()) {
+                    main.close();
+                }
             }
         } finally {
             deleteQuietly(scratch);

@@ -309,11 +309,18 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    /** A private folder for the socket and its lock file, or none (TCP only) where the path would be too long. */
-    private static Optional<Path> socketFolder(Path working) throws IOException {
+    /**
+     * A private folder for the socket and its lock file, or none (loopback TCP only, still no file in /tmp) where the
+     * path is too long for a socket or holds characters other than letters, digits and {@code /._-}: zonky hands the
+     * setting to pg_ctl inside one option string that a shell splits (macOS's "Application Support" has a space).
+     */
+    static Optional<Path> socketFolder(Path working) throws IOException {
         Path sockets = working.resolve("socket");
-        if ((sockets + "/.s.PGSQL.65535.lock").length() > MAX_SOCKET_PATH) {
-            LOG.info("{} is too long a path for a Unix socket: the server listens on loopback TCP only", sockets);
+        if ((sockets + "/.s.PGSQL.65535.lock").length() > MAX_SOCKET_PATH
+                || !sockets.toString().matches("[A-Za-z0-9/._-]+")) {
+            LOG.info(
+                    "{} cannot hold a Unix socket (too long, or not plain): the server listens on loopback TCP only",
+                    sockets);
             return Optional.empty();
         }
         return Optional.of(PrivateFolder.ensure(sockets));

@@ -63,4 +63,12 @@ class DataFolderTest {
                 .as("started by an earlier version")
                 .isEqualTo(DataFolder.State.INITIALISED);
     }
+
+    @Test
+    void aSocketFolderOnlyWherePostgresCanTakeItsPath() throws Exception {
+        assertThat(EmbeddedServer.socketFolder(folder.resolve("server"))).contains(folder.resolve("server/socket"));
+        assertThat(EmbeddedServer.socketFolder(folder.resolve("Application Support/server")))
+                .isEmpty();
+        assertThat(EmbeddedServer.socketFolder(folder.resolve("x".repeat(90)))).isEmpty();
+    }
 }

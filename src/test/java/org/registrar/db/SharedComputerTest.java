@@ -75,6 +75,24 @@ class SharedComputerTest {
         server = EmbeddedServer.startDurable(dataHome.resolve("pgdata"), step -> {});
 
         assertThat(other.run("ls", dataHome.toString()).exitCode()).isNotZero();
+        if (Files.isExecutable(Path.of("/usr/bin/psql"))) {
+            Path sockets = dataHome.resolve("server").resolve("socket");
+            OtherAccount.Result psql = other.run(
+                    "psql",
+                    "-w",
+                    "-h",
+                    sockets.toString(),
+                    "-p",
+                    Integer.toString(server.port()),
+                    "-U",
+                    "postgres",
+                    "-d",
+                    "postgres",
+                    "-Atc",
+                    "SELECT 'got in'");
+            assertThat(psql.exitCode()).as(psql.output()).isNotZero();
+            assertThat(psql.output()).doesNotContain("got in");
+        }
         assertThat(other.run("ls", "/tmp/.s.PGSQL." + server.port()).exitCode())
                 .as("no socket of this server in /tmp")
                 .isNotZero();
