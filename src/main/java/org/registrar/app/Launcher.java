@@ -72,6 +72,7 @@ public final class Launcher implements Callable<Integer> {
     static Path prepareLogging(Path dataHome) {
         Path logs = dataHome.resolve("logs");
         try {
+            UserDataFolder.makePrivate(dataHome);
             Files.createDirectories(logs);
         } catch (java.io.IOException e) {
             System.err.println("Cannot create the log folder " + logs + ": " + e.getMessage());

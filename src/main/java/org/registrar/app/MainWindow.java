@@ -53,6 +53,8 @@ final class MainWindow {
     private final Map<String, Node> built = new LinkedHashMap<>();
     private final ToggleGroup navigation = new ToggleGroup();
     private final AppContext context;
+    /** The Assessments screen once built: asked about unsaved scores when the window closes. */
+    private BulkEntryView bulkEntry;
 
     MainWindow(AppContext context, Runnable editConnection) {
         this.context = context;
@@ -75,9 +77,10 @@ final class MainWindow {
         });
         statusBar = new StatusBarView(context);
         screens.put("Students", () -> studentsScreen(tasks, context));
-        screens.put("Assessments", () -> BulkEntryView.create(
-                        tasks, context.database(), context.dataHome(), context.privileges())
-                .root());
+        screens.put("Assessments", () -> {
+            bulkEntry = BulkEntryView.create(tasks, context.database(), context.dataHome(), context.privileges());
+            return bulkEntry.root();
+        });
         screens.put("Mentors", () -> {
             MentorsViewModel mentors = new MentorsViewModel(tasks, context.mentors());
             mentors.allowEditing(context.privileges().canEditMentors());
@@ -190,6 +193,29 @@ final class MainWindow {
                 .filter(toggle -> ((ToggleButton) toggle).getText().equals(name))
                 .findFirst()
                 .ifPresent(toggle -> toggle.setSelected(true));
+    }
+
+    /**
+     * The window is asked to close: the cell being typed into is committed to the draft first; with scores not
+     * saved the user chooses save now, keep as a draft or discard, and {@code close} runs once that is done (after a
+     * save only if it left nothing unsaved). Cancel keeps the window open.
+     */
+    void closeRequested(Runnable close) {
+        if (bulkEntry == null || bulkEntry.unsavedStudents() == 0) {
+            close.run();
+            return;
+        }
+        UnsavedPrompt.ask(root.getScene().getWindow(), bulkEntry.unsavedSummary(), choice -> {
+            switch (choice) {
+                case SAVE -> {
+                    show("Assessments");
+                    bulkEntry.saveNow(close);
+                }
+                case KEEP_DRAFT -> bulkEntry.keepAsDraft(close);
+                case DISCARD -> bulkEntry.discardEdits(close);
+                case CANCEL -> {}
+            }
+        });
     }
 
     Parent root() {

@@ -126,6 +126,11 @@ public final class RegistrarApp extends Application {
         context = started;
         mainWindow = new MainWindow(started, this::editConnection);
         stage.getScene().setRoot(mainWindow.root());
+        // closing with scores not saved asks first; the window closes once the chosen way out is done
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            mainWindow.closeRequested(stage::close);
+        });
         stage.setTitle(started.title());
         LOG.info("Started: {}, schema {}", started.title(), started.schemaVersion());
     }

@@ -52,7 +52,49 @@ public final class BulkEntryView {
                 .add(BulkEntryView.class.getResource("bulk-entry.css").toExternalForm());
         new ImportControls(model, root, grid).install();
         installGridMenu();
+        model.beforeLeavingGrid(grid::commitEditing);
         model.start();
+    }
+
+    /**
+     * Commits the cell being typed into (so it reaches the draft), then says how many students of the open grid
+     * carry edits that are not saved: 0 when none (or no grid is open).
+     */
+    public int unsavedStudents() {
+        grid.commitEditing();
+        return model.unsaved().students();
+    }
+
+    /** "Biology test 3 · 10A-00010 · 7 students": the open grid's unsaved edits, for a question about them. */
+    public String unsavedSummary() {
+        int students = model.unsaved().students();
+        AssessmentChoice chosen = model.assessmentProperty().get();
+        String assessment = chosen == null
+                ? ""
+                : chosen.isNew() ? "a new assessment" : chosen.assessment().title();
+        return assessment + " · " + model.cohortProperty().get() + " · " + students
+                + (students == 1 ? " student" : " students");
+    }
+
+    /**
+     * Saves the open grid as the Save button does (overwrites are shown for confirmation first); {@code saved} runs
+     * once a save leaves nothing unsaved. A save refused, or one that leaves problems or conflicts, does not run it.
+     */
+    public void saveNow(Runnable saved) {
+        grid.commitEditing();
+        model.unsaved().whenSaved(saved);
+        side.saveOrReview(false);
+    }
+
+    /** Writes the open grid's draft now; {@code kept} runs once it is on disk. */
+    public void keepAsDraft(Runnable kept) {
+        grid.commitEditing();
+        model.keepDraft(kept);
+    }
+
+    /** Forgets the open grid's unsaved edits and deletes its draft; {@code discarded} runs once it is gone. */
+    public void discardEdits(Runnable discarded) {
+        model.discardEdits(discarded);
     }
 
     /** The screen wired to the app's database, with drafts kept under {@code dataHome}. */

@@ -45,17 +45,22 @@ public final class BulkEntryViewModel {
     private final GridEditor editor;
     private final SaveFlow saving;
     private final InputFlow input;
+    private final UnsavedEdits unsaved;
+    private Runnable leavingGrid = () -> {};
     private final StringProperty message = new SimpleStringProperty("Pick a cohort and an assessment.");
     private final BooleanProperty error = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty draftOffer = new SimpleStringProperty("");
     private final ObjectProperty<CsvImport.Result> importPreview = new SimpleObjectProperty<>();
+    private java.nio.file.Path importFile;
     private final BooleanProperty canCreateAssessments = new SimpleBooleanProperty(true);
     private final BooleanProperty canWriteResults = new SimpleBooleanProperty(true);
     private Draft offered;
     private List<SheetRow> roster = List.of();
     private UUID batchId = UUID.randomUUID();
     private long latest;
+    /** The message counts the rows with problems: it follows them as they are fixed. */
+    private boolean followingRowProblems;
 
     public BulkEntryViewModel(Tasks tasks, ResultsRepository repository, DraftStore drafts, Executor draftWriter) {
         this.tasks = tasks;
@@ -66,7 +71,10 @@ public final class BulkEntryViewModel {
         this.editor = new GridEditor(this::maxScore, this::journal, tasks::later);
         this.saving = new SaveFlow(this, tasks, repository, drafts);
         this.input = new InputFlow(this, tasks, repository);
+        this.unsaved = new UnsavedEdits(
+                () -> GridSnapshot.of(assessment.get() == null ? List.of() : editor.rows()), draftWriter, tasks::later);
         form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
+        editor.issues().addListener((javafx.collections.ListChangeListener<Issue>) change -> followRowProblems());
     }
 
     /** What the login may do (read from the server at start): the screen offers only that. */
@@ -97,7 +105,14 @@ public final class BulkEntryViewModel {
                 .onError(this::failed);
     }
 
+    /** Runs before another grid opens: the view commits the cell being typed into, so it reaches the draft. */
+    public void beforeLeavingGrid(Runnable commitTyping) {
+        leavingGrid = commitTyping;
+    }
+
     public void selectCohort(Cohort chosen) {
+        leavingGrid.run();
+        followingRowProblems = false;
         input.drop();
         cohort.set(chosen);
         assessment.set(null);
@@ -126,6 +141,8 @@ public final class BulkEntryViewModel {
 
     /** Loads the grid of the chosen assessment and looks for a draft left of it. */
     public void selectAssessment(AssessmentChoice chosen) {
+        leavingGrid.run();
+        followingRowProblems = false;
         input.drop();
         assessment.set(chosen);
         Cohort current = cohort.get();
@@ -266,11 +283,17 @@ public final class BulkEntryViewModel {
 
     /** Reads a CSV file off the FX thread; its preview then appears in {@link #importPreviewProperty()}. */
     public void readCsv(java.nio.file.Path file) {
+        readCsv(file, null);
+    }
+
+    /** As {@link #readCsv(java.nio.file.Path)}, in the encoding the user chose in the preview (null: guess it). */
+    public void readCsv(java.nio.file.Path file, java.nio.charset.Charset encoding) {
         if (assessment.get() == null) {
             say("Pick an assessment before importing.", true);
             return;
         }
-        tasks.runLocal("Read CSV", () -> org.registrar.assessments.input.CsvFile.read(file))
+        importFile = file;
+        tasks.runLocal("Read CSV", () -> org.registrar.assessments.input.CsvFile.read(file, encoding))
                 .onDone(importPreview::set)
                 .onError(failure -> say("Could not read " + file.getFileName() + ": " + failure.getMessage(), true));
     }
@@ -293,6 +316,11 @@ public final class BulkEntryViewModel {
         return importPreview;
     }
 
+    /** The file the preview shows, so it can be read again in another encoding. */
+    java.nio.file.Path importFile() {
+        return importFile;
+    }
+
     /**
      * The history of the open (saved) assessment, with {@code row}'s student as the one picked (null: none).
      *
@@ -313,11 +341,12 @@ public final class BulkEntryViewModel {
     }
 
     /**
-     * The Save button: saves, or first hands {@code review} the lines of what it would overwrite for the user to
-     * confirm (then {@link #save}); a large grid's lines are worked out off the FX thread.
+     * The Save button ({@code validOnly} false) and Save valid rows (true): saves, or first hands {@code review} the
+     * lines of what it would overwrite for the user to confirm (then {@link #save}); a large grid's lines are worked
+     * out off the FX thread.
      */
-    public void saveOrReview(java.util.function.Consumer<List<String>> review) {
-        saving.saveOrReview(problems().stream().anyMatch(issue -> issue.row() != null), review);
+    public void saveOrReview(boolean validOnly, java.util.function.Consumer<List<String>> review) {
+        saving.saveOrReview(validOnly, problems().stream().anyMatch(issue -> issue.row() != null), review);
     }
 
     /** Saves every edited row; with {@code validOnly} rows with problems stay in the draft. */
@@ -370,6 +399,25 @@ public final class BulkEntryViewModel {
                 .onError(this::failed);
     }
 
+    UnsavedEdits unsaved() {
+        return unsaved;
+    }
+
+    /** Writes the open grid's draft now; {@code then} runs once it is on disk. */
+    void keepDraft(Runnable then) {
+        journal();
+        unsaved.afterDraftWrites(then);
+    }
+
+    /** Forgets the open grid's edits: its draft is deleted; {@code then} runs once it is gone. */
+    void discardEdits(Runnable then) {
+        Cohort current = cohort.get();
+        if (current != null && assessment.get() != null) {
+            dropDraft(current.id(), assessmentId());
+        }
+        unsaved.afterDraftWrites(then);
+    }
+
     void dropDraft(long cohortId, Long assessmentId) {
         draftWriter.execute(() -> drafts.delete(cohortId, assessmentId));
     }
@@ -411,8 +459,35 @@ public final class BulkEntryViewModel {
     }
 
     void say(String text, boolean isError) {
+        followingRowProblems = false;
         message.set(text);
         error.set(isError);
+    }
+
+    /** "3 rows have problems: …", kept true as rows are fixed (the problems list is rebuilt after each step). */
+    void sayRowProblems(int rows) {
+        say(rowProblems(rows), true);
+        followingRowProblems = true;
+    }
+
+    private static String rowProblems(int rows) {
+        return rows == 1
+                ? "1 row has a problem: fix it, or save the valid rows and keep it in the draft."
+                : rows + " rows have problems: fix them, or save the valid rows and keep the rest in the draft.";
+    }
+
+    private void followRowProblems() {
+        if (!followingRowProblems) {
+            return;
+        }
+        long left = editor.rows().stream()
+                .filter(row -> row.stateProperty().get() == RowState.ERROR)
+                .count();
+        if (left == 0) {
+            say("All marked rows are fixed now: Save when ready.", false);
+        } else {
+            message.set(rowProblems((int) left));
+        }
     }
 
     void setBusy(boolean value) {

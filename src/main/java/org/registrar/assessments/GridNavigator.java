@@ -1,9 +1,18 @@
 package org.registrar.assessments;
 
-/** What an {@link EditCell} asks of its grid: the character that started the edit, commits and moving on. */
+/**
+ * What an {@link EditCell} asks of its grid: the text an edit starts with (including keys typed before the editor
+ * had the keyboard), commits and moving on.
+ */
 interface GridNavigator {
-    /** The character typed to start editing, once; null when editing started otherwise (F2, double click). */
-    String takeSeed();
+    /** The text the editor of the cell at {@code row}/{@code column} starts with; {@code cellText} unless typed. */
+    String startText(int row, GridColumn column, String cellText);
+
+    /** The editor of {@code cell} is open (it takes keys that reach the table), or closed (null). */
+    void editorOpen(EditCell cell);
+
+    /** An editor closed while its cell's edit goes on elsewhere: the next editor of that cell starts with text. */
+    void handOver(int row, GridColumn column, String text);
 
     void commit(GridRow row, GridColumn column, String text);
 

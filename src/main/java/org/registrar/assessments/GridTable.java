@@ -29,7 +29,9 @@ final class GridTable implements GridNavigator {
     private final TableView<GridRow> table = new TableView<>();
     private final TableColumn<GridRow, String> score = new TableColumn<>("New score");
     private final TableColumn<GridRow, String> comment = new TableColumn<>("Comment");
-    private String seed;
+    private final TypeAhead typeAhead = new TypeAhead();
+    /** The cell whose editor is open, or null. */
+    private EditCell editing;
 
     GridTable(BulkEntryViewModel model) {
         this.model = model;
@@ -49,7 +51,12 @@ final class GridTable implements GridNavigator {
                         state()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
-        table.addEventHandler(KeyEvent.KEY_TYPED, this::keyTyped);
+        table.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
+        table.editingCellProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                typeAhead.clear();
+            }
+        });
     }
 
     private static TableColumn<GridRow, String> text(
@@ -126,7 +133,10 @@ final class GridTable implements GridNavigator {
     }
 
     private void keyPressed(KeyEvent event) {
-        if (table.getEditingCell() != null) {
+        if (table.getEditingCell() != null || editing != null) {
+            if (!ownedByEditor(event)) {
+                editingKeyPressed(event);
+            }
             return;
         }
         GridColumn column = focusedColumn();
@@ -141,6 +151,7 @@ final class GridTable implements GridNavigator {
         } else if ((event.getCode() == KeyCode.DELETE || event.getCode() == KeyCode.BACK_SPACE) && column != null) {
             model.clear(selectedRows(column), column);
         } else if (event.getCode() == KeyCode.F2 && column != null) {
+            typeAhead.open(table.getFocusModel().getFocusedIndex(), column);
             editFocused();
         } else if (event.getCode() == KeyCode.ENTER) {
             TablePosition<GridRow, ?> focused = table.getFocusModel().getFocusedCell();
@@ -151,18 +162,95 @@ final class GridTable implements GridNavigator {
         event.consume();
     }
 
-    private void keyTyped(KeyEvent event) {
-        String character = event.getCharacter();
-        if (table.getEditingCell() != null
-                || event.isShortcutDown()
-                || event.isAltDown()
-                || character.isEmpty()
-                || Character.isISOControl(character.charAt(0))
-                || focusedColumn() == null) {
+    /**
+     * A key pressed while a cell is being edited that reached the table instead of the editor (the editor was not
+     * open yet, or had not got the keyboard): Enter, Tab, Escape and Backspace act on the edit as in the editor.
+     */
+    private void editingKeyPressed(KeyEvent event) {
+        KeyCode code = event.getCode();
+        if (code == KeyCode.BACK_SPACE) {
+            if (editing != null) {
+                editing.backspace();
+            } else {
+                typeAhead.backspace();
+            }
+            event.consume();
             return;
         }
-        seed = character;
-        editFocused();
+        if (code != KeyCode.ENTER && code != KeyCode.TAB && code != KeyCode.ESCAPE) {
+            return;
+        }
+        boolean commit = code != KeyCode.ESCAPE;
+        int down = code == KeyCode.ENTER ? 1 : 0;
+        int right = code == KeyCode.TAB ? (event.isShiftDown() ? -1 : 1) : 0;
+        event.consume();
+        if (editing != null) {
+            editing.finishEditing(commit, down, right);
+            return;
+        }
+        finishTypedAhead(commit, down, right, true);
+    }
+
+    /** Ends an edit whose editor has not opened yet: what was typed ahead is the cell's new text. */
+    private void finishTypedAhead(boolean commit, int down, int right, boolean move) {
+        TablePosition<GridRow, ?> position = table.getEditingCell();
+        GridColumn column = position == null ? null : kind(position.getTableColumn());
+        if (column == null
+                || position.getRow() < 0
+                || position.getRow() >= table.getItems().size()) {
+            table.edit(-1, null);
+            return;
+        }
+        GridRow row = table.getItems().get(position.getRow());
+        String text = typeAhead.take(position.getRow(), column, row.text(column));
+        table.edit(-1, null);
+        if (commit) {
+            model.edit(row, column, text);
+        }
+        if (move) {
+            moveFrom(position.getRow(), column, down, right);
+        }
+    }
+
+    /**
+     * Commits the cell being typed into (its editor open or not yet), leaving the focus where it is: before the grid
+     * is left (another cohort or assessment, closing), so a half-typed value reaches the draft.
+     */
+    void commitEditing() {
+        if (editing != null) {
+            editing.commitInPlace();
+        } else if (table.getEditingCell() != null) {
+            finishTypedAhead(true, 0, 0, false);
+        }
+    }
+
+    private boolean ownedByEditor(KeyEvent event) {
+        return editing != null && editing.owns(event.getTarget());
+    }
+
+    /**
+     * Typing into a cell that is not editing starts its editor with the typed character; every key typed until the
+     * editor has the keyboard is kept in order and given to it, so none is lost however late the editor opens.
+     */
+    private void keyTyped(KeyEvent event) {
+        if (ownedByEditor(event) || !EditCell.typeable(event)) {
+            return;
+        }
+        String character = event.getCharacter();
+        if (editing != null) {
+            editing.type(character);
+        } else if (table.getEditingCell() != null) {
+            typeAhead.type(character);
+        } else if (focusedColumn() != null) {
+            TablePosition<GridRow, ?> focused = table.getFocusModel().getFocusedCell();
+            if (focused == null || focused.getRow() < 0) {
+                return;
+            }
+            typeAhead.start(focused.getRow(), focusedColumn(), character);
+            editFocused();
+        } else {
+            return;
+        }
         event.consume();
     }
 
@@ -173,7 +261,6 @@ final class GridTable implements GridNavigator {
             TableColumn<GridRow, String> column = (TableColumn<GridRow, String>) focused.getTableColumn();
             table.edit(focused.getRow(), column);
         }
-        seed = null;
     }
 
     /** Pastes the clipboard's text at the focused cell (or matched by student number). */
@@ -187,12 +274,11 @@ final class GridTable implements GridNavigator {
 
     GridColumn focusedColumn() {
         TablePosition<GridRow, ?> focused = table.getFocusModel().getFocusedCell();
-        if (focused == null || focused.getTableColumn() == null) {
-            return null;
-        }
-        return focused.getTableColumn() == score
-                ? GridColumn.SCORE
-                : focused.getTableColumn() == comment ? GridColumn.COMMENT : null;
+        return focused == null ? null : kind(focused.getTableColumn());
+    }
+
+    private GridColumn kind(TableColumn<GridRow, ?> column) {
+        return column == score ? GridColumn.SCORE : column == comment ? GridColumn.COMMENT : null;
     }
 
     private List<GridRow> selectedRows(GridColumn column) {
@@ -226,10 +312,18 @@ final class GridTable implements GridNavigator {
     }
 
     @Override
-    public String takeSeed() {
-        String taken = seed;
-        seed = null;
-        return taken;
+    public String startText(int row, GridColumn column, String cellText) {
+        return typeAhead.take(row, column, cellText);
+    }
+
+    @Override
+    public void editorOpen(EditCell cell) {
+        editing = cell;
+    }
+
+    @Override
+    public void handOver(int row, GridColumn column, String text) {
+        typeAhead.handOver(row, column, text);
     }
 
     @Override

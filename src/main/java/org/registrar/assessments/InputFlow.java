@@ -122,11 +122,20 @@ final class InputFlow {
     private void show(GridEditor.Matched matched, int lines, String source) {
         if (matched.cells().size() < LARGE) {
             screen.editor().applyMatched(matched);
-            screen.say(source + " " + lines + " lines matched by student.", false);
+            screen.say(outcome(source, lines, matched.rejectedLines()), false);
             return;
         }
         long mine = begin("Entering " + lines + " lines…");
         enter(mine, matched, 0, new ArrayList<>(), lines, source);
+    }
+
+    /** "Pasted 11 lines: 9 matched by student, 2 rejected (see Problems)." or "...: all matched by student." */
+    static String outcome(String source, int lines, int rejected) {
+        String read = source + " " + lines + (lines == 1 ? " line: " : " lines: ");
+        if (rejected == 0) {
+            return read + (lines == 1 ? "matched by student." : "all matched by student.");
+        }
+        return read + (lines - rejected) + " matched by student, " + rejected + " rejected (see Problems).";
     }
 
     /** Sets cells from {@code from} for one FX turn's budget, then lets the FX thread breathe before the next. */
@@ -152,7 +161,7 @@ final class InputFlow {
         if (to == size) {
             finish();
             screen.editor().finishStep(applied, matched.problems());
-            screen.say(source + " " + lines + " lines matched by student.", false);
+            screen.say(outcome(source, lines, matched.rejectedLines()), false);
             return;
         }
         working.set("Entering " + lines + " lines: " + to + " cells of " + size + " done…");

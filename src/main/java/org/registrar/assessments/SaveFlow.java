@@ -45,21 +45,23 @@ final class SaveFlow {
     }
 
     /**
-     * Save as asked by the Save button: when it would overwrite saved scores (and no row has a problem), {@code
-     * review} gets the lines of what it writes for the user to confirm first; otherwise it saves. The lines are worked
-     * out off the FX thread for {@link InputFlow#LARGE} edited rows or more.
+     * Save as asked by the Save or the Save valid rows button: when it would overwrite saved scores (and, for Save,
+     * no row has a problem), {@code review} gets the lines of what it writes for the user to confirm first;
+     * otherwise it saves. Both buttons confirm overwrites the same way; the rows with problems are never among the
+     * lines (they are not saved). The lines are worked out off the FX thread for {@link InputFlow#LARGE} edited rows
+     * or more.
      */
-    void saveOrReview(boolean rowProblems, Consumer<List<String>> review) {
+    void saveOrReview(boolean validOnly, boolean rowProblems, Consumer<List<String>> review) {
         if (saving) {
             return;
         }
         GridSnapshot sheet = GridSnapshot.of(model.editor().rows());
         BigDecimal maxScore = model.maxScore();
         Callable<List<String>> overwritten =
-                () -> !rowProblems && sheet.overwrites() ? sheet.describeChanges(maxScore) : List.of();
+                () -> (validOnly || !rowProblems) && sheet.overwrites() ? sheet.describeChanges(maxScore) : List.of();
         Consumer<List<String>> decided = lines -> {
             if (lines.isEmpty()) {
-                save(false);
+                save(validOnly);
             } else {
                 review.accept(lines);
             }
@@ -96,16 +98,15 @@ final class SaveFlow {
         GridSnapshot sheet = GridSnapshot.of(model.editor().rows());
         int errors = sheet.errors();
         if (errors > 0 && !validOnly) {
-            model.say(
-                    errors + (errors == 1 ? " row has a problem" : " rows have problems")
-                            + ": fix them, or save the valid rows and keep the rest in the draft.",
-                    true);
+            model.sayRowProblems(errors);
+            model.unsaved().saveEnded(false);
             return;
         }
         Long assessmentId = model.assessmentId();
         String formProblem = assessmentId == null ? model.newAssessment().problem() : null;
         if (formProblem != null) {
             model.say(formProblem, true);
+            model.unsaved().saveEnded(false);
             return;
         }
         SaveBatch batch = new SaveBatch(
@@ -129,6 +130,7 @@ final class SaveFlow {
             saving = false;
             model.setBusy(false);
             model.say("Nothing to save: no score differs from the saved one.", false);
+            model.unsaved().saveEnded(true);
             return;
         }
         SaveRequest request = collected.request();
@@ -182,6 +184,7 @@ final class SaveFlow {
                                         + "again.",
                                 true);
                     }
+                    model.unsaved().saveEnded(false);
                 })
                 .onError(again -> {
                     if (attempt < CHECK_ATTEMPTS && DatabaseErrors.classify(again) == DatabaseErrors.Kind.UNAVAILABLE) {
@@ -202,6 +205,7 @@ final class SaveFlow {
                                     + "reached to check whether it committed. Your entries are kept in the draft; "
                                     + "Save again once connected: the same batch is never written twice.",
                             true);
+                    model.unsaved().saveEnded(false);
                 });
     }
 
@@ -224,6 +228,7 @@ final class SaveFlow {
             saving = false;
             model.setBusy(false);
             confirmed(request, outcome.assessmentId());
+            model.unsaved().saveEnded(false);
             return;
         }
         if (request.newAssessment() != null) {
@@ -312,9 +317,11 @@ final class SaveFlow {
                                 ? "."
                                 : "; " + conflicted + " changed by someone else meanwhile: choose theirs or yours."),
                 conflicted > 0);
+        model.unsaved().saveEnded(false);
     }
 
     private void refused(Throwable failure) {
+        model.unsaved().forgetSave();
         saving = false;
         model.setBusy(false);
         if (failure instanceof ScoreRejected rejected && model.editor().row(rejected.studentId()) != null) {

@@ -15,10 +15,16 @@ import javafx.scene.layout.VBox;
  * save overwrites before it is confirmed. Also owns the save buttons. FX thread only.
  */
 final class SidePanel {
+    static final String NOTHING_TO_FIX = "Nothing to fix. Scores that cannot be saved, and pasted or imported lines"
+            + " that match no student, are listed here: click one to go to its cell.";
+
     private final BulkEntryViewModel model;
     private final GridTable grid;
     private final VBox panel = new VBox(8);
     private final VBox review = new VBox(8);
+    /** Which button the review shown answers: Save valid rows (true) or Save. */
+    private boolean reviewedValidOnly;
+
     private final ListView<String> changes = BulkEntryView.list("review-list");
 
     SidePanel(BulkEntryViewModel model, GridTable grid) {
@@ -34,7 +40,7 @@ final class SidePanel {
                         model.problems()));
         ListView<Issue> problems = BulkEntryView.list("problems-list");
         problems.setItems(model.problems());
-        problems.setPlaceholder(new Label("Every entered value reads."));
+        problems.setPlaceholder(placeholder());
         problems.getSelectionModel().selectedItemProperty().addListener((obs, was, issue) -> {
             if (issue != null && issue.row() != null) {
                 // after the list has taken the focus for its own click
@@ -68,6 +74,16 @@ final class SidePanel {
         panel.getStyleClass().add("side-panel");
     }
 
+    /** What the empty problems list says: that nothing needs fixing, and what would be listed here. */
+    private static Label placeholder() {
+        Label empty = new Label(NOTHING_TO_FIX);
+        empty.setId("problems-placeholder");
+        empty.setWrapText(true);
+        empty.setMaxWidth(260);
+        empty.getStyleClass().add("text-muted");
+        return empty;
+    }
+
     private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
         node.visibleProperty().bind(condition);
         node.managedProperty().bind(condition);
@@ -81,10 +97,13 @@ final class SidePanel {
         confirm.getStyleClass().add("accent");
         confirm.setOnAction(event -> {
             hideReview();
-            model.save(false);
+            model.save(reviewedValidOnly);
         });
         Button back = new Button("Back");
-        back.setOnAction(event -> hideReview());
+        back.setOnAction(event -> {
+            hideReview();
+            model.unsaved().forgetSave();
+        });
         changes.setPrefHeight(220);
         VBox.setVgrow(changes, Priority.ALWAYS);
         VBox.setVgrow(review, Priority.ALWAYS);
@@ -102,15 +121,11 @@ final class SidePanel {
     Node saveButtons() {
         Button validOnly = new Button("Save valid rows");
         validOnly.setId("save-valid");
-        validOnly.setOnAction(event -> model.save(true));
+        validOnly.setOnAction(event -> saveOrReview(true));
         Button save = new Button("Save");
         save.setId("save");
         save.getStyleClass().add("accent");
-        save.setOnAction(event -> model.saveOrReview(pending -> {
-            changes.getItems().setAll(pending);
-            review.setVisible(true);
-            review.setManaged(true);
-        }));
+        save.setOnAction(event -> saveOrReview(false));
         validOnly
                 .disableProperty()
                 .bind(model.busyProperty().or(model.canWriteResultsProperty().not()));
@@ -122,6 +137,15 @@ final class SidePanel {
                 NotPermitted.explain(save, model.canWriteResultsProperty(), "enter assessment results"));
         buttons.setAlignment(Pos.CENTER_RIGHT);
         return buttons;
+    }
+
+    void saveOrReview(boolean validOnly) {
+        model.saveOrReview(validOnly, pending -> {
+            reviewedValidOnly = validOnly;
+            changes.getItems().setAll(pending);
+            review.setVisible(true);
+            review.setManaged(true);
+        });
     }
 
     Node node() {

@@ -39,6 +39,7 @@ class UnreachableAtStartUiTest {
     void opensSaysTheServerIsUnavailableAndConnectsWhenItAppears() throws Exception {
         server = EmbeddedServer.startDurable(folder.resolve("pgdata"), step -> {});
         int port = server.port();
+        String password = server.superuser().password();
         server.close();
         ConnectionProfile profile = new ConnectionProfile(
                 "jdbc:postgresql://localhost:" + port + "/postgres",
@@ -48,7 +49,7 @@ class UnreachableAtStartUiTest {
                 false,
                 2);
         Stage stage = FxToolkit.registerPrimaryStage();
-        RegistrarApp.configure(new RegistrarApp.LaunchOptions(profile, "not-checked-by-trust-auth", folder, 600));
+        RegistrarApp.configure(new RegistrarApp.LaunchOptions(profile, password, folder, 600));
         app = (RegistrarApp) FxToolkit.setupApplication(RegistrarApp::new);
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#startup-message")

@@ -1,0 +1,60 @@
+package org.registrar.app;
+
+import java.util.function.Consumer;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.stage.Window;
+
+/**
+ * The question asked when the window closes with scores not saved: save now, keep as a draft, discard, or (closing
+ * the question) go back. Shown without waiting (the FX thread keeps running); the answer goes to a callback.
+ */
+final class UnsavedPrompt {
+    /** What the user chose. */
+    enum Choice {
+        SAVE,
+        KEEP_DRAFT,
+        DISCARD,
+        CANCEL
+    }
+
+    private UnsavedPrompt() {}
+
+    private static void name(Dialog<ButtonType> dialog, ButtonType type, String id) {
+        javafx.scene.control.Button button =
+                (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(type);
+        button.setId(id);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+
+    /** Asks about {@code summary} ("Biology test 3 · 10A-00010 · 7 students"); {@code answer} gets the choice. */
+    static Dialog<ButtonType> ask(Window owner, String summary, Consumer<Choice> answer) {
+        ButtonType save = new ButtonType("Save now", ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType("Keep as a draft", ButtonBar.ButtonData.NO);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.OTHER);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Unsaved scores");
+        dialog.setHeaderText("Scores are not saved: " + summary);
+        dialog.setContentText("Save them now, keep them as a draft (offered again when you next open this "
+                + "assessment), or discard them?");
+        dialog.getDialogPane().getButtonTypes().setAll(save, keep, discard, cancel);
+        dialog.getDialogPane().setId("unsaved-scores-dialog");
+        name(dialog, save, "close-save-now");
+        name(dialog, keep, "close-keep-draft");
+        name(dialog, discard, "close-discard");
+        name(dialog, cancel, "close-cancel");
+        dialog.getDialogPane().setPrefWidth(620);
+        dialog.setOnHidden(event -> {
+            ButtonType chosen = dialog.getResult();
+            answer.accept(
+                    chosen == save
+                            ? Choice.SAVE
+                            : chosen == keep ? Choice.KEEP_DRAFT : chosen == discard ? Choice.DISCARD : Choice.CANCEL);
+        });
+        dialog.show();
+        return dialog;
+    }
+}

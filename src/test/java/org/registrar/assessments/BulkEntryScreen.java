@@ -1,0 +1,91 @@
+package org.registrar.assessments;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import org.registrar.testing.TestSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Assessments screen set up in the primary stage for a UI test, and the moves tests make on it. */
+final class BulkEntryScreen {
+    final BulkEntryView view;
+    final BulkEntryViewModel model;
+    private final FxRobot robot;
+
+    private BulkEntryScreen(BulkEntryView view, FxRobot robot) throws Exception {
+        this.view = view;
+        this.robot = robot;
+        var field = BulkEntryView.class.getDeclaredField("model");
+        field.setAccessible(true);
+        this.model = (BulkEntryViewModel) field.get(view);
+    }
+
+    /** The screen in the stage, its first cohort's second assessment open. */
+    static BulkEntryScreen show(FxRobot robot, TestSession session, Path dataHome) throws Exception {
+        BulkEntryScreen screen = showEmpty(robot, session, dataHome);
+        screen.open(0, 1);
+        return screen;
+    }
+
+    /** The screen in the stage, nothing picked yet (the cohorts loaded). */
+    static BulkEntryScreen showEmpty(FxRobot robot, TestSession session, Path dataHome) throws Exception {
+        BulkEntryView view = BulkEntryView.create(session.fxTasks(), session.database(), dataHome);
+        FxToolkit.setupStage(window -> {
+            window.setScene(new Scene(view.root(), 1260, 740));
+            window.show();
+            window.toFront();
+        });
+        BulkEntryScreen screen = new BulkEntryScreen(view, robot);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !screen.model.cohorts().isEmpty());
+        return screen;
+    }
+
+    /** Picks cohort {@code cohort} and its assessment {@code assessment} (index in the picker) and waits for rows. */
+    void open(int cohort, int assessment) throws Exception {
+        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
+        robot.interact(() -> cohorts.setValue(model.cohorts().get(cohort)));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> model.assessments().size() > assessment
+                        && model.cohortProperty().get() == model.cohorts().get(cohort));
+        ComboBox<AssessmentChoice> assessments =
+                robot.lookup("#assessment-picker").queryAs(ComboBox.class);
+        robot.interact(() -> assessments.setValue(model.assessments().get(assessment)));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> !model.rows().isEmpty() && !model.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    TableView<GridRow> grid() {
+        return robot.lookup("#results-grid").queryAs(TableView.class);
+    }
+
+    void clickScoreCell(int index) {
+        TableView<GridRow> grid = grid();
+        robot.interact(() -> grid.scrollTo(0));
+        var cell = robot.lookup(".edit-cell")
+                .match(node -> node instanceof EditCell edit
+                        && edit.getIndex() == index
+                        && edit.getTableColumn().getId().equals("score-column"))
+                .queryAs(EditCell.class);
+        robot.clickOn(cell);
+    }
+
+    /** The first row from {@code from} on that has a saved score. */
+    int rowWithSavedScore(int from) {
+        for (int i = from; i < model.rows().size(); i++) {
+            if (!model.rows().get(i).savedProperty().get().isEmpty()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no row with a saved score");
+    }
+}
