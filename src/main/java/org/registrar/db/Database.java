@@ -218,7 +218,12 @@ public final class Database implements AutoCloseable {
                 MAX_LIFETIME.toMinutes(),
                 timeouts.connect().toSeconds(),
                 timeouts.socket().toSeconds(),
-                profile.pgBouncer() ? ", PgBouncer transaction mode" : "");
+                profile.pgBouncer()
+                        ? ", PgBouncer transaction mode"
+                        : String.format(
+                                ", idle in transaction %d s, lock wait %d s",
+                                timeouts.idleInTransaction().toSeconds(),
+                                timeouts.lockWait().toSeconds()));
     }
 
     @Override

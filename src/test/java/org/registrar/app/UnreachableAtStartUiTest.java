@@ -57,7 +57,10 @@ class UnreachableAtStartUiTest {
                 .map(label -> label.getText().contains("tries again every"))
                 .orElse(false));
         Label message = robot.lookup("#startup-message").queryAs(Label.class);
-        assertThat(message.getText()).startsWith("Database unavailable");
+        assertThat(message.getText())
+                .startsWith("Database unavailable: Connection to localhost:" + port + " refused.")
+                .contains("Nothing accepts connections there")
+                .doesNotContain("postmaster");
         assertThat(robot.lookup("#retry").tryQuery()).isPresent();
         Screenshots.save(stage.getScene(), "startup-server-unavailable");
 
