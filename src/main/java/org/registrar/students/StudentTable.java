@@ -27,7 +27,7 @@ final class StudentTable {
         TableColumn<StudentRow, String> given = column("Given name", 110, StudentRow::givenName);
         TableColumn<StudentRow, String> cohort = column("Cohort", 95, StudentRow::cohortName);
         TableColumn<StudentRow, String> mentor = column("Mentor", 140, StudentRow::mentorName);
-        TableColumn<StudentRow, String> status = column("Status", 80, row -> StatusNames.label(row.status()));
+        TableColumn<StudentRow, String> status = column("Status", 95, row -> StatusNames.label(row.status()));
         TableColumn<StudentRow, String> email = column("Email", 220, StudentRow::email);
         TableColumn<StudentRow, String> updated = column(
                 "Last updated",
