@@ -123,6 +123,11 @@ final class AppContext implements AutoCloseable {
         return server != null;
     }
 
+    /** The embedded server this app runs or joined, or null with a configured server. */
+    EmbeddedServer embeddedServer() {
+        return server;
+    }
+
     /** "Registrar — Embedded demo database" or "Registrar — user@host:port/db". */
     String title() {
         return "Registrar — " + database.profile().describe();

@@ -11,6 +11,7 @@ import org.registrar.bench.BenchScenario;
 import org.registrar.bench.BenchScenarios;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
+import org.registrar.db.EmbeddedServer;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
 import picocli.CommandLine.Command;
@@ -63,20 +64,49 @@ final class BenchCommand implements Callable<Integer> {
         try (AppContext context =
                 Startup.open(profile, password, scratch, students, step -> System.out.println("  " + step))) {
             String url = context.jdbcUrl();
+            // benches create and drop their own tables: on the scratch embedded server they run as its superuser
+            EmbeddedServer.Login login = context.embedded()
+                    ? context.embeddedServer().superuser()
+                    : new EmbeddedServer.Login(profile.user(), password);
+            ConnectionProfile benchProfile = new ConnectionProfile(
+                    profile.url(),
+                    login.user(),
+                    profile.sslMode(),
+                    profile.sslRootCert(),
+                    profile.pgBouncer(),
+                    profile.poolSize());
+            Database main = context.embedded()
+                    ? Database.open(
+                            benchProfile,
+                            url,
+                            login.password(),
+                            context.database().queryMetrics(),
+                            new PoolMetrics())
+                    : context.database();
             BenchContext benchContext = new BenchContext(
-                    context.database(),
+                    main,
                     poolSize -> Database.open(
-                            profile.withPoolSize(poolSize), url, password, new QueryMetrics(), new PoolMetrics()),
+                            benchProfile.withPoolSize(poolSize),
+                            url,
+                            login.password(),
+                            new QueryMetrics(),
+                            new PoolMetrics()),
                     students,
                     repetitions,
                     url,
-                    profile.user(),
-                    password);
-            for (BenchScenario each : chosen) {
-                System.out.println();
-                BenchResult result = each.run(benchContext);
-                System.out.println(result.toMarkdown());
-                Files.writeString(out.resolve(each.name() + ".json"), result.toJson());
+                    login.user(),
+                    login.password());
+            try {
+                for (BenchScenario each : chosen) {
+                    System.out.println();
+                    BenchResult result = each.run(benchContext);
+                    System.out.println(result.toMarkdown());
+                    Files.writeString(out.resolve(each.name() + ".json"), result.toJson());
+                }
+            } finally {
+                if (main != context.database()) {
+                    main.close();
+                }
             }
         } finally {
             deleteQuietly(scratch);

@@ -33,6 +33,24 @@ final class ConnectionDialog {
     private final Label error = new Label();
 
     private ConnectionDialog(ConnectionProfile current) {
+        this(
+                current.isEmbedded(),
+                current.isEmbedded() ? "" : current.url(),
+                current.isEmbedded() ? "" : current.user(),
+                current.isEmbedded() ? ConnectionProfile.SslMode.PREFER : current.sslMode(),
+                current.rootCertificate().map(Path::toString).orElse(""),
+                current.pgBouncer(),
+                current.poolSize());
+    }
+
+    private ConnectionDialog(
+            boolean isEmbedded,
+            String urlText,
+            String userText,
+            ConnectionProfile.SslMode mode,
+            String certText,
+            boolean throughPgBouncer,
+            int connections) {
         url.setId("db-url");
         url.setPromptText("jdbc:postgresql://db.school.example:5432/registrar");
         user.setId("db-user");
@@ -40,13 +58,14 @@ final class ConnectionDialog {
         error.setId("connection-error");
         error.getStyleClass().add("danger");
         error.setWrapText(true);
-        embedded.setSelected(current.isEmbedded());
-        url.setText(current.isEmbedded() ? "" : current.url());
-        user.setText(current.isEmbedded() ? "" : current.user());
-        sslMode.setValue(current.isEmbedded() ? ConnectionProfile.SslMode.PREFER : current.sslMode());
-        rootCert.setText(current.rootCertificate().map(Path::toString).orElse(""));
-        pgBouncer.setSelected(current.pgBouncer());
-        poolSize.getValueFactory().setValue(current.poolSize());
+        sslMode.setId("ssl-mode");
+        embedded.setSelected(isEmbedded);
+        url.setText(urlText);
+        user.setText(userText == null ? "" : userText);
+        sslMode.setValue(mode);
+        rootCert.setText(certText == null ? "" : certText);
+        pgBouncer.setSelected(throughPgBouncer);
+        poolSize.getValueFactory().setValue(connections);
         for (var control : new javafx.scene.Node[] {url, user, sslMode, rootCert, pgBouncer}) {
             control.disableProperty().bind(embedded.selectedProperty());
         }
@@ -54,6 +73,41 @@ final class ConnectionDialog {
 
     static Optional<ConnectionProfile> edit(Window owner, ConnectionProfile current) {
         return new ConnectionDialog(current).show(owner);
+    }
+
+    /**
+     * Opens saved settings that cannot be used, with {@code problem} shown: the URL without what is never accepted
+     * (a user and password before '@', driver options after '?'), an unknown TLS mode left unchosen.
+     */
+    static Optional<ConnectionProfile> repair(Window owner, ProfileStore.Saved saved, String problem) {
+        ConnectionProfile.SslMode mode;
+        try {
+            mode = ConnectionProfile.SslMode.parse(saved.sslMode());
+        } catch (IllegalArgumentException unknown) {
+            mode = null;
+        }
+        ConnectionDialog dialog = new ConnectionDialog(
+                false,
+                usableParts(saved.url()),
+                saved.user(),
+                mode,
+                saved.rootCert(),
+                saved.pgBouncer(),
+                saved.poolSize());
+        dialog.error.setText(problem + "\nCheck the settings below and Save, or choose the embedded database.");
+        return dialog.show(owner);
+    }
+
+    /** The URL without a user and password before '@' and without driver options from '?' on. */
+    static String usableParts(String url) {
+        int query = url.indexOf('?');
+        String kept = query < 0 ? url : url.substring(0, query);
+        int at = kept.lastIndexOf('@');
+        if (at >= 0) {
+            int slashes = kept.indexOf("//");
+            kept = (slashes >= 0 && slashes < at ? kept.substring(0, slashes + 2) : "") + kept.substring(at + 1);
+        }
+        return kept;
     }
 
     private Optional<ConnectionProfile> show(Window owner) {
@@ -120,6 +174,9 @@ final class ConnectionDialog {
             throw new IllegalArgumentException("Enter the database user.");
         }
         ConnectionProfile.SslMode mode = sslMode.getValue();
+        if (mode == null) {
+            throw new IllegalArgumentException("Choose the TLS mode (sslmode).");
+        }
         String cert = rootCert.getText().trim();
         if ((mode == ConnectionProfile.SslMode.VERIFY_CA || mode == ConnectionProfile.SslMode.VERIFY_FULL)
                 && cert.isEmpty()) {

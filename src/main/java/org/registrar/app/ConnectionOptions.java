@@ -34,8 +34,29 @@ final class ConnectionOptions {
     @Option(names = "--data-home", description = "Folder for the embedded database, drafts and logs")
     Path dataHome;
 
-    /** The profile the command line asks for; empty when it names no server. */
+    /**
+     * The profile the command line asks for; empty when it names no server.
+     *
+     * @throws SettingsProblem when the options cannot make a profile
+     */
     Optional<ConnectionProfile> profile() {
+        try {
+            return given();
+        } catch (IllegalArgumentException invalid) {
+            throw new SettingsProblem("The connection options", invalid);
+        }
+    }
+
+    /**
+     * The command line's profile, else the saved one, else the embedded server.
+     *
+     * @throws SettingsProblem when the options or the saved settings cannot make a profile
+     */
+    ConnectionProfile resolve() {
+        return profile().or(() -> ProfileStore.forUser().load()).orElse(ConnectionProfile.embedded());
+    }
+
+    private Optional<ConnectionProfile> given() {
         if (url == null) {
             return poolSize == null
                     ? Optional.empty()

@@ -31,14 +31,24 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Launcher.prepareLogging(connection.dataHome());
-        ConnectionProfile profile =
-                connection.profile().or(() -> ProfileStore.forUser().load()).orElse(ConnectionProfile.embedded());
+        ConnectionProfile profile = connection.resolve();
         String password = ConnectionOptions.passwordFromEnvironment();
         if (password == null && !profile.isEmbedded() && System.console() != null) {
             char[] typed = System.console().readPassword("Password for %s: ", profile.describe());
             password = typed == null ? null : new String(typed);
         }
         out.println("Registrar doctor");
+        if (!profile.isEmbedded()) {
+            // the steps first: when the server cannot be used they say where it fails, and its answer (or its
+            // silence) is waited for once, not again by the app's own start
+            DiagnosticsReport steps = bareReport(profile, password);
+            if (!steps.reachable()) {
+                steps.stepLines().forEach(out::println);
+                out.println("Target:          " + profile.describe());
+                out.println("Verdict:         UNHEALTHY: " + steps.error());
+                return UNREACHABLE;
+            }
+        }
         try (AppContext context = Startup.open(
                 profile,
                 password,
@@ -52,7 +62,7 @@ final class DoctorCommand implements Callable<Integer> {
             out.println("ApplicationName: " + org.registrar.db.ApplicationName.forThisDesktop());
             return report.healthy() ? HEALTHY : report.reachable() ? UNHEALTHY : UNREACHABLE;
         } catch (RuntimeException error) {
-            String reason = DatabaseErrors.describe(error);
+            String reason = DatabaseErrors.describeConnect(error);
             if (!profile.isEmbedded() && !isSchemaMismatch(error)) {
                 reason = stepByStep(profile, password, reason);
             }
@@ -67,10 +77,15 @@ final class DoctorCommand implements Callable<Integer> {
      * step's reason (or {@code reason} when every step passed, the failure having been passing).
      */
     private String stepByStep(ConnectionProfile profile, String password, String reason) {
+        DiagnosticsReport report = bareReport(profile, password);
+        report.stepLines().forEach(out::println);
+        return report.reachable() ? reason : report.error();
+    }
+
+    /** The steps on a pool of their own, which is closed again. Blocking. */
+    private static DiagnosticsReport bareReport(ConnectionProfile profile, String password) {
         try (Database bare = Database.open(profile, profile.url(), password, new QueryMetrics(), new PoolMetrics())) {
-            DiagnosticsReport report = new Diagnostics(bare).run();
-            report.stepLines().forEach(out::println);
-            return report.reachable() ? reason : report.error();
+            return new Diagnostics(bare).run();
         }
     }
 

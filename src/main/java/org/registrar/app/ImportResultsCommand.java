@@ -2,6 +2,9 @@ package org.registrar.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +22,9 @@ import org.registrar.assessments.ScoreRejected;
 import org.registrar.assessments.SheetRow;
 import org.registrar.assessments.input.CsvFile;
 import org.registrar.assessments.input.CsvImport;
+import org.registrar.assessments.input.InputLimits;
 import org.registrar.assessments.input.InputValidator;
+import org.registrar.assessments.input.LineNote;
 import org.registrar.assessments.input.Problem;
 import org.registrar.assessments.input.ValidatedInput;
 import org.registrar.db.ConnectionProfile;
@@ -31,13 +36,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code registrar import-results}: the bulk entry screen's parser, validator and saver, headless. Prints one line
- * per problem (line, student, problem); saves nothing when any row is bad unless {@code --valid-only}; exit 0 only
+ * per problem and warning (line, column, student, value, message) and one per change (old → new score and comment,
+ * what would change with {@code --dry-run}, what was saved otherwise: see {@link ImportReport}); saves nothing when any row is bad unless {@code --valid-only}; exit 0 only
  * when everything requested was saved (or, with {@code --dry-run}, would be).
  */
 @Command(
         name = "import-results",
         mixinStandardHelpOptions = true,
-        description = "Import an assessment's scores from a CSV file (same checks as the Assessments screen).")
+        description = "Import an assessment's scores from a CSV file (same checks as the Assessments screen).",
+        footer = {"", InputLimits.SUMMARY})
 final class ImportResultsCommand implements Callable<Integer> {
     static final int SAVED = 0;
     static final int NOT_ALL_SAVED = 1;
@@ -52,6 +59,12 @@ final class ImportResultsCommand implements Callable<Integer> {
 
     @Option(names = "--file", required = true, description = "CSV file: student number or e-mail, score, comment")
     Path file;
+
+    @Option(
+            names = "--encoding",
+            description = "The file's encoding (UTF-8, windows-1252, ...) when it is not what Registrar guesses;"
+                    + " needed when a file is UTF-8 except for a few bytes")
+    String encoding;
 
     @Option(names = "--dry-run", description = "Check and report only; save nothing")
     boolean dryRun;
@@ -68,9 +81,18 @@ final class ImportResultsCommand implements Callable<Integer> {
                 connection.profile().or(() -> ProfileStore.forUser().load()).orElse(ConnectionProfile.embedded());
         CsvImport.Result csv;
         try {
-            csv = CsvFile.read(file);
+            csv = CsvFile.read(file, encoding == null ? null : Charset.forName(encoding));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
+            out.println("Unknown encoding " + encoding + ": give UTF-8 or windows-1252, for example.");
+            return BAD_ARGUMENTS;
         } catch (IOException | RuntimeException unreadable) {
             out.println("Cannot read " + file + ": " + unreadable.getMessage());
+            return BAD_ARGUMENTS;
+        }
+        if (csv.doubt() != null) {
+            out.println("Cannot read " + file + ": " + csv.doubt().describe() + ". Say which encoding it is: run again"
+                    + " with --encoding UTF-8 (those bytes become \uFFFD) or --encoding windows-1252 (the whole file"
+                    + " read as Windows-1252, as Excel on Windows writes it).");
             return BAD_ARGUMENTS;
         }
         try (AppContext context = Startup.open(
@@ -99,23 +121,29 @@ final class ImportResultsCommand implements Callable<Integer> {
         InputValidator validator = new InputValidator(sheet, chosen.maxScore());
         ValidatedInput validated =
                 validator.validate(csv.rows(), repository.cohortsOf(validator.unknownKeys(csv.rows())));
-        for (Problem problem : validated.problems()) {
-            out.println("line " + problem.line() + "\t" + problem.student() + "\t" + problem.message());
-        }
-        List<ResultChange> changes = new ArrayList<>();
+        ImportReport report = new ImportReport(out, csv);
+        List<LineNote> notes = csv.mapping().notes(csv.table());
+        notes.forEach(report::note);
+        validated.problems().forEach(report::problem);
+        List<ImportReport.Change> changes = new ArrayList<>();
         validated.valid().forEach(row -> {
             ResultChange change = ResultChanges.of(row.student(), row.score(), row.comment());
             if (change != null) {
-                changes.add(change);
+                changes.add(new ImportReport.Change(row.student(), change));
             }
         });
         boolean bad = !validated.problems().isEmpty();
         out.printf(
-                "%d rows, %d with problems, %d changes, %d unchanged%n",
+                "%d rows, %d with problems, %d warnings, %d changes, %d unchanged%n",
                 csv.rows().size(),
                 validated.problems().stream().mapToInt(Problem::line).distinct().count(),
+                notes.size(),
                 changes.size(),
                 validated.valid().size() - changes.size());
+        if (dryRun) {
+            out.println("Would change " + changes.size() + (changes.size() == 1 ? " result:" : " results:"));
+            report.changes(changes, change -> true);
+        }
         if (bad && !validOnly) {
             out.println("Nothing saved: fix the rows above, or use --valid-only to save the valid rows.");
             return NOT_ALL_SAVED;
@@ -124,22 +152,28 @@ final class ImportResultsCommand implements Callable<Integer> {
             out.println(dryRun ? "Dry run: nothing saved." : "Nothing to save.");
             return bad ? NOT_ALL_SAVED : SAVED;
         }
-        return save(repository, chosen, changes, bad, context);
+        return save(repository, chosen, changes, bad, context, report);
     }
 
     private int save(
             ResultsRepository repository,
             Assessment chosen,
-            List<ResultChange> changes,
+            List<ImportReport.Change> changes,
             boolean bad,
-            AppContext context) {
+            AppContext context,
+            ImportReport report) {
         SaveOutcome outcome;
         UUID batch = UUID.randomUUID();
         try (OperationScope scope = context.database().queryMetrics().begin("Import results")) {
-            outcome = repository.save(SaveRequest.existing(batch, chosen.id(), changes));
+            outcome = repository.save(SaveRequest.existing(
+                    batch,
+                    chosen.id(),
+                    changes.stream().map(ImportReport.Change::change).toList()));
             scope.close();
             out.println("Saved " + outcome.savedVersions().size() + " results (batch " + outcome.batchId() + "); "
                     + scope.summary().describe());
+            report.changes(changes, each -> outcome.savedVersions()
+                    .containsKey(each.change().studentId()));
         } catch (ScoreRejected rejected) {
             out.println("Nothing saved: the database refused student id " + rejected.studentId() + ": "
                     + rejected.getMessage());

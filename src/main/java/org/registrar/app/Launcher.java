@@ -29,8 +29,11 @@ public final class Launcher implements Callable<Integer> {
             description = "Students generated on the embedded server's first start (default: 20000, max 1000000)")
     int demoStudents = Startup.DEFAULT_DEMO_STUDENTS;
 
+    /** Exit code when the connection settings cannot be used. */
+    static final int BAD_SETTINGS = 2;
+
     public static void main(String[] args) {
-        int exitCode = new CommandLine(new Launcher()).execute(args);
+        int exitCode = commandLine().execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);
         }
@@ -52,10 +55,24 @@ public final class Launcher implements Callable<Integer> {
         return 0;
     }
 
+    /** The command line with its subcommands; unusable connection settings end it with one line, not a stack. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Launcher());
+        commandLine.setExecutionExceptionHandler((error, command, parsed) -> {
+            if (!(error instanceof SettingsProblem problem)) {
+                throw error;
+            }
+            command.getErr().println("registrar: " + problem.oneLine());
+            return BAD_SETTINGS;
+        });
+        return commandLine;
+    }
+
     /** Points Logback at the user data folder; must run before the first logger is created. */
     static Path prepareLogging(Path dataHome) {
         Path logs = dataHome.resolve("logs");
         try {
+            UserDataFolder.makePrivate(dataHome);
             Files.createDirectories(logs);
         } catch (java.io.IOException e) {
             System.err.println("Cannot create the log folder " + logs + ": " + e.getMessage());

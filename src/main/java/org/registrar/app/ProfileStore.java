@@ -30,24 +30,54 @@ final class ProfileStore {
                 Preferences.userRoot().node(System.getProperty("registrar.prefsNode", "org/registrar/connection")));
     }
 
-    /** The saved profile; empty means "use the embedded server". */
-    Optional<ConnectionProfile> load() {
+    /**
+     * The saved fields as stored, also when they do not make a usable profile (an older version, or an edited
+     * preferences file, may have saved anything): the settings dialog shows them with the problem.
+     */
+    record Saved(String url, String user, String sslMode, String rootCert, boolean pgBouncer, int poolSize) {
+        /** @throws IllegalArgumentException naming what is wrong (never repeating a password) */
+        ConnectionProfile toProfile() {
+            return new ConnectionProfile(
+                    url,
+                    user,
+                    ConnectionProfile.SslMode.parse(sslMode),
+                    rootCert == null ? null : Path.of(rootCert),
+                    pgBouncer,
+                    poolSize);
+        }
+    }
+
+    /** The saved fields; empty means "use the embedded server". */
+    Optional<Saved> fields() {
         String url = node.get(URL, null);
         if (url == null) {
             return Optional.empty();
         }
-        String rootCert = node.get(SSL_ROOT_CERT, null);
-        return Optional.of(new ConnectionProfile(
+        return Optional.of(new Saved(
                 url,
                 node.get(USER, null),
-                ConnectionProfile.SslMode.parse(node.get(SSL_MODE, "prefer")),
-                rootCert == null ? null : Path.of(rootCert),
+                node.get(SSL_MODE, "prefer"),
+                node.get(SSL_ROOT_CERT, null),
                 node.getBoolean(PGBOUNCER, false),
                 Math.max(
                         1,
                         Math.min(
                                 ConnectionProfile.MAX_POOL_SIZE,
                                 node.getInt(POOL_SIZE, ConnectionProfile.DEFAULT_POOL_SIZE)))));
+    }
+
+    /**
+     * The saved profile; empty means "use the embedded server".
+     *
+     * @throws SettingsProblem when the saved settings cannot make a profile
+     */
+    Optional<ConnectionProfile> load() {
+        Optional<Saved> saved = fields();
+        try {
+            return saved.map(Saved::toProfile);
+        } catch (IllegalArgumentException invalid) {
+            throw new SettingsProblem("The saved connection settings", invalid);
+        }
     }
 
     void save(ConnectionProfile profile) {

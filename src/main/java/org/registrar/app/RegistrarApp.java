@@ -55,9 +55,10 @@ public final class RegistrarApp extends Application {
         Optional.ofNullable(RegistrarApp.class.getResourceAsStream("icon.png"))
                 .ifPresent(icon -> stage.getIcons().add(new Image(icon)));
         stage.show();
-        connect(currentProfile(), options.password());
+        retry();
     }
 
+    /** @throws SettingsProblem when the saved settings cannot be used */
     private ConnectionProfile currentProfile() {
         if (options.profile() != null) {
             return options.profile();
@@ -93,11 +94,9 @@ public final class RegistrarApp extends Application {
             } else {
                 LOG.error("Start-up failed for {}", profile.describe(), error);
             }
+            startupView.showFailure(profile.describe(), DatabaseErrors.describeConnect(error));
             if (DatabaseErrors.classify(error) == DatabaseErrors.Kind.UNAVAILABLE) {
-                startupView.showFailure(profile.describe(), "Database unavailable: " + DatabaseErrors.detail(error));
                 scheduleRetry(profile, finalPassword);
-            } else {
-                startupView.showFailure(profile.describe(), DatabaseErrors.describe(error));
             }
         });
         Thread thread = new Thread(task, "registrar-startup");
@@ -137,7 +136,22 @@ public final class RegistrarApp extends Application {
     }
 
     private void retry() {
-        connect(currentProfile(), options.password());
+        ConnectionProfile profile;
+        try {
+            profile = currentProfile();
+        } catch (SettingsProblem problem) {
+            unusableSettings(problem);
+            return;
+        }
+        connect(profile, options.password());
+    }
+
+    /** The saved settings cannot make a connection: say why, and open them for repair. */
+    private void unusableSettings(SettingsProblem problem) {
+        startAttempt++;
+        LOG.warn("Start-up: {}", problem.getMessage());
+        startupView.showFailure("Connection settings", problem.getMessage());
+        Platform.runLater(this::editConnection);
     }
 
     private void useEmbedded() {
@@ -147,7 +161,14 @@ public final class RegistrarApp extends Application {
     }
 
     private void editConnection() {
-        ConnectionDialog.edit(stage, currentProfile()).ifPresent(profile -> {
+        Optional<ConnectionProfile> chosen;
+        try {
+            chosen = ConnectionDialog.edit(stage, currentProfile());
+        } catch (SettingsProblem problem) {
+            chosen = ConnectionDialog.repair(
+                    stage, ProfileStore.forUser().fields().orElseThrow(), problem.getMessage());
+        }
+        chosen.ifPresent(profile -> {
             ProfileStore.forUser().save(profile);
             options = new LaunchOptions(null, null, options.dataHome(), options.demoStudents());
             if (context == null) {

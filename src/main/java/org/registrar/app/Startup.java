@@ -3,17 +3,19 @@ package org.registrar.app;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
 import org.registrar.db.DemoData;
 import org.registrar.db.EmbeddedServer;
+import org.registrar.db.EmbeddedSetup;
+import org.registrar.db.Migrations;
 import org.registrar.db.Privileges;
 import org.registrar.db.PrivilegesRepository;
+import org.registrar.db.ServerInUseException;
+import org.registrar.db.StartLock;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
 
@@ -46,47 +48,88 @@ final class Startup {
         if (!profile.isEmbedded()) {
             progress.accept("Connecting to " + profile.describe() + "…");
             Database database = Database.open(profile, profile.url(), password, new QueryMetrics(), new PoolMetrics());
-            return finish(null, database, profile.url(), migrateServer, false, demoStudents, progress, dataHome);
-        }
-        EmbeddedServer server = startEmbedded(dataHome, progress);
-        try {
-            String url = server.jdbcUrl(EMBEDDED_DATABASE);
-            Database database = Database.open(profile, url, null, new QueryMetrics(), new PoolMetrics());
-            return finish(server, database, url, true, true, demoStudents, progress, dataHome);
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-    }
-
-    private static EmbeddedServer startEmbedded(Path dataHome, Consumer<String> progress) {
-        try {
-            EmbeddedServer server = EmbeddedServer.startDurable(dataHome.resolve("pgdata"), progress);
-            try {
-                createDatabaseIfMissing(server);
-            } catch (RuntimeException e) {
-                server.close(); // never leave a postgres process behind
-                throw e;
+            String version = "not checked";
+            if (migrateServer) {
+                progress.accept("Checking the schema…");
+                try {
+                    version = database.migrate();
+                } catch (RuntimeException e) {
+                    database.close();
+                    throw e;
+                }
             }
-            return server;
+            return finish(null, database, profile.url(), version, null, progress, dataHome);
+        }
+        try (StartLock lock = StartLock.acquire(dataHome, progress)) {
+            return openEmbedded(profile, dataHome, demoStudents, progress);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded database: " + e.getMessage(), e);
         }
     }
 
-    /** Provisioning, like an admin creating the database on a real server: before the pool exists. */
-    private static void createDatabaseIfMissing(EmbeddedServer server) {
-        try (Connection connection = server.postgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            try (ResultSet rows =
-                    statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + EMBEDDED_DATABASE + "'")) {
-                if (rows.next()) {
-                    return;
-                }
+    /**
+     * Under the start lock: starts the server (or joins the one another window of this user started), sets it up as
+     * the superuser (database, schema, desktop login, demo data) and opens the pool as the desktop login, a member
+     * of registrar_admin: everyday work never runs as a superuser.
+     */
+    private static AppContext openEmbedded(
+            ConnectionProfile profile, Path dataHome, int demoStudents, Consumer<String> progress) throws IOException {
+        EmbeddedServer server = startOrAttach(dataHome.resolve("pgdata"), progress);
+        try {
+            String url = server.jdbcUrl(EMBEDDED_DATABASE);
+            String version = "not checked";
+            if (server.owned()) {
+                EmbeddedSetup.createDatabaseIfMissing(server, EMBEDDED_DATABASE);
+                progress.accept("Checking the schema…");
+                version = Migrations.apply(server.dataSource(EMBEDDED_DATABASE, server.superuser()));
+                EmbeddedSetup.ensureDesktopLogin(server, EMBEDDED_DATABASE);
             }
-            statement.execute("CREATE DATABASE " + EMBEDDED_DATABASE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the embedded database: " + e.getMessage(), e);
+            EmbeddedServer.Login login = server.desktopLogin();
+            ConnectionProfile desktop =
+                    new ConnectionProfile(null, login.user(), profile.sslMode(), null, false, profile.poolSize());
+            Database database = Database.open(desktop, url, login.password(), new QueryMetrics(), new PoolMetrics());
+            DemoData.Summary loaded = null;
+            try {
+                if (server.owned()) {
+                    loaded = loadDemoIfEmpty(server, database, demoStudents, progress);
+                } else {
+                    version = Migrations.currentVersion(database.dataSource());
+                }
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+            return finish(server, database, url, version, loaded, progress, dataHome);
+        } catch (RuntimeException e) {
+            server.close(); // never leave a postgres process behind
+            throw e;
+        }
+    }
+
+    private static EmbeddedServer startOrAttach(Path dataDirectory, Consumer<String> progress) throws IOException {
+        try {
+            return EmbeddedServer.startDurable(dataDirectory, progress);
+        } catch (ServerInUseException inUse) {
+            progress.accept("Another Registrar window runs the database: connecting to it…");
+            return EmbeddedServer.attach(dataDirectory);
+        }
+    }
+
+    /**
+     * Demo data goes in as the superuser: the load drops and restores indexes and switches triggers off, which only
+     * the tables' owner may. Its statements are counted like the app's own.
+     */
+    private static DemoData.Summary loadDemoIfEmpty(
+            EmbeddedServer server, Database database, int demoStudents, Consumer<String> progress) {
+        Jdbi setup = Jdbi.create(server.dataSource(EMBEDDED_DATABASE, server.superuser()))
+                .installPlugin(new PostgresPlugin());
+        setup.setSqlLogger(database.queryMetrics());
+        if (!DemoData.isEmpty(setup)) {
+            return null;
+        }
+        progress.accept(String.format("First start: generating demo data (%,d students)…", demoStudents));
+        try (var scope = database.queryMetrics().begin("Load demo data")) {
+            return DemoData.load(setup, demoStudents);
         }
     }
 
@@ -94,24 +137,11 @@ final class Startup {
             EmbeddedServer server,
             Database database,
             String url,
-            boolean migrate,
-            boolean loadDemo,
-            int demoStudents,
+            String version,
+            DemoData.Summary loaded,
             Consumer<String> progress,
             Path dataHome) {
         try {
-            String version = "not checked";
-            if (migrate) {
-                progress.accept("Checking the schema…");
-                version = database.migrate();
-            }
-            DemoData.Summary loaded = null;
-            if (loadDemo && DemoData.isEmpty(database.jdbi())) {
-                progress.accept(String.format("First start: generating demo data (%,d students)…", demoStudents));
-                try (var scope = database.queryMetrics().begin("Load demo data")) {
-                    loaded = DemoData.load(database.jdbi(), demoStudents);
-                }
-            }
             Privileges privileges = new PrivilegesRepository(database.jdbi()).load();
             AppContext context = new AppContext(server, database, url, version, loaded, dataHome, privileges);
             context.monitor().reportSuccess();

@@ -18,7 +18,7 @@ import org.registrar.metrics.OperationSummary;
 import org.registrar.metrics.PoolMetrics;
 
 /**
- * The bottom bar: what the last operation cost, the connection state, and the pool in use against its maximum.
+ * The bottom bar: what the last operation cost (in words, {@link OperationPhrases}), the connection state, and the pool in use against its maximum.
  * Reads only in-memory counters, once a second; never touches the database.
  */
 final class StatusBarView {
@@ -59,7 +59,8 @@ final class StatusBarView {
         context.monitor().addListener(state -> Platform.runLater(() -> showState(state)));
         operationListener = summary -> {
             if (!BACKGROUND_OPERATIONS.contains(summary.operation())) {
-                Platform.runLater(() -> bar.setText(summary.describe()));
+                String text = OperationPhrases.describe(summary);
+                Platform.runLater(() -> bar.setText(text));
             }
         };
         context.database().queryMetrics().addListener(operationListener);

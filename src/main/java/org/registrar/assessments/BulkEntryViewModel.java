@@ -56,12 +56,15 @@ public final class BulkEntryViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty draftOffer = new SimpleStringProperty("");
     private final ObjectProperty<CsvImport.Result> importPreview = new SimpleObjectProperty<>();
+    private java.nio.file.Path importFile;
     private final BooleanProperty canCreateAssessments = new SimpleBooleanProperty(true);
     private final BooleanProperty canWriteResults = new SimpleBooleanProperty(true);
     private Draft offered;
     private List<SheetRow> roster = List.of();
     private UUID batchId = UUID.randomUUID();
     private long latest;
+    /** The message counts the rows with problems: it follows them as they are fixed. */
+    private boolean followingRowProblems;
 
     public BulkEntryViewModel(Tasks tasks, ResultsRepository repository, DraftStore drafts, Executor draftWriter) {
         this.tasks = tasks;
@@ -76,6 +79,7 @@ public final class BulkEntryViewModel {
         this.unsaved = new UnsavedEdits(
                 () -> GridSnapshot.of(assessment.get() == null ? List.of() : editor.rows()), draftWriter, tasks::later);
         form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
+        editor.issues().addListener((javafx.collections.ListChangeListener<Issue>) change -> followRowProblems());
     }
 
     /** What the login may do (read from the server at start): the screen offers only that. */
@@ -114,6 +118,7 @@ public final class BulkEntryViewModel {
 
     public void selectCohort(Cohort chosen) {
         leavingGrid.run();
+        followingRowProblems = false;
         input.drop();
         cohort.set(chosen);
         assessment.set(null);
@@ -144,6 +149,7 @@ public final class BulkEntryViewModel {
     /** Loads the grid of the chosen assessment and looks for a draft left of it. */
     public void selectAssessment(AssessmentChoice chosen) {
         leavingGrid.run();
+        followingRowProblems = false;
         input.drop();
         assessment.set(chosen);
         Cohort current = cohort.get();
@@ -345,11 +351,17 @@ public final class BulkEntryViewModel {
 
     /** Reads a CSV file off the FX thread; its preview then appears in {@link #importPreviewProperty()}. */
     public void readCsv(java.nio.file.Path file) {
+        readCsv(file, null);
+    }
+
+    /** As {@link #readCsv(java.nio.file.Path)}, in the encoding the user chose in the preview (null: guess it). */
+    public void readCsv(java.nio.file.Path file, java.nio.charset.Charset encoding) {
         if (assessment.get() == null) {
             say("Pick an assessment before importing.", true);
             return;
         }
-        tasks.runLocal("Read CSV", () -> org.registrar.assessments.input.CsvFile.read(file))
+        importFile = file;
+        tasks.runLocal("Read CSV", () -> org.registrar.assessments.input.CsvFile.read(file, encoding))
                 .onDone(importPreview::set)
                 .onError(failure -> say("Could not read " + file.getFileName() + ": " + failure.getMessage(), true));
     }
@@ -370,6 +382,11 @@ public final class BulkEntryViewModel {
 
     public ReadOnlyObjectProperty<CsvImport.Result> importPreviewProperty() {
         return importPreview;
+    }
+
+    /** The file the preview shows, so it can be read again in another encoding. */
+    java.nio.file.Path importFile() {
+        return importFile;
     }
 
     /**
@@ -510,8 +527,35 @@ public final class BulkEntryViewModel {
     }
 
     void say(String text, boolean isError) {
+        followingRowProblems = false;
         message.set(text);
         error.set(isError);
+    }
+
+    /** "3 rows have problems: …", kept true as rows are fixed (the problems list is rebuilt after each step). */
+    void sayRowProblems(int rows) {
+        say(rowProblems(rows), true);
+        followingRowProblems = true;
+    }
+
+    private static String rowProblems(int rows) {
+        return rows == 1
+                ? "1 row has a problem: fix it, or save the valid rows and keep it in the draft."
+                : rows + " rows have problems: fix them, or save the valid rows and keep the rest in the draft.";
+    }
+
+    private void followRowProblems() {
+        if (!followingRowProblems) {
+            return;
+        }
+        long left = editor.rows().stream()
+                .filter(row -> row.stateProperty().get() == RowState.ERROR)
+                .count();
+        if (left == 0) {
+            say("All marked rows are fixed now: Save when ready.", false);
+        } else {
+            message.set(rowProblems((int) left));
+        }
     }
 
     void setBusy(boolean value) {

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import org.registrar.db.LocalFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class DraftStore {
     private static final Logger LOG = LoggerFactory.getLogger(DraftStore.class);
+
+    /** A grid is one cohort; far more students than any cohort has, each with a long comment, fit. */
+    static final int MAX_ENTRIES = 100_000;
+
+    static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    private static final int MAX_NUMBER_CHARS = 32;
+
     private final Path folder;
 
     /** @param dataHome the user data folder; drafts live in its {@code drafts} sub-folder */
@@ -59,21 +69,22 @@ public final class DraftStore {
         }
     }
 
-    /** The draft of this grid, if one was left; an unreadable one is set aside (renamed .unreadable) and logged. */
+    /**
+     * The draft of this grid, if one was left. One that cannot be read (not a regular file, over {@link #MAX_BYTES},
+     * over {@link #MAX_ENTRIES} entries, or damaged) is set aside (renamed {@code .unreadable-<timestamp>}) and
+     * logged, so it neither hangs nor fails the grid again.
+     */
     public synchronized Optional<Draft> find(long cohortId, Long assessmentId) {
         Path file = file(cohortId, assessmentId);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(decode(Files.readString(file, StandardCharsets.UTF_8)));
+            return Optional.of(decode(LocalFiles.readText(file, MAX_BYTES)));
         } catch (IOException | RuntimeException unreadable) {
             LOG.warn("Draft {} cannot be read; set aside", file, unreadable);
             try {
-                Files.move(
-                        file,
-                        file.resolveSibling(file.getFileName() + ".unreadable"),
-                        StandardCopyOption.REPLACE_EXISTING);
+                LocalFiles.setAside(file, Instant.now());
             } catch (IOException ignored) {
                 LOG.warn("Could not set {} aside", file, ignored);
             }
@@ -81,7 +92,10 @@ public final class DraftStore {
         }
     }
 
-    /** Every readable draft in the folder, newest first (unreadable ones are set aside as {@link #find} does). */
+    /**
+     * Every readable draft in the folder, newest first, read as {@link #find} reads one (size-bounded, no link
+     * followed); one that cannot be read is left out of the list (and set aside when its grid is opened).
+     */
     public synchronized List<Draft> list() {
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -91,7 +105,7 @@ public final class DraftStore {
             for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".draft"))
                     .toList()) {
                 try {
-                    found.add(decode(Files.readString(file, StandardCharsets.UTF_8)));
+                    found.add(decode(LocalFiles.readText(file, MAX_BYTES)));
                 } catch (IOException | RuntimeException unreadable) {
                     LOG.warn("Draft {} cannot be read; left out of the list", file, unreadable);
                 }
@@ -169,9 +183,13 @@ public final class DraftStore {
                         cohort,
                         properties.getProperty("new.title"),
                         properties.getProperty("new.subject"),
-                        new BigDecimal(properties.getProperty("new.max")),
+                        new BigDecimal(bounded(properties.getProperty("new.max"))),
                         LocalDate.parse(properties.getProperty("new.date")));
         int count = Integer.parseInt(properties.getProperty("entries"));
+        if (count < 0 || count > MAX_ENTRIES || count * 2L > properties.size()) {
+            throw new IllegalArgumentException(
+                    "the draft claims " + count + " entries (at most " + MAX_ENTRIES + ", and each is written out)");
+        }
         List<Draft.Entry> entries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String version = properties.getProperty("e." + i + ".version");
@@ -188,5 +206,12 @@ public final class DraftStore {
                 created,
                 Instant.parse(properties.getProperty("updated")),
                 entries);
+    }
+
+    private static String bounded(String number) {
+        if (number != null && number.length() > MAX_NUMBER_CHARS) {
+            throw new IllegalArgumentException("a number in the draft is " + number.length() + " characters long");
+        }
+        return number;
     }
 }

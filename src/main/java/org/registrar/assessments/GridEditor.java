@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.registrar.assessments.input.InputCells;
 import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.ParsedScore;
@@ -130,16 +131,21 @@ final class GridEditor {
             List<String> line = cells.get(r);
             for (int c = 0; c < line.size(); c++) {
                 GridColumn target = column.plus(c);
-                if (target != null) {
-                    edits.add(set(rows.get(anchor + r), target, line.get(c)));
+                String text =
+                        target == GridColumn.COMMENT ? InputCells.comment(line.get(c)) : InputCells.score(line.get(c));
+                if (target != null && text != null) {
+                    edits.add(set(rows.get(anchor + r), target, text));
                 }
             }
         }
         apply(edits);
     }
 
-    /** What matched input changes: its lines' problems (they change nothing) and the cells it sets. Immutable. */
-    record Matched(List<Issue> problems, List<MatchedCell> cells) {}
+    /**
+     * What matched input changes: its lines' problems (they change nothing), the cells it sets, and how many lines
+     * were rejected (named no student of the cohort, or one twice). Immutable.
+     */
+    record Matched(List<Issue> problems, List<MatchedCell> cells, int rejectedLines) {}
 
     /** One cell set by matched input, by student. */
     record MatchedCell(long studentId, GridColumn column, String text) {}
@@ -163,13 +169,15 @@ final class GridEditor {
         for (InputRow line : input) {
             SheetRow student = rejected.contains(line.line()) ? null : validator.find(line.student());
             if (student != null) {
-                cells.add(new MatchedCell(student.studentId(), GridColumn.SCORE, line.score()));
+                if (line.score() != null) {
+                    cells.add(new MatchedCell(student.studentId(), GridColumn.SCORE, line.score()));
+                }
                 if (line.comment() != null) {
                     cells.add(new MatchedCell(student.studentId(), GridColumn.COMMENT, line.comment()));
                 }
             }
         }
-        return new Matched(List.copyOf(issues), List.copyOf(cells));
+        return new Matched(List.copyOf(issues), List.copyOf(cells), rejected.size());
     }
 
     /** Applies what {@link #match} worked out, as one undoable step. */

@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.registrar.assessments.input.ColumnMapping;
 import org.registrar.assessments.input.CsvImport;
+import org.registrar.assessments.input.InputCells;
+import org.registrar.assessments.input.LineNote;
 import org.registrar.assessments.input.TextTable;
 
 /**
@@ -27,6 +29,11 @@ import org.registrar.assessments.input.TextTable;
  */
 final class ImportControls {
     private static final int PREVIEW_ROWS = 12;
+    private static final int NOTES_SHOWN = 8;
+    static final String RULES = "A blank or missing score or comment keeps the saved one. To clear a saved comment,"
+            + " put only " + InputCells.CLEAR + " in its cell.";
+    static final String AS_UTF8 = "UTF-8 (the bytes that are not show as �)";
+    static final String AS_WINDOWS_1252 = "Windows-1252 (read the whole file again)";
     private final BulkEntryViewModel model;
     private final Region root;
 
@@ -92,9 +99,31 @@ final class ImportControls {
         form.addRow(1, new Label("Score"), score);
         form.addRow(2, new Label("Comment"), comment);
         form.addRow(3, header);
-        dialog.getDialogPane().setContent(new VBox(10, form, previewTable(preview.table(), names)));
+        Label rules = new Label(RULES);
+        rules.setWrapText(true);
+        Label notes = new Label();
+        notes.setId("import-notes");
+        notes.setWrapText(true);
+        notes.getStyleClass().add("import-warning");
+        Runnable noted = () -> notes.setText(describe(new ColumnMapping(
+                        index(names, student.getValue()),
+                        index(names, score.getValue()),
+                        index(names, comment.getValue()),
+                        header.isSelected())
+                .notes(preview.table())));
+        noted.run();
+        student.valueProperty().addListener((obs, was, now) -> noted.run());
+        score.valueProperty().addListener((obs, was, now) -> noted.run());
+        comment.valueProperty().addListener((obs, was, now) -> noted.run());
+        header.selectedProperty().addListener((obs, was, now) -> noted.run());
+        VBox content = new VBox(10, form, previewTable(preview.table(), names), rules, notes);
+        dialog.getDialogPane().setContent(content);
         ButtonType apply = new ButtonType("Match into the grid", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
+        boolean[] readAgain = {false};
+        if (preview.doubt() != null) {
+            content.getChildren().add(0, encodingChoice(preview.doubt(), dialog, apply, readAgain));
+        }
         dialog.setResultConverter(button -> button == apply
                 ? new ColumnMapping(
                         index(names, student.getValue()),
@@ -104,6 +133,47 @@ final class ImportControls {
                 : null);
         dialog.showAndWait().ifPresent(mapping -> model.applyImport(preview, mapping));
         model.importShown();
+        if (readAgain[0]) {
+            model.readCsv(model.importFile(), java.nio.charset.Charset.forName("windows-1252"));
+        }
+    }
+
+    /**
+     * A file that is UTF-8 except for a few bytes: the user says which encoding it is before anything is matched.
+     * Windows-1252 reads the file again; UTF-8 keeps this preview (those bytes show as �).
+     */
+    private VBox encodingChoice(
+            CsvImport.EncodingDoubt doubt, Dialog<ColumnMapping> dialog, ButtonType apply, boolean[] readAgain) {
+        Label warning = new Label("Check the encoding: " + doubt.describe() + ". Choose how to read the file.");
+        warning.setWrapText(true);
+        warning.getStyleClass().add("import-warning");
+        ComboBox<String> encoding = new ComboBox<>();
+        encoding.setId("import-encoding");
+        encoding.setPromptText("Choose the encoding");
+        encoding.getItems().addAll(AS_UTF8, AS_WINDOWS_1252);
+        javafx.scene.Node button = dialog.getDialogPane().lookupButton(apply);
+        button.setDisable(true);
+        encoding.valueProperty().addListener((obs, was, chosen) -> {
+            if (AS_WINDOWS_1252.equals(chosen) && model.importFile() != null) {
+                readAgain[0] = true;
+                dialog.setResult(null);
+                dialog.close();
+            } else {
+                button.setDisable(chosen == null);
+            }
+        });
+        GridPane row = new GridPane();
+        row.setHgap(8);
+        row.addRow(0, new Label("Encoding"), encoding);
+        return new VBox(6, warning, row);
+    }
+
+    /** The line notes under the preview: at most {@link #NOTES_SHOWN}, then how many more. */
+    private static String describe(List<LineNote> notes) {
+        List<String> shown =
+                notes.stream().limit(NOTES_SHOWN).map(LineNote::describe).toList();
+        String more = notes.size() > NOTES_SHOWN ? "\n… and " + (notes.size() - NOTES_SHOWN) + " more lines" : "";
+        return String.join("\n", shown) + more;
     }
 
     private static List<String> columnNames(CsvImport.Result preview) {

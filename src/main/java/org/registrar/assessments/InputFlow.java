@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.PasteBlock;
+import org.registrar.assessments.input.TextTable;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -44,7 +45,14 @@ final class InputFlow {
         long lines = text.lines().count();
         if (lines < LARGE) {
             InputValidator validator = new InputValidator(roster, maxScore);
-            PasteBlock block = PasteBlock.parse(text, validator);
+            PasteBlock block;
+            try {
+                block = PasteBlock.parse(text, validator);
+            } catch (TextTable.MalformedInputException unreadable) {
+                // a quote that never closes, or a limit of InputLimits: said at the screen, nothing pasted
+                screen.say("Nothing pasted: " + unreadable.getMessage(), true);
+                return;
+            }
             placed(
                     block,
                     validator,
@@ -122,11 +130,20 @@ final class InputFlow {
     private void show(GridEditor.Matched matched, int lines, String source) {
         if (matched.cells().size() < LARGE) {
             screen.editor().applyMatched(matched);
-            screen.say(source + " " + lines + " lines matched by student.", false);
+            screen.say(outcome(source, lines, matched.rejectedLines()), false);
             return;
         }
         long mine = begin("Entering " + lines + " lines…");
         enter(mine, matched, 0, new ArrayList<>(), lines, source);
+    }
+
+    /** "Pasted 11 lines: 9 matched by student, 2 rejected (see Problems)." or "...: all matched by student." */
+    static String outcome(String source, int lines, int rejected) {
+        String read = source + " " + lines + (lines == 1 ? " line: " : " lines: ");
+        if (rejected == 0) {
+            return read + (lines == 1 ? "matched by student." : "all matched by student.");
+        }
+        return read + (lines - rejected) + " matched by student, " + rejected + " rejected (see Problems).";
     }
 
     /** Sets cells from {@code from} for one FX turn's budget, then lets the FX thread breathe before the next. */
@@ -152,7 +169,7 @@ final class InputFlow {
         if (to == size) {
             finish();
             screen.editor().finishStep(applied, matched.problems());
-            screen.say(source + " " + lines + " lines matched by student.", false);
+            screen.say(outcome(source, lines, matched.rejectedLines()), false);
             return;
         }
         working.set("Entering " + lines + " lines: " + to + " cells of " + size + " done…");

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.registrar.assessments.input.ParsedScore;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.db.Timeouts;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -32,6 +33,8 @@ final class SaveFlow {
     private final DraftStore drafts;
     private final ConflictChoices conflicts;
     private boolean saving;
+    /** The batch whose last attempt lost its connection mid-save: the server may still hold that attempt's locks. */
+    private java.util.UUID dropped;
 
     SaveFlow(BulkEntryViewModel model, Tasks tasks, ResultsRepository repository, DraftStore drafts) {
         this.model = model;
@@ -95,10 +98,7 @@ final class SaveFlow {
         GridSnapshot sheet = GridSnapshot.of(model.editor().rows());
         int errors = sheet.errors();
         if (errors > 0 && !validOnly) {
-            model.say(
-                    errors + (errors == 1 ? " row has a problem" : " rows have problems")
-                            + ": fix them, or save the valid rows and keep the rest in the draft.",
-                    true);
+            model.sayRowProblems(errors);
             model.unsaved().saveEnded(false);
             return;
         }
@@ -134,7 +134,13 @@ final class SaveFlow {
             return;
         }
         SaveRequest request = collected.request();
-        model.say("Saving " + request.changes().size() + " results…", false);
+        model.say(
+                "Saving " + request.changes().size() + " results…"
+                        + (request.batchId().equals(dropped)
+                                ? " Waiting for the earlier save's locks to be released (the server ends a dropped "
+                                        + "save within " + Timeouts.IDLE_IN_TRANSACTION.toSeconds() + " s)…"
+                                : ""),
+                false);
         AtomicBoolean sent = new AtomicBoolean();
         tasks.run(SAVE, () -> {
                     drafts.save(collected.journal());
@@ -171,6 +177,7 @@ final class SaveFlow {
                     if (assessment.isPresent()) {
                         confirmed(request, assessment.get());
                     } else {
+                        dropped = request.batchId();
                         model.say(
                                 "Not saved: the connection dropped during the save and the server did not commit "
                                         + "it, so nothing was written. Your entries are kept in the draft; Save "
@@ -192,6 +199,7 @@ final class SaveFlow {
                     }
                     saving = false;
                     model.setBusy(false);
+                    dropped = request.batchId();
                     model.say(
                             "Outcome unknown: the connection dropped during the save and the server cannot be "
                                     + "reached to check whether it committed. Your entries are kept in the draft; "

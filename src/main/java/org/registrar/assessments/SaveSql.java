@@ -34,11 +34,15 @@ final class SaveSql {
      * Part of statement 1: for the rest of this transaction only, no nested-loop joins. The array input of
      * statement 2 has no statistics (the planner guesses 10 rows) and a fresh assessment looks small, so the planner
      * would otherwise loop over the input for every stored result: 10,000 updates took 9 s that way, against well
-     * under 1 s with a hash join. Folded into statement 1 so the save stays at 3 statements.
+     * under 1 s with a hash join. Folded into statement 1 so the save stays at 3 statements. The triggers the save
+     * fires do not inherit it: each trigger function that joins pins its own enable_nestloop (V60).
      */
     static final String PLANNER = "(SELECT set_config('enable_nestloop', 'off', true)) AS planner";
 
-    /** Statement 1 for an existing assessment: no row back means the batch was saved before. */
+    /**
+     * Statement 1 for an existing assessment: no row back means the batch was saved before. Who saved is the login
+     * ({@code registrar_session_user()} is {@code session_user}); the database refuses any other name (V61).
+     */
     static final String INSERT_BATCH = "INSERT INTO saved_batches (id, kind, assessment_id, row_count, saved_by)"
             + " SELECT :batch, 'results', :assessment, :rows, registrar_session_user() FROM " + PLANNER
             + " ON CONFLICT (id) DO NOTHING RETURNING assessment_id";

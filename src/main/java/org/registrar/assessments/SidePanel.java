@@ -15,6 +15,9 @@ import javafx.scene.layout.VBox;
  * save overwrites before it is confirmed. Also owns the save buttons. FX thread only.
  */
 final class SidePanel {
+    static final String NOTHING_TO_FIX = "Nothing to fix. Scores that cannot be saved, and pasted or imported lines"
+            + " that match no student, are listed here: click one to go to its cell.";
+
     private final BulkEntryViewModel model;
     private final GridTable grid;
     private final VBox panel = new VBox(8);
@@ -37,7 +40,7 @@ final class SidePanel {
                         model.problems()));
         ListView<Issue> problems = BulkEntryView.list("problems-list");
         problems.setItems(model.problems());
-        problems.setPlaceholder(new Label("Every entered value reads."));
+        problems.setPlaceholder(placeholder());
         problems.getSelectionModel().selectedItemProperty().addListener((obs, was, issue) -> {
             if (issue != null && issue.row() != null) {
                 // after the list has taken the focus for its own click
@@ -69,6 +72,16 @@ final class SidePanel {
         panel.getChildren().addAll(heading, problems, dismiss, conflictHint, conflictButtons, reviewPane());
         panel.setPrefWidth(300);
         panel.getStyleClass().add("side-panel");
+    }
+
+    /** What the empty problems list says: that nothing needs fixing, and what would be listed here. */
+    private static Label placeholder() {
+        Label empty = new Label(NOTHING_TO_FIX);
+        empty.setId("problems-placeholder");
+        empty.setWrapText(true);
+        empty.setMaxWidth(260);
+        empty.getStyleClass().add("text-muted");
+        return empty;
     }
 
     private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {

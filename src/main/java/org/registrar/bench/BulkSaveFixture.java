@@ -49,7 +49,7 @@ record BulkSaveFixture(Database database, long cohort, List<Long> students) {
     long newAssessment() {
         return database.jdbi().withHandle(handle -> handle.createQuery("INSERT INTO assessments (cohort_id, title,"
                         + " subject, max_score, assessed_on, created_by) VALUES (:cohort, 'Bench', 'Bench', 100,"
-                        + " current_date, 'bench') RETURNING id")
+                        + " current_date, session_user) RETURNING id")
                 .bind("cohort", cohort)
                 .mapTo(Long.class)
                 .one());
@@ -59,7 +59,7 @@ record BulkSaveFixture(Database database, long cohort, List<Long> students) {
     UUID newBatch(long assessment, int size) {
         UUID batch = UUID.randomUUID();
         database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO saved_batches (id, kind, assessment_id,"
-                        + " row_count, saved_by) VALUES (:batch, 'results', :assessment, :rows, 'bench')")
+                        + " row_count, saved_by) VALUES (:batch, 'results', :assessment, :rows, session_user)")
                 .bind("batch", batch)
                 .bind("assessment", assessment)
                 .bind("rows", size)
@@ -96,7 +96,7 @@ record BulkSaveFixture(Database database, long cohort, List<Long> students) {
 
     private static void insertOne(Handle handle, long assessment, long student, BigDecimal score) {
         handle.createUpdate("INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by)"
-                        + " VALUES (:assessment, :student, :score, 'bench')")
+                        + " VALUES (:assessment, :student, :score, session_user)")
                 .bind("assessment", assessment)
                 .bind("student", student)
                 .bind("score", score)
@@ -156,12 +156,12 @@ record BulkSaveFixture(Database database, long cohort, List<Long> students) {
                     .append(students.get(i))
                     .append('\t')
                     .append(score(i))
-                    .append("\tf\t\\N\tbench\t")
+                    .append("\tf\t\\N\t")
                     .append(batch)
                     .append('\n');
         }
         copy(
-                "COPY assessment_results (assessment_id, student_id, score, excused, comment, recorded_by, batch_id)"
+                "COPY assessment_results (assessment_id, student_id, score, excused, comment, batch_id)"
                         + " FROM STDIN",
                 rows);
     }

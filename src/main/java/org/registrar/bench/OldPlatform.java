@@ -45,7 +45,7 @@ final class OldPlatform {
                 single(connection, "SELECT max_score FROM assessments WHERE id = ?", assessmentId);
                 exists(connection, assessmentId, studentId);
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by) VALUES (?, ?, ?, 'old-platform')")) {
+                        "INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by) VALUES (?, ?, ?, session_user)")) {
                     insert.setLong(1, assessmentId);
                     insert.setLong(2, studentId);
                     insert.setInt(3, score);

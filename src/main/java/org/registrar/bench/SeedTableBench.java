@@ -178,7 +178,7 @@ public final class SeedTableBench implements BenchScenario {
         for (int i = 0; i < millis.length; i++) {
             long assessment = database.jdbi().withHandle(handle -> handle.createQuery(
                             "INSERT INTO assessments (cohort_id, title, subject, max_score, assessed_on, created_by) "
-                                    + "VALUES (:cohort, :title, 'Maths', 20, current_date, 'bench') RETURNING id")
+                                    + "VALUES (:cohort, :title, 'Maths', 20, current_date, session_user) RETURNING id")
                     .bind("cohort", groups.get(0)[0])
                     .bind("title", "Old way " + UUID.randomUUID())
                     .mapTo(Long.class)

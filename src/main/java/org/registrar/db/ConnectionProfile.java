@@ -27,15 +27,55 @@ public record ConnectionProfile(
             throw new IllegalArgumentException(
                     "Pool size must be between 1 and " + MAX_POOL_SIZE + ", was " + poolSize);
         }
-        if (url != null && !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("The database URL must start with jdbc:postgresql:, was " + url);
+        if (url != null) {
+            checkUrl(url);
         }
-        if (url != null && (url.contains("?") || url.contains("&") || url.contains(";"))) {
+    }
+
+    /**
+     * Refuses what the profile must not hold; the messages never repeat the URL, which may hold a password.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    private static void checkUrl(String url) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException(
+                    "The database URL must start with jdbc:postgresql:, e.g. jdbc:postgresql://db.school.example:5432/"
+                            + "registrar (was " + redact(url) + ")");
+        }
+        if (url.contains("?") || url.contains("&") || url.contains(";")) {
             // driver properties such as socketFactory or sslfactory load classes, and a password in the URL would be
             // saved with the profile: only the named options of the profile are accepted
             throw new IllegalArgumentException("The database URL may not carry driver options (the part after '?'). "
                     + "Use the profile's own fields for TLS, PgBouncer and pool size.");
         }
+        if (url.contains("@")) {
+            throw new IllegalArgumentException("The database URL may not hold a user name or password "
+                    + "(user:password@host): give the user in the User field; the password is asked for at start "
+                    + "and never stored.");
+        }
+    }
+
+    /**
+     * A URL as it may be shown or logged: anything before an '@' in the host part (a user and password) and
+     * everything from '?' on (driver options, which may hold a password) are replaced by "…".
+     */
+    public static String redact(String url) {
+        if (url == null) {
+            return "";
+        }
+        String shown = url;
+        int query = shown.indexOf('?');
+        if (query >= 0) {
+            shown = shown.substring(0, query) + "?…";
+        }
+        int at = shown.lastIndexOf('@');
+        if (at >= 0) {
+            int slashes = shown.indexOf("//");
+            int from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+            shown = shown.substring(0, from) + "…" + shown.substring(at);
+        }
+        return shown;
     }
 
     /** The embedded server in the user data folder. */
@@ -64,7 +104,7 @@ public record ConnectionProfile(
         if (isEmbedded()) {
             return "Embedded demo database";
         }
-        String target = url.substring("jdbc:postgresql:".length()).replaceFirst("^//", "");
+        String target = redact(url).substring("jdbc:postgresql:".length()).replaceFirst("^//", "");
         int query = target.indexOf('?');
         return (user == null ? "" : user + "@") + (query < 0 ? target : target.substring(0, query));
     }
@@ -82,8 +122,21 @@ public record ConnectionProfile(
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
+        /**
+         * @throws IllegalArgumentException naming the value and the accepted ones
+         */
         public static SslMode parse(String text) {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            String name =
+                    text == null ? "" : text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (SslMode mode : values()) {
+                if (mode.name().equals(name)) {
+                    return mode;
+                }
+            }
+            String shown = text == null ? "" : text.strip();
+            throw new IllegalArgumentException("The TLS mode (sslmode) “"
+                    + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
+                    + "” is not one of disable, allow, prefer, require, verify-ca, verify-full.");
         }
     }
 }

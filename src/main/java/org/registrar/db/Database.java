@@ -25,7 +25,9 @@ public final class Database implements AutoCloseable {
 
     private final ConnectionProfile profile;
     private final Timeouts timeouts;
+    private final String url;
     private final HikariDataSource pool;
+    private final DataSource borrowing;
     private final Jdbi jdbi;
     private final QueryMetrics queryMetrics;
     private final PoolMetrics poolMetrics;
@@ -33,15 +35,19 @@ public final class Database implements AutoCloseable {
     private Database(
             ConnectionProfile profile,
             Timeouts timeouts,
+            String url,
             HikariDataSource pool,
+            DataSource borrowing,
             QueryMetrics queryMetrics,
             PoolMetrics poolMetrics) {
         this.profile = profile;
         this.timeouts = timeouts;
+        this.url = url;
         this.pool = pool;
+        this.borrowing = borrowing;
         this.queryMetrics = queryMetrics;
         this.poolMetrics = poolMetrics;
-        this.jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
+        this.jdbi = Jdbi.create(borrowing).installPlugin(new PostgresPlugin());
         jdbi.setSqlLogger(queryMetrics);
         jdbi.setTransactionHandler(new CountingTransactionHandler(jdbi.getTransactionHandler(), queryMetrics));
     }
@@ -69,7 +75,16 @@ public final class Database implements AutoCloseable {
             String password,
             QueryMetrics queryMetrics,
             PoolMetrics poolMetrics) {
-        HikariConfig config = poolConfig(profile, timeouts, url, password);
+        Properties login = driverProperties(profile, timeouts);
+        if (profile.user() != null) {
+            login.setProperty("user", profile.user());
+        }
+        if (password != null) {
+            login.setProperty("password", password);
+        }
+        LoginGate gate = new LoginGate(url, login, timeouts.login());
+        HikariConfig config = poolConfig(profile, timeouts);
+        config.setDataSource(gate.physical());
         config.setMetricsTrackerFactory(poolMetrics);
         poolMetrics.setMaximum(profile.poolSize());
         LOG.info(
@@ -78,15 +93,15 @@ public final class Database implements AutoCloseable {
                 profile.poolSize(),
                 profile.pgBouncer(),
                 profile.sslMode().jdbcValue());
-        return new Database(profile, timeouts, new HikariDataSource(config), queryMetrics, poolMetrics);
+        HikariDataSource pool = new HikariDataSource(config);
+        gate.attach(pool);
+        return new Database(profile, timeouts, url, pool, gate.borrowing(), queryMetrics, poolMetrics);
     }
 
-    static HikariConfig poolConfig(ConnectionProfile profile, Timeouts timeouts, String url, String password) {
+    /** The pool's settings; the connections themselves are opened by a {@link LoginGate}. */
+    static HikariConfig poolConfig(ConnectionProfile profile, Timeouts timeouts) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("registrar");
-        config.setJdbcUrl(url);
-        config.setUsername(profile.user());
-        config.setPassword(password);
         config.setMaximumPoolSize(profile.poolSize());
         config.setMinimumIdle(0);
         config.setIdleTimeout(IDLE_TIMEOUT.toMillis());
@@ -97,7 +112,6 @@ public final class Database implements AutoCloseable {
         config.setLeakDetectionThreshold(timeouts.leakDetection().toMillis());
         // the window opens even while the server is down; the first operation reports it
         config.setInitializationFailTimeout(-1);
-        config.setDataSourceProperties(driverProperties(profile, timeouts));
         return config;
     }
 
@@ -108,21 +122,38 @@ public final class Database implements AutoCloseable {
                 "connectTimeout", String.valueOf(Math.max(1, timeouts.connect().toSeconds())));
         properties.setProperty(
                 "socketTimeout", String.valueOf(Math.max(1, timeouts.socket().toSeconds())));
+        // a server that accepts the connection and never answers the login is given up after this, not after
+        // socketTimeout (pgjdbc's default is to wait for ever)
+        properties.setProperty("loginTimeout", String.valueOf(timeouts.login().toSeconds()));
         // the server's error detail can echo row values; keep them out of messages and logs
         properties.setProperty("logServerErrorDetail", "false");
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("sslmode", profile.sslMode().jdbcValue());
         profile.rootCertificate().ifPresent(file -> properties.setProperty("sslrootcert", file.toString()));
         if (profile.pgBouncer()) {
-            // PgBouncer in transaction mode cannot keep server-side prepared statements between transactions
+            // PgBouncer in transaction mode cannot keep server-side prepared statements between transactions; it
+            // refuses the startup parameter "options", so there the server's settings for the app's roles or
+            // database (docs/admin-guide.md) must bound idle transactions and lock waits
             properties.setProperty("prepareThreshold", "0");
+        } else {
+            // set per session at login, no statement sent: a client that goes silent inside a transaction (a save
+            // whose network died) loses its session and its row locks after idleInTransaction, and a retry waits
+            // for those locks at most lockWait before it is told why
+            properties.setProperty("options", sessionOptions(timeouts));
         }
         return properties;
     }
 
+    /** The server settings each session of the app starts with (pgjdbc's "options" startup parameter). */
+    static String sessionOptions(Timeouts timeouts) {
+        return "-c idle_in_transaction_session_timeout="
+                + timeouts.idleInTransaction().toMillis() + " -c lock_timeout="
+                + timeouts.lockWait().toMillis();
+    }
+
     /** Applies pending migrations through the pool and returns the schema version. Blocking. */
     public String migrate() {
-        return Migrations.apply(pool);
+        return Migrations.apply(borrowing);
     }
 
     public Jdbi jdbi() {
@@ -140,7 +171,12 @@ public final class Database implements AutoCloseable {
 
     /** The URL the pool connects to (the embedded server's when the profile is embedded). Never holds a password. */
     public String jdbcUrl() {
-        return pool.getJdbcUrl();
+        return url;
+    }
+
+    /** The timeouts this pool was opened with. */
+    public Timeouts timeouts() {
+        return timeouts;
     }
 
     /** How long a TCP connect or a wait for a pooled connection may take. */
@@ -182,7 +218,12 @@ public final class Database implements AutoCloseable {
                 MAX_LIFETIME.toMinutes(),
                 timeouts.connect().toSeconds(),
                 timeouts.socket().toSeconds(),
-                profile.pgBouncer() ? ", PgBouncer transaction mode" : "");
+                profile.pgBouncer()
+                        ? ", PgBouncer transaction mode"
+                        : String.format(
+                                ", idle in transaction %d s, lock wait %d s",
+                                timeouts.idleInTransaction().toSeconds(),
+                                timeouts.lockWait().toSeconds()));
     }
 
     @Override

@@ -9,8 +9,12 @@ import java.sql.SQLTransientConnectionException;
 public final class DatabaseErrors {
     private DatabaseErrors() {}
 
-    /** What kind of failure this is: the status bar shows "down" for UNAVAILABLE, "busy" for BUSY. */
+    /**
+     * What kind of failure this is: the status bar shows "down" for UNAVAILABLE, "busy" for BUSY; LOGIN is a login
+     * the server refused (password, user, database, no password given): trying again does not help.
+     */
     public enum Kind {
+        LOGIN,
         UNAVAILABLE,
         BUSY,
         TIMEOUT,
@@ -23,6 +27,9 @@ public final class DatabaseErrors {
     public static Kind classify(Throwable error) {
         if (tlsProblem(error) != null) {
             return Kind.TLS;
+        }
+        if (loginProblem(error) != null) {
+            return Kind.LOGIN;
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof SocketTimeoutException) {
@@ -76,7 +83,17 @@ public final class DatabaseErrors {
         if (login != null) {
             return login;
         }
+        String silent = silentServer(error);
+        if (silent != null) {
+            return silent;
+        }
+        if (lockWaitEnded(error)) {
+            return "The rows are still locked by another session, for example an earlier save whose connection "
+                    + "dropped (the server releases those within " + Timeouts.IDLE_IN_TRANSACTION.toSeconds()
+                    + " s). Nothing was changed by this attempt; try again in a moment.";
+        }
         return switch (classify(error)) {
+            case LOGIN -> login;
             case TLS -> tlsProblem(error);
             case TIMEOUT -> "The request took longer than the server allows and was cancelled (statement timeout).";
             case DENIED -> "Not permitted for your database login: " + serverMessage(error) + ".";
@@ -92,6 +109,56 @@ public final class DatabaseErrors {
                         : "The database refused the change: " + serverMessage(error);
             case OTHER -> "Something went wrong: " + serverMessage(error);
         };
+    }
+
+    /**
+     * Why connecting failed, in the words the start-up screen, the connection checks and {@code doctor} share: the
+     * server's refusal of the login, a server that never answered, one that cannot be reached, or a TLS problem.
+     */
+    public static String describeConnect(Throwable error) {
+        if (loginProblem(error) == null
+                && silentServer(error) == null
+                && tlsProblem(error) == null
+                && classify(error) == Kind.UNAVAILABLE) {
+            return "Database unavailable: " + unreachable(error);
+        }
+        return describe(error);
+    }
+
+    /** The driver's first line for an unreachable server, without its hints about server internals. */
+    private static String unreachable(Throwable error) {
+        String message = serverMessage(error);
+        int hint = message.indexOf(" Check that the hostname and port are correct");
+        return hint < 0
+                ? message
+                : message.substring(0, hint)
+                        + " Nothing accepts connections there: the server is stopped, the port is wrong, or a "
+                        + "firewall refuses.";
+    }
+
+    /**
+     * A sentence for a server that accepted the connection but did not answer the login in time (pgjdbc's
+     * loginTimeout), or null.
+     */
+    private static String silentServer(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains("Connection attempt timed out")) {
+                return "The server accepted the connection but did not answer the login in time: it may be "
+                        + "overloaded or stuck, or another program listens on that port. Check the address and port "
+                        + "in the connection settings, or try again later.";
+            }
+        }
+        return null;
+    }
+
+    /** The statement waited longer than lock_timeout for a row lock (SQLSTATE 55P03). */
+    private static boolean lockWaitEnded(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A sentence for a refused TLS connection, or null when the failure is not about TLS. */
@@ -140,6 +207,12 @@ public final class DatabaseErrors {
                     case "3D000" -> {
                         return "The database named in the connection settings does not exist on the server: "
                                 + serverMessage(error) + ".";
+                    }
+                    case "08004" -> {
+                        if (message.contains("no password was provided")) {
+                            return "The server asks for a password for this login, but none was given: enter it "
+                                    + "when Registrar asks (on the command line, set REGISTRAR_DB_PASSWORD).";
+                        }
                     }
                     default -> {}
                 }

@@ -218,7 +218,7 @@ public final class DemoData {
 
     private static final String ASSIGNMENTS_SQL = "INSERT INTO mentor_assignments (student_id, mentor_id, assigned_by,"
             + " assigned_at)"
-            + " SELECT n, " + pick("n", 6, ":mentors") + ", 'demo',"
+            + " SELECT n, " + pick("n", 6, ":mentors") + ", session_user,"
             + "        timestamptz '2025-08-25 08:00:00+00' + " + hash("n", 7) + " % 5000 * interval '1 minute'"
             + " FROM generate_series(1, :students) n"
             + " WHERE " + hash("n", 5) + " % 100 < 85";
@@ -227,7 +227,7 @@ public final class DemoData {
             + " assessed_on, created_by, created_at) OVERRIDING SYSTEM VALUE"
             + " SELECT (k - 1) * 3 + j, k, subject || ' ' || (ARRAY['quiz', 'test', 'project', 'oral exam'])[1 + x % 4]"
             + "            || ' ' || j, subject, (ARRAY[10, 20, 25, 50, 100])[1 + x / 4 % 5],"
-            + "        date '2025-09-08' + ((j - 1) * 35 + x % 21)::int, 'demo', timestamptz '2025-09-01 08:00:00+00'"
+            + "        date '2025-09-08' + ((j - 1) * 35 + x % 21)::int, session_user, timestamptz '2025-09-01 08:00:00+00'"
             + " FROM generate_series(1, :cohorts) k, generate_series(1, 3) j,"
             + "      LATERAL (SELECT " + hash("k * 3 + j", 0) + " AS x) h,"
             + "      LATERAL (SELECT (CAST(:subjects AS text[]))["
@@ -240,7 +240,7 @@ public final class DemoData {
                     + " comment, recorded_by, recorded_at)"
                     + " SELECT id, student_id, CASE WHEN excused THEN NULL ELSE round(max_score * (35 + y % 66) / 100, 1) END,"
                     + "        excused, CASE WHEN x / 2500 % 8 = 0 THEN (CAST(:comments AS text[]))[1 + y / 66 % cardinality(CAST(:comments AS text[]))] END,"
-                    + "        'demo', (assessed_on + time '15:00' + y / 792 % 7 * interval '1 day') AT TIME ZONE 'UTC'"
+                    + "        session_user, (assessed_on + time '15:00' + y / 792 % 7 * interval '1 day') AT TIME ZONE 'UTC'"
                     + " FROM (SELECT a.id, s.id AS student_id, a.max_score, a.assessed_on, x, y, x / 100 % 25 = 0 AS excused"
                     + "         FROM assessments a JOIN students s ON s.cohort_id = a.cohort_id,"
                     + "              LATERAL (SELECT " + hash("a.id * 1000003 + s.id", 0) + " AS x,"

@@ -1,16 +1,11 @@
 package org.registrar.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,14 +14,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,44 +31,62 @@ import org.slf4j.LoggerFactory;
  * in a folder of the user data directory, so it is durable (fsync, synchronous_commit and full_page_writes on)
  * and keeps its data and, when free, its port across restarts.
  *
- * <p>Starting recovers from a previous session that died hard: a postgres left running by a killed JVM is
- * stopped cleanly first ({@code pg_ctl stop -m fast}), and a {@code postmaster.pid} left by a power loss is
- * removed. A folder still in use by another running app is refused, never taken over.
+ * <p>Safe on a shared PC (docs/decisions/0030): the data folder's parent is private to this OS account (0700); the
+ * programs unpack into its {@code server} folder and are checked against their SHA-256 manifest before each start;
+ * the Unix socket and its lock file live in a private folder too, never in /tmp; logins need a password (SCRAM,
+ * never trust): the superuser for set-up and migrations, a desktop login for everyday work, both with random
+ * passwords in a 0600 file in the data folder.
  *
- * <p>{@link #startDurable}, {@link #serverSetting} and {@link #close} block (a start takes seconds, a stop up to
- * a minute): never call them on the FX Application Thread. Thread-safe: an instance is immutable apart from
- * {@link #close()}, which is idempotent. At most one instance per data folder.
+ * <p>Starting recovers from a previous session that died hard: a postgres left running by a killed JVM is
+ * stopped cleanly first ({@code pg_ctl stop -m fast}), a {@code postmaster.pid} left by a power loss is removed,
+ * and a folder whose first start was cut short is moved aside and initialised anew. A folder still in use by
+ * another running app is refused ({@link ServerInUseException}), never taken over; {@link #attach} joins it.
+ *
+ * <p>{@link #startDurable}, {@link #attach}, {@link #serverSetting} and {@link #close} block (a start takes
+ * seconds, a stop up to a minute): never call them on the FX Application Thread. Thread-safe: an instance is
+ * immutable apart from {@link #close()}, which is idempotent. At most one owning instance per data folder.
  */
 public final class EmbeddedServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
-    private static final String SUPERUSER = "postgres";
-    /** The port this data folder used last, reused when free so a desktop keeps its port. */
-    static final String PORT_FILE = "registrar-port";
-
-    static final String PID_FILE = "postmaster.pid";
     /** The file zonky locks while its server runs; the OS drops the lock when that JVM dies. */
     static final String ZONKY_LOCK_FILE = "epg-lock";
+    /** Where zonky puts its default working folder (and cleans old ones); read when its builder is made. */
+    private static final String ZONKY_WORKING_DIR_PROPERTY = "ot.epg.working-dir";
     /** Crash recovery after a power loss replays WAL, so allow more than zonky's 10 s. */
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    /** Unix socket paths are limited to about 107 bytes (sun_path); longer folders get no socket, TCP only. */
+    private static final int MAX_SOCKET_PATH = 100;
 
-    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
     private static final Set<Path> RUNNING_HERE = ConcurrentHashMap.newKeySet();
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final int port;
+    private final ServerCredentials credentials;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory, int port, ServerCredentials credentials) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.credentials = credentials;
+    }
+
+    /** A user name and its password; {@link #toString()} never shows the password. */
+    public record Login(String user, String password) {
+        @Override
+        public String toString() {
+            return "Login[" + user + "]";
+        }
     }
 
     /**
      * Starts the durable server for real data in {@code dataDirectory} (created and initialised on first use),
-     * after stopping any server a previous session left running there. {@code progress} receives human-readable
-     * steps on the calling thread. Blocking.
+     * after stopping any server a previous session left running there. Its parent folder is made private to this
+     * OS account. {@code progress} receives human-readable steps on the calling thread. Blocking.
      *
-     * @throws IOException if the folder is in use by another running app, or the server cannot be started
+     * @throws ServerInUseException if another running app serves the folder
+     * @throws IOException if the server cannot be started
      */
     public static EmbeddedServer startDurable(Path dataDirectory, Consumer<String> progress) throws IOException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
@@ -81,14 +95,25 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         try {
             report(progress, "Checking for a previous server…");
-            Files.createDirectories(directory);
+            Path root = PrivateFolder.ensure(directory.getParent());
             requireNoOtherOwner(directory);
-            clearPreviousServer(directory, progress);
-            int port = choosePort(directory);
+            PreviousServer.clear(directory, progress);
+            DataFolder.prepare(directory, progress);
+            Path working = PrivateFolder.ensure(root.resolve("server"));
+            ServerBinaries binaries = ServerBinaries.in(working);
+            if (binaries.verifyOrSetAside()) {
+                report(
+                        progress,
+                        "The server's program files were changed since they were unpacked: unpacking them again…");
+            }
+            int port = DataFolder.choosePort(directory);
             report(progress, "Starting PostgreSQL…");
-            EmbeddedServer server = new EmbeddedServer(launch(directory, port), directory);
+            AtomicReference<ServerCredentials> credentials = new AtomicReference<>();
+            EmbeddedPostgres postgres = launch(directory, port, binaries, socketFolder(working), credentials);
+            EmbeddedServer server = new EmbeddedServer(postgres, directory, port, credentials.get());
             server.requireDurable();
-            rememberPort(directory, port);
+            DataFolder.rememberPort(directory, port);
+            DataFolder.markInitialised(directory);
             report(progress, "PostgreSQL is ready on port " + port);
             return server;
         } catch (IOException | RuntimeException e) {
@@ -97,23 +122,78 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Joins the server another running app of this user started on {@code dataDirectory} (after its start lock was
+     * released), as a client: port and logins from the data folder. Closing it leaves that server running; when its
+     * owner exits, this app reports the database unavailable. Blocking.
+     *
+     * @throws IOException if no server answers there
+     */
+    public static EmbeddedServer attach(Path dataDirectory) throws IOException {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        OptionalInt port = DataFolder.rememberedPort(directory);
+        Optional<ServerCredentials> credentials = ServerCredentials.read(directory);
+        if (port.isEmpty() || credentials.isEmpty()) {
+            throw new IOException(
+                    "Another Registrar runs the database in " + directory + ", but its port or logins cannot be read");
+        }
+        EmbeddedServer server = new EmbeddedServer(null, directory, port.getAsInt(), credentials.get());
+        try (Connection connection =
+                server.dataSource("postgres", server.desktopLogin()).getConnection()) {
+            LOG.info("Attached to the embedded server on port {} that another Registrar runs", port.getAsInt());
+        } catch (SQLException e) {
+            throw new IOException(
+                    "Another Registrar runs the database in " + directory + ", but it does not answer: "
+                            + e.getMessage(),
+                    e);
+        }
+        return server;
+    }
+
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
-    /** {@code jdbc:postgresql://localhost:<port>/<database>}; connect as {@link #user()}. */
+    /** Whether this app started the server (and stops it on close), rather than {@link #attach attached} to it. */
+    public boolean owned() {
+        return postgres != null;
+    }
+
+    /** {@code jdbc:postgresql://localhost:<port>/<database>}; log in as {@link #desktopLogin()} or the superuser. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
-    /** The superuser, {@code postgres}; the server trusts local connections, so no password. */
+    /** The superuser, {@code postgres}: set-up (databases, roles) and migrations only. */
+    public Login superuser() {
+        return new Login(ServerCredentials.SUPERUSER, credentials.superuserPassword());
+    }
+
+    /** The login for everyday work; {@code Startup} makes it a member of {@code registrar_admin}. */
+    public Login desktopLogin() {
+        return new Login(credentials.desktopUser(), credentials.desktopPassword());
+    }
+
+    /** The superuser name, {@code postgres}. */
     public String user() {
-        return SUPERUSER;
+        return ServerCredentials.SUPERUSER;
     }
 
     /** An unpooled superuser data source to the {@code postgres} database, e.g. for {@code CREATE DATABASE}. */
     public DataSource postgresDatabase() {
-        return postgres.getPostgresDatabase();
+        return dataSource("postgres", superuser());
+    }
+
+    /** An unpooled data source to {@code database} as {@code login}; for short set-up work, not for the app's pool. */
+    public DataSource dataSource(String database, Login login) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"localhost"});
+        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setDatabaseName(database);
+        dataSource.setUser(login.user());
+        dataSource.setPassword(login.password());
+        dataSource.setApplicationName("Registrar set-up");
+        return dataSource;
     }
 
     public Path dataDirectory() {
@@ -132,18 +212,22 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server (fast shutdown: open transactions roll back) and waits for it to exit. Blocking. */
+    /**
+     * Stops the server (fast shutdown: open transactions roll back) and waits for it to exit; an attached one is
+     * left running for its owner. Blocking.
+     */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!closed.compareAndSet(false, true) || postgres == null) {
             return;
         }
-        Optional<ProcessHandle> postmaster = postmasterPid(dataDirectory).flatMap(ProcessHandle::of);
-        LOG.info("Stopping PostgreSQL on port {} (fast shutdown)", port());
+        Optional<ProcessHandle> postmaster =
+                PreviousServer.postmasterPid(dataDirectory).flatMap(ProcessHandle::of);
+        LOG.info("Stopping PostgreSQL on port {} (fast shutdown)", port);
         try {
             postgres.close();
             if (postmaster.isPresent()) {
-                awaitStop(postmaster.get(), dataDirectory);
+                PreviousServer.awaitStop(postmaster.get(), dataDirectory);
             }
         } catch (IOException e) {
             LOG.error("Could not stop PostgreSQL in {}", dataDirectory, e);
@@ -153,9 +237,19 @@ public final class EmbeddedServer implements AutoCloseable {
         LOG.info("PostgreSQL stopped; data kept in {}", dataDirectory);
     }
 
-    private static EmbeddedPostgres launch(Path directory, int port) throws IOException {
+    private static EmbeddedPostgres launch(
+            Path directory,
+            int port,
+            ServerBinaries binaries,
+            Optional<Path> sockets,
+            AtomicReference<ServerCredentials> credentials)
+            throws IOException {
+        // a folder without credentials (new, or from a version that trusted every local login) gets them now; the
+        // customizer stores them before the server starts, so zonky's readiness check can log in as postgres
+        ServerCredentials initial = ServerCredentials.read(directory)
+                .orElseGet(() -> ServerCredentials.generate(System.getProperty("user.name")));
         try {
-            return EmbeddedPostgres.builder()
+            return builderIn(binaries)
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -164,13 +258,72 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setServerConfig(
+                            "unix_socket_directories",
+                            sockets.map(Path::toString).orElse("''"))
+                    .setServerConfig("unix_socket_permissions", "0700")
                     // bulk loads (the first start's demo data) without a checkpoint every 1 GB of WAL; durability is
                     // unchanged (every commit is still flushed), only crash recovery may replay more WAL
                     .setServerConfig("max_wal_size", "4GB")
+                    .setConnectConfig("password", initial.superuserPassword())
+                    .setDataDirectoryCustomizer(folder -> credentials.set(secure(folder.toPath(), initial, binaries)))
                     .start();
         } catch (RuntimeException e) {
             throw new IOException("Could not start PostgreSQL in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Runs in zonky after initdb (if any), before the postmaster starts: private modes, manifest, SCRAM only. */
+    private static ServerCredentials secure(Path directory, ServerCredentials initial, ServerBinaries binaries) {
+        try {
+            binaries.recordAndTighten();
+            PrivateFolder.tighten(directory, PrivateFolder.FOLDER);
+            if (ServerCredentials.read(directory).isEmpty()) {
+                initial.write(directory);
+            }
+            return ServerAuthentication.secure(directory, initial, binaries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * zonky's builder takes its default working folder (which it creates world-writable and cleans of stale
+     * servers) from a system property when it is made: point it at our private folder for that moment.
+     */
+    private static synchronized EmbeddedPostgres.Builder builderIn(ServerBinaries binaries) {
+        String previous = System.getProperty(ZONKY_WORKING_DIR_PROPERTY);
+        Path working = binaries.installation().getParent();
+        System.setProperty(ZONKY_WORKING_DIR_PROPERTY, working.toString());
+        try {
+            return EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(working.toFile())
+                    .setPgBinaryResolver(binaries.resolver());
+        } finally {
+            if (previous == null) {
+                System.clearProperty(ZONKY_WORKING_DIR_PROPERTY);
+            } else {
+                System.setProperty(ZONKY_WORKING_DIR_PROPERTY, previous);
+            }
+        }
+    }
+
+    /**
+     * A private folder for the socket and its lock file, or none (loopback TCP only, still no file in /tmp) where the
+     * path is too long for a socket or holds characters other than letters, digits and {@code /._-}: zonky hands the
+     * setting to pg_ctl inside one option string that a shell splits (macOS's "Application Support" has a space).
+     */
+    static Optional<Path> socketFolder(Path working) throws IOException {
+        Path sockets = working.resolve("socket");
+        if ((sockets + "/.s.PGSQL.65535.lock").length() > MAX_SOCKET_PATH
+                || !sockets.toString().matches("[A-Za-z0-9/._-]+")) {
+            LOG.info(
+                    "{} cannot hold a Unix socket (too long, or not plain): the server listens on loopback TCP only",
+                    sockets);
+            return Optional.empty();
+        }
+        return Optional.of(PrivateFolder.ensure(sockets));
     }
 
     /** Zonky passes {@code -F} (fsync off) before our settings; prove ours won before real data goes in. */
@@ -201,180 +354,11 @@ public final class EmbeddedServer implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock()) {
             if (lock == null) {
-                throw new IOException("The data folder " + directory + " is in use by another running Registrar");
+                throw new ServerInUseException(directory);
             }
             LOG.info("{} is left from an earlier session and nobody holds it", lockFile);
         } catch (OverlappingFileLockException e) {
             throw new IOException("The data folder " + directory + " is in use in this application", e);
-        }
-    }
-
-    private static void clearPreviousServer(Path directory, Consumer<String> progress) throws IOException {
-        Path pidFile = directory.resolve(PID_FILE);
-        if (!Files.exists(pidFile)) {
-            LOG.info("No {} in {}: the previous server stopped cleanly, or none ran", PID_FILE, directory);
-            return;
-        }
-        Optional<Long> pid = postmasterPid(directory);
-        Optional<ProcessHandle> orphan = pid.flatMap(ProcessHandle::of).filter(p -> isPostgresOn(p, directory));
-        if (orphan.isPresent()) {
-            report(progress, "Stopping the server a previous session left running…");
-            stopOrphan(orphan.get(), directory);
-        } else {
-            LOG.warn(
-                    "Stale {} (PID {} is no postgres serving {}), left by a crash: removing it",
-                    PID_FILE,
-                    pid.map(String::valueOf).orElse("unreadable"),
-                    directory);
-            Files.deleteIfExists(pidFile);
-        }
-    }
-
-    /** Line 1 of postmaster.pid is the PID, line 4 the port (PostgreSQL docs, "Database File Layout"). */
-    private static Optional<Long> postmasterPid(Path directory) {
-        try {
-            List<String> lines = Files.readAllLines(directory.resolve(PID_FILE), StandardCharsets.UTF_8);
-            String port = lines.size() > 3 ? lines.get(3).trim() : "?";
-            long pid = Long.parseLong(lines.get(0).trim());
-            LOG.info("{} names PID {} on port {}", PID_FILE, pid, port);
-            return Optional.of(pid);
-        } catch (IOException | RuntimeException e) {
-            LOG.info("No readable PID in {} of {}: {}", PID_FILE, directory, e.toString());
-            return Optional.empty();
-        }
-    }
-
-    /** Whether the PID from postmaster.pid still runs a postgres, and on this folder: PIDs get reused. */
-    private static boolean isPostgresOn(ProcessHandle process, Path directory) {
-        String name = commandName(process);
-        boolean ours =
-                isRunning(process) && name.matches("postgres(\\.exe)?( \\(deleted\\))?") && runsIn(process, directory);
-        LOG.info("PID {} ('{}') {} our server", process.pid(), name, ours ? "is" : "is not");
-        return ours;
-    }
-
-    /** PostgreSQL chdirs to its data folder; where /proc cannot tell, trust postmaster.pid. */
-    private static boolean runsIn(ProcessHandle process, Path directory) {
-        try {
-            return Files.isSameFile(Path.of("/proc", Long.toString(process.pid()), "cwd"), directory);
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    /** The executable's file name; " (deleted)" is appended when a tmp cleaner removed zonky's binaries. */
-    private static String commandName(ProcessHandle process) {
-        return process.info()
-                .command()
-                .map(command -> Path.of(command).getFileName().toString())
-                .orElse("");
-    }
-
-    private static void stopOrphan(ProcessHandle orphan, Path directory) throws IOException {
-        LOG.warn("PostgreSQL PID {} from a previous session still runs on {}: stopping it", orphan.pid(), directory);
-        String pgCtlName = commandName(orphan).equals("postgres.exe") ? "pg_ctl.exe" : "pg_ctl";
-        Optional<Path> pgCtl = orphan.info()
-                .command()
-                .map(postgres -> Path.of(postgres).resolveSibling(pgCtlName))
-                .filter(Files::isExecutable);
-        if (pgCtl.isEmpty() || !pgCtlStop(pgCtl.get(), directory)) {
-            LOG.warn("pg_ctl unavailable or failed; asking PID {} to stop with SIGTERM", orphan.pid());
-            orphan.destroy();
-        }
-        awaitStop(orphan, directory);
-        LOG.info("Stopped PostgreSQL PID {} left by a previous session", orphan.pid());
-    }
-
-    /** Runs the orphan's own pg_ctl; as root through {@code unshare -U}, exactly as zonky started it. */
-    private static boolean pgCtlStop(Path pgCtl, Path directory) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (LinuxUtils.isUnshareAvailable()) {
-            command.addAll(List.of("unshare", "-U"));
-        }
-        command.addAll(List.of(
-                pgCtl.toString(),
-                "stop",
-                "-D",
-                directory.toString(),
-                "-m",
-                "fast",
-                "-w",
-                "-t",
-                Long.toString(STOP_WAIT.toSeconds())));
-        LOG.info("Running {}", String.join(" ", command));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        int exitCode = process.onExit().join().exitValue(); // its output ended, so it has exited
-        LOG.info("pg_ctl stop exited with {}: {}", exitCode, output);
-        return exitCode == 0;
-    }
-
-    /** Stopped means the postmaster removed its pid file and exited (a reaped-late zombie counts as exited). */
-    private static void awaitStop(ProcessHandle process, Path directory) throws IOException {
-        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-        while (isRunning(process) || Files.exists(directory.resolve(PID_FILE))) {
-            if (!isRunning(process)) {
-                LOG.warn("PID {} exited without removing {}: removing it", process.pid(), PID_FILE);
-                Files.deleteIfExists(directory.resolve(PID_FILE));
-            } else if (System.nanoTime() > deadline) {
-                throw new IOException("PostgreSQL (PID " + process.pid() + ") on " + directory + " did not stop within "
-                        + STOP_WAIT.toSeconds() + " s; stop it and try again");
-            }
-            pause();
-        }
-    }
-
-    private static boolean isRunning(ProcessHandle process) {
-        return process.isAlive() && process.info().command().isPresent();
-    }
-
-    /** The port remembered in {@link #PORT_FILE} while it is free, so a desktop keeps its port; else a free one. */
-    private static int choosePort(Path directory) throws IOException {
-        try {
-            int remembered = Integer.parseInt(
-                    Files.readString(directory.resolve(PORT_FILE)).trim());
-            if (isFree(remembered)) {
-                LOG.info("Using port {} remembered in {}", remembered, PORT_FILE);
-                return remembered;
-            }
-            LOG.info("Remembered port {} is taken", remembered);
-        } catch (IOException | NumberFormatException e) {
-            LOG.info("No port remembered in {}", directory);
-        }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            LOG.info("Using free port {}", socket.getLocalPort());
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void rememberPort(Path directory, int port) {
-        try {
-            Files.writeString(directory.resolve(PORT_FILE), port + System.lineSeparator());
-        } catch (IOException e) {
-            LOG.warn("Could not remember port {} in {}", port, directory, e);
-        }
-    }
-
-    /** Free on every address "localhost" names, as PostgreSQL listens on all of them. */
-    private static boolean isFree(int port) {
-        try {
-            for (InetAddress address : InetAddress.getAllByName("localhost")) {
-                try (ServerSocket socket = new ServerSocket()) {
-                    socket.bind(new InetSocketAddress(address, port));
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void pause() throws InterruptedIOException {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while waiting for PostgreSQL to stop");
         }
     }
 

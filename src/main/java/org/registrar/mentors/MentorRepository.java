@@ -17,7 +17,7 @@ import org.registrar.db.StorableText;
 
 /**
  * Mentors, their rosters and their assignments in PostgreSQL. Every method is one statement; writes record who
- * (the login role, or {@code registrar.user}) and when, and ledger themselves in {@code saved_batches}. Blocking:
+ * (the login, {@code session_user}: the database refuses any other name, V61) and when, and ledger themselves in {@code saved_batches}. Blocking:
  * never call on the FX thread. Thread-safe (stateless over a thread-safe {@link Jdbi}).
  */
 public final class MentorRepository {

@@ -10,7 +10,10 @@ import java.time.Instant;
 public record OperationSummary(
         String operation, int statements, int transactions, int errors, Duration elapsed, Instant finishedAt) {
 
-    /** "Save results: 2 statements, 1 transaction, 6 ms" as the status bar shows it. */
+    /**
+     * "Save results: 2 statements, 1 transaction, 6 ms": the technical form the command line prints (the status bar
+     * words it for users, see the app's OperationPhrases).
+     */
     public String describe() {
         StringBuilder text = new StringBuilder(operation)
                 .append(": ")
@@ -23,7 +26,8 @@ public record OperationSummary(
         return text.append(", ").append(formatMillis(elapsed)).toString();
     }
 
-    static String formatMillis(Duration duration) {
+    /** "4.5 ms" under 10 ms, "12 ms" from there on. */
+    public static String formatMillis(Duration duration) {
         double millis = duration.toNanos() / 1_000_000.0;
         return millis < 10 ? String.format("%.1f ms", millis) : String.format("%.0f ms", millis);
     }

@@ -99,9 +99,9 @@ final class StudentDetailView {
                 editableIf(field("edit-email"), model.canEditProperty(), "edit students"),
                 model.email,
                 model.emailErrorProperty());
-        ComboBox<String> status =
-                new ComboBox<>(FXCollections.observableArrayList("active", "on_leave", "graduated", "withdrawn"));
+        ComboBox<String> status = new ComboBox<>(FXCollections.observableArrayList(StatusNames.VALUES));
         status.setId("edit-status");
+        status.setConverter(StatusNames.converter());
         status.valueProperty().bindBidirectional(model.status);
         status.disableProperty().bind(model.canEditProperty().not());
         grid.add(new Label("Status"), 0, 8);

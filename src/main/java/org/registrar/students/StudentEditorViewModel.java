@@ -34,6 +34,7 @@ public final class StudentEditorViewModel {
     private final StudentRecordRepository repository;
     private final ObjectProperty<StudentDetail> detail = new SimpleObjectProperty<>();
     private final ObjectProperty<SaveOutcome.Conflict> conflict = new SimpleObjectProperty<>();
+    private final ObjectProperty<StudentProfile> saved = new SimpleObjectProperty<>();
     final StringProperty studentNumber = new SimpleStringProperty("");
     final StringProperty familyName = new SimpleStringProperty("");
     final StringProperty givenName = new SimpleStringProperty("");
@@ -151,8 +152,9 @@ public final class StudentEditorViewModel {
     }
 
     private void apply(SaveOutcome outcome) {
-        if (outcome instanceof SaveOutcome.Saved saved) {
-            fill(new StudentDetail(saved.profile(), results));
+        if (outcome instanceof SaveOutcome.Saved stored) {
+            fill(new StudentDetail(stored.profile(), results));
+            saved.set(stored.profile());
             message.set("Saved.");
         } else if (outcome instanceof SaveOutcome.Conflict newer) {
             conflict.set(newer);
@@ -235,6 +237,11 @@ public final class StudentEditorViewModel {
 
     public ReadOnlyObjectProperty<StudentDetail> detailProperty() {
         return detail;
+    }
+
+    /** The profile as last saved from this pane (a new value after each save), for the table to show it. */
+    public ReadOnlyObjectProperty<StudentProfile> savedProperty() {
+        return saved;
     }
 
     public ReadOnlyObjectProperty<SaveOutcome.Conflict> conflictProperty() {

@@ -60,7 +60,12 @@ public final class StudentExportViewModel {
                         status.set("Export cancelled; no file was written.");
                     } else {
                         progress.set(1);
-                        status.set(String.format("Exported %,d students to %s", written, file.getFileName()));
+                        status.set(String.format(
+                                "Exported %,d %s to %s in %s.",
+                                written,
+                                written == 1 ? "student" : "students",
+                                file.getFileName(),
+                                file.toAbsolutePath().getParent()));
                     }
                 })
                 .onError(error -> {

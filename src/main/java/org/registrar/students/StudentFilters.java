@@ -17,8 +17,7 @@ final class StudentFilters {
 
     private final HBox root;
     private final ComboBox<Choice> cohort = new ComboBox<>();
-    private final ComboBox<String> status = new ComboBox<>(
-            FXCollections.observableArrayList(ANY_STATUS, "active", "on_leave", "graduated", "withdrawn"));
+    private final ComboBox<String> status = new ComboBox<>(FXCollections.observableArrayList(ANY_STATUS));
     private final ComboBox<Choice> mentor = new ComboBox<>();
     private final StudentsViewModel model;
     private final Consumer<StudentFilter> apply;
@@ -29,6 +28,9 @@ final class StudentFilters {
         this.apply = apply;
         cohort.setId("filter-cohort");
         status.setId("filter-status");
+        status.getItems().addAll(StatusNames.VALUES);
+        // the stored value filters; the user reads the words the table shows ("on leave")
+        status.setConverter(StatusNames.converter());
         mentor.setId("filter-mentor");
         mirror(model.cohorts(), cohort, ANY_COHORT);
         mirror(model.mentors(), mentor, ANY_MENTOR, NO_MENTOR);

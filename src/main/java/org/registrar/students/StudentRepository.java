@@ -28,15 +28,15 @@ public final class StudentRepository {
      * Reads one page: one statement, plus one EXPLAIN when {@code withCount} and more than
      * {@link StudentQuery#EXACT_COUNT_LIMIT} filtered rows match. Blocking.
      *
-     * @param withCount also count the matches (exactly up to 10,000, else "about N"); for FIRST and LAST only
+     * @param withCount also count the matches (exactly up to 10,000, else "about N"); for FIRST, LAST and FROM only
      */
     public StudentPage page(
             StudentOrder order, StudentFilter filter, PageRequest request, int size, boolean withCount) {
         return jdbi.withHandle(handle -> switch (request.kind()) {
             case FIRST -> fromEnd(handle, order, filter, size, withCount, true);
             case LAST -> fromEnd(handle, order, filter, size, withCount, false);
-            case AFTER -> after(handle, order, filter, request.key(), size, false);
-            case FROM -> after(handle, order, filter, request.key(), size, true);
+            case AFTER -> after(handle, order, filter, request.key(), size, false, false);
+            case FROM -> after(handle, order, filter, request.key(), size, true, withCount);
             case BEFORE -> before(handle, order, filter, request.key(), size);
             case AT_NAME -> atName(handle, order, filter, request.namePrefix(), size);
             case AT_PAGE -> atPage(handle, order, filter, request.pageNumber(), size);
@@ -58,16 +58,23 @@ public final class StudentRepository {
     }
 
     private StudentPage after(
-            Handle handle, StudentOrder order, StudentFilter filter, PageKey key, int size, boolean inclusive) {
+            Handle handle,
+            StudentOrder order,
+            StudentFilter filter,
+            PageKey key,
+            int size,
+            boolean inclusive,
+            boolean withCount) {
         StudentQuery query = new StudentQuery(order, filter);
-        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM + " WHERE true"
-                + query.filterConditions() + query.keysetCondition(key, true, inclusive) + query.orderBy(true)
-                + " LIMIT :limit";
-        List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
-        if (inclusive && fetched.isEmpty()) {
-            return fromEnd(handle, order, filter, size, false, false);
+        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + (withCount ? query.countColumns() : "")
+                + StudentQuery.FROM + " WHERE true" + query.filterConditions()
+                + query.keysetCondition(key, true, inclusive) + query.orderBy(true) + " LIMIT :limit";
+        Fetched fetched = fetch(handle, sql, query, order, size + 1, withCount);
+        if (inclusive && fetched.rows.isEmpty()) {
+            return fromEnd(handle, order, filter, size, withCount, false);
         }
-        return new StudentPage(trim(fetched, size, false), true, fetched.size() > size, 0, null);
+        RowCount count = withCount ? count(handle, filter, fetched) : null;
+        return new StudentPage(trim(fetched.rows, size, false), true, fetched.rows.size() > size, 0, count);
     }
 
     /**

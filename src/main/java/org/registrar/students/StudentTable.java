@@ -17,6 +17,7 @@ final class StudentTable {
     private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final TableView<StudentRow> table = new TableView<>();
+    private final javafx.scene.control.Label placeholder = new javafx.scene.control.Label();
     private final Map<StudentSort, TableColumn<StudentRow, String>> sortable;
     private boolean showingOrder;
 
@@ -26,8 +27,7 @@ final class StudentTable {
         TableColumn<StudentRow, String> given = column("Given name", 110, StudentRow::givenName);
         TableColumn<StudentRow, String> cohort = column("Cohort", 95, StudentRow::cohortName);
         TableColumn<StudentRow, String> mentor = column("Mentor", 140, StudentRow::mentorName);
-        TableColumn<StudentRow, String> status =
-                column("Status", 80, row -> row.status().replace('_', ' '));
+        TableColumn<StudentRow, String> status = column("Status", 95, row -> StatusNames.label(row.status()));
         TableColumn<StudentRow, String> email = column("Email", 220, StudentRow::email);
         TableColumn<StudentRow, String> updated = column(
                 "Last updated",
@@ -48,7 +48,7 @@ final class StudentTable {
         table.getColumns().setAll(java.util.List.of(number, family, given, cohort, mentor, status, email, updated));
         table.setId("students-table");
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        table.setPlaceholder(new javafx.scene.control.Label("No students match."));
+        table.setPlaceholder(placeholder);
         table.setSortPolicy(view -> {
             if (!showingOrder) {
                 requestedOrder().ifPresent(sortRequested);
@@ -76,6 +76,12 @@ final class StudentTable {
                 .filter(entry -> entry.getValue() == first)
                 .findFirst()
                 .map(entry -> new StudentOrder(entry.getKey(), first.getSortType() == TableColumn.SortType.ASCENDING));
+    }
+
+    /** What the table says while it has no rows ("Loading…", "No students match."). */
+    void bindPlaceholder(javafx.beans.value.ObservableStringValue text) {
+        placeholder.setId("students-placeholder");
+        placeholder.textProperty().bind(text);
     }
 
     /** Shows {@code order} in the headers without asking for a sort (after the model changed it). */

@@ -58,6 +58,7 @@ public final class StudentsView {
         this.filters = new StudentFilters(model, filter -> guarded(() -> model.filterBy(filter), () -> {}));
         this.pager = new StudentPager(model, this::guarded);
         table.view().setItems(model.rows());
+        table.bindPlaceholder(model.placeholderProperty());
         model.orderProperty().addListener((obs, old, order) -> table.showOrder(order));
         table.showOrder(model.orderProperty().get());
         SplitPane split = new SplitPane(tableWithPager(), detail.root());
@@ -69,6 +70,12 @@ public final class StudentsView {
         root.getStylesheets().add(StudentsView.class.getResource("students.css").toExternalForm());
         wireKeys();
         wireSelection();
+        editor.savedProperty().addListener((obs, old, profile) -> {
+            if (profile != null) {
+                reselect = selectedIds();
+                model.showSaved(profile);
+            }
+        });
         editor.conflictProperty().addListener((obs, old, conflict) -> {
             if (conflict != null) {
                 StudentConflictDialog.show(root.getScene().getWindow(), editor.currentEdit(), conflict, editor);
@@ -109,7 +116,13 @@ public final class StudentsView {
         });
         Button refresh = new Button("Refresh");
         refresh.setId("students-refresh");
-        refresh.setOnAction(event -> guarded(model::reload, () -> {}));
+        refresh.setTooltip(new Tooltip("Read this page and the count again; the selection stays"));
+        refresh.setOnAction(event -> guarded(
+                () -> {
+                    reselect = selectedIds();
+                    model.refresh();
+                },
+                () -> {}));
         Button export = exportBar.button();
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         export.setMinWidth(Region.USE_PREF_SIZE);
@@ -240,11 +253,15 @@ public final class StudentsView {
         table.view().setContextMenu(new ContextMenu(item));
     }
 
-    private void chooseMentor(MentorAssignment action) {
-        List<Long> ids = table.view().getSelectionModel().getSelectedItems().stream()
+    private List<Long> selectedIds() {
+        return table.view().getSelectionModel().getSelectedItems().stream()
                 .map(StudentRow::id)
                 .distinct()
                 .toList();
+    }
+
+    private void chooseMentor(MentorAssignment action) {
+        List<Long> ids = selectedIds();
         if (ids.isEmpty()) {
             return;
         }

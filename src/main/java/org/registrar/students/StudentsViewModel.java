@@ -27,6 +27,9 @@ public final class StudentsViewModel {
     static final String PREFETCH = "Prefetch students page";
     static final String LOCATE = "Locate students page";
     static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200);
+    static final String LOADING = "Loading…";
+    static final String NO_MATCH = "No students match.";
+    static final String NOT_LOADED = "The students could not be read; see the message below.";
 
     private final Tasks tasks;
     private final StudentRepository repository;
@@ -39,6 +42,7 @@ public final class StudentsViewModel {
     private final StringProperty position = new SimpleStringProperty("");
     private final StringProperty countText = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty placeholder = new SimpleStringProperty(LOADING);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty hasPrevious = new SimpleBooleanProperty();
     private final BooleanProperty hasNext = new SimpleBooleanProperty();
@@ -112,6 +116,48 @@ public final class StudentsViewModel {
         load(PageRequest.atName(prefix), false);
     }
 
+    /**
+     * "Refresh": the current page read again from its first row, and the matches counted again; keeps the page
+     * and its number (the first page when none is shown).
+     */
+    public void refresh() {
+        if (page == null || page.rows().isEmpty()) {
+            reload();
+        } else {
+            load(PageRequest.from(page.firstKey()), true);
+        }
+    }
+
+    /**
+     * Shows a student saved in the detail pane in its row at once (same place on the page, until the page is read
+     * again); a student not on the page changes nothing.
+     */
+    public void showSaved(StudentProfile saved) {
+        for (int index = 0; index < rows.size(); index++) {
+            StudentRow row = rows.get(index);
+            if (row.id() == saved.id()) {
+                rows.set(
+                        index,
+                        new StudentRow(
+                                row.id(),
+                                saved.studentNumber(),
+                                saved.familyName(),
+                                saved.givenName(),
+                                row.cohortId(),
+                                row.cohortName(),
+                                row.mentorId(),
+                                row.mentorName(),
+                                saved.status(),
+                                saved.email(),
+                                saved.updatedAt(),
+                                saved.version(),
+                                row.key()));
+                page = new StudentPage(rows, page.hasPrevious(), page.hasNext(), page.pageNumber(), page.count());
+                return;
+            }
+        }
+    }
+
     /** The current page read again from its first row (after a change made elsewhere); keeps its number. */
     public void refreshPage() {
         if (page == null || page.rows().isEmpty()) {
@@ -149,6 +195,7 @@ public final class StudentsViewModel {
     private void load(PageRequest request, boolean withCount) {
         long ticket = ++latest;
         busy.set(true);
+        placeholder.set(LOADING);
         StudentOrder currentOrder = order.get();
         StudentFilter currentFilter = filter.get();
         int size = pageSize.get();
@@ -161,6 +208,7 @@ public final class StudentsViewModel {
                 .onError(error -> {
                     if (ticket == latest) {
                         busy.set(false);
+                        placeholder.set(NOT_LOADED);
                         message.set(DatabaseErrors.describe(error));
                     }
                 });
@@ -181,27 +229,35 @@ public final class StudentsViewModel {
         countText.set(count == null ? "" : count.describe());
         position.set(describePosition());
         message.set("");
+        placeholder.set(NO_MATCH);
         busy.set(false);
         prefetchNext();
         if (pageNumber == 0
-                && kind == PageRequest.Kind.AT_NAME
+                && (kind == PageRequest.Kind.AT_NAME || kind == PageRequest.Kind.LAST)
                 && !loaded.rows().isEmpty()) {
-            locate(loaded);
+            locate(loaded, kind == PageRequest.Kind.LAST);
         }
     }
 
     /**
-     * Finds the number of a page reached by name: counts the rows before its first one in the background (one
-     * statement over the sort index) and shows "Page N" if the page is still shown when the answer comes.
+     * Finds the number of a page reached by name, or of the last page while the count is an estimate: counts the
+     * rows before its first one in the background (one statement over the sort index) and shows "Page N" if the
+     * page is still shown when the answer comes. For the last page that count plus its rows is the exact count.
      */
-    private void locate(StudentPage shown) {
+    private void locate(StudentPage shown, boolean last) {
         StudentOrder currentOrder = order.get();
         StudentFilter currentFilter = filter.get();
         int size = pageSize.get();
         tasks.run(LOCATE, () -> repository.rowsBefore(currentOrder, currentFilter, shown.firstKey()))
                 .onDone(before -> {
                     if (page == shown && pageNumber == 0 && size == pageSize.get()) {
-                        pageNumber = before / size + 1;
+                        if (last) {
+                            count = new RowCount(before + shown.rows().size(), true);
+                            countText.set(count.describe());
+                            pageNumber = Math.max(1, (count.value() + size - 1) / size);
+                        } else {
+                            pageNumber = before / size + 1;
+                        }
                         position.set(describePosition());
                     }
                 });
@@ -295,6 +351,11 @@ public final class StudentsViewModel {
 
     public ReadOnlyStringProperty countTextProperty() {
         return countText;
+    }
+
+    /** What the empty table says: "Loading…" until an answer came, then that nothing matches. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder;
     }
 
     public ReadOnlyStringProperty messageProperty() {

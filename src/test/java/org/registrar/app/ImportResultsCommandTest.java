@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,10 @@ class ImportResultsCommandTest {
         Run run = importResults(file);
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-        assertThat(run.output()).contains("line 3\t" + students.get(1) + "\t\"abc\" is not a number", "Nothing saved");
+        assertThat(run.output())
+                .contains(
+                        "line 3\tcolumn 2 (score)\t" + students.get(1) + "\t\"abc\"\t\"abc\" is not a number",
+                        "Nothing saved");
         assertThat(savedBatches()).isZero();
     }
 
@@ -112,5 +116,120 @@ class ImportResultsCommandTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).containsPattern("Import results: [123] statements?, 1 transaction");
         assertThat(savedBatches()).isEqualTo(1);
+    }
+
+    @Test
+    void aUtf8FileWithAStrayByteIsRefusedNamingItsLineUntilTheEncodingIsGiven() throws Exception {
+        Path file = dataHome.resolve("mixed.csv");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(
+                ("student number;score;comment\n" + students.get(0) + ";7;Très bien\n" + students.get(1) + ";8;Tr")
+                        .getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE8);
+        bytes.writeBytes("s\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(file, bytes.toByteArray());
+
+        Run refused = importResults(file);
+        Run chosen = importResults(file, "--encoding", "UTF-8");
+
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+        assertThat(refused.output())
+                .contains(
+                        "the file is UTF-8 except for 1 byte on line 3", "--encoding UTF-8", "--encoding windows-1252");
+        assertThat(chosen.exitCode()).as(chosen.output()).isZero();
+        String saved = fixture.withHandle(handle -> handle.createQuery(
+                        "SELECT r.comment FROM assessment_results r"
+                                + " JOIN students s ON s.id = r.student_id WHERE r.assessment_id = :a AND s.student_number = :s")
+                .bind("a", assessment)
+                .bind("s", students.get(0))
+                .mapTo(String.class)
+                .one());
+        assertThat(saved).isEqualTo("Très bien");
+    }
+
+    @Test
+    void helpStatesTheLimits() {
+        String help =
+                new CommandLine(new ImportResultsCommand()).getUsageMessage().replaceAll("\\s+", " ");
+
+        assertThat(help)
+                .contains("--encoding", "8 MB", "50000 lines", "100 cells per line", "10000 characters per cell");
+    }
+
+    @Test
+    void aShortLineKeepsTheSavedCommentADashClearsItAndBothAreReportedAtTheirLine() throws Exception {
+        String first = students.get(0);
+        String second = students.get(1);
+        assertThat(importResults(csv(
+                                "student number,score,comment\n" + first + ",3,keep me\n" + second + ",4,drop me\n"))
+                        .exitCode())
+                .isZero();
+
+        Run run = importResults(csv("Student number,Score,Comment\n" + first + ",5\n" + second + ",4,-,extra\n"));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(comment(first)).isEqualTo("keep me");
+        assertThat(score(first)).isEqualByComparingTo("5");
+        assertThat(comment(second)).isNull();
+        assertThat(run.output())
+                .contains(
+                        "line 2\tcolumn 3 (comment)\t" + first
+                                + "\t(missing)\twarning: line 2 has 2 cells, the header has 3:"
+                                + " the missing comment keeps the saved one",
+                        "line 3\tcolumn 4\t" + second + "\t\"extra\"\twarning: line 3 has 4 cells: the 4th is ignored");
+    }
+
+    @Test
+    void aQuoteThatNeverClosesIsReportedAtItsLineAndColumn() throws Exception {
+        Run run = importResults(csv(
+                "Student number,Score,Comment\n" + students.get(0) + ",17,\"Good\n" + students.get(1) + ",12,ok\n"));
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("line 2: a quote opens at column 13 and never closes");
+        assertThat(savedBatches()).isZero();
+    }
+
+    @Test
+    void dryRunListsEachChangeOldToNewAndARealRunListsWhatItSaved() throws Exception {
+        String first = students.get(0);
+        String second = students.get(1);
+        fixture.useHandle(handle -> handle.createUpdate("DELETE FROM assessment_results WHERE assessment_id = :a")
+                .bind("a", assessment)
+                .execute());
+        importResults(csv("student number,score,comment\n" + first + ",3,first\n" + second + ",4,same\n"));
+        Path file = csv("student number,score,comment\n" + first + ",5,second\n" + second + ",4,same\n"
+                + students.get(2) + ",EX\n");
+
+        Run dry = importResults(file, "--dry-run");
+        BigDecimal afterDryRun = score(first);
+        Run run = importResults(file);
+
+        String changeOfFirst = "change\t" + first + "\tscore 3 → 5\tcomment \"first\" → \"second\"";
+        String changeOfThird = "change\t" + students.get(2) + "\tscore (none) → EX\tcomment (none) (kept)";
+        assertThat(dry.output())
+                .contains("Would change 2 results:", changeOfFirst, changeOfThird)
+                .doesNotContain("change\t" + second);
+        assertThat(afterDryRun).as("the dry run saved nothing").isEqualByComparingTo("3");
+        assertThat(run.output())
+                .contains("Saved 2 results", changeOfFirst, changeOfThird)
+                .doesNotContain("change\t" + second);
+    }
+
+    private String comment(String student) {
+        return result(student, "comment", String.class);
+    }
+
+    private BigDecimal score(String student) {
+        return result(student, "score", BigDecimal.class);
+    }
+
+    private <T> T result(String student, String column, Class<T> type) {
+        return fixture.withHandle(handle -> handle.createQuery(
+                        "SELECT r." + column + " FROM assessment_results r"
+                                + " JOIN students s ON s.id = r.student_id WHERE r.assessment_id = :a AND s.student_number = :s")
+                .bind("a", assessment)
+                .bind("s", student)
+                .mapTo(type)
+                .one());
     }
 }

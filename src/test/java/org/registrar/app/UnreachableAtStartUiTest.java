@@ -39,6 +39,7 @@ class UnreachableAtStartUiTest {
     void opensSaysTheServerIsUnavailableAndConnectsWhenItAppears() throws Exception {
         server = EmbeddedServer.startDurable(folder.resolve("pgdata"), step -> {});
         int port = server.port();
+        String password = server.superuser().password();
         server.close();
         ConnectionProfile profile = new ConnectionProfile(
                 "jdbc:postgresql://localhost:" + port + "/postgres",
@@ -48,7 +49,7 @@ class UnreachableAtStartUiTest {
                 false,
                 2);
         Stage stage = FxToolkit.registerPrimaryStage();
-        RegistrarApp.configure(new RegistrarApp.LaunchOptions(profile, "not-checked-by-trust-auth", folder, 600));
+        RegistrarApp.configure(new RegistrarApp.LaunchOptions(profile, password, folder, 600));
         app = (RegistrarApp) FxToolkit.setupApplication(RegistrarApp::new);
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#startup-message")
@@ -56,7 +57,10 @@ class UnreachableAtStartUiTest {
                 .map(label -> label.getText().contains("tries again every"))
                 .orElse(false));
         Label message = robot.lookup("#startup-message").queryAs(Label.class);
-        assertThat(message.getText()).startsWith("Database unavailable");
+        assertThat(message.getText())
+                .startsWith("Database unavailable: Connection to localhost:" + port + " refused.")
+                .contains("Nothing accepts connections there")
+                .doesNotContain("postmaster");
         assertThat(robot.lookup("#retry").tryQuery()).isPresent();
         Screenshots.save(stage.getScene(), "startup-server-unavailable");
 

@@ -2,9 +2,12 @@ package org.registrar.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class UserDataFolderTest {
     @Test
@@ -30,5 +33,26 @@ class UserDataFolderTest {
     void macUsesApplicationSupport() {
         assertThat(UserDataFolder.resolve("Mac OS X", "/Users/ana", Map.of()))
                 .isEqualTo(Path.of("/Users/ana/Library/Application Support/Registrar"));
+    }
+
+    @Test
+    void aNewDataFolderIsCreatedPrivate(@TempDir Path temp) throws Exception {
+        Path dataHome = temp.resolve("a/registrar");
+
+        UserDataFolder.makePrivate(dataHome);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataHome)))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void anExistingDataFolderOpenToOthersIsMadePrivate(@TempDir Path temp) throws Exception {
+        Path dataHome = Files.createDirectory(temp.resolve("registrar"));
+        Files.setPosixFilePermissions(dataHome, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        UserDataFolder.makePrivate(dataHome);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataHome)))
+                .isEqualTo("rwx------");
     }
 }

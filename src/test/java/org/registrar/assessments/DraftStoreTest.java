@@ -1,7 +1,9 @@
 package org.registrar.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.RandomAccessFile;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Drafts on disk: written whole, read back exactly, set aside when unreadable, gone after delete. */
@@ -58,7 +61,55 @@ class DraftStoreTest {
         Files.writeString(store.file(3, 4L), "batch=not-a-uuid\n");
 
         assertThat(store.find(3, 4L)).isEmpty();
-        assertThat(dataHome.resolve("drafts").resolve("results-3-4.draft.unreadable"))
-                .exists();
+        assertThat(setAside()).hasSize(1);
+        assertThat(store.file(3, 4L)).doesNotExist();
+    }
+
+    @Test
+    void aDraftClaimingTwoBillionEntriesIsSetAsideInsteadOfExhaustingMemory() throws Exception {
+        DraftStore store = new DraftStore(dataHome);
+        Files.createDirectories(dataHome.resolve("drafts"));
+        Files.writeString(
+                store.file(3, 4L),
+                "format=1\nbatch=" + UUID.randomUUID() + "\ncohort=3\nassessment=4\nupdated=2026-12-02T08:00:00Z\n"
+                        + "entries=2000000000\ne.0.student=1\ne.0.score=7\n");
+
+        assertThat(store.find(3, 4L)).isEmpty();
+        assertThat(store.find(3, 4L))
+                .as("the second open finds nothing, and does not fail again")
+                .isEmpty();
+        assertThat(setAside()).hasSize(1);
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPipeInPlaceOfADraftIsSetAsideNotWaitedOn() throws Exception {
+        DraftStore store = new DraftStore(dataHome);
+        Files.createDirectories(dataHome.resolve("drafts"));
+        Process mkfifo = new ProcessBuilder("mkfifo", store.file(3, 4L).toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available (Linux, macOS)");
+
+        assertThat(store.find(3, 4L)).isEmpty();
+        assertThat(setAside()).hasSize(1);
+    }
+
+    @Test
+    void aDraftLargerThanAnyGridIsSetAsideReadingOnlyItsBound() throws Exception {
+        DraftStore store = new DraftStore(dataHome);
+        Files.createDirectories(dataHome.resolve("drafts"));
+        try (RandomAccessFile huge = new RandomAccessFile(store.file(3, 4L).toFile(), "rw")) {
+            huge.setLength(DraftStore.MAX_BYTES * 4);
+        }
+
+        assertThat(store.find(3, 4L)).isEmpty();
+        assertThat(setAside()).hasSize(1);
+    }
+
+    private List<Path> setAside() throws Exception {
+        try (var files = Files.list(dataHome.resolve("drafts"))) {
+            return files.filter(path ->
+                            path.getFileName().toString().matches("results-3-4\\.draft\\.unreadable-\\d{8}T\\d{6}Z.*"))
+                    .toList();
+        }
     }
 }

@@ -55,7 +55,7 @@ class ConnectionFaultsTest {
                 ConnectionProfile.embedded().withPoolSize(poolSize),
                 timeouts,
                 url,
-                null,
+                server.superuser().password(),
                 new QueryMetrics(),
                 new PoolMetrics());
         closeLater.add(database);
@@ -247,15 +247,17 @@ class ConnectionFaultsTest {
         assertThat(properties.getProperty("connectTimeout")).isEqualTo("5");
         assertThat(properties.getProperty("tcpKeepAlive")).isEqualTo("true");
         assertThat(properties.getProperty("logServerErrorDetail")).isEqualTo("false");
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), withUser(properties))) {
+        try (Connection connection =
+                DriverManager.getConnection(server.jdbcUrl("postgres"), withUser(properties, server))) {
             assertThat(connection.isValid(2)).isTrue();
         }
     }
 
-    private static java.util.Properties withUser(java.util.Properties properties) {
+    private static java.util.Properties withUser(java.util.Properties properties, EmbeddedServer server) {
         java.util.Properties copy = new java.util.Properties();
         copy.putAll(properties);
         copy.setProperty("user", "postgres");
+        copy.setProperty("password", server.superuser().password());
         return copy;
     }
 }

@@ -27,6 +27,36 @@ class ConnectionProfileTest {
                 .hasMessageContaining("may not carry driver options");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "jdbc:postgresql://ana:Sekr1t@db/registrar",
+                "jdbc:postgresql://ana:Sek/r1t@db:5432/registrar",
+                "jdbc:postgresql://ana@db/registrar"
+            })
+    void urlsHoldingAUserOrPasswordAreRefusedWithoutRepeatingThem(String url) {
+        assertThatThrownBy(() -> withUrl(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("may not hold a user name or password")
+                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("Sek"));
+    }
+
+    @Test
+    void aRefusedUrlIsShownWithoutItsCredentialsOrOptions() {
+        assertThatThrownBy(() -> withUrl("postgres://ana:Sekr1t@db/registrar?password=Other"))
+                .hasMessageContaining("(was postgres://…@db/registrar?…)")
+                .satisfies(error ->
+                        assertThat(error.getMessage()).doesNotContain("Sekr1t").doesNotContain("Other"));
+    }
+
+    @Test
+    void anUnknownSslModeIsNamedWithTheAcceptedOnes() {
+        assertThatThrownBy(() -> ConnectionProfile.SslMode.parse("bogus"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The TLS mode (sslmode) “bogus” is not one of disable, allow, prefer, require, verify-ca, "
+                        + "verify-full.");
+    }
+
     @Test
     void nonPostgresUrlsAreRefused() {
         assertThatThrownBy(() -> withUrl("jdbc:h2:mem:x")).hasMessageContaining("must start with jdbc:postgresql:");

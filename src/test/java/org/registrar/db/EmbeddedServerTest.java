@@ -124,6 +124,48 @@ class EmbeddedServerTest {
         }
     }
 
+    @Test
+    void portFileHoldingNoPortIsIgnored() throws Exception {
+        Path data = temp.resolve("pgdata");
+        try (EmbeddedServer server = EmbeddedServer.startDurable(data, progress::add)) {
+            execute(server, "CREATE TABLE note (id int PRIMARY KEY, body text NOT NULL)");
+            execute(server, "INSERT INTO note VALUES (1, 'kept')");
+        }
+        Files.writeString(data.resolve("registrar-port"), "99999\n");
+
+        try (EmbeddedServer server = EmbeddedServer.startDurable(data, progress::add)) {
+            assertThat(noteBody(server)).isEqualTo("kept");
+            assertThat(server.port()).isBetween(1024, 65535);
+        }
+        assertThat(Files.readString(data.resolve("registrar-port")).trim()).matches("[0-9]{4,5}");
+    }
+
+    @Test
+    void aFirstStartCutShortIsMovedAsideAndDoneAgain() throws Exception {
+        Path data = temp.resolve("pgdata");
+        // what initdb leaves when it is killed after writing its configuration (a logout during the first start)
+        Files.createDirectories(data.resolve("base"));
+        Files.writeString(data.resolve("PG_VERSION"), "17\n");
+        Files.writeString(data.resolve("postgresql.conf"), "# written by an initdb that never finished\n");
+
+        long start = System.nanoTime();
+        try (EmbeddedServer server = EmbeddedServer.startDurable(data, progress::add)) {
+            execute(server, "CREATE TABLE note (id int PRIMARY KEY, body text NOT NULL)");
+            execute(server, "INSERT INTO note VALUES (1, 'kept')");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(50));
+        assertThat(progress).anyMatch(step -> step.startsWith("An earlier first start was cut short"));
+        try (var siblings = Files.list(temp)) {
+            Path aside = siblings.filter(path -> path.getFileName().toString().startsWith("pgdata.incomplete-"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(aside.resolve("postgresql.conf")).hasContent("# written by an initdb that never finished");
+        }
+        try (EmbeddedServer server = EmbeddedServer.startDurable(data, progress::add)) {
+            assertThat(noteBody(server)).isEqualTo("kept");
+        }
+    }
+
     /** Starts, writes a row, stops cleanly, then fakes the postmaster.pid a power loss would leave. */
     private void startStopAndLeavePidFile(Path data, long pid) throws Exception {
         int port;

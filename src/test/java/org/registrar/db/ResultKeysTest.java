@@ -34,7 +34,7 @@ class ResultKeysTest {
                 .mapTo(Long.class)
                 .one());
         assessment = jdbi.withHandle(handle -> handle.createQuery("INSERT INTO assessments (cohort_id, title, subject,"
-                        + " max_score, assessed_on, created_by) SELECT cohort_id, 'Keys', 'Keys', 20, current_date, 't'"
+                        + " max_score, assessed_on, created_by) SELECT cohort_id, 'Keys', 'Keys', 20, current_date, session_user"
                         + " FROM students WHERE id = :student RETURNING id")
                 .bind("student", student)
                 .mapTo(Long.class)
@@ -211,7 +211,7 @@ class ResultKeysTest {
         try (Handle saver = jdbi.open()) {
             saver.begin();
             long created = saver.createQuery("INSERT INTO assessments (cohort_id, title, subject, max_score,"
-                            + " assessed_on, created_by) SELECT cohort_id, 'New', 'New', 20, current_date, 't'"
+                            + " assessed_on, created_by) SELECT cohort_id, 'New', 'New', 20, current_date, session_user"
                             + " FROM students WHERE id = :student RETURNING id")
                     .bind("student", student)
                     .mapTo(Long.class)
@@ -253,7 +253,7 @@ class ResultKeysTest {
 
     private void insertResult(Handle handle, long assessmentId, long studentId, UUID batch) {
         handle.createUpdate("INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by, batch_id)"
-                        + " VALUES (:a, :s, 5, 'tester', CAST(:batch AS uuid))")
+                        + " VALUES (:a, :s, 5, session_user, CAST(:batch AS uuid))")
                 .bind("a", assessmentId)
                 .bind("s", studentId)
                 .bind("batch", batch)
@@ -262,7 +262,7 @@ class ResultKeysTest {
 
     private void ledger(Handle handle, UUID batch) {
         handle.createUpdate("INSERT INTO saved_batches (id, kind, assessment_id, row_count, saved_by)"
-                        + " VALUES (:batch, 'results', :a, 1, 'tester')")
+                        + " VALUES (:batch, 'results', :a, 1, session_user)")
                 .bind("batch", batch)
                 .bind("a", assessment)
                 .execute();

@@ -22,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean blackHole;
     private volatile byte[] muteAfter;
+    private volatile byte[] cutAfter;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -47,6 +48,15 @@ public final class TcpProxy implements AutoCloseable {
      */
     public void swallowRepliesAfter(String marker) {
         muteAfter = marker.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * One-shot: the first connection whose client sends bytes containing {@code marker} delivers them to the server,
+     * then its client side is closed at once (the client sees the connection drop) while the server side stays open
+     * and silent: a half-open connection the server never hears the end of, as when a VPN or Wi-Fi drops.
+     */
+    public void cutClientAfter(String marker) {
+        cutAfter = marker.getBytes(StandardCharsets.US_ASCII);
     }
 
     private void acceptLoop() {
@@ -80,6 +90,11 @@ public final class TcpProxy implements AutoCloseable {
                                 out.write(buffer, 0, read);
                                 out.flush();
                             }
+                            if (fromClient && cuts(buffer, read)) {
+                                muted.set(true);
+                                from.close();
+                                return;
+                            }
                         }
                     } catch (IOException ended) {
                         // one side closed; the other pump ends on its own
@@ -96,6 +111,15 @@ public final class TcpProxy implements AutoCloseable {
             return false;
         }
         muteAfter = null;
+        return true;
+    }
+
+    private synchronized boolean cuts(byte[] buffer, int length) {
+        byte[] marker = cutAfter;
+        if (marker == null || !contains(buffer, length, marker)) {
+            return false;
+        }
+        cutAfter = null;
         return true;
     }
 

@@ -130,7 +130,7 @@ class MentorRosterTest {
             long assessment = handle.createQuery(
                             """
                             INSERT INTO assessments (cohort_id, title, subject, max_score, assessed_on, created_by)
-                            SELECT cohort_id, :title, 'Maths', 20, :on, 'test' FROM students WHERE id = :student
+                            SELECT cohort_id, :title, 'Maths', 20, :on, session_user FROM students WHERE id = :student
                             RETURNING id
                             """)
                     .bind("title", title)
@@ -141,7 +141,7 @@ class MentorRosterTest {
             handle.createUpdate(
                             """
                             INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by)
-                            VALUES (:assessment, :student, :score, 'test')
+                            VALUES (:assessment, :student, :score, session_user)
                             """)
                     .bind("assessment", assessment)
                     .bind("student", student)

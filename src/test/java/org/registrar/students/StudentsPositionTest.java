@@ -69,7 +69,7 @@ class StudentsPositionTest {
                         .one());
         other.useHandle(handle -> handle.createUpdate(
                         "INSERT INTO mentor_assignments (student_id, mentor_id, assigned_by)"
-                                + " VALUES (:student, :mentor, 'test') ON CONFLICT (student_id) DO UPDATE SET mentor_id = :mentor")
+                                + " VALUES (:student, :mentor, session_user) ON CONFLICT (student_id) DO UPDATE SET mentor_id = :mentor")
                 .bind("student", ids.get(0))
                 .bind("mentor", mentor)
                 .execute());

@@ -1,24 +1,31 @@
 package org.registrar.assessments.input;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Reads a results file from disk within fixed bounds, so a wrong or hostile file cannot exhaust memory: a file over
- * {@link #MAX_BYTES} is refused from its size alone (nothing is read), one over {@link #MAX_LINES} lines or one that
- * is not text (a spreadsheet workbook, an image, any binary renamed .csv) is refused after reading at most
- * {@link #MAX_BYTES}. Blocking file I/O: not on the FX thread. Thread-safe.
+ * Reads a results file from disk within {@link InputLimits}, so a wrong or hostile file cannot exhaust memory or
+ * hang: only a regular file is opened (never a pipe or device, which could block or never end); a file over
+ * {@link #MAX_BYTES} is refused from its size alone; bytes and lines (LF, CRLF or CR) are counted while reading and
+ * the read stops at the first limit crossed; a file that is not text is refused; cells are bounded while they are
+ * split. Blocking file I/O: not on the FX thread. Thread-safe.
  */
 public final class CsvFile {
     /** An import is one class's results: a few hundred lines. 8 MB is far beyond any class and bounds the read. */
-    public static final long MAX_BYTES = 8L * 1024 * 1024;
+    public static final long MAX_BYTES = InputLimits.MAX_BYTES;
 
-    public static final int MAX_LINES = 50_000;
+    public static final int MAX_LINES = InputLimits.MAX_LINES;
 
     /** Control characters (other than tab, line ends and form feed) in this share of the text mean binary. */
     private static final double BINARY_SHARE = 0.01;
+
+    private static final int CHUNK = 64 * 1024;
 
     private CsvFile() {}
 
@@ -29,40 +36,114 @@ public final class CsvFile {
         }
     }
 
+    /** Reads and parses the file, guessing its encoding (see {@link CsvImport.Result#doubt()}). */
+    public static CsvImport.Result read(Path file) throws IOException {
+        return read(file, null);
+    }
+
     /**
      * Reads and parses the file.
      *
-     * @throws Refused when it is too large, too long or not text
+     * @param encoding the encoding the user chose, or null to guess it
+     * @throws Refused when it is not a regular file, too large, too long, not text, or breaks a limit of
+     *     {@link InputLimits}
      * @throws IOException when it cannot be read at all
      */
-    public static CsvImport.Result read(Path file) throws IOException {
+    public static CsvImport.Result read(Path file, Charset encoding) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString(), null, "no such file");
+            }
+            throw new Refused("it is not a regular file (it is a folder, a pipe or a device), so it is not read: "
+                    + "save the results as a CSV file and choose that file.");
+        }
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            throw new Refused(String.format(
-                    Locale.ROOT,
-                    "the file is %.1f MB; an import takes files up to %d MB (%,d lines), one class's results. "
-                            + "Split it by class.",
-                    size / (1024.0 * 1024.0),
-                    MAX_BYTES / (1024 * 1024),
-                    MAX_LINES));
+            throw new Refused(tooLarge(String.format(Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0))));
         }
-        byte[] bytes = Files.readAllBytes(file);
-        refuseLong(bytes);
-        CsvImport.Decoded decoded = CsvImport.decode(bytes);
+        byte[] bytes = readBounded(file, size);
+        CsvImport.Decoded decoded = encoding == null ? CsvImport.decode(bytes) : CsvImport.decode(bytes, encoding);
         refuseBinary(bytes, decoded.text());
-        return CsvImport.parse(decoded);
+        try {
+            return CsvImport.parse(decoded);
+        } catch (TextTable.MalformedInputException broken) {
+            throw new Refused(broken.getMessage());
+        }
     }
 
-    private static void refuseLong(byte[] bytes) {
-        int lines = 0;
-        for (byte each : bytes) {
-            if (each == '\n' && ++lines > MAX_LINES) {
-                throw new Refused(String.format(
-                        Locale.ROOT,
-                        "the file has more than %,d lines; an import is one class's results (one line per "
-                                + "student). Split it by class.",
-                        MAX_LINES));
+    private static String tooLarge(String size) {
+        return String.format(
+                Locale.ROOT,
+                "the file is %s; an import takes files up to %d MB (%,d lines), one class's results. Split it by"
+                        + " class.",
+                size,
+                MAX_BYTES / (1024 * 1024),
+                MAX_LINES);
+    }
+
+    /** At most {@link #MAX_BYTES} bytes and {@link #MAX_LINES} lines, whatever the file does while it is read. */
+    private static byte[] readBounded(Path file, long size) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(Math.max(size, CHUNK), MAX_BYTES) + 1];
+        int length = 0;
+        LineCount lines = null;
+        try (InputStream in = Files.newInputStream(file)) {
+            while (true) {
+                if (length == buffer.length) {
+                    if (length > MAX_BYTES) {
+                        throw new Refused(tooLarge("larger than " + MAX_BYTES / (1024 * 1024) + " MB"));
+                    }
+                    buffer = Arrays.copyOf(buffer, (int) Math.min((long) length * 2, MAX_BYTES + 1));
+                }
+                int read = in.read(buffer, length, buffer.length - length);
+                if (read < 0) {
+                    break;
+                }
+                if (lines == null && length + read >= 2) {
+                    lines = new LineCount(isUtf16(buffer));
+                }
+                if (lines != null) {
+                    lines.count(buffer, lines.counted, length + read);
+                }
+                length += read;
+                if (length > MAX_BYTES) {
+                    throw new Refused(tooLarge("larger than " + MAX_BYTES / (1024 * 1024) + " MB"));
+                }
             }
+        }
+        return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+    }
+
+    private static boolean isUtf16(byte[] bytes) {
+        return (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF;
+    }
+
+    /** Line ends seen so far; more than {@link #MAX_LINES} of them refuse the file. UTF-16 is left to the parser. */
+    private static final class LineCount {
+        private final boolean skip;
+        private int counted;
+        private int ends;
+        private boolean afterCr;
+
+        LineCount(boolean skip) {
+            this.skip = skip;
+        }
+
+        void count(byte[] bytes, int from, int to) {
+            for (int i = from; i < to && !skip; i++) {
+                byte each = bytes[i];
+                if (each == '\r' || each == '\n' && !afterCr) {
+                    if (++ends > MAX_LINES) {
+                        throw new Refused(String.format(
+                                Locale.ROOT,
+                                "the file has more than %,d lines; an import is one class's results (one line per "
+                                        + "student). Split it by class.",
+                                MAX_LINES));
+                    }
+                }
+                afterCr = each == '\r';
+            }
+            counted = to;
         }
     }
 

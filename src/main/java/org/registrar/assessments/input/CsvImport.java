@@ -1,10 +1,7 @@
 package org.registrar.assessments.input;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +45,11 @@ public final class CsvImport {
 
     private CsvImport() {}
 
-    /** A read file: its encoding, table and the guessed mapping. Immutable. */
-    public record Result(Charset charset, boolean bom, TextTable table, ColumnMapping mapping) {
+    /**
+     * A read file: its encoding, table and the guessed mapping; {@code doubt} is null unless the file is UTF-8 except
+     * for a few bytes (then the user chooses the encoding). Immutable.
+     */
+    public record Result(Charset charset, boolean bom, TextTable table, ColumnMapping mapping, EncodingDoubt doubt) {
         public List<InputRow> rows() {
             return mapping.apply(table);
         }
@@ -68,7 +68,30 @@ public final class CsvImport {
         }
     }
 
-    /** Reads a file's bytes. */
+    /**
+     * A file that is UTF-8 but for {@code bytes} bytes that are not, on {@code lines} (the first few, 1-based): read
+     * as UTF-8 those bytes show as �; read as Windows-1252 every accented letter elsewhere would be garbled.
+     * Immutable.
+     */
+    public record EncodingDoubt(int bytes, List<Integer> lines) {
+        public EncodingDoubt {
+            lines = List.copyOf(lines);
+        }
+
+        /** "the file is UTF-8 except for 1 byte on line 4, which shows as �" */
+        public String describe() {
+            String where = lines.size() == 1
+                    ? "line " + lines.get(0)
+                    : "lines "
+                            + String.join(
+                                    ", ", lines.stream().map(String::valueOf).toList())
+                            + (bytes > lines.size() ? " and more" : "");
+            return "the file is UTF-8 except for " + bytes + (bytes == 1 ? " byte" : " bytes") + " on " + where
+                    + (bytes == 1 ? ", which shows as \uFFFD" : ", which show as \uFFFD");
+        }
+    }
+
+    /** Reads a file's bytes, guessing their encoding. */
     public static Result read(byte[] bytes) {
         return parse(decode(bytes));
     }
@@ -76,12 +99,33 @@ public final class CsvImport {
     static Result parse(Decoded decoded) {
         String text = decoded.text();
         char delimiter = detectDelimiter(text);
-        TextTable table = TextTable.parse(text, delimiter);
-        return new Result(decoded.charset(), decoded.bom(), table, guessMapping(table));
+        TextTable table = TextTable.parse(text, delimiter, "the file");
+        return new Result(decoded.charset(), decoded.bom(), table, guessMapping(table), decoded.doubt());
     }
 
-    record Decoded(Charset charset, boolean bom, String text) {}
+    record Decoded(Charset charset, boolean bom, String text, EncodingDoubt doubt) {
+        Decoded(Charset charset, boolean bom, String text) {
+            this(charset, bom, text, null);
+        }
+    }
 
+    /** Decodes as {@code charset}, chosen by the user; a BOM of that encoding is skipped. */
+    static Decoded decode(byte[] bytes, Charset charset) {
+        int skip = 0;
+        if (charset.equals(StandardCharsets.UTF_8) && startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            skip = 3;
+        } else if (charset.equals(StandardCharsets.UTF_16LE) && startsWith(bytes, 0xFF, 0xFE)
+                || charset.equals(StandardCharsets.UTF_16BE) && startsWith(bytes, 0xFE, 0xFF)) {
+            skip = 2;
+        }
+        return new Decoded(charset, skip > 0, new String(bytes, skip, bytes.length - skip, charset));
+    }
+
+    /**
+     * Guesses the encoding: a BOM says it; else valid UTF-8 is UTF-8, and text with no UTF-8 sequence at all but
+     * bytes above 127 is Windows-1252 (Excel's "CSV" on Windows). Text that is UTF-8 except for a few bytes is read
+     * as UTF-8 with an {@link EncodingDoubt}: the user chooses.
+     */
     static Decoded decode(byte[] bytes) {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             return new Decoded(
@@ -95,17 +139,18 @@ public final class CsvImport {
             return new Decoded(
                     StandardCharsets.UTF_16BE, true, new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE));
         }
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return new Decoded(StandardCharsets.UTF_8, false, text);
-        } catch (CharacterCodingException notUtf8) {
+        Utf8Scan scan = Utf8Scan.of(bytes);
+        if (scan.invalid() == 0) {
+            return new Decoded(StandardCharsets.UTF_8, false, new String(bytes, StandardCharsets.UTF_8));
+        }
+        if (scan.sequences() == 0) {
             return new Decoded(WINDOWS_1252, false, new String(bytes, WINDOWS_1252));
         }
+        return new Decoded(
+                StandardCharsets.UTF_8,
+                false,
+                new String(bytes, StandardCharsets.UTF_8),
+                new EncodingDoubt(scan.invalid(), scan.lines()));
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {
@@ -125,26 +170,39 @@ public final class CsvImport {
      * tie tab, then semicolon (a file with decimal commas uses semicolons), then comma.
      */
     static char detectDelimiter(String text) {
-        String sample = firstLines(text, SAMPLE_ROWS);
         char best = ',';
-        double bestScore = -1;
+        double bestScore = 0;
         for (char candidate : DELIMITERS) {
-            double score = consistency(sample, candidate);
+            double score = consistency(TextTable.sample(text, candidate, SAMPLE_ROWS));
             if (score > bestScore) {
                 best = candidate;
                 bestScore = score;
             }
         }
+        return bestScore > 0 ? best : mostFrequent(text);
+    }
+
+    /** When no delimiter splits the first rows (a single line, one that breaks a limit): the commonest one. */
+    private static char mostFrequent(String text) {
+        int[] counts = new int[DELIMITERS.length];
+        int end = Math.min(text.length(), 65_536);
+        for (int i = 0; i < end; i++) {
+            for (int d = 0; d < DELIMITERS.length; d++) {
+                counts[d] += text.charAt(i) == DELIMITERS[d] ? 1 : 0;
+            }
+        }
+        char best = ',';
+        int most = 0;
+        for (int d = 0; d < DELIMITERS.length; d++) {
+            if (counts[d] > most) {
+                best = DELIMITERS[d];
+                most = counts[d];
+            }
+        }
         return best;
     }
 
-    private static double consistency(String sample, char delimiter) {
-        List<TextTable.Row> rows;
-        try {
-            rows = TextTable.parse(sample, delimiter).rows();
-        } catch (TextTable.MalformedInputException broken) {
-            return 0;
-        }
+    private static double consistency(List<TextTable.Row> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -154,14 +212,6 @@ public final class CsvImport {
                 .max(java.util.Map.Entry.comparingByValue())
                 .orElseThrow();
         return mode.getKey() <= 1 ? 0 : (double) mode.getValue() / rows.size();
-    }
-
-    private static String firstLines(String text, int lines) {
-        int index = 0;
-        for (int seen = 0; seen < lines && index >= 0; seen++) {
-            index = text.indexOf('\n', index + 1);
-        }
-        return index < 0 ? text : text.substring(0, index);
     }
 
     /** Header names first; without a header, the content of the columns. */

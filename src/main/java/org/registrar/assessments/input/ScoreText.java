@@ -28,6 +28,11 @@ public final class ScoreText {
         if (text.isEmpty()) {
             return ParsedScore.BLANK;
         }
+        if (text.length() > InputLimits.MAX_SCORE_CHARS) {
+            // BigDecimal's parse grows with the square of the digits: refuse unread what no score can be
+            return ParsedScore.invalid("\"" + text.substring(0, 12) + "…\" (" + text.length()
+                    + " characters) is too long for a score (at most " + InputLimits.MAX_SCORE_CHARS + ")");
+        }
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.equals("ex") || lower.equals("excused")) {
             return ParsedScore.EXCUSED;

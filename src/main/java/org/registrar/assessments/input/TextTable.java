@@ -1,24 +1,23 @@
 package org.registrar.assessments.input;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Delimited text (a CSV file's content, a block pasted from a spreadsheet) as rows of cells, each row with the line
  * it starts on. Quoted fields may hold delimiters, quotes and line breaks; CRLF, LF and CR all end lines; blank lines
- * are dropped. Immutable.
+ * are dropped. Read within {@link InputLimits}. Immutable.
  */
 public record TextTable(char delimiter, List<Row> rows) {
     /** One record: the 1-based line it starts on and its cells, stripped. */
     public record Row(int line, List<String> cells) {
+        /** The cell's text; "" for a blank cell and for one the line does not have (see {@link #has}). */
         public String cell(int column) {
-            return column >= 0 && column < cells.size() ? cells.get(column) : "";
+            return has(column) ? cells.get(column) : "";
+        }
+
+        /** Whether the line reaches this column (a line shorter than the header lacks the last ones). */
+        public boolean has(int column) {
+            return column >= 0 && column < cells.size();
         }
     }
 
@@ -26,46 +25,23 @@ public record TextTable(char delimiter, List<Row> rows) {
         rows = List.copyOf(rows);
     }
 
-    /** Splits {@code text} at {@code delimiter}. Malformed quoting ends the table at the bad line with an error. */
+    /**
+     * Splits {@code text} at {@code delimiter}.
+     *
+     * @throws MalformedInputException at a quote that never closes or the first limit crossed
+     */
     public static TextTable parse(String text, char delimiter) {
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .get();
-        List<Row> rows = new ArrayList<>();
-        int[] lineStarts = lineStarts(text);
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            for (CSVRecord record : parser) {
-                List<String> cells = record.toList();
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                rows.add(new Row(lineOf(lineStarts, record.getCharacterPosition()), cells));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw new MalformedInputException("The text cannot be read as a table: " + e.getMessage(), e);
-        }
-        return new TextTable(delimiter, rows);
+        return parse(text, delimiter, "the text");
     }
 
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>(List.of(0));
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '\n' || (ch == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+    /** As {@link #parse(String, char)}; {@code what} ("the file") names the input in messages. */
+    static TextTable parse(String text, char delimiter, String what) {
+        return new TextTable(delimiter, new TableReader(text, delimiter, what, Integer.MAX_VALUE).rows());
     }
 
-    private static int lineOf(int[] lineStarts, long position) {
-        int index = java.util.Arrays.binarySearch(lineStarts, (int) position);
-        return (index >= 0 ? index : -index - 2) + 1;
+    /** The first {@code rows} rows that read, stopping quietly at a broken quote or a limit (a sample). */
+    static List<Row> sample(String text, char delimiter, int rows) {
+        return new TableReader(text, delimiter, "the text", rows).rowsUntilAProblem();
     }
 
     /** The widest row's number of cells. */
@@ -73,10 +49,28 @@ public record TextTable(char delimiter, List<Row> rows) {
         return rows.stream().mapToInt(row -> row.cells().size()).max().orElse(0);
     }
 
-    /** Thrown when quoting is broken beyond repair (an unterminated quote). */
-    public static final class MalformedInputException extends RuntimeException {
-        MalformedInputException(String message, Throwable cause) {
-            super(message, cause);
+    /**
+     * Thrown when the text cannot be read as a table: a quote that never closes (its line and column), or a limit
+     * of {@link InputLimits} crossed (line and column 0). The message names the place or the limit.
+     */
+    public static final class MalformedInputException extends IllegalArgumentException {
+        private final int line;
+        private final int column;
+
+        MalformedInputException(String message, int line, int column) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+
+        /** The line a quote opens on, or 0. */
+        public int line() {
+            return line;
+        }
+
+        /** The column (1-based character) the quote is at, or 0. */
+        public int column() {
+            return column;
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -76,6 +77,89 @@ class CsvFileTest {
 
         assertThat(result.rows()).hasSize(2);
         assertThat(result.rows().get(0).comment()).isEqualTo("Zoë 😀 «bien»");
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aMegabyteCellOfDigitsIsRefusedAtTheCellLimitBeforeAnyNumberIsParsed() throws Exception {
+        Path file = folder.resolve("digits.csv");
+        Files.writeString(file, "Student number,Points\nS0000001," + "7".repeat(1_000_000) + "\n");
+
+        assertThatThrownBy(() -> CsvFile.read(file))
+                .isInstanceOf(CsvFile.Refused.class)
+                .hasMessage("line 2, cell 2 holds more than 10,000 characters, the limit of one cell (a comment"
+                        + " takes at most 2,000).");
+    }
+
+    @Test
+    void aPastedBlockIsBoundedByTheSameLimits() {
+        String wide = "S0000001" + "\tx".repeat(150);
+        String tall = "S0000001\t7\r".repeat(60_000);
+
+        assertThatThrownBy(() -> TextTable.parse(wide, '\t'))
+                .isInstanceOf(TextTable.MalformedInputException.class)
+                .hasMessageContaining("line 1 has more than 100 cells");
+        assertThatThrownBy(() -> TextTable.parse(tall, '\t'))
+                .isInstanceOf(TextTable.MalformedInputException.class)
+                .hasMessageContaining("more than 50,000 lines");
+    }
+
+    @Test
+    void aSymlinkToARegularFileReads() throws Exception {
+        Path file = folder.resolve("class.csv");
+        Files.writeString(file, "Student number;Score\nS000001;7\n");
+        Path link = Files.createSymbolicLink(folder.resolve("link.csv"), file);
+
+        assertThat(CsvFile.read(link).rows()).hasSize(1);
+    }
+
+    @Test
+    void utf8WithOneStrayLatin1ByteIsReadAsUtf8NotGuessedAsWindows1252() throws Exception {
+        Path file = folder.resolve("mixed.csv");
+        Files.write(file, mixedUtf8());
+
+        CsvImport.Result result = CsvFile.read(file);
+
+        assertThat(result.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(result.rows().get(0).comment()).isEqualTo("Très bien");
+    }
+
+    @Test
+    void utf8WithStrayBytesNamesTheirLinesAndTheChosenEncodingIsUsed() throws Exception {
+        Path file = folder.resolve("mixed.csv");
+        Files.write(file, mixedUtf8());
+
+        CsvImport.Result guessed = CsvFile.read(file);
+        CsvImport.Result chosen = CsvFile.read(file, java.nio.charset.Charset.forName("windows-1252"));
+
+        assertThat(guessed.doubt()).isNotNull();
+        assertThat(guessed.doubt().lines()).containsExactly(3);
+        assertThat(guessed.doubt().describe())
+                .isEqualTo("the file is UTF-8 except for 1 byte on line 3, which shows as \uFFFD");
+        assertThat(guessed.rows().get(1).comment()).isEqualTo("Tr\uFFFDs");
+        assertThat(chosen.doubt()).isNull();
+        assertThat(chosen.rows().get(1).comment()).isEqualTo("Très");
+        assertThat(chosen.rows().get(0).comment()).isEqualTo("TrÃ¨s bien");
+    }
+
+    @Test
+    void aQuoteThatNeverClosesIsReportedAtItsLineAndColumn() throws Exception {
+        Path file = folder.resolve("quote.csv");
+        Files.writeString(file, "Student number,Score,Comment\nS0000002,17,\"Good\nS0000003,12,ok\nS0000004,11,ok\n");
+
+        assertThatThrownBy(() -> CsvFile.read(file))
+                .isInstanceOf(CsvFile.Refused.class)
+                .hasMessage("line 2: a quote opens at column 13 and never closes");
+    }
+
+    /** Two comments: "Très bien" in UTF-8 on line 2, "Très" with a Windows-1252 è (0xE8) on line 3. */
+    private static byte[] mixedUtf8() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(
+                "Student number;Score;Comment\nS000001;7;Très bien\nS000002;8;Tr".getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE8);
+        bytes.writeBytes("s\n".getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
     }
 
     private Path lines(String name, String header, String pattern) throws IOException {

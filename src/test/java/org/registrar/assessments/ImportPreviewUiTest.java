@@ -1,0 +1,148 @@
+package org.registrar.assessments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.registrar.testing.TestSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The CSV import preview on the Assessments screen (issues 13 item 8 and 14): a file that is UTF-8 except for one
+ * byte asks for the encoding before anything can be matched, and names the line; a line shorter than the header is
+ * listed with what it keeps, beside the blank/missing/clear rules; matched, the short line keeps the grid's comment.
+ * A paste whose quote never closes is refused with its place instead of failing on the FX thread.
+ */
+class ImportPreviewUiTest {
+    @TempDir
+    Path dataHome;
+
+    private final FxRobot robot = new FxRobot();
+    private TestSession session;
+
+    @BeforeAll
+    static void stage() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    }
+
+    @BeforeEach
+    void open() {
+        session = TestSession.fresh();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        session.close();
+    }
+
+    @Test
+    void theUserChoosesTheEncodingAndSeesShortLinesBeforeMatching() throws Exception {
+        BulkEntryViewModel model = show();
+        List<GridRow> rows = List.copyOf(model.rows());
+        GridRow first = rows.get(0);
+        GridRow second = rows.get(1);
+        robot.interact(() -> model.editor().edit(second, GridColumn.COMMENT, "typed before"));
+        Path file = dataHome.resolve("scores.csv");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(("Student number,Score,Comment\n" + first.studentNumber() + ",7,Très bien\n"
+                        + second.studentNumber() + ",8\n" + rows.get(2).studentNumber() + ",9,Tr")
+                .getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE8);
+        bytes.writeBytes("s\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(file, bytes.toByteArray());
+
+        robot.interact(() -> model.readCsv(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-encoding")
+                .tryQuery()
+                .isPresent());
+
+        Button match = matchButton();
+        assertThat(match.isDisabled())
+                .as("nothing is matched before the encoding is chosen")
+                .isTrue();
+        assertThat(texts()).anyMatch(text -> text.contains("the file is UTF-8 except for 1 byte on line 4"));
+        assertThat(robot.lookup("#import-notes").queryAs(Label.class).getText())
+                .isEqualTo("line 3 has 2 cells, the header has 3: the missing comment keeps the saved one");
+        assertThat(texts()).anyMatch(text -> text.contains("put only - in its cell"));
+
+        ComboBox<String> encoding = robot.lookup("#import-encoding").queryAs(ComboBox.class);
+        robot.interact(() -> encoding.setValue(ImportControls.AS_UTF8));
+        assertThat(match.isDisabled()).isFalse();
+        robot.interact(match::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "7".equals(first.text(GridColumn.SCORE)));
+
+        assertThat(first.text(GridColumn.COMMENT)).isEqualTo("Très bien");
+        assertThat(second.text(GridColumn.SCORE)).isEqualTo("8");
+        assertThat(second.text(GridColumn.COMMENT)).isEqualTo("typed before");
+    }
+
+    @Test
+    void aPasteWithAQuoteThatNeverClosesIsRefusedAtItsPlaceAndChangesNothing() throws Exception {
+        BulkEntryViewModel model = show();
+        List<GridRow> rows = List.copyOf(model.rows());
+        String block = rows.get(0).studentNumber() + "\t5\n" + rows.get(1).studentNumber() + "\t6\t\"open\n";
+
+        robot.interact(() -> model.paste(block, 0, GridColumn.SCORE));
+
+        Label message = robot.lookup("#bulk-message").queryAs(Label.class);
+        assertThat(message.getText()).isEqualTo("Nothing pasted: line 2: a quote opens at column 12 and never closes");
+        assertThat(rows.get(0).text(GridColumn.SCORE)).isEmpty();
+    }
+
+    private Button matchButton() {
+        return robot.lookup(".button")
+                .match(node -> node instanceof Button button && "Match into the grid".equals(button.getText()))
+                .queryAs(Button.class);
+    }
+
+    private List<String> texts() {
+        return robot.lookup(".label").queryAll().stream()
+                .map(Node.class::cast)
+                .filter(Label.class::isInstance)
+                .map(node -> ((Label) node).getText())
+                .filter(text -> text != null)
+                .toList();
+    }
+
+    private BulkEntryViewModel show() throws Exception {
+        BulkEntryView view = BulkEntryView.create(session.fxTasks(), session.database(), dataHome);
+        FxToolkit.setupStage(window -> {
+            window.setScene(new Scene(view.root(), 1260, 740));
+            window.show();
+        });
+        var field = BulkEntryView.class.getDeclaredField("model");
+        field.setAccessible(true);
+        BulkEntryViewModel model = (BulkEntryViewModel) field.get(view);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
+        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
+        robot.interact(() -> cohorts.setValue(model.cohorts().get(0)));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
+        ComboBox<AssessmentChoice> assessments =
+                robot.lookup("#assessment-picker").queryAs(ComboBox.class);
+        robot.interact(() -> assessments.setValue(model.assessments().get(1)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        return model;
+    }
+}
