@@ -68,17 +68,20 @@ public final class Launcher implements Callable<Integer> {
         return commandLine;
     }
 
-    /** Points Logback at the user data folder; must run before the first logger is created. */
+    /**
+     * Points Logback at the user data folder; must run before the first logger is created. The property is set
+     * first: making the folder private logs, and that first logger fixes where Logback writes for the whole run.
+     */
     static Path prepareLogging(Path dataHome) {
         Path logs = dataHome.resolve("logs");
+        if (System.getProperty("registrar.logDir") == null) {
+            System.setProperty("registrar.logDir", logs.toString());
+        }
         try {
             UserDataFolder.makePrivate(dataHome);
             Files.createDirectories(logs);
         } catch (java.io.IOException e) {
             System.err.println("Cannot create the log folder " + logs + ": " + e.getMessage());
-        }
-        if (System.getProperty("registrar.logDir") == null) {
-            System.setProperty("registrar.logDir", logs.toString());
         }
         return dataHome;
     }
