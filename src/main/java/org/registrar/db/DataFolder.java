@@ -146,13 +146,11 @@ final class DataFolder {
         return port >= LOWEST_PORT && port <= HIGHEST_PORT ? Optional.of(port) : Optional.empty();
     }
 
-    /** Free on every address "localhost" names, as PostgreSQL listens on all of them. */
+    /** Free on the one address the server listens on ({@link EmbeddedServer#LOOPBACK}). */
     private static boolean isFree(int port) {
         try {
-            for (InetAddress address : InetAddress.getAllByName("localhost")) {
-                try (ServerSocket socket = new ServerSocket()) {
-                    socket.bind(new InetSocketAddress(address, port));
-                }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getByName(EmbeddedServer.LOOPBACK), port));
             }
             return true;
         } catch (IOException e) {
