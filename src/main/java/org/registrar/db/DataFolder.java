@@ -29,6 +29,8 @@ final class DataFolder {
     static final String PORT_FILE = "registrar-port";
     /** Written after the first start succeeded: initdb, passwords and the server's start all done. */
     static final String INITIALISED = "registrar-initialised";
+    /** Written by PostgreSQL at every server start (its command line). */
+    static final String POSTMASTER_OPTS = "postmaster.opts";
     /** A port is at most 5 digits; anything longer is not a port (and is not read further). */
     private static final int MAX_PORT_FILE_BYTES = 16;
     /** Ports below 1024 need privileges the app does not have. */
@@ -41,7 +43,7 @@ final class DataFolder {
     enum State {
         /** Missing or empty: the next start initialises it. */
         NEW,
-        /** Initialised and started before (by this version, or by an earlier one that left its port file). */
+        /** Started before (by this version, or by an earlier one: its port file or postmaster.opts is there). */
         INITIALISED,
         /** Something is there but the first start never finished (initdb or the first start was killed). */
         INCOMPLETE
@@ -59,10 +61,12 @@ final class DataFolder {
         if (Files.exists(directory.resolve(INITIALISED))) {
             return State.INITIALISED;
         }
-        // earlier versions wrote the port file only after a successful start, and no marker
-        boolean earlierVersionStarted = Files.exists(directory.resolve(PORT_FILE))
-                && Files.exists(directory.resolve("PG_VERSION"))
-                && Files.exists(directory.resolve("global").resolve("pg_control"));
+        // earlier versions wrote no marker, and the port file only after a successful start (a failed write only
+        // logged); PostgreSQL itself writes postmaster.opts at every start, so either proves a server ran here
+        boolean earlierVersionStarted =
+                (Files.exists(directory.resolve(PORT_FILE)) || Files.exists(directory.resolve(POSTMASTER_OPTS)))
+                        && Files.exists(directory.resolve("PG_VERSION"))
+                        && Files.exists(directory.resolve("global").resolve("pg_control"));
         return earlierVersionStarted ? State.INITIALISED : State.INCOMPLETE;
     }
 
@@ -146,13 +150,11 @@ final class DataFolder {
         return port >= LOWEST_PORT && port <= HIGHEST_PORT ? Optional.of(port) : Optional.empty();
     }
 
-    /** Free on every address "localhost" names, as PostgreSQL listens on all of them. */
+    /** Free on the one address the server listens on ({@link EmbeddedServer#LOOPBACK}). */
     private static boolean isFree(int port) {
         try {
-            for (InetAddress address : InetAddress.getAllByName("localhost")) {
-                try (ServerSocket socket = new ServerSocket()) {
-                    socket.bind(new InetSocketAddress(address, port));
-                }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getByName(EmbeddedServer.LOOPBACK), port));
             }
             return true;
         } catch (IOException e) {

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.PGProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,19 @@ public final class EmbeddedServer implements AutoCloseable {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     /** Unix socket paths are limited to about 107 bytes (sun_path); longer folders get no socket, TCP only. */
     private static final int MAX_SOCKET_PATH = 100;
+    /**
+     * The only address the server listens on and the app connects to: one address, so nobody can hold the other
+     * one of "localhost"'s two (127.0.0.1, ::1) in its place.
+     */
+    static final String LOOPBACK = "127.0.0.1";
+    /**
+     * pgjdbc's property that refuses every other way to log in: whoever listens on the port (another account may,
+     * after this server stopped or in the moment before it binds) never receives a password (cleartext or md5),
+     * and cannot complete a SCRAM login without knowing the password (pgjdbc checks the server's signature).
+     */
+    static final String REQUIRE_AUTH = "requireAuth";
+
+    static final String SCRAM_ONLY = "scram-sha-256";
 
     private static final Set<Path> RUNNING_HERE = ConcurrentHashMap.newKeySet();
 
@@ -159,9 +173,17 @@ public final class EmbeddedServer implements AutoCloseable {
         return postgres != null;
     }
 
-    /** {@code jdbc:postgresql://localhost:<port>/<database>}; log in as {@link #desktopLogin()} or the superuser. */
+    /**
+     * {@code jdbc:postgresql://127.0.0.1:<port>/<database>?requireAuth=scram-sha-256}; log in as
+     * {@link #desktopLogin()} or the superuser.
+     */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port + "/" + database;
+        return url(port, database);
+    }
+
+    /** The URL every pooled embedded connection uses: loopback IPv4 only, SCRAM only (never a password sent). */
+    static String url(int port, String database) {
+        return "jdbc:postgresql://" + LOOPBACK + ":" + port + "/" + database + "?" + REQUIRE_AUTH + "=" + SCRAM_ONLY;
     }
 
     /** The superuser, {@code postgres}: set-up (databases, roles) and migrations only. */
@@ -187,12 +209,13 @@ public final class EmbeddedServer implements AutoCloseable {
     /** An unpooled data source to {@code database} as {@code login}; for short set-up work, not for the app's pool. */
     public DataSource dataSource(String database, Login login) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setServerNames(new String[] {"localhost"});
+        dataSource.setServerNames(new String[] {LOOPBACK});
         dataSource.setPortNumbers(new int[] {port});
         dataSource.setDatabaseName(database);
         dataSource.setUser(login.user());
         dataSource.setPassword(login.password());
         dataSource.setApplicationName("Registrar set-up");
+        dataSource.setProperty(PGProperty.REQUIRE_AUTH, SCRAM_ONLY);
         return dataSource;
     }
 
@@ -257,7 +280,7 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("listen_addresses", LOOPBACK)
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .setServerConfig(
                             "unix_socket_directories",
@@ -267,6 +290,10 @@ public final class EmbeddedServer implements AutoCloseable {
                     // unchanged (every commit is still flushed), only crash recovery may replay more WAL
                     .setServerConfig("max_wal_size", "4GB")
                     .setConnectConfig("password", initial.superuserPassword())
+                    // zonky's readiness check logs in as postgres to "localhost": the same address and the same
+                    // SCRAM-only rule as every other embedded connection, so an impostor on the port learns nothing
+                    .setConnectConfig(PGProperty.PG_HOST.getName(), LOOPBACK)
+                    .setConnectConfig(REQUIRE_AUTH, SCRAM_ONLY)
                     .setDataDirectoryCustomizer(folder -> credentials.set(secure(folder.toPath(), initial, binaries)))
                     .start();
         } catch (RuntimeException e) {

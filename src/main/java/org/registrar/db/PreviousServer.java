@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 final class PreviousServer {
     private static final Logger LOG = LoggerFactory.getLogger(PreviousServer.class);
     static final String PID_FILE = "postmaster.pid";
+    /** postmaster.pid holds eight short lines; far more is not a file PostgreSQL wrote. */
+    private static final long MAX_PID_FILE_BYTES = 4096;
+
     static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     private PreviousServer() {}
@@ -47,10 +50,15 @@ final class PreviousServer {
         }
     }
 
-    /** Line 1 of postmaster.pid is the PID, line 4 the port (PostgreSQL docs, "Database File Layout"). */
+    /**
+     * Line 1 of postmaster.pid is the PID, line 4 the port (PostgreSQL docs, "Database File Layout"); the file holds
+     * a few short lines, so a larger one is not read (empty).
+     */
     static Optional<Long> postmasterPid(Path directory) {
         try {
-            List<String> lines = Files.readAllLines(directory.resolve(PID_FILE), StandardCharsets.UTF_8);
+            List<String> lines = LocalFiles.readText(directory.resolve(PID_FILE), MAX_PID_FILE_BYTES)
+                    .lines()
+                    .toList();
             String port = lines.size() > 3 ? lines.get(3).trim() : "?";
             long pid = Long.parseLong(lines.get(0).trim());
             LOG.info("{} names PID {} on port {}", PID_FILE, pid, port);

@@ -68,9 +68,9 @@ public final class PrivateFolder {
     }
 
     /** Narrows an existing file or folder to {@code wanted} when it is looser (never widens it). */
-    static void tighten(Path path, Set<PosixFilePermission> wanted) throws IOException {
+    static boolean tighten(Path path, Set<PosixFilePermission> wanted) throws IOException {
         if (!isPosix(path)) {
-            return;
+            return false;
         }
         Set<PosixFilePermission> current = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
         if (!wanted.containsAll(current)) {
@@ -80,7 +80,9 @@ public final class PrivateFolder {
                     PosixFilePermissions.toString(current),
                     PosixFilePermissions.toString(wanted));
             Files.setPosixFilePermissions(path, wanted);
+            return true;
         }
+        return false;
     }
 
     static FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {

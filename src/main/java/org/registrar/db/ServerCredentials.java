@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded server's two logins, kept in a file readable by this OS account only (0600, in the data folder):
@@ -27,6 +29,7 @@ import java.util.regex.Pattern;
  */
 record ServerCredentials(
         String superuserPassword, String desktopUser, String desktopPassword, boolean superuserPasswordSet) {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCredentials.class);
     static final String FILE = "registrar-credentials";
     static final String SUPERUSER = "postgres";
     static final String FALLBACK_DESKTOP_USER = "registrar_desktop";
@@ -47,7 +50,11 @@ record ServerCredentials(
             "samerole",
             "samegroup");
 
-    /** Reads the file in {@code dataDirectory}; empty when there is none (a new or an older, passwordless folder). */
+    /**
+     * Reads the file in {@code dataDirectory}; empty when there is none (a new or an older, passwordless folder). A
+     * file found open to other accounts is made private and gets new passwords (superuser not yet stored), since
+     * its old ones may be known.
+     */
     static Optional<ServerCredentials> read(Path dataDirectory) throws IOException {
         Path file = dataDirectory.resolve(FILE);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -56,7 +63,7 @@ record ServerCredentials(
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
             throw new IOException(file + " is not a credentials file Registrar wrote");
         }
-        PrivateFolder.tighten(file, PrivateFolder.FILE);
+        boolean wasOpen = PrivateFolder.tighten(file, PrivateFolder.FILE);
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_BYTES);
@@ -71,8 +78,16 @@ record ServerCredentials(
                 || !ROLE_NAME.matcher(user).matches()) {
             throw new IOException(file + " is incomplete; move it away to have new passwords made");
         }
-        return Optional.of(new ServerCredentials(
-                superuser, user, password, "true".equals(properties.getProperty("superuser.password.set"))));
+        ServerCredentials credentials = new ServerCredentials(
+                superuser, user, password, "true".equals(properties.getProperty("superuser.password.set")));
+        if (wasOpen) {
+            // someone else may have read them: new ones, stored in the server at this start (the superuser's in
+            // single-user mode, the desktop login's by EmbeddedSetup.ensureDesktopLogin)
+            LOG.warn("{} was open to other accounts: making new passwords for {}", file, credentials);
+            credentials = new ServerCredentials(randomPassword(), user, randomPassword(), false);
+            credentials.write(dataDirectory);
+        }
+        return Optional.of(credentials);
     }
 
     /** New random passwords; the desktop login named after {@code osUser} where that is a valid role name. */

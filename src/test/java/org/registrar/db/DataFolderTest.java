@@ -65,6 +65,17 @@ class DataFolderTest {
     }
 
     @Test
+    void anEarlierVersionsFolderThatStartedButNeverKeptItsPortIsNotMovedAside() throws Exception {
+        // an earlier version only logged a failed port-file write; the server itself writes postmaster.opts at start
+        Files.writeString(folder.resolve("PG_VERSION"), "17\n");
+        Files.createDirectories(folder.resolve("global"));
+        Files.writeString(folder.resolve("global/pg_control"), "x");
+        Files.writeString(folder.resolve("postmaster.opts"), "/opt/pg/bin/postgres \"-D\" \"" + folder + "\"\n");
+
+        assertThat(DataFolder.state(folder)).isEqualTo(DataFolder.State.INITIALISED);
+    }
+
+    @Test
     void aSocketFolderOnlyWherePostgresCanTakeItsPath() throws Exception {
         assertThat(EmbeddedServer.socketFolder(folder.resolve("server"))).contains(folder.resolve("server/socket"));
         assertThat(EmbeddedServer.socketFolder(folder.resolve("Application Support/server")))

@@ -58,7 +58,7 @@ class EmbeddedServerTest {
         try (EmbeddedServer server = EmbeddedServer.startDurable(data, progress::add)) {
             assertThat(server.port()).isEqualTo(firstPort);
             assertThat(server.jdbcUrl("registrar"))
-                    .isEqualTo("jdbc:postgresql://localhost:" + firstPort + "/registrar");
+                    .isEqualTo("jdbc:postgresql://127.0.0.1:" + firstPort + "/registrar?requireAuth=scram-sha-256");
         }
     }
 

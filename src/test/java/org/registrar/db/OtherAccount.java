@@ -59,14 +59,20 @@ final class OtherAccount implements AutoCloseable {
         builder.environment().remove("PGPASSWORD");
         builder.environment().put("HOME", "/nonexistent");
         builder.environment().put("PGCONNECT_TIMEOUT", "10");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("Did not finish within 60 s: " + command);
+        // output to a file, not a pipe read before waiting: a reader would block past the timeout on a hung command
+        Path output = Files.createTempFile("other-account", ".log");
+        try {
+            builder.redirectOutput(output.toFile());
+            Process process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("Did not finish within 60 s: " + command);
+            }
+            return new Result(process.exitValue(), new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
     private static boolean isExecutable(String program) {

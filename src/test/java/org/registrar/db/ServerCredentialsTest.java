@@ -55,4 +55,24 @@ class ServerCredentialsTest {
 
         assertThatThrownBy(() -> ServerCredentials.read(folder)).isInstanceOf(IOException.class);
     }
+
+    @Test
+    void aFileFoundOpenToOthersIsMadePrivateAndItsPasswordsAreReplaced() throws Exception {
+        ServerCredentials exposed = ServerCredentials.generate("ana").withSuperuserPasswordSet();
+        exposed.write(folder);
+        Path file = folder.resolve(ServerCredentials.FILE);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        ServerCredentials read = ServerCredentials.read(folder).orElseThrow();
+
+        assertThat(read.superuserPassword()).isNotEqualTo(exposed.superuserPassword());
+        assertThat(read.desktopPassword()).isNotEqualTo(exposed.desktopPassword());
+        assertThat(read.desktopUser()).isEqualTo("ana");
+        assertThat(read.superuserPasswordSet())
+                .as("the new superuser password must still be stored in the server")
+                .isFalse();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(ServerCredentials.read(folder)).contains(read);
+    }
 }
