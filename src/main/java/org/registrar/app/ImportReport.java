@@ -58,7 +58,7 @@ final class ImportReport {
             }
         }
         out.println("line " + problem.line() + "\t" + column(column + 1) + "\t" + student(problem.student()) + "\t"
-                + quoted(value) + "\t" + problem.message());
+                + quoted(value) + "\t" + escaped(problem.message()));
     }
 
     void note(LineNote note) {
@@ -67,7 +67,7 @@ final class ImportReport {
         String value =
                 cells != null && cells.has(note.column() - 1) ? quoted(cells.cell(note.column() - 1)) : "(missing)";
         out.println("line " + note.line() + "\t" + column(note.column()) + "\t"
-                + student(row == null ? "" : row.student()) + "\t" + value + "\twarning: " + note.describe());
+                + student(row == null ? "" : row.student()) + "\t" + value + "\twarning: " + escaped(note.describe()));
     }
 
     /** Prints the changes that {@code printed} accepts, student by student. */
@@ -76,7 +76,7 @@ final class ImportReport {
             if (printed.test(each)) {
                 SheetRow saved = each.saved();
                 ResultChange change = each.change();
-                out.println("change\t" + saved.studentNumber() + "\tscore "
+                out.println("change\t" + escaped(saved.studentNumber()) + "\tscore "
                         + fromTo(
                                 shown(ScoreText.format(saved.score(), saved.excused())),
                                 shown(ScoreText.format(change.score(), change.excused())))
@@ -93,7 +93,7 @@ final class ImportReport {
     }
 
     private static String student(String key) {
-        return key == null || key.isBlank() ? "(no student)" : key.strip();
+        return key == null || key.isBlank() ? "(no student)" : escaped(key.strip());
     }
 
     private static String fromTo(String before, String after) {
@@ -112,7 +112,35 @@ final class ImportReport {
         if (value == null) {
             return "(missing)";
         }
-        String oneLine = value.replace('\n', ' ').replace('\r', ' ');
-        return "\"" + (oneLine.length() > SHOWN_CHARS ? oneLine.substring(0, SHOWN_CHARS) + "…" : oneLine) + "\"";
+        String shown = value.length() > SHOWN_CHARS ? value.substring(0, SHOWN_CHARS) + "…" : value;
+        return "\"" + escaped(shown) + "\"";
+    }
+
+    /**
+     * {@code text} on one line with every control character written out ({@code \t}, {@code \n}, {@code \r}, others as
+     * {@code \x1b}): a tab would split the tab-separated columns, and ESC and the like from a hostile file would reach
+     * the terminal as commands.
+     */
+    static String escaped(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 }

@@ -93,6 +93,18 @@ class ImportResultsCommandTest {
     }
 
     @Test
+    void aTabInsideACellIsShownEscapedAndDoesNotSplitTheReportsColumns() throws Exception {
+        Path file = csv("student number;score\n" + students.get(0) + ";1\n" + students.get(1) + ";\"2\tx\"\n");
+
+        Run run = importResults(file);
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output())
+                .contains("line 3\tcolumn 2 (score)\t" + students.get(1) + "\t\"2\\tx\"\t\"2\\tx\" is not a number")
+                .doesNotContain("2\tx");
+    }
+
+    @Test
     void validOnlySavesTheGoodRowsAndStillExitsNonZero() throws Exception {
         Path file = csv("student number;score\n" + students.get(0) + ";1,5\n" + students.get(1) + ";abc\n");
 

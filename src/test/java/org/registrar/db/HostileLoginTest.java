@@ -138,15 +138,21 @@ class HostileLoginTest {
         assertThat(functions).isNotEmpty();
         for (Map<String, Object> function : functions) {
             String path = (String) function.get("path");
+            // Every function, bound body or not, belongs to the owner role (a login's own function could be swapped).
+            assertThat(function.get("owner"))
+                    .as("owner of %s", function.get("function"))
+                    .isEqualTo("registrar_owner");
             if (Boolean.TRUE.equals(function.get("bound"))) {
-                continue; // a SQL-standard body (RETURN ...) resolved every name when it was created
+                // A SQL-standard body (RETURN ...) resolved every name when it was created, so it needs no pinned
+                // path; it must then not run as its owner either, where a path set by the caller could matter.
+                assertThat(function.get("definer"))
+                        .as("SECURITY DEFINER of %s", function.get("function"))
+                        .isEqualTo(false);
+                continue;
             }
             assertThat(path)
                     .as("search_path of %s", function.get("function"))
                     .isEqualTo("search_path=pg_catalog, " + schema + ", pg_temp");
-            assertThat(function.get("owner"))
-                    .as("owner of %s", function.get("function"))
-                    .isEqualTo("registrar_owner");
         }
     }
 
