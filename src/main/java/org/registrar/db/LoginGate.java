@@ -30,7 +30,6 @@ final class LoginGate {
     private final Duration loginTimeout;
     private final Set<Waiter> waiters = new HashSet<>();
     private HikariDataSource pool;
-    private int attemptsUnderWay;
     private SQLException lastFailure;
 
     private static final class Waiter {
@@ -70,9 +69,6 @@ final class LoginGate {
     }
 
     private Connection open() throws SQLException {
-        synchronized (this) {
-            attemptsUnderWay++;
-        }
         try {
             Connection connection = driver.connect(url, properties);
             synchronized (this) {
@@ -92,7 +88,6 @@ final class LoginGate {
             throw failure;
         } finally {
             synchronized (this) {
-                attemptsUnderWay--;
                 notifyAll();
             }
         }
@@ -132,18 +127,14 @@ final class LoginGate {
     }
 
     /**
-     * The pool's wait ran out with no connection: when an attempt is still under way (a server that accepted the
-     * connection and has not answered the login), waits for its outcome, at most the login timeout. Null when
-     * nothing failed.
+     * The pool's wait ran out with no connection: while the pool stays empty, waits for an attempt's failure (a
+     * server that accepted the connection and has not answered the login), at most the login timeout. The pool may
+     * be between two attempts at that moment (pgjdbc 42.7.13 ends a silent login about when the pool's wait ends),
+     * so this waits for a failure, not for an attempt under way. Null when nothing failed.
      */
     private synchronized SQLException outcomeOfAttemptUnderWay() {
-        if (!poolIsEmpty()) {
-            return null;
-        }
         long deadline = System.nanoTime() + loginTimeout.toNanos();
-        boolean waited = false;
-        while (attemptsUnderWay > 0 && System.nanoTime() < deadline) {
-            waited = true;
+        while (lastFailure == null && poolIsEmpty() && System.nanoTime() < deadline) {
             try {
                 wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException stop) {
@@ -151,7 +142,7 @@ final class LoginGate {
                 return null;
             }
         }
-        return waited || attemptsUnderWay == 0 ? lastFailure : null;
+        return poolIsEmpty() ? lastFailure : null;
     }
 
     private boolean poolIsEmpty() {
