@@ -26,6 +26,8 @@ final class UnsavedPrompt {
                 (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(type);
         button.setId(id);
         button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // each button as wide as its own words: the bar's uniform width cut "Keep as a draft" to "Keep as a dr…"
+        ButtonBar.setButtonUniformSize(button, false);
     }
 
     /** Asks about {@code summary} ("Biology test 3 · 10A-00010 · 7 students"); {@code answer} gets the choice. */
@@ -46,7 +48,7 @@ final class UnsavedPrompt {
         name(dialog, keep, "close-keep-draft");
         name(dialog, discard, "close-discard");
         name(dialog, cancel, "close-cancel");
-        dialog.getDialogPane().setPrefWidth(620);
+        dialog.getDialogPane().setPrefWidth(680);
         dialog.setOnHidden(event -> {
             ButtonType chosen = dialog.getResult();
             answer.accept(
