@@ -34,6 +34,7 @@ final class OperationPhrases {
             Map.entry("Check students", "Students of the lines looked up"),
             Map.entry("Open result history", "History loaded"),
             Map.entry("Import results", "Results imported"),
+            Map.entry("Find drafts", "Unsaved drafts looked up"),
             // mentors
             Map.entry("Open mentors", "Mentors loaded"),
             Map.entry("Open mentor", "Mentor's students loaded"),
