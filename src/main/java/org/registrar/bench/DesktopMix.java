@@ -26,13 +26,13 @@ import org.registrar.students.StudentRepository;
 
 /**
  * What a simulated desktop does, through the same repositories and cache the screens use: browse student pages,
- * open the mentors list and a roster, and save a class's 30 results as a new assessment. Each action runs as a
+ * open the mentors list and a roster, and save a class's results (up to 30) as a new assessment. Each action runs as a
  * named operation of the desktop's own QueryMetrics, as in the app.
  */
 final class DesktopMix {
     static final String BROWSE = "Browse students";
     static final String MENTORS = "Open mentors";
-    static final String SAVE = "Save 30 results";
+    static final String SAVE = "Save a class's results";
     static final int SAVE_SIZE = 30;
     private static final int PAGE = 50;
 
@@ -74,7 +74,7 @@ final class DesktopMix {
         }
     }
 
-    /** Saves 30 results of one class as a new assessment; throws if the save did not apply. */
+    /** Saves the results of one class (up to 30) as a new assessment; throws if the save did not apply. */
     static SaveOutcome save(LoadRun.Desktop desktop, Random random, List<long[]> cohortsWithStudents) {
         Database database = desktop.database();
         ResultsRepository results = desktop.state("results", () -> new ResultsRepository(database.jdbi()));
@@ -91,23 +91,32 @@ final class DesktopMix {
     }
 
     /**
-     * Groups of 30 students for saves: {cohort, student × 30}, consecutive by id (classes hold about 28, so a group
-     * may reach into the next class; the database does not require results to stay within a class).
+     * Classes for saves: {cohort, its students (at most 30)}, the first {@code groups} classes by id. A result's
+     * student must be in its assessment's class (V62), so a group never reaches into the next class.
      */
     static List<long[]> cohorts(Database database, int groups) {
         List<long[]> rows = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT id, cohort_id FROM students WHERE cohort_id IS NOT NULL ORDER BY id LIMIT :limit")
-                .bind("limit", groups * SAVE_SIZE)
-                .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("cohort_id")})
+                        "SELECT cohort_id, id FROM (SELECT cohort_id, id, row_number() OVER (PARTITION BY cohort_id"
+                                + " ORDER BY id) AS n FROM students WHERE cohort_id IN (SELECT id FROM cohorts"
+                                + " ORDER BY id LIMIT :groups)) s WHERE n <= :size ORDER BY cohort_id, id")
+                .bind("groups", groups)
+                .bind("size", SAVE_SIZE)
+                .map((rs, ctx) -> new long[] {rs.getLong("cohort_id"), rs.getLong("id")})
                 .list());
         List<long[]> result = new ArrayList<>();
-        for (int start = 0; start + SAVE_SIZE <= rows.size(); start += SAVE_SIZE) {
-            long[] group = new long[SAVE_SIZE + 1];
-            group[0] = rows.get(start)[1];
-            for (int i = 0; i < SAVE_SIZE; i++) {
-                group[i + 1] = rows.get(start + i)[0];
+        int start = 0;
+        while (start < rows.size()) {
+            int end = start;
+            while (end < rows.size() && rows.get(end)[0] == rows.get(start)[0]) {
+                end++;
+            }
+            long[] group = new long[end - start + 1];
+            group[0] = rows.get(start)[0];
+            for (int i = start; i < end; i++) {
+                group[i - start + 1] = rows.get(i)[1];
             }
             result.add(group);
+            start = end;
         }
         return result;
     }
