@@ -46,8 +46,10 @@ public final class SeedTableBench implements BenchScenario {
                 name(), "metric", "old platform before", "old platform after", "Registrar", "how measured");
         OldPlatform old = new OldPlatform(context.jdbcUrl(), context.user(), context.password());
 
-        Figures bulk = bulkSave(database, groups, context.repetitions());
-        Figures oldBulk = oldBulkSave(database, old, groups);
+        // one class of 100: a result's student must be in its assessment's class (V62)
+        BulkSaveFixture bulkClass = BulkSaveFixture.create(database, BULK_ITEMS);
+        Figures bulk = bulkSave(database, bulkClass, context.repetitions());
+        Figures oldBulk = oldBulkSave(database, old, bulkClass);
         table.row(
                 "Bulk assessment of 100 items",
                 "8-12 s",
@@ -144,10 +146,10 @@ public final class SeedTableBench implements BenchScenario {
         return new Figures(Measurements.median(millis), statements);
     }
 
-    private static Figures bulkSave(Database database, List<long[]> groups, int repetitions) {
+    private static Figures bulkSave(Database database, BulkSaveFixture bulkClass, int repetitions) {
         ResultsRepository results = new ResultsRepository(database.jdbi());
         List<ResultChange> changes = new ArrayList<>();
-        for (long studentId : studentIds(groups, BULK_ITEMS)) {
+        for (long studentId : bulkClass.students()) {
             changes.add(new ResultChange(studentId, BigDecimal.valueOf(15), false, null, null));
         }
         return timed(
@@ -156,7 +158,7 @@ public final class SeedTableBench implements BenchScenario {
                 () -> results.save(SaveRequest.creating(
                         UUID.randomUUID(),
                         new NewAssessment(
-                                groups.get(0)[0],
+                                bulkClass.cohort(),
                                 "Bench " + UUID.randomUUID(),
                                 "Maths",
                                 BigDecimal.valueOf(20),
@@ -164,14 +166,12 @@ public final class SeedTableBench implements BenchScenario {
                         changes)));
     }
 
-    private static Figures oldBulkSave(Database database, OldPlatform old, List<long[]> groups) throws Exception {
+    private static Figures oldBulkSave(Database database, OldPlatform old, BulkSaveFixture bulkClass) throws Exception {
         List<String> numbers = database.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT student_number FROM students WHERE id = ANY(:ids) ORDER BY id")
                 .bind(
                         "ids",
-                        studentIds(groups, BULK_ITEMS).stream()
-                                .mapToLong(Long::longValue)
-                                .toArray())
+                        bulkClass.students().stream().mapToLong(Long::longValue).toArray())
                 .mapTo(String.class)
                 .list());
         double[] millis = new double[3];
@@ -179,7 +179,7 @@ public final class SeedTableBench implements BenchScenario {
             long assessment = database.jdbi().withHandle(handle -> handle.createQuery(
                             "INSERT INTO assessments (cohort_id, title, subject, max_score, assessed_on, created_by) "
                                     + "VALUES (:cohort, :title, 'Maths', 20, current_date, session_user) RETURNING id")
-                    .bind("cohort", groups.get(0)[0])
+                    .bind("cohort", bulkClass.cohort())
                     .bind("title", "Old way " + UUID.randomUUID())
                     .mapTo(Long.class)
                     .one());
@@ -215,16 +215,6 @@ public final class SeedTableBench implements BenchScenario {
                 Math.max(3, context.repetitions() / 5),
                 () -> students.offsetPage(StudentOrder.DEFAULT, StudentFilter.NONE, offset + 50, 50));
         return new Figures[] {keyset, byOffset};
-    }
-
-    private static List<Long> studentIds(List<long[]> groups, int count) {
-        List<Long> ids = new ArrayList<>();
-        for (long[] group : groups) {
-            for (int i = 1; i < group.length && ids.size() < count; i++) {
-                ids.add(group[i]);
-            }
-        }
-        return ids;
     }
 
     private static String ms(double millis) {
