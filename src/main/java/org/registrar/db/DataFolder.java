@@ -1,7 +1,6 @@
 package org.registrar.db;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -117,11 +116,10 @@ final class DataFolder {
             LOG.info("No port remembered in {}", directory);
             return OptionalInt.empty();
         }
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] bytes = in.readNBytes(MAX_PORT_FILE_BYTES + 1);
-            Optional<Integer> port = bytes.length > MAX_PORT_FILE_BYTES
-                    ? Optional.empty()
-                    : parsePort(new String(bytes, StandardCharsets.US_ASCII).trim());
+        try {
+            // a file over the bound is refused unread (LocalFiles.Unreadable, logged below as unreadable)
+            Optional<Integer> port = parsePort(LocalFiles.readText(file, MAX_PORT_FILE_BYTES, LinkOption.NOFOLLOW_LINKS)
+                    .trim());
             if (port.isEmpty()) {
                 LOG.warn("{} holds no port between {} and {}: ignoring it", file, LOWEST_PORT, HIGHEST_PORT);
                 return OptionalInt.empty();

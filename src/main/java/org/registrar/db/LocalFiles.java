@@ -34,15 +34,16 @@ public final class LocalFiles {
     /**
      * The file's text (UTF-8, malformed bytes replaced).
      *
-     * @throws Unreadable when it is not a regular file (following a symbolic link) or holds more than
-     *     {@code maxBytes}, before reading more than that
+     * @param links {@code NOFOLLOW_LINKS} to refuse a symbolic link too; none to follow it
+     * @throws Unreadable when it is not a regular file or holds more than {@code maxBytes}, before reading more than
+     *     that
      * @throws IOException when it cannot be read
      */
-    public static String readText(Path file, long maxBytes) throws IOException {
-        if (!Files.isRegularFile(file)) {
+    public static String readText(Path file, long maxBytes, java.nio.file.LinkOption... links) throws IOException {
+        if (!Files.isRegularFile(file, links)) {
             throw new Unreadable(file + " is not a regular file (a folder, a pipe or a device)");
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, links)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
                 throw new Unreadable(file + " is larger than " + maxBytes + " bytes, the most it can hold");

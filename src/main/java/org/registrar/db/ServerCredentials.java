@@ -1,7 +1,6 @@
 package org.registrar.db;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -65,10 +64,7 @@ record ServerCredentials(
         }
         boolean wasOpen = PrivateFolder.tighten(file, PrivateFolder.FILE);
         Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_BYTES);
-            properties.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
-        }
+        properties.load(new StringReader(LocalFiles.readText(file, MAX_BYTES, LinkOption.NOFOLLOW_LINKS)));
         String superuser = properties.getProperty("superuser.password");
         String user = properties.getProperty("desktop.user");
         String password = properties.getProperty("desktop.password");
