@@ -96,7 +96,8 @@ public final class ScriptedDialogs implements DialogService {
     private <T> T next(Class<T> kind, String what) {
         Object answer = answers.poll();
         if (!kind.isInstance(answer)) {
-            throw new AssertionError("No " + kind.getSimpleName() + " answer scripted for: " + what + " (next: " + answer + ")");
+            throw new AssertionError(
+                    "No " + kind.getSimpleName() + " answer scripted for: " + what + " (next: " + answer + ")");
         }
         return kind.cast(answer);
     }
