@@ -30,6 +30,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * create assessments, so "New assessment" is disabled (with a tooltip saying why) and not offered in the list.
  */
 class RoleAwareUiTest {
+    private final java.util.concurrent.ExecutorService worker =
+            java.util.concurrent.Executors.newSingleThreadExecutor();
+
     @TempDir
     Path dataHome;
 
@@ -52,17 +55,15 @@ class RoleAwareUiTest {
 
     @AfterEach
     void close() {
+        worker.shutdownNow();
         staff.close();
     }
 
     @Test
     void staffSeeNewAssessmentDisabledAndMayStillSaveResults() throws Exception {
         Privileges privileges = new PrivilegesRepository(staff.jdbi()).load();
-        Tasks tasks = new Tasks(
-                java.util.concurrent.Executors.newSingleThreadExecutor(),
-                javafx.application.Platform::runLater,
-                staff.queryMetrics(),
-                new Tasks.Observer() {
+        Tasks tasks =
+                new Tasks(worker, javafx.application.Platform::runLater, staff.queryMetrics(), new Tasks.Observer() {
                     @Override
                     public void succeeded() {}
 

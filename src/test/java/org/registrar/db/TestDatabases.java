@@ -57,6 +57,22 @@ public final class TestDatabases {
         return name;
     }
 
+    /** Drops a database made by {@link #freshDatabase} or {@link #emptyDatabase}, ending its sessions first. */
+    public static void drop(String database) {
+        execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    /**
+     * Stops the shared server, if one was started, and deletes its data folder: at the end of the test run, so that
+     * the work is not left to the server's JVM shutdown hook, which the test runner kills after 30 s.
+     */
+    public static synchronized void stopServer() throws IOException {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
     public static String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database;
     }

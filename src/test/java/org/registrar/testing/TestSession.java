@@ -2,6 +2,9 @@ package org.registrar.testing;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
@@ -9,6 +12,7 @@ import org.registrar.db.TestDatabases;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
 import org.registrar.tasks.Tasks;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A fresh test database (migrated, small demo data) behind the app's real pool, Jdbi and QueryMetrics, plus
@@ -61,6 +65,22 @@ public final class TestSession implements AutoCloseable {
         });
     }
 
+    /**
+     * Waits until the worker behind {@link #fxTasks()} has nothing running or queued and the FX thread has handled
+     * what the finished work posted, twice in a row (a result may start the next step). Blocks; not on the FX thread.
+     */
+    public void awaitWorkerIdle() throws TimeoutException {
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) worker;
+        for (int quiet = 0; quiet < 2; ) {
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> pool.getActiveCount() == 0 && pool.getQueue().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            quiet = pool.getActiveCount() == 0 && pool.getQueue().isEmpty() ? quiet + 1 : 0;
+        }
+    }
+
     public Tasks inlineTasks() {
         return Tasks.inline(database.queryMetrics());
     }
@@ -69,5 +89,7 @@ public final class TestSession implements AutoCloseable {
     public void close() {
         worker.shutdownNow();
         database.close();
+        // a copy of the template is thousands of files: dropped now, not all at once when the test JVM exits
+        TestDatabases.drop(databaseName);
     }
 }
