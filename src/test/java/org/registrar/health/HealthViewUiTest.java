@@ -9,16 +9,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
 import org.registrar.metrics.MetricsSample;
@@ -32,6 +37,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Health screen on a real database with the real sampler, driven like a user. */
 class HealthViewUiTest {
+    /** A bound value that the slowest-statements table must not show. */
+    private static final String SECRET = "bound-value-never-shown-7Q";
+
     @TempDir
     Path temp;
 
@@ -113,9 +121,16 @@ class HealthViewUiTest {
                 .anyMatch(stats -> stats.operation().equals("Open students page")
                         && stats.runs() == 20
                         && stats.meanStatements() == 1.0);
-        assertThat(model.slowest())
-                .isNotEmpty()
-                .allMatch(sample -> !sample.sql().contains("?") || true);
+        // a statement with a bound value that must never reach the screen: the table shows its named placeholder
+        session.database().jdbi().useHandle(handle -> handle.createQuery("SELECT length(:secret) FROM pg_sleep(0.05)")
+                .bind("secret", SECRET)
+                .mapTo(Integer.class)
+                .one());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.slowest().stream()
+                .anyMatch(sample -> sample.sql().contains("length(:secret)")));
+        TableView<?> slowest = robot.lookup("#slowest-table").queryAs(TableView.class);
+        assertThat(shownCells(slowest)).anyMatch(cell -> cell.contains("length(:secret)"));
+        assertThat(shownCells(slowest)).noneMatch(cell -> cell.contains(SECRET));
         Label now = robot.lookup("#health-now").queryAs(Label.class);
         assertThat(now.getText()).contains("statements/s").contains("no cache yet");
 
@@ -123,7 +138,15 @@ class HealthViewUiTest {
         int paused = points();
         Instant pausedAt = newestShown();
         runOperations(5);
-        Thread.sleep(2500);
+        // three newer samples recorded: at least one one-second refresh ran meanwhile and would have drawn them
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> sampler.history().recent().stream()
+                                .filter(sample -> sample.at().isAfter(pausedAt))
+                                .count()
+                        >= 3);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(points()).isEqualTo(paused);
         assertThat(newestShown()).isEqualTo(pausedAt);
         robot.clickOn("#pause-charts");
@@ -155,6 +178,20 @@ class HealthViewUiTest {
         assertThat(sessions.getItems()).isNotEmpty();
         Screenshots.settle();
         Screenshots.save(stage.getScene(), "health-live");
+    }
+
+    /** Every cell's text of {@code table} as its columns show it. */
+    private static List<String> shownCells(TableView<?> table) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+                    List<String> cells = new java.util.ArrayList<>();
+                    for (int row = 0; row < table.getItems().size(); row++) {
+                        for (TableColumn<?, ?> column : table.getColumns()) {
+                            cells.add(String.valueOf(column.getCellData(row)));
+                        }
+                    }
+                    return cells;
+                })
+                .get();
     }
 
     /** How light the chart's saved picture is at its top left corner (its background). */
@@ -194,40 +231,60 @@ class HealthViewUiTest {
     }
 
     /**
-     * The cost the issue bounds at 16 ms: the screen with a full day of history redrawn each second (10 min and
-     * 24 h), then the former LineChart panel against the canvas panel on the same frames, in the same run.
+     * A full day of history with a 40 s outage: the 10-minute range draws every second of it (less the outage) and
+     * the 24-hour range draws too; pictures of both themes and of the 24-hour range are saved.
      */
     @Test
-    void redrawWithFullHistoryStaysWithinAFrame() throws Exception {
-        SampleHistory full = new SampleHistory();
-        Instant start = Instant.now().minus(Duration.ofHours(24));
-        int outage = 24 * 3600 - 260;
-        for (int second = 0; second < 24 * 3600; second++) {
-            if (second < outage || second >= outage + 40) {
-                full.add(synthetic(start.plusSeconds(second), second, second == outage + 40));
-            }
-        }
-        full.addEvent(start.plusSeconds(outage), "Connection lost");
-        full.addEvent(start.plusSeconds(outage + 40), "Connection back");
+    void aFullDayOfHistoryIsDrawnInBothRanges() throws Exception {
+        SampleHistory full = fullDay();
         show(full);
-        java.util.concurrent.ScheduledExecutorService feeder =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        feeder.scheduleAtFixedRate(
-                () -> full.add(synthetic(Instant.now(), next.incrementAndGet(), false)), 0, 1, TimeUnit.SECONDS);
-        String tenMinutes;
-        String day;
+        ScheduledExecutorService feeder = feedEverySecond(full);
         int drawnPoints;
+        int tenMinuteThroughput;
+        int dayPoints;
         try {
-            tenMinutes = liveRedraws();
+            awaitRedraws(2);
             drawnPoints = WaitForAsyncUtils.asyncFx(() -> view.charts().stream()
                             .mapToInt(TimeChart::pointCount)
                             .sum())
                     .get();
+            tenMinuteThroughput = points();
             screenshotsLightAndDark();
             robot.clickOn("#range-last_24_hours");
-            day = liveRedraws();
+            WaitForAsyncUtils.waitForFxEvents();
+            dayPoints = points();
+            Screenshots.settle();
             Screenshots.save(stage.getScene(), "health-24h");
+        } finally {
+            feeder.shutdownNow();
+        }
+
+        // 14 lines with values (the cache line has none) × every second of 10 minutes, less the 40 s outage
+        assertThat(drawnPoints).isBetween(14 * 550, 14 * 570);
+        // the throughput chart's 3 lines over the whole day, merged down to the panel's points per line
+        assertThat(dayPoints)
+                .isGreaterThan(tenMinuteThroughput)
+                .isLessThanOrEqualTo(3 * (HealthViewModel.MAX_POINTS + 1));
+    }
+
+    /**
+     * Performance figures, not a test of behaviour: run on demand with {@code -Dregistrar.figures=true} (see
+     * docs/performance.md, "Health panel redraw"). The screen's own redraw times with a full day of history (10 min
+     * and 24 h), then the former LineChart panel against the canvas panel on the same frames, alternating, in the
+     * same run; written to target/screenshots/health-redraw.txt. The one claim checked is a ratio of that run.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "registrar.figures", matches = "true")
+    void redrawFigures() throws Exception {
+        SampleHistory full = fullDay();
+        show(full);
+        ScheduledExecutorService feeder = feedEverySecond(full);
+        String tenMinutes;
+        String day;
+        try {
+            tenMinutes = liveRedraws();
+            robot.clickOn("#range-last_24_hours");
+            day = liveRedraws();
         } finally {
             feeder.shutdownNow();
         }
@@ -246,6 +303,18 @@ class HealthViewUiTest {
                         HealthViewModel.MAX_POINTS,
                         16),
                 comparison.measure("24 h, every minute", HealthViewModel.Range.LAST_24_HOURS, 1440, 6));
+        String report = report(tenMinutes, day, rows);
+        Path folder = Path.of(System.getProperty("registrar.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("health-redraw.txt"), report + "\n");
+        System.out.println(report);
+        assertThat(rows).allSatisfy(row -> assertThat(
+                        row.lineChart().meanMillis() / row.canvas().meanMillis())
+                .as("LineChart mean / canvas mean, same frames, same run")
+                .isGreaterThan(1));
+    }
+
+    private static String report(String tenMinutes, String day, List<ChartRedrawComparison.Row> rows) {
         StringBuilder report = new StringBuilder()
                 .append("Health screen (canvas charts, HealthView.redraw incl. tables, CSS, layout), ")
                 .append(Runtime.getRuntime().availableProcessors())
@@ -254,9 +323,7 @@ class HealthViewUiTest {
                         "%.1f",
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                                 .getSystemLoadAverage()))
-                .append(":\n10 min range (every second, ")
-                .append(drawnPoints)
-                .append(" points in 5 charts): ")
+                .append(":\n10 min range (every second): ")
                 .append(tenMinutes)
                 .append("\n24 h range (")
                 .append(HealthViewModel.MAX_POINTS)
@@ -265,15 +332,31 @@ class HealthViewUiTest {
                 .append("\n\nSame frames, same run, alternating: former LineChart panel vs canvas panel\n")
                 .append(ChartRedrawComparison.HEADER);
         rows.forEach(row -> report.append('\n').append(row.markdown()));
-        Path folder = Path.of(System.getProperty("registrar.screenshots", "target/screenshots"));
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve("health-redraw.txt"), report + "\n");
-        System.out.println(report);
-        // 14 lines with values (the cache line has none) × every second of 10 minutes, less the 40 s outage
-        assertThat(drawnPoints).isBetween(14 * 550, 14 * 570);
-        assertThat(rows).allSatisfy(row -> assertThat(row.canvas().meanMillis())
-                .isPositive()
-                .isLessThan(row.lineChart().meanMillis()));
+        return report.toString();
+    }
+
+    /** Adds a synthetic sample for the current second every second, as the sampler does; shut it down after. */
+    private static ScheduledExecutorService feedEverySecond(SampleHistory history) {
+        ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        feeder.scheduleAtFixedRate(
+                () -> history.add(synthetic(Instant.now(), next.incrementAndGet(), false)), 0, 1, TimeUnit.SECONDS);
+        return feeder;
+    }
+
+    /** 24 hours of synthetic seconds up to now, with a 40 s outage four minutes ago, and its two events. */
+    private static SampleHistory fullDay() {
+        SampleHistory full = new SampleHistory();
+        Instant start = Instant.now().minus(Duration.ofHours(24));
+        int outage = 24 * 3600 - 260;
+        for (int second = 0; second < 24 * 3600; second++) {
+            if (second < outage || second >= outage + 40) {
+                full.add(synthetic(start.plusSeconds(second), second, second == outage + 40));
+            }
+        }
+        full.addEvent(start.plusSeconds(outage), "Connection lost");
+        full.addEvent(start.plusSeconds(outage + 40), "Connection back");
+        return full;
     }
 
     /** Paused, hovering the latency chart: health.png in the light theme, health-dark.png in the dark one. */
@@ -335,12 +418,23 @@ class HealthViewUiTest {
                         null));
     }
 
-    /** The screen's own redraw figure over about 6 one-second refreshes. */
+    /** The screen's own redraw figure over 6 one-second refreshes, after 2 to warm up. */
     private String liveRedraws() throws Exception {
-        Thread.sleep(2000);
         WaitForAsyncUtils.asyncFx(() -> view.redrawTimes().clear()).get();
-        Thread.sleep(6000);
+        awaitRedraws(2);
+        WaitForAsyncUtils.asyncFx(() -> view.redrawTimes().clear()).get();
+        awaitRedraws(6);
         return WaitForAsyncUtils.asyncFx(() -> view.redrawTimes().describe()).get();
+    }
+
+    /** Waits until the screen has redrawn at least {@code count} times since its redraw times were cleared. */
+    private void awaitRedraws(int count) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                count + 10L,
+                TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> view.redrawTimes().count())
+                                .get()
+                        >= count);
     }
 
     /** A plausible second: a slow wave of load, deterministic noise, a latency spike now and then. */

@@ -149,11 +149,18 @@ class StudentsViewUiTest {
     }
 
     @Test
-    void screenshot() throws Exception {
-        robot.clickOn("#students-table").type(KeyCode.DOWN, 2);
+    void movingTheSelectionWithTheKeyboardShowsThatStudentsDetail() throws Exception {
+        robot.clickOn("#students-table");
+        int clicked = table().getSelectionModel().getSelectedIndex();
+        robot.type(KeyCode.DOWN, 2);
         WaitForAsyncUtils.waitForFxEvents();
-        waitUntil(this::detailLoaded);
-        Thread.sleep(200);
+        StudentRow selected = table().getSelectionModel().getSelectedItem();
+        waitUntil(() -> text("#detail-title").endsWith(selected.studentNumber()));
+
+        assertThat(table().getSelectionModel().getSelectedIndex()).isEqualTo(clicked + 2);
+        assertThat(text("#detail-title"))
+                .isEqualTo(selected.familyName() + ", " + selected.givenName() + "  ·  " + selected.studentNumber());
+        Screenshots.settle();
         Screenshots.save(stage.getScene(), "students");
     }
 
