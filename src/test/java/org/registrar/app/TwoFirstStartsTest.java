@@ -74,7 +74,7 @@ class TwoFirstStartsTest {
             if (!child.isAlive() || System.nanoTime() > deadline) {
                 throw new AssertionError("Child never opened:\n" + Files.readString(log));
             }
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
     }
 

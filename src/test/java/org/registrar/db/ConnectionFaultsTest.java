@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
 import org.registrar.tasks.Tasks;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Connection faults against a real server of the test's own (so it can be stopped and started): each test names
@@ -70,18 +71,50 @@ class ConnectionFaultsTest {
 
     @Test
     void terminatedIdleBackendsAreReplacedTransparently() throws Exception {
-        Database database = open(server.jdbcUrl("postgres"), 2, SHORT);
-        selectOne(database);
+        Database database = openWithoutAliveBypass(server.jdbcUrl("postgres"));
         assertThat(database.poolState().idle()).isPositive();
 
         try (Connection admin = server.postgresDatabase().getConnection()) {
             admin.createStatement()
-                    .execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity " + "WHERE application_name = '"
-                            + ApplicationName.forThisDesktop().replace("'", "''") + "'");
+                    .execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE " + OUR_SESSIONS);
+            // termination is asynchronous: wait until the backends are gone, as they are for an idle desktop
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ourSessions(admin) == 0);
         }
-        Thread.sleep(700); // past HikariCP's 500 ms window in which a recently used connection is not re-validated
 
         assertThat(selectOne(database)).isEqualTo(1);
+    }
+
+    private static final String OUR_SESSIONS =
+            "application_name = '" + ApplicationName.forThisDesktop().replace("'", "''") + "'";
+
+    private static int ourSessions(Connection admin) throws java.sql.SQLException {
+        try (var rows =
+                admin.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity WHERE " + OUR_SESSIONS)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /**
+     * A pool of 2 that has served one statement, opened with HikariCP's alive-bypass window at 0 (the pool reads it
+     * when built): a connection handed back 500 ms ago or less is otherwise lent without a check. A desktop's idle
+     * connections are far older than that; this stands for them without the test waiting out the window.
+     */
+    private Database openWithoutAliveBypass(String url) {
+        String property = "com.zaxxer.hikari.aliveBypassWindowMs";
+        String before = System.getProperty(property);
+        System.setProperty(property, "0");
+        try {
+            Database database = open(url, 2, SHORT);
+            selectOne(database);
+            return database;
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
     }
 
     @Test
@@ -96,32 +129,32 @@ class ConnectionFaultsTest {
         Path dataDirectory = server.dataDirectory();
 
         server.close();
-        long start = System.nanoTime();
         assertThatThrownBy(() ->
                         tasks.run("During", () -> selectOne(database)).future().get(20, TimeUnit.SECONDS))
                 .satisfies(error ->
                         assertThat(DatabaseErrors.describe(error.getCause())).startsWith("Database unavailable"));
-        assertThat(Duration.ofNanos(System.nanoTime() - start))
-                .isLessThan(SHORT.connect().plusSeconds(3));
         assertThat(monitor.state()).isIn(ConnectionMonitor.State.DOWN, ConnectionMonitor.State.RECONNECTING);
 
-        long fastStart = System.nanoTime();
-        assertThatThrownBy(() ->
-                tasks.run("While down", () -> selectOne(database)).future().get(20, TimeUnit.SECONDS));
-        assertThat(Duration.ofNanos(System.nanoTime() - fastStart)).isLessThan(Duration.ofMillis(500));
+        // while down, work is refused before it starts: nothing waits on the absent server
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        assertThatThrownBy(() -> tasks.run("While down", () -> {
+                            started.set(true);
+                            return selectOne(database);
+                        })
+                        .future()
+                        .get(20, TimeUnit.SECONDS))
+                .hasRootCauseMessage("Database unavailable (waiting for the server to return)");
+        assertThat(started).as("the work itself ran").isFalse();
 
         server = EmbeddedServer.startDurable(dataDirectory, step -> {});
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (monitor.state() != ConnectionMonitor.State.CONNECTED && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(monitor.state()).isEqualTo(ConnectionMonitor.State.CONNECTED);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> monitor.state() == ConnectionMonitor.State.CONNECTED);
         assertThat(tasks.run("After", () -> selectOne(database)).future().get(10, TimeUnit.SECONDS))
                 .isEqualTo(1);
     }
 
-    private static Tasks tasksWatchedBy(ConnectionMonitor monitor) {
+    private Tasks tasksWatchedBy(ConnectionMonitor monitor) {
         ExecutorService worker = Executors.newSingleThreadExecutor();
+        closeLater.add(worker::shutdownNow);
         return new Tasks(worker, Runnable::run, new QueryMetrics(), new Tasks.Observer() {
             @Override
             public void beforeRun() throws Exception {
@@ -148,12 +181,11 @@ class ConnectionFaultsTest {
         selectOne(database);
 
         proxy.swallowTraffic();
-        long start = System.nanoTime();
-        assertThatThrownBy(() -> selectOne(database)).satisfies(error -> assertThat(DatabaseErrors.classify(error))
-                .isEqualTo(DatabaseErrors.Kind.UNAVAILABLE));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-        assertThat(took).isLessThan(SHORT.socket().plus(SHORT.connect()).plusSeconds(3));
+        // the driver's read gives up at the socket timeout (nothing else ends a black-holed read) and says so
+        assertThatThrownBy(() -> selectOne(database))
+                .satisfies(
+                        error -> assertThat(DatabaseErrors.classify(error)).isEqualTo(DatabaseErrors.Kind.UNAVAILABLE))
+                .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
     }
 
     @Test
@@ -197,16 +229,31 @@ class ConnectionFaultsTest {
     @Test
     void connectionHeldTooLongIsLoggedWithTheStackThatTookIt() throws Exception {
         Database database = open(server.jdbcUrl("postgres"), 1, SHORT);
+        Path log = Path.of(System.getProperty("registrar.logDir"), "registrar.log");
+        long logged = Files.exists(log) ? Files.size(log) : 0;
+        // held until the pool logs it (after the 2 s leak threshold), however long that takes on a busy machine
         database.jdbi().useHandle(handle -> {
             handle.execute("SELECT 1");
-            Thread.sleep(2600);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> loggedSince(log, logged)
+                    .contains("Connection leak detection triggered"));
         });
 
-        Path log = Path.of(System.getProperty("registrar.logDir"), "registrar.log");
-        String content = Files.readString(log);
-        assertThat(content)
+        assertThat(loggedSince(log, logged))
                 .contains("Connection leak detection triggered")
                 .contains("connectionHeldTooLongIsLoggedWithTheStackThatTookIt");
+    }
+
+    /** What the log file gained after its first {@code from} bytes. */
+    private static String loggedSince(Path log, long from) throws java.io.IOException {
+        if (!Files.exists(log)) {
+            return "";
+        }
+        byte[] all = Files.readAllBytes(log);
+        return new String(
+                all,
+                (int) Math.min(from, all.length),
+                (int) Math.max(0, all.length - from),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

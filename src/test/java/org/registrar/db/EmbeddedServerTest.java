@@ -148,12 +148,11 @@ class EmbeddedServerTest {
         Files.writeString(data.resolve("PG_VERSION"), "17\n");
         Files.writeString(data.resolve("postgresql.conf"), "# written by an initdb that never finished\n");
 
-        long start = System.nanoTime();
+        // a start that hung on the half-made folder would end in an IOException at the server's start wait
         try (EmbeddedServer server = EmbeddedServer.startDurable(data, progress::add)) {
             execute(server, "CREATE TABLE note (id int PRIMARY KEY, body text NOT NULL)");
             execute(server, "INSERT INTO note VALUES (1, 'kept')");
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(50));
         assertThat(progress).anyMatch(step -> step.startsWith("An earlier first start was cut short"));
         try (var siblings = Files.list(temp)) {
             Path aside = siblings.filter(path -> path.getFileName().toString().startsWith("pgdata.incomplete-"))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,10 +127,8 @@ class SharedComputerTest {
                     other.run("sh", "-c", "printf '1\\n/nonexistent\\n' > " + planted + " && chmod 444 " + planted);
             assertThat(plant.exitCode()).as(plant.output()).isZero();
 
-            long start = System.nanoTime();
+            // "does not block": a start the planted file blocked would end in an IOException at the start wait
             server = EmbeddedServer.startDurable(dataHome.resolve("pgdata"), step -> {});
-            // "does not hang": well below the 60 s the server was given, far above a loaded machine's start
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(40));
             assertThat(server.port()).isEqualTo(port);
         } finally {
             OtherAccount.removeAsRoot(planted);

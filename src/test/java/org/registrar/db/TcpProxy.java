@@ -20,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean blackHole;
     private volatile byte[] muteAfter;
     private volatile byte[] cutAfter;
@@ -34,6 +35,11 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** How many connections clients have opened through the proxy so far. */
+    public int connections() {
+        return accepted.get();
     }
 
     /** From now on nothing passes in either direction; connections stay open. */
@@ -63,6 +69,7 @@ public final class TcpProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                accepted.incrementAndGet();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);
