@@ -29,7 +29,7 @@ public final class LeftThreadsCheck implements LauncherSessionListener {
         System.out.printf(
                 "[LeftThreadsCheck] shared test server stopped in %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        List<Thread> left = awaitNonDaemonThreadsEnd();
+        List<Thread> left = awaitNonDaemonThreadsEnd(GRACE_MILLIS);
         if (!left.isEmpty()) {
             String report = describe(left);
             System.err.println(report);
@@ -37,9 +37,9 @@ public final class LeftThreadsCheck implements LauncherSessionListener {
         }
     }
 
-    /** Waits up to the grace period for non-daemon threads other than this one to end; returns those still alive. */
-    static List<Thread> awaitNonDaemonThreadsEnd() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
+    /** Waits up to {@code graceMillis} for non-daemon threads other than this one to end; returns those alive. */
+    static List<Thread> awaitNonDaemonThreadsEnd(long graceMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
         List<Thread> left = nonDaemonThreads();
         while (!left.isEmpty() && System.nanoTime() < deadline) {
             try {
