@@ -17,10 +17,10 @@ final class StudentQuery {
             + " c.name AS cohort_name, m.id AS mentor_id,"
             + " CASE WHEN m.id IS NULL THEN NULL ELSE m.family_name || ', ' || m.given_name END AS mentor_name,"
             + " s.status, s.email, s.updated_at, s.version";
-    static final String FROM = " FROM students s"
-            + " LEFT JOIN cohorts c ON c.id = s.cohort_id"
+    static final String JOINS = " LEFT JOIN cohorts c ON c.id = s.cohort_id"
             + " LEFT JOIN mentor_assignments ma ON ma.student_id = s.id"
             + " LEFT JOIN mentors m ON m.id = ma.mentor_id";
+    static final String FROM = " FROM students s" + JOINS;
 
     private final StudentOrder order;
     private final StudentFilter filter;
@@ -95,6 +95,27 @@ final class StudentQuery {
         return sql.toString();
     }
 
+    /**
+     * A page statement: the students' own rows are found and cut to the page first, by the sort index alone (with
+     * the assignment only when a mentor filter reads it); only then are each page row's class, assignment and
+     * mentor looked up, one key probe each. Joined before the cut, the planner could hash a whole table of classes
+     * or mentors for every page. {@code conditions} are the position's own, each starting with " AND ".
+     */
+    String page(String conditions, boolean forward, boolean withCount) {
+        String inner = "SELECT s.id, s.student_number, s.family_name, s.given_name, s.cohort_id, s.status, s.email,"
+                + " s.updated_at, s.version" + keyColumns() + countFrom() + " WHERE true" + filterConditions()
+                + conditions + orderBy(forward) + " LIMIT :limit";
+        StringBuilder keys = new StringBuilder();
+        StringBuilder outerOrder = new StringBuilder(" ORDER BY ");
+        String direction = forward == order.ascending() ? " ASC" : " DESC";
+        for (int i = 0; i < order.sort().keys().size(); i++) {
+            keys.append(", s.key_").append(i);
+            outerOrder.append(i == 0 ? "" : ", ").append("s.key_").append(i).append(direction);
+        }
+        return "SELECT " + COLUMNS + keys + (withCount ? countColumns() : "") + " FROM (" + inner + ") s" + JOINS
+                + outerOrder;
+    }
+
     /** The key expressions as result columns key_0, key_1, ... */
     String keyColumns() {
         StringBuilder sql = new StringBuilder();
@@ -112,14 +133,16 @@ final class StudentQuery {
     }
 
     /**
-     * Result columns that count the filtered rows up to {@link #EXACT_COUNT_LIMIT} + 1 and read the table's
-     * planner row count, evaluated once per statement (uncorrelated sub-selects), not per row.
+     * A result column that counts the filtered rows up to {@link #EXACT_COUNT_LIMIT} + 1, evaluated once per
+     * statement (an uncorrelated sub-select), not per row. Unfiltered, the count of students the database maintains
+     * (V65) instead: one row read, exact, nothing counted.
      */
     String countColumns() {
+        if (filter.isEmpty()) {
+            return ", (SELECT row_count FROM row_counts WHERE table_name = 'students') AS capped_count";
+        }
         return ", (SELECT count(*) FROM (SELECT 1" + countFrom() + " WHERE true" + filterConditions() + " LIMIT "
-                + (EXACT_COUNT_LIMIT + 1) + ") capped) AS capped_count,"
-                + " (SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = 'students'::regclass)"
-                + " AS table_estimate";
+                + (EXACT_COUNT_LIMIT + 1) + ") capped) AS capped_count";
     }
 
     /**
