@@ -146,8 +146,10 @@ final class StudentQuery {
     }
 
     /**
-     * A key-only scan that skips {@code skip} entries of the sort index and returns the key there, used as the
-     * start of the page: "(k1, k2) >= ((SELECT key_0 FROM anchor), (SELECT key_1 FROM anchor))".
+     * The key of the page's first row, from a key-only walk of the sort index: it skips {@code skip} entries from
+     * the start; for every student (the count is maintained, V65) from whichever end is nearer, so the deepest pages
+     * cost what the first ones do and no jump walks more than half the index. Used as the start of the page:
+     * "(k1, k2) >= ((SELECT a0 FROM anchor), (SELECT a1 FROM anchor))".
      */
     String anchorCte(long skip) {
         parameters.put("skip", skip);
@@ -159,8 +161,16 @@ final class StudentQuery {
                     .append(" AS a")
                     .append(i);
         }
-        return "WITH anchor AS MATERIALIZED (" + select + countFrom() + " WHERE true" + filterConditions()
-                + orderBy(true) + " OFFSET :skip LIMIT 1) ";
+        String walk = select + countFrom() + " WHERE true" + filterConditions();
+        if (!filter.isEmpty()) {
+            return "WITH anchor AS MATERIALIZED (" + walk + orderBy(true) + " OFFSET :skip LIMIT 1) ";
+        }
+        // each branch's condition names no column: checked once, so only the nearer end's walk runs
+        String total = "(SELECT row_count FROM row_counts WHERE table_name = 'students')";
+        String skipped = "CAST(:skip AS bigint)";
+        return "WITH anchor AS MATERIALIZED ((" + walk + " AND " + skipped + " * 2 <= " + total + orderBy(true)
+                + " OFFSET :skip LIMIT 1) UNION ALL (" + walk + " AND " + skipped + " * 2 > " + total + " AND "
+                + skipped + " < " + total + orderBy(false) + " OFFSET " + total + " - " + skipped + " - 1 LIMIT 1)) ";
     }
 
     String anchorCondition() {
