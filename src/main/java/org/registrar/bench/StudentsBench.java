@@ -125,21 +125,18 @@ public final class StudentsBench implements BenchScenario {
             }
             PageKey before = depth == 1 ? null : keyAt(repository, order, all, (depth - 1) * SIZE - 1);
             String after = before == null ? "" : " WHERE (s.search_key, s.id) > (:key, :id)";
+            String sql = "SELECT s.id, s.student_number, s.family_name, s.given_name, s.cohort_id, s.status, s.email,"
+                    + " s.updated_at, s.version, s.search_key FROM students s" + after
+                    + " ORDER BY s.search_key, s.id LIMIT " + (SIZE + 1);
             timer.time("page, students only (floor)", depth, "keyset", () -> database.jdbi()
-                    .withHandle(handle -> handle.createQuery("SELECT s.id, s.student_number, s.family_name,"
-                                    + " s.given_name, s.cohort_id, s.status, s.email, s.updated_at, s.version,"
-                                    + " s.search_key FROM students s" + after
-                                    + " ORDER BY s.search_key, s.id LIMIT " + (SIZE + 1))
-                            .bind(
-                                    "key",
-                                    before == null
-                                            ? ""
-                                            : (String) before.values().get(0))
-                            .bind(
-                                    "id",
-                                    before == null ? 0L : (Long) before.values().get(1))
-                            .mapToMap()
-                            .list()));
+                    .withHandle(handle -> {
+                        var query = handle.createQuery(sql);
+                        if (before != null) {
+                            query.bind("key", (String) before.values().get(0))
+                                    .bind("id", (Long) before.values().get(1));
+                        }
+                        return query.mapToMap().list();
+                    }));
         }
     }
 
