@@ -31,13 +31,25 @@ final class SaveSql {
             + " WHERE cardinality(CAST(:emails AS text[])) > 0 AND lower(s.email) = ANY(:emails)";
 
     /**
-     * Part of statement 1: for the rest of this transaction only, no nested-loop joins. The array input of
-     * statement 2 has no statistics (the planner guesses 10 rows) and a fresh assessment looks small, so the planner
-     * would otherwise loop over the input for every stored result: 10,000 updates took 9 s that way, against well
-     * under 1 s with a hash join. Folded into statement 1 so the save stays at 3 statements. The triggers the save
-     * fires do not inherit it: each trigger function that joins pins its own enable_nestloop (V60).
+     * Part of statement 1: no nested-loop joins while statement 2 is planned. The array input of statement 2 has no
+     * statistics (the planner guesses 10 rows) and a fresh assessment looks small, so the planner would otherwise loop
+     * over the input for every stored result: 10,000 updates took 9 s that way, against well under 1 s with a hash
+     * join. Folded into statement 1 so the save stays at 3 statements. The value it replaces is kept in
+     * {@code registrar.nestloop}, and statement 2 puts it back as soon as it starts running ({@link #RESTORED}), so
+     * the triggers statement 2 fires (and anything later in the transaction) plan with the caller's own setting
+     * (issue 16). Statement 1's own triggers (a stamp bump, row checks) read one table each, by key.
      */
-    static final String PLANNER = "(SELECT set_config('enable_nestloop', 'off', true)) AS planner";
+    static final String PLANNER = "(SELECT set_config('enable_nestloop', 'off', true)"
+            + " FROM (SELECT set_config('registrar.nestloop', current_setting('enable_nestloop'), true) OFFSET 0) kept)"
+            + " AS planner";
+
+    /**
+     * A condition of statement 2 that holds: it gives enable_nestloop back the value {@link #PLANNER} kept. It names
+     * no column, so PostgreSQL evaluates it once, before the statement reads its first row, when statement 2 is
+     * already planned; its AFTER triggers run at the statement's end, after it.
+     */
+    static final String RESTORED =
+            "(SELECT set_config('enable_nestloop', current_setting('registrar.nestloop'), true)) IS NOT NULL";
 
     /**
      * Statement 1 for an existing assessment: no row back means the batch was saved before. Who saved is the login
@@ -87,12 +99,13 @@ final class SaveSql {
             + "       version = r.version + 1, recorded_at = now()" // what touch_result sets: it need not run (V56)
             + "  FROM input i"
             + " WHERE r.assessment_id = :assessment AND r.student_id = i.student_id AND r.version = i.expected"
+            + "   AND " + RESTORED
             + " RETURNING r.student_id, r.version";
 
     private static final String INSERT = "INSERT INTO assessment_results (assessment_id, student_id, score, excused,"
             + "                                comment, recorded_by, batch_id)"
             + " SELECT :assessment, i.student_id, i.score, i.excused, i.comment, registrar_session_user(), :batch"
-            + "   FROM input i WHERE i.expected IS NULL"
+            + "   FROM input i WHERE i.expected IS NULL AND " + RESTORED
             + "    AND NOT EXISTS (SELECT FROM assessment_results r"
             + "                     WHERE r.assessment_id = :assessment AND r.student_id = i.student_id)"
             + " RETURNING student_id, version";

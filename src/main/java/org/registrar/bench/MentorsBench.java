@@ -47,6 +47,26 @@ public final class MentorsBench implements BenchScenario {
             return directory.mentors().size();
         });
         result.row("cold", cold.median(), cold.p90(), cold.statements(), cold.rows());
+        Timing aggregate = time(database, repetitions, () -> fullAggregate(database));
+        result.row(
+                "cold, full aggregate (the list before V65)",
+                aggregate.median(),
+                aggregate.p90(),
+                aggregate.statements(),
+                aggregate.rows());
+        Timing without = time(database, repetitions, () -> {
+            directory.invalidateAll();
+            return (int) directory.countWithoutMentor();
+        });
+        result.row("without a mentor, cold", without.median(), without.p90(), without.statements(), 1);
+        long free = directory.candidates("", true, null).entries().get(0).studentId();
+        Timing reassign = time(database, repetitions, () -> reassignOne(directory, free, mentor));
+        result.row(
+                "assign and unassign 1 student (summaries kept)",
+                reassign.median(),
+                reassign.p90(),
+                reassign.statements(),
+                1);
         Timing warm =
                 time(database, repetitions * 100, () -> directory.mentors().size());
         result.row("warm", warm.median(), warm.p90(), warm.statements(), warm.rows());
@@ -74,7 +94,28 @@ public final class MentorsBench implements BenchScenario {
                         cold.median() / warm.median(),
                         warm.median() * 1000,
                         rosterWarm.median() * 1000))
-                .note("Cache: " + directory.snapshot());
+                .note("Cache: " + directory.snapshot())
+                .note(ServerDurability.shown(database));
+    }
+
+    /** The list as one aggregate over every assignment, student and class: what V65 replaced (reference). */
+    private static int fullAggregate(Database database) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT m.id, count(a.student_id)::int,"
+                        + " coalesce(array_agg(DISTINCT c.name COLLATE \"C\" ORDER BY c.name COLLATE \"C\")"
+                        + " FILTER (WHERE c.name IS NOT NULL), '{}'), greatest(m.updated_at, max(a.assigned_at))"
+                        + " FROM mentors m LEFT JOIN mentor_assignments a ON a.mentor_id = m.id"
+                        + " LEFT JOIN students s ON s.id = a.student_id LEFT JOIN cohorts c ON c.id = s.cohort_id"
+                        + " GROUP BY m.id ORDER BY registrar_fold(m.family_name || ' ' || m.given_name), m.id")
+                .mapToMap()
+                .list()
+                .size());
+    }
+
+    /** A write's cost with the maintained summaries: one student without a mentor assigned, then unassigned. */
+    private static int reassignOne(MentorDirectory directory, long student, long mentor) {
+        directory.assign(List.of(student), mentor, UUID.randomUUID());
+        directory.unassign(List.of(student), UUID.randomUUID());
+        return 1;
     }
 
     /** The web platform's way: the mentor list, then three look-ups per mentor. */

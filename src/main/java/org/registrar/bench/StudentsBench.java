@@ -81,6 +81,8 @@ public final class StudentsBench implements BenchScenario {
                             order, all, before == null ? PageRequest.first() : PageRequest.after(before), SIZE, false));
             timer.time("page", depth, "OFFSET", () -> repository.offsetPage(order, all, (depth - 1) * SIZE, SIZE));
         }
+        floors(timer, database, repository, order, all, context.students());
+        timer.time("filter lists (every class and mentor)", 0, "two reads", repository::choices);
         for (long depth : List.of(100L, 10_000L, 19_999L)) {
             if ((depth - 1) * SIZE < context.students()) {
                 timer.time(
@@ -103,8 +105,39 @@ public final class StudentsBench implements BenchScenario {
                 "keyset",
                 () -> repository.page(order, search, PageRequest.first(), SIZE, true));
         return result.note("Page size " + SIZE + ", sort by name (search_key, id), " + context.students()
-                + " students, " + repetitions + " repetitions each, loopback to the embedded server. Time is"
-                + " request to mapped rows (the repository call the ViewModel makes off the FX thread).");
+                        + " students, " + repetitions + " repetitions each, loopback to the embedded server. Time is"
+                        + " request to mapped rows (the repository call the ViewModel makes off the FX thread)."
+                        + " Floor: the same rows from students alone (no class, assignment or mentor), same server.")
+                .note(ServerDurability.shown(database));
+    }
+
+    /** The students-only floor in the same run: the page's rows without their class, assignment and mentor. */
+    private static void floors(
+            Timer timer,
+            Database database,
+            StudentRepository repository,
+            StudentOrder order,
+            StudentFilter all,
+            int students) {
+        for (long depth : List.of(1L, 19_999L)) {
+            if ((depth - 1) * SIZE >= students) {
+                continue;
+            }
+            PageKey before = depth == 1 ? null : keyAt(repository, order, all, (depth - 1) * SIZE - 1);
+            String after = before == null ? "" : " WHERE (s.search_key, s.id) > (:key, :id)";
+            String sql = "SELECT s.id, s.student_number, s.family_name, s.given_name, s.cohort_id, s.status, s.email,"
+                    + " s.updated_at, s.version, s.search_key FROM students s" + after
+                    + " ORDER BY s.search_key, s.id LIMIT " + (SIZE + 1);
+            timer.time("page, students only (floor)", depth, "keyset", () -> database.jdbi()
+                    .withHandle(handle -> {
+                        var query = handle.createQuery(sql);
+                        if (before != null) {
+                            query.bind("key", (String) before.values().get(0))
+                                    .bind("id", (Long) before.values().get(1));
+                        }
+                        return query.mapToMap().list();
+                    }));
+        }
     }
 
     private static PageKey keyAt(StudentRepository repository, StudentOrder order, StudentFilter filter, long row) {

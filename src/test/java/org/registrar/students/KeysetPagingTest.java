@@ -106,4 +106,28 @@ class KeysetPagingTest {
             assertThat(page.pageNumber()).isEqualTo(number);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ordersOfEveryStudent")
+    void pageNumberJumpEqualsThePageReachedByWalking(StudentOrder order) {
+        StudentPage walked = repository.page(order, StudentFilter.NONE, PageRequest.first(), SIZE, false);
+        for (long number = 1; !walked.rows().isEmpty(); number++) {
+            StudentPage jumped = repository.page(order, StudentFilter.NONE, PageRequest.atPage(number), SIZE, false);
+            assertThat(jumped.rows()).as("page %d, seed %d", number, SEED).isEqualTo(walked.rows());
+            if (!walked.hasNext()) {
+                break;
+            }
+            PageKey last = walked.rows().get(walked.rows().size() - 1).key();
+            walked = repository.page(order, StudentFilter.NONE, PageRequest.after(last), SIZE, false);
+        }
+    }
+
+    static Stream<StudentOrder> ordersOfEveryStudent() {
+        List<StudentOrder> orders = new ArrayList<>();
+        for (StudentSort sort : StudentSort.values()) {
+            orders.add(new StudentOrder(sort, true));
+            orders.add(new StudentOrder(sort, false));
+        }
+        return orders.stream();
+    }
 }
