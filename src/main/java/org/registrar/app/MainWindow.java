@@ -135,6 +135,11 @@ final class MainWindow {
         });
     }
 
+    /** The app's dialog service, owned by this window. */
+    DialogService dialogs() {
+        return dialogs;
+    }
+
     Parent root() {
         return root;
     }

@@ -3,6 +3,7 @@ package org.registrar.mentors;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -47,7 +48,9 @@ public final class MentorChooser {
         });
         model.moveQuestionProperty().addListener((obs, was, question) -> {
             if (!question.isEmpty()) {
-                MoveConfirmation.ask(dialogs, dialog.getDialogPane().getScene().getWindow(), question, move -> {
+                // over the chooser, not behind it (the dialog service would own it by the main window)
+                Scene chooser = dialog.getDialogPane().getScene();
+                MoveConfirmation.ask(dialogs, chooser == null ? null : chooser.getWindow(), question, move -> {
                     if (move) {
                         model.confirmMove();
                     } else {
