@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.db.TestDatabases;
 import org.registrar.metrics.SampleHistory;
 import org.registrar.testing.ScriptedDialogs;
 import org.registrar.testing.TestSession;
@@ -21,7 +26,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Health screen's file choice made by a scripted dialog service: the CSV goes where it answers, or nowhere. */
+/**
+ * The Health screen's questions answered by a scripted dialog service: the CSV goes where it answers, or nowhere;
+ * a session is terminated only after the user confirms.
+ */
 class HealthDialogsUiTest {
     @TempDir
     Path folder;
@@ -78,6 +86,62 @@ class HealthDialogsUiTest {
         try (var files = Files.list(folder)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void terminatingASessionHappensOnlyAfterTheUserConfirms() throws Exception {
+        Jdbi other = TestDatabases.jdbi(session.databaseName());
+        try (Handle victim = other.open()) {
+            int pid = victim.createQuery("SELECT pg_backend_pid()")
+                    .mapTo(Integer.class)
+                    .one();
+            TableView<ServerSession> sessions = robot.lookup("#server-sessions").queryAs(TableView.class);
+            WaitForAsyncUtils.waitFor(
+                    15, TimeUnit.SECONDS, () -> sessions.getItems().stream().anyMatch(row -> row.pid() == pid));
+            dialogs.thenDecline();
+            assertThat(terminate(sessions, pid))
+                    .as("the button is enabled for a session of our role")
+                    .isTrue();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(dialogs.asked()).hasSize(1);
+            assertThat(alive(other, pid)).as("declined: the session lives").isTrue();
+
+            dialogs.thenConfirm();
+            assertThat(terminate(sessions, pid)).isTrue();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !alive(other, pid));
+
+            assertThat(dialogs.asked())
+                    .containsExactly(
+                            "Terminate the session (its open transaction rolls back) pid " + pid + "?",
+                            "Terminate the session (its open transaction rolls back) pid " + pid + "?");
+        }
+    }
+
+    /**
+     * Chooses the session {@code pid} and presses "Terminate session…" in one FX turn (the table is refilled by
+     * each poll, which clears the choice); answers whether the button was enabled.
+     */
+    private boolean terminate(TableView<ServerSession> sessions, int pid) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+                    sessions.getItems().stream()
+                            .filter(row -> row.pid() == pid)
+                            .findFirst()
+                            .ifPresent(row -> sessions.getSelectionModel().select(row));
+                    Button terminate = robot.lookup("#terminate-backend").queryButton();
+                    boolean enabled = !terminate.isDisabled();
+                    terminate.fire();
+                    return enabled;
+                })
+                .get();
+    }
+
+    private static boolean alive(Jdbi jdbi, int pid) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid")
+                        .bind("pid", pid)
+                        .mapTo(Integer.class)
+                        .one())
+                == 1;
     }
 
     private String message() {
