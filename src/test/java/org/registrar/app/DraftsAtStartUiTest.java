@@ -34,6 +34,7 @@ class DraftsAtStartUiTest {
     private final FxRobot robot = new FxRobot();
     private TestSession session;
     private MainWindow window;
+    private AppContext context;
 
     @BeforeAll
     static void stage() throws Exception {
@@ -45,6 +46,7 @@ class DraftsAtStartUiTest {
     void close() throws Exception {
         robot.interact(() -> window.dispose());
         FxToolkit.cleanupStages();
+        context.close();
         session.close();
     }
 
@@ -69,7 +71,7 @@ class DraftsAtStartUiTest {
                         null,
                         Instant.now(),
                         List.of(new Draft.Entry(ids[2], "5", null, null))));
-        AppContext context = new AppContext(
+        context = new AppContext(
                 null,
                 session.database(),
                 TestDatabases.jdbcUrl(session.databaseName()),

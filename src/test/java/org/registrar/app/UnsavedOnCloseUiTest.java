@@ -42,6 +42,7 @@ class UnsavedOnCloseUiTest {
     private final FxRobot robot = new FxRobot();
     private TestSession session;
     private MainWindow window;
+    private AppContext context;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     @BeforeAll
@@ -53,7 +54,7 @@ class UnsavedOnCloseUiTest {
     @BeforeEach
     void open() throws Exception {
         session = TestSession.fresh();
-        AppContext context = new AppContext(
+        context = new AppContext(
                 null,
                 session.database(),
                 TestDatabases.jdbcUrl(session.databaseName()),
@@ -84,6 +85,7 @@ class UnsavedOnCloseUiTest {
     void close() throws Exception {
         robot.interact(() -> window.dispose());
         FxToolkit.cleanupStages();
+        context.close();
         session.close();
     }
 
