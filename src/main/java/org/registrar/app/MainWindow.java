@@ -20,7 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.registrar.assessments.BulkEntryView;
-import org.registrar.assessments.DraftStore;
+import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.Privileges;
 import org.registrar.health.ConnectionView;
 import org.registrar.health.ConnectionViewModel;

@@ -15,11 +15,18 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.registrar.assessments.data.Assessment;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.data.NewAssessment;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.data.SheetRow;
 import org.registrar.assessments.history.HistoryRepository;
 import org.registrar.assessments.history.HistoryViewModel;
 import org.registrar.assessments.input.ColumnMapping;
 import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputRow;
+import org.registrar.assessments.save.Draft;
+import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.Privileges;
 import org.registrar.tasks.Tasks;
@@ -405,7 +412,9 @@ public final class BulkEntryViewModel {
                 java.time.ZoneId.systemDefault(),
                 chosen.assessment().id(),
                 chosen.assessment().title(),
-                row);
+                row == null
+                        ? null
+                        : new HistoryViewModel.Student(row.studentId(), row.studentNumber() + " " + row.name()));
     }
 
     /**

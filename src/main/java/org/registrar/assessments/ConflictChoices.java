@@ -3,6 +3,7 @@ package org.registrar.assessments;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.registrar.assessments.data.Conflict;
 import org.registrar.assessments.input.ScoreText;
 
 /**

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.data.SheetRow;
 import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.PasteBlock;

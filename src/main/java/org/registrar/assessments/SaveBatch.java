@@ -7,6 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.registrar.assessments.data.NewAssessment;
+import org.registrar.assessments.data.ResultChange;
+import org.registrar.assessments.data.SaveOutcome;
+import org.registrar.assessments.data.SaveRequest;
+import org.registrar.assessments.save.Draft;
 
 /**
  * What one save is for: its batch id, cohort, assessment (or the new one) and maximum score. {@link #collect} works

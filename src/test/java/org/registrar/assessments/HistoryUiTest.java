@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
+import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.history.HistoryLine;
 import org.registrar.assessments.history.HistoryScope;
 import org.registrar.testing.TestSession;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.assessments.data.Cohort;
 import org.registrar.db.TestDatabases;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;

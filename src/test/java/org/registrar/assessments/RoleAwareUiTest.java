@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
+import org.registrar.assessments.data.Cohort;
 import org.registrar.db.Database;
 import org.registrar.db.Privileges;
 import org.registrar.db.PrivilegesRepository;
