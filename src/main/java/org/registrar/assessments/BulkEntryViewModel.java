@@ -27,6 +27,7 @@ import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.save.Draft;
 import org.registrar.assessments.save.DraftStore;
+import org.registrar.assessments.save.SaveResults;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.Privileges;
 import org.registrar.tasks.Tasks;
@@ -73,18 +74,33 @@ public final class BulkEntryViewModel {
     /** The message counts the rows with problems: it follows them as they are fixed. */
     private boolean followingRowProblems;
 
+    /**
+     * @param draftWriter writes drafts, in order, off the FX thread (one thread: a later draft must not be overtaken)
+     */
     public BulkEntryViewModel(Tasks tasks, ResultsRepository repository, DraftStore drafts, Executor draftWriter) {
+        this(tasks, repository, drafts, draftWriter, SaveResults.Scheduler.realTime());
+    }
+
+    /** @param scheduler when a save's outcome is unknown, waits between looks at the ledger (tests: no wait) */
+    BulkEntryViewModel(
+            Tasks tasks,
+            ResultsRepository repository,
+            DraftStore drafts,
+            Executor draftWriter,
+            SaveResults.Scheduler scheduler) {
         this.tasks = tasks;
         this.repository = repository;
         this.historyRepository = repository.history();
         this.drafts = drafts;
         this.draftWriter = draftWriter;
         this.editor = new GridEditor(this::maxScore, this::journal, tasks::later);
-        this.saving = new SaveFlow(this, tasks, repository, drafts);
-        this.input = new InputFlow(this, tasks, repository);
         this.waiting = new WaitingDrafts(tasks, repository, drafts, draftWriter);
         this.unsaved = new UnsavedEdits(
                 () -> GridSnapshot.of(assessment.get() == null ? List.of() : editor.rows()), draftWriter, tasks::later);
+        Flows flows = new Flows();
+        SaveResults saves = new SaveResults(tasks, repository, drafts, scheduler, SaveResults.Retry.SCREEN);
+        this.saving = new SaveFlow(flows, editor, unsaved, saves, tasks, this::journal);
+        this.input = new InputFlow(flows, editor, tasks, repository);
         form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
         editor.issues().addListener((javafx.collections.ListChangeListener<Issue>) change -> followRowProblems());
     }
@@ -423,12 +439,86 @@ public final class BulkEntryViewModel {
      * out off the FX thread.
      */
     public void saveOrReview(boolean validOnly, java.util.function.Consumer<List<String>> review) {
-        saving.saveOrReview(validOnly, problems().stream().anyMatch(issue -> issue.row() != null), review);
+        saving.saveOrReview(
+                validOnly, problems().stream().anyMatch(issue -> issue.row() != null), batch(), formProblem(), review);
     }
 
     /** Saves every edited row; with {@code validOnly} rows with problems stay in the draft. */
     public void save(boolean validOnly) {
-        saving.save(validOnly);
+        saving.save(validOnly, batch(), formProblem());
+    }
+
+    /** The batch id the next save carries (reused by a retry, kept in the draft). */
+    UUID batchId() {
+        return batchId;
+    }
+
+    /** What a save of the open grid is for now; null when no grid is open. */
+    private SaveBatch batch() {
+        Cohort current = cohort.get();
+        if (current == null || assessment.get() == null) {
+            return null;
+        }
+        Long id = assessmentId();
+        NewAssessment created = id == null && form.problem() == null ? form.toNewAssessment(current.id()) : null;
+        return new SaveBatch(batchId, current.id(), id, created, maxScore());
+    }
+
+    /** What keeps the new assessment's form from being saved; null when nothing does (or it is not a new one). */
+    private String formProblem() {
+        return assessment.get() != null && assessmentId() == null ? form.problem() : null;
+    }
+
+    /**
+     * The only ways the save and input flows reach the screen: what they report and what changes when a save ends
+     * (shared/STYLE.md: helpers get what they need as arguments, they do not reach back into the ViewModel).
+     */
+    private final class Flows implements SaveFlow.Screen, InputFlow.Screen {
+        @Override
+        public void say(String text, boolean isError) {
+            BulkEntryViewModel.this.say(text, isError);
+        }
+
+        @Override
+        public void sayRowProblems(int rows) {
+            BulkEntryViewModel.this.sayRowProblems(rows);
+        }
+
+        @Override
+        public void setBusy(boolean value) {
+            busy.set(value);
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            BulkEntryViewModel.this.failed(failure);
+        }
+
+        @Override
+        public void created(Assessment made) {
+            BulkEntryViewModel.this.created(made);
+        }
+
+        @Override
+        public void nextBatch() {
+            batchId = UUID.randomUUID();
+        }
+
+        @Override
+        public void reopenSaved(String message) {
+            reopenAfterAppliedBatch(message);
+        }
+
+        @Override
+        public void saveShown() {
+            journal();
+            refreshDrafts();
+        }
+
+        @Override
+        public void dropDraft(long cohortId, Long assessmentId) {
+            BulkEntryViewModel.this.dropDraft(cohortId, assessmentId);
+        }
     }
 
     /** Conflicted rows: keep this user's entry (the next save overwrites theirs) or take the saved one. */
@@ -519,22 +609,6 @@ public final class BulkEntryViewModel {
         assessment.set(choice);
     }
 
-    UUID batchId() {
-        return batchId;
-    }
-
-    void nextBatch() {
-        batchId = UUID.randomUUID();
-    }
-
-    GridEditor editor() {
-        return editor;
-    }
-
-    Cohort cohortValue() {
-        return cohort.get();
-    }
-
     void say(String text, boolean isError) {
         followingRowProblems = false;
         message.set(text);
@@ -565,10 +639,6 @@ public final class BulkEntryViewModel {
         } else {
             message.set(rowProblems((int) left));
         }
-    }
-
-    void setBusy(boolean value) {
-        busy.set(value);
     }
 
     void failed(Throwable failure) {

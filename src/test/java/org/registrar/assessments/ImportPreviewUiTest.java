@@ -62,7 +62,7 @@ class ImportPreviewUiTest {
         List<GridRow> rows = List.copyOf(model.rows());
         GridRow first = rows.get(0);
         GridRow second = rows.get(1);
-        robot.interact(() -> model.editor().edit(second, GridColumn.COMMENT, "typed before"));
+        robot.interact(() -> model.edit(second, GridColumn.COMMENT, "typed before"));
         Path file = dataHome.resolve("scores.csv");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(("Student number,Score,Comment\n" + first.studentNumber() + ",7,Très bien\n"
