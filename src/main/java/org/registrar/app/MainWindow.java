@@ -20,8 +20,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.registrar.assessments.BulkEntryView;
+import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.Privileges;
+import org.registrar.dialogs.FxDialogService;
 import org.registrar.health.ConnectionView;
 import org.registrar.health.ConnectionViewModel;
 import org.registrar.health.Diagnostics;
@@ -49,6 +51,13 @@ import org.registrar.tasks.Tasks;
 final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final ExecutorService worker;
+    /** Writes the Assessments screen's drafts, one at a time in order; shut down (queued drafts written) on close. */
+    private final ExecutorService draftWriter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "registrar-drafts");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final StatusBarView statusBar;
     private final Map<String, Supplier<Node>> screens = new LinkedHashMap<>();
     private final Map<String, Node> built = new LinkedHashMap<>();
@@ -79,7 +88,14 @@ final class MainWindow {
         statusBar = new StatusBarView(context);
         screens.put("Students", () -> studentsScreen(tasks, context));
         screens.put("Assessments", () -> {
-            bulkEntry = BulkEntryView.create(tasks, context.database(), context.dataHome(), context.privileges());
+            bulkEntry = BulkEntryView.create(
+                    tasks,
+                    new ResultsRepository(context.database().jdbi()),
+                    new DraftStore(context.dataHome()),
+                    draftWriter,
+                    new FxDialogService(() ->
+                            root.getScene() == null ? null : root.getScene().getWindow()),
+                    context.privileges());
             return bulkEntry.root();
         });
         screens.put("Mentors", () -> {
@@ -247,5 +263,6 @@ final class MainWindow {
         statusBar.dispose();
         context.sampler().close();
         worker.shutdownNow();
+        draftWriter.shutdown();
     }
 }

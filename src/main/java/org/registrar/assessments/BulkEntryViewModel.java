@@ -67,6 +67,14 @@ public final class BulkEntryViewModel {
     private java.nio.file.Path importFile;
     private final BooleanProperty canCreateAssessments = new SimpleBooleanProperty(true);
     private final BooleanProperty canWriteResults = new SimpleBooleanProperty(true);
+    /** A saved assessment is open (it has a history); a new one is open (its form is shown). */
+    private final javafx.beans.binding.BooleanBinding savedAssessmentOpen =
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> assessment.get() != null && !assessment.get().isNew(), assessment);
+
+    private final javafx.beans.binding.BooleanBinding newAssessmentOpen =
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> assessment.get() != null && assessment.get().isNew(), assessment);
     private Draft offered;
     private List<SheetRow> roster = List.of();
     private UUID batchId = UUID.randomUUID();
@@ -418,10 +426,10 @@ public final class BulkEntryViewModel {
      * @return null when no saved assessment is open (a new one has no history yet)
      */
     HistoryViewModel history(GridRow row) {
-        AssessmentChoice chosen = assessment.get();
-        if (chosen == null || chosen.isNew()) {
+        if (!savedAssessmentOpen.get()) {
             return null;
         }
+        AssessmentChoice chosen = assessment.get();
         return new HistoryViewModel(
                 tasks,
                 historyRepository,
@@ -564,6 +572,26 @@ public final class BulkEntryViewModel {
                     }
                 })
                 .onError(this::failed);
+    }
+
+    /** True while a saved assessment is open: it has a history (a new one has none yet). */
+    public javafx.beans.binding.BooleanExpression savedAssessmentOpenProperty() {
+        return savedAssessmentOpen;
+    }
+
+    /** True while a new assessment is open: its form is filled in before the first save. */
+    public javafx.beans.binding.BooleanExpression newAssessmentOpenProperty() {
+        return newAssessmentOpen;
+    }
+
+    /** "Biology test 3 · 10A-00010 · 7 students": the open grid's unsaved edits, for a question about them. */
+    String unsavedSummary() {
+        int students = unsaved.students();
+        AssessmentChoice chosen = assessment.get();
+        String title = chosen == null
+                ? ""
+                : chosen.isNew() ? "a new assessment" : chosen.assessment().title();
+        return title + " · " + cohort.get() + " · " + students + (students == 1 ? " student" : " students");
     }
 
     UnsavedEdits unsaved() {

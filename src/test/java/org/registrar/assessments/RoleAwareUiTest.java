@@ -70,7 +70,7 @@ class RoleAwareUiTest {
                     @Override
                     public void failed(Throwable error) {}
                 });
-        BulkEntryView view = BulkEntryView.create(tasks, staff, dataHome, privileges);
+        BulkEntryView view = BulkEntryScreen.create(tasks, staff, dataHome, privileges);
         FxToolkit.setupStage(window -> {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.show();
