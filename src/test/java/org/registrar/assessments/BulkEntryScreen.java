@@ -47,9 +47,15 @@ final class BulkEntryScreen {
         DialogService dialogs = new FxDialogService(() -> view[0].root().getScene() == null
                 ? null
                 : view[0].root().getScene().getWindow());
-        view[0] = BulkEntryView.create(
-                tasks, new ResultsRepository(database.jdbi()), new DraftStore(dataHome), DRAFTS, dialogs, privileges);
+        view[0] = create(tasks, database, dataHome, privileges, dialogs);
         return view[0];
+    }
+
+    /** As {@link #create(Tasks, Database, Path, Privileges)}, asking the user through {@code dialogs}. */
+    static BulkEntryView create(
+            Tasks tasks, Database database, Path dataHome, Privileges privileges, DialogService dialogs) {
+        return BulkEntryView.create(
+                tasks, new ResultsRepository(database.jdbi()), new DraftStore(dataHome), DRAFTS, dialogs, privileges);
     }
 
     /** The screen in the stage, its first cohort's second assessment open. */

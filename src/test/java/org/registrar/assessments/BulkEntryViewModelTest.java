@@ -102,7 +102,8 @@ class BulkEntryViewModelTest {
         assertThat(model.rows()).hasSizeGreaterThan(10);
         assertThat(model.savedAssessmentOpenProperty().get()).isTrue();
         assertThat(model.busyProperty().get()).isFalse();
-        assertThat(model.messageProperty().get()).endsWith("students. Type or paste scores; blank keeps the saved score.");
+        assertThat(model.messageProperty().get())
+                .endsWith("students. Type or paste scores; blank keeps the saved score.");
     }
 
     @Test
