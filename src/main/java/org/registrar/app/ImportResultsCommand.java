@@ -182,7 +182,6 @@ final class ImportResultsCommand implements Callable<Integer> {
         OperationScope scope = context.database().queryMetrics().begin(OPERATION);
         try (scope) {
             saves.save(
-                    OPERATION,
                     request,
                     null,
                     waiting -> out.println(

@@ -169,7 +169,7 @@ final class SaveFlow {
                                         + "save within " + Timeouts.IDLE_IN_TRANSACTION.toSeconds() + " s)…"
                                 : ""),
                 false);
-        saves.save(SaveResults.SAVE, request, collected.journal(), this::outcomeUnknown, this::ended);
+        saves.save(request, collected.journal(), this::outcomeUnknown, this::ended);
     }
 
     private void outcomeUnknown(boolean waiting) {

@@ -100,12 +100,12 @@ public final class SaveResults {
     }
 
     /**
-     * Writes {@code draft} (none: null) to the {@link DraftStore}, then saves {@code request} as the operation {@code operation}; {@code done}
+     * Writes {@code draft} (none: null) to the {@link DraftStore}, then saves {@code request} (the operation {@link #SAVE}, or the caller's own when one is open on its thread); {@code done}
      * gets how it ended. Never blocks the caller (with inline tasks it runs on the caller's thread).
      */
-    public void save(String operation, SaveRequest request, Draft draft, Progress progress, Consumer<Ending> done) {
+    public void save(SaveRequest request, Draft draft, Progress progress, Consumer<Ending> done) {
         AtomicBoolean sent = new AtomicBoolean();
-        tasks.run(operation, () -> {
+        tasks.run(SAVE, () -> {
                     if (draft != null) {
                         drafts.save(draft);
                     }

@@ -154,7 +154,6 @@ class SaveResultsTest {
                                 change.studentId(), change.score().toPlainString(), null, change.expectedVersion()))
                         .toList());
         saves.save(
-                SaveResults.SAVE,
                 request,
                 draft,
                 waiting -> {
