@@ -575,12 +575,12 @@ public final class BulkEntryViewModel {
     }
 
     /** True while a saved assessment is open: it has a history (a new one has none yet). */
-    public javafx.beans.binding.BooleanExpression savedAssessmentOpenProperty() {
+    javafx.beans.binding.BooleanExpression savedAssessmentOpenProperty() {
         return savedAssessmentOpen;
     }
 
     /** True while a new assessment is open: its form is filled in before the first save. */
-    public javafx.beans.binding.BooleanExpression newAssessmentOpenProperty() {
+    javafx.beans.binding.BooleanExpression newAssessmentOpenProperty() {
         return newAssessmentOpen;
     }
 
