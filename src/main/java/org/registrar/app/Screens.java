@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import org.registrar.assessments.BulkEntryView;
-import org.registrar.assessments.DraftStore;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.Privileges;
 import org.registrar.dialogs.DialogService;
 import org.registrar.health.ConnectionView;
@@ -79,7 +80,13 @@ final class Screens {
         Map<String, Supplier<Node>> screens = new LinkedHashMap<>();
         screens.put("Students", this::students);
         screens.put("Assessments", () -> {
-            bulkEntry = BulkEntryView.create(tasks, context.database(), context.dataHome(), context.privileges());
+            bulkEntry = BulkEntryView.create(
+                    tasks,
+                    new ResultsRepository(context.database().jdbi()),
+                    new DraftStore(context.dataHome()),
+                    context.draftWriter(),
+                    dialogs,
+                    context.privileges());
             return bulkEntry.root();
         });
         screens.put("Mentors", this::mentors);

@@ -3,9 +3,9 @@ package org.registrar.bench;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.registrar.assessments.ResultsRepository;
-import org.registrar.assessments.SaveOutcome;
-import org.registrar.assessments.SaveRequest;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.data.SaveOutcome;
+import org.registrar.assessments.data.SaveRequest;
 import org.registrar.db.Database;
 import org.registrar.metrics.OperationScope;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
-import org.registrar.assessments.ResultChange;
+import org.registrar.assessments.data.ResultChange;
 import org.registrar.db.Database;
 
 /**

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.data;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -36,7 +36,7 @@ public final class ResultsRepository {
     }
 
     /** The history of results in the same database. */
-    HistoryRepository history() {
+    public HistoryRepository history() {
         return new HistoryRepository(jdbi);
     }
 
@@ -47,15 +47,8 @@ public final class ResultsRepository {
                 .list());
     }
 
-    /** Names of drafts' cohorts and assessments, in one statement. Blocking: not on the FX thread. */
-    DraftNames draftNames(List<Draft> drafts) {
-        long[] cohortIds = drafts.stream().mapToLong(Draft::cohortId).distinct().toArray();
-        long[] assessmentIds = drafts.stream()
-                .map(Draft::assessmentId)
-                .filter(java.util.Objects::nonNull)
-                .mapToLong(Long::longValue)
-                .distinct()
-                .toArray();
+    /** Names of these cohorts and assessments (drafts' ones), in one statement. Blocking: not on the FX thread. */
+    public DraftNames draftNames(long[] cohortIds, long[] assessmentIds) {
         java.util.Map<Long, String> cohorts = new java.util.HashMap<>();
         java.util.Map<Long, String> assessments = new java.util.HashMap<>();
         jdbi.useHandle(handle -> handle.createQuery(SaveSql.DRAFT_NAMES)

@@ -1,8 +1,9 @@
-package org.registrar.assessments;
+package org.registrar.assessments.save;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.registrar.assessments.data.NewAssessment;
 
 /**
  * The unsaved entries of one grid, as journaled to disk after every edit: the batch id the save will carry, the

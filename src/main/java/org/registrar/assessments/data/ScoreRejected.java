@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.data;
 
 /**
  * The database refused a score (check violation, SQLSTATE 23514) and named the student it concerns; nothing of the

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.data;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

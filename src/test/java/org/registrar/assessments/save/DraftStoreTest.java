@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.save;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.assessments.data.NewAssessment;
 
 /** Drafts on disk: written whole, read back exactly, set aside when unreadable, gone after delete. */
 class DraftStoreTest {

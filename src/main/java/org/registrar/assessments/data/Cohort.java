@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.data;
 
 /** A class of students, as the cohort picker shows it. Immutable. */
 public record Cohort(long id, String name, int students) {

@@ -1,8 +1,9 @@
-package org.registrar.assessments;
+package org.registrar.assessments.input;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-import org.registrar.assessments.input.ParsedScore;
+import org.registrar.assessments.data.ResultChange;
+import org.registrar.assessments.data.SheetRow;
 
 /** What one entered score and comment change against what is saved. Pure and thread-safe. */
 public final class ResultChanges {

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.data;
 
 /** The SQL of {@link ResultsRepository}, kept apart so the repository reads as the steps of a save. */
 final class SaveSql {

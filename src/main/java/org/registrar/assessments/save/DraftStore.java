@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.save;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import org.registrar.assessments.data.NewAssessment;
 import org.registrar.db.LocalFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +128,8 @@ public final class DraftStore {
         }
     }
 
-    Path file(long cohortId, Long assessmentId) {
+    /** Where the draft of this grid is kept (support: what to look for; tests: what to damage). */
+    public Path file(long cohortId, Long assessmentId) {
         return folder.resolve("results-" + cohortId + "-" + (assessmentId == null ? "new" : assessmentId) + ".draft");
     }
 
