@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Launcher.VersionProvider.class,
         description = "Registrar: administration client for the school's student platform.",
-        subcommands = {DoctorCommand.class, DemoCommand.class, BenchCommand.class, ImportResultsCommand.class})
+        subcommands = {DoctorCommand.class, DemoCommand.class, BenchLauncher.class, ImportResultsCommand.class})
 public final class Launcher implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
