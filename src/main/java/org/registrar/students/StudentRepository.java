@@ -12,8 +12,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Keyset pages of students (never OFFSET), their count or estimate, and the OFFSET pages the tests and the
- * benchmark compare them with. Every method blocks on the database: never call it on the FX thread. Thread-safe.
+ * Keyset pages of students (never OFFSET) and their count or estimate. Every method blocks on the database: never
+ * call it on the FX thread. Thread-safe.
  */
 public final class StudentRepository {
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
@@ -146,15 +146,6 @@ public final class StudentRepository {
             cohorts = List.copyOf(cohorts);
             mentors = List.copyOf(mentors);
         }
-    }
-
-    /** The same page by LIMIT/OFFSET: what keyset pages are tested and benchmarked against. Blocking. */
-    public List<StudentRow> offsetPage(StudentOrder order, StudentFilter filter, long offset, int size) {
-        StudentQuery query = new StudentQuery(order, filter);
-        query.parameters().put("offset", offset);
-        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM + " WHERE true"
-                + query.filterConditions() + query.orderBy(true) + " LIMIT :limit OFFSET :offset";
-        return jdbi.withHandle(handle -> fetch(handle, sql, query, order, size, false).rows);
     }
 
     private static Fetched fetch(

@@ -129,6 +129,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The bench ships in its own jar (src/bench/java): nothing in registrar.jar may need one of its classes. */
+    @Test
+    void theAppDoesNotDependOnTheBench() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.registrar.bench..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.registrar.bench..")
+                .check(classes);
+    }
+
     private static String[] concat(String[] first, String extra) {
         String[] all = java.util.Arrays.copyOf(first, first.length + 1);
         all[first.length] = extra;

@@ -10,7 +10,6 @@ import org.registrar.students.StudentFilter;
 import org.registrar.students.StudentOrder;
 import org.registrar.students.StudentPage;
 import org.registrar.students.StudentRepository;
-import org.registrar.students.StudentRow;
 
 /**
  * The Students screen's page reads on the demo database: first, next, previous, last and jump-to-name by keyset;
@@ -32,6 +31,7 @@ public final class StudentsBench implements BenchScenario {
         // index
         database.jdbi().useHandle(handle -> handle.execute("VACUUM (ANALYZE) students"));
         StudentRepository repository = new StudentRepository(database.jdbi());
+        OffsetPages offsets = new OffsetPages(database.jdbi());
         BenchResult result =
                 new BenchResult(name(), "operation", "depth", "method", "median_ms", "p95_ms", "statements");
         int repetitions = Math.max(20, context.repetitions() * 2);
@@ -72,16 +72,16 @@ public final class StudentsBench implements BenchScenario {
             if ((depth - 1) * SIZE >= context.students()) {
                 continue;
             }
-            PageKey before = depth == 1 ? null : keyAt(repository, order, all, (depth - 1) * SIZE - 1);
+            PageKey before = depth == 1 ? null : offsets.keyAt((depth - 1) * SIZE - 1);
             timer.time(
                     "page",
                     depth,
                     "keyset",
                     () -> repository.page(
                             order, all, before == null ? PageRequest.first() : PageRequest.after(before), SIZE, false));
-            timer.time("page", depth, "OFFSET", () -> repository.offsetPage(order, all, (depth - 1) * SIZE, SIZE));
+            timer.time("page", depth, "OFFSET", () -> offsets.page((depth - 1) * SIZE, SIZE));
         }
-        floors(timer, database, repository, order, all, context.students());
+        floors(timer, database, offsets, context.students());
         timer.time("filter lists (every class and mentor)", 0, "two reads", repository::choices);
         for (long depth : List.of(100L, 10_000L, 19_999L)) {
             if ((depth - 1) * SIZE < context.students()) {
@@ -115,15 +115,13 @@ public final class StudentsBench implements BenchScenario {
     private static void floors(
             Timer timer,
             Database database,
-            StudentRepository repository,
-            StudentOrder order,
-            StudentFilter all,
+            OffsetPages offsets,
             int students) {
         for (long depth : List.of(1L, 19_999L)) {
             if ((depth - 1) * SIZE >= students) {
                 continue;
             }
-            PageKey before = depth == 1 ? null : keyAt(repository, order, all, (depth - 1) * SIZE - 1);
+            PageKey before = depth == 1 ? null : offsets.keyAt((depth - 1) * SIZE - 1);
             String after = before == null ? "" : " WHERE (s.search_key, s.id) > (:key, :id)";
             String sql = "SELECT s.id, s.student_number, s.family_name, s.given_name, s.cohort_id, s.status, s.email,"
                     + " s.updated_at, s.version, s.search_key FROM students s" + after
@@ -138,11 +136,6 @@ public final class StudentsBench implements BenchScenario {
                         return query.mapToMap().list();
                     }));
         }
-    }
-
-    private static PageKey keyAt(StudentRepository repository, StudentOrder order, StudentFilter filter, long row) {
-        List<StudentRow> rows = repository.offsetPage(order, filter, row, 1);
-        return rows.get(0).key();
     }
 
     /** Times one case: median, p95 and the statements of its last run as counted by QueryMetrics. */

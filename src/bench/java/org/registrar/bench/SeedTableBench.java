@@ -203,9 +203,8 @@ public final class SeedTableBench implements BenchScenario {
     private static Figures[] paging(Database database, BenchContext context) {
         StudentRepository students = new StudentRepository(database.jdbi());
         long offset = Math.max(0, (long) (context.students() / 50 - 2) * 50);
-        PageKey deep = students.offsetPage(StudentOrder.DEFAULT, StudentFilter.NONE, offset, 50)
-                .get(49)
-                .key();
+        OffsetPages offsets = new OffsetPages(database.jdbi());
+        PageKey deep = offsets.keyAt(offset + 49);
         Figures keyset = timed(
                 database,
                 context.repetitions(),
@@ -213,7 +212,7 @@ public final class SeedTableBench implements BenchScenario {
         Figures byOffset = timed(
                 database,
                 Math.max(3, context.repetitions() / 5),
-                () -> students.offsetPage(StudentOrder.DEFAULT, StudentFilter.NONE, offset + 50, 50));
+                () -> offsets.page(offset + 50, 50));
         return new Figures[] {keyset, byOffset};
     }
 
