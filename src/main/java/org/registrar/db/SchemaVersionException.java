@@ -41,6 +41,24 @@ public final class SchemaVersionException extends IllegalStateException {
                 cause);
     }
 
+    /**
+     * The database's schema history does not match this app's migrations (an applied file differs, or is missing):
+     * not a history this app may upgrade. Nothing was changed.
+     */
+    static SchemaVersionException historyDiffers(Throwable cause) {
+        String detail = String.valueOf(cause.getMessage())
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip();
+        return new SchemaVersionException(
+                "This database's schema history does not match this Registrar's migrations (" + detail + "). Nothing"
+                        + " was changed. Ask your administrator (admin guide: Databases made by earlier versions).",
+                "unknown",
+                "unknown",
+                cause);
+    }
+
     /** The newest schema version applied to the database, or "none". */
     public String databaseVersion() {
         return databaseVersion;
