@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ final class EditedMigrations {
                 return 0;
             }
             int changed = 0;
-            for (Edit edit : KNOWN) {
+            for (Edit edit : applied(connection, historyTable)) {
                 changed += realign(connection, historyTable, edit);
             }
             return changed;
@@ -58,6 +59,24 @@ final class EditedMigrations {
         }
     }
 
+    /** The known edits whose earlier text this history recorded; read first, so most starts write nothing. */
+    private static List<Edit> applied(Connection connection, String historyTable) throws SQLException {
+        List<Edit> found = new ArrayList<>();
+        String sql = "SELECT version, checksum FROM " + historyTable + " WHERE success AND type = 'SQL'"
+                + " AND version IN ('53', '54', '58')";
+        try (PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String version = rows.getString(1);
+                int checksum = rows.getInt(2);
+                KNOWN.stream()
+                        .filter(edit -> edit.version().equals(version) && edit.earlier() == checksum)
+                        .forEach(found::add);
+            }
+        }
+        return found;
+    }
+
     private static int realign(Connection connection, String historyTable, Edit edit) throws SQLException {
         String sql = "UPDATE " + historyTable + " SET checksum = ? WHERE version = ? AND checksum = ? AND success"
                 + " AND type = 'SQL'";
@@ -66,16 +85,14 @@ final class EditedMigrations {
             update.setString(2, edit.version());
             update.setInt(3, edit.earlier());
             int rows = update.executeUpdate();
-            if (rows > 0) {
-                LOG.warn(
-                        "Schema history: V{} was applied from its text of commit {} (checksum {}), edited later"
-                                + " without changing the final schema; recorded checksum set to the shipped file's ({})."
-                                + " See docs/decisions/0032-migration-baseline.md.",
-                        edit.version(),
-                        edit.commit(),
-                        edit.earlier(),
-                        edit.shipped());
-            }
+            LOG.warn(
+                    "Schema history: V{} was applied from its text of commit {} (checksum {}), edited later without"
+                            + " changing the final schema; recorded checksum set to the shipped file's ({})."
+                            + " See docs/decisions/0032-migration-baseline.md.",
+                    edit.version(),
+                    edit.commit(),
+                    edit.earlier(),
+                    edit.shipped());
             return rows;
         }
     }
