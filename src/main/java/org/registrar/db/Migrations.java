@@ -11,12 +11,16 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 
 /**
- * Applies the versioned schema under {@code db/migration} with Flyway. Thread-safe; blocking: never call on
- * the FX thread.
+ * Applies the versioned schema under {@code db/migration} with Flyway. An empty database gets the baseline
+ * (B64, the schema of 1.0) and the V files after it; a database made by the V1…V64 chain keeps its history and
+ * gets the V files after its version (ADR 0032). Thread-safe; blocking: never call on the FX thread.
  */
 public final class Migrations {
+    static final String LOCATION = "classpath:" + MigrationFiles.FOLDER;
+
     private Migrations() {}
 
     /**
@@ -26,11 +30,19 @@ public final class Migrations {
      *     migrations are pending and this login may not apply them
      */
     public static String apply(DataSource dataSource) {
-        Flyway flyway = configure(dataSource);
+        return apply(dataSource, LOCATION);
+    }
+
+    /** As {@link #apply(DataSource)}, from the given Flyway locations (tests add a later migration). */
+    static String apply(DataSource dataSource, String... locations) {
+        Flyway flyway = configure(dataSource, locations);
+        EditedMigrations.realign(dataSource, flyway.getConfiguration().getTable());
         MigrationInfoService info = flyway.info();
         refuseNewerSchema(info.all());
         try {
             flyway.migrate();
+        } catch (FlywayValidateException error) {
+            throw SchemaVersionException.historyDiffers(error);
         } catch (FlywayException error) {
             if (info.pending().length > 0 && isPermissionDenied(error)) {
                 throw SchemaVersionException.notUpgradableByThisLogin(
@@ -43,12 +55,12 @@ public final class Migrations {
 
     /** The applied schema version, or "none" for an empty database. */
     public static String currentVersion(DataSource dataSource) {
-        return currentVersion(configure(dataSource));
+        return currentVersion(configure(dataSource, LOCATION));
     }
 
     /** The newest schema version this build of the app knows. */
     public static String expectedVersion(DataSource dataSource) {
-        return newestKnown(configure(dataSource).info().all());
+        return newestKnown(configure(dataSource, LOCATION).info().all());
     }
 
     /** Migrations applied by a newer app show as FUTURE_*: their versions are above every one we know. */
@@ -90,10 +102,10 @@ public final class Migrations {
         return current == null ? "none" : current.getVersion().getVersion();
     }
 
-    private static Flyway configure(DataSource dataSource) {
+    private static Flyway configure(DataSource dataSource, String... locations) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 .failOnMissingLocations(true)
                 // future migrations are refused by refuseNewerSchema with our own message before migrate runs;
                 // set explicitly so validation never depends on Flyway's default for them
