@@ -128,8 +128,8 @@ public final class MentorsViewModel {
     private void show(Loaded loaded) {
         Long keep = selected.get() == null ? null : selected.get().id();
         mentors.setAll(loaded.mentors());
-        if (cohortAnswered != null && !cohortAnswered.isEmpty()) {
-            askMentorsOfClass(cohortAnswered); // the list moved, so may the class's mentors (a cache hit if not)
+        if (!filterText().isEmpty()) {
+            askMentorsOfClass(filterText()); // the list moved, so may the class's mentors (a cache hit if not)
         }
         message.set("");
         summary.set(String.format(
@@ -153,7 +153,7 @@ public final class MentorsViewModel {
      * carries every mentor's classes), and its mentors join the shown ones when the answer for this text arrives.
      */
     private void applyFilter() {
-        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        String text = filterText();
         boolean onlyActive = activeOnly.get();
         Set<Long> ofClass = text.equals(cohortAnswered) ? inCohort : Set.of();
         Predicate<Mentor> matches = mentor -> (!onlyActive || mentor.active())
@@ -165,6 +165,10 @@ public final class MentorsViewModel {
         if (!text.isEmpty() && !text.equals(cohortAnswered)) {
             askMentorsOfClass(text);
         }
+    }
+
+    private String filterText() {
+        return filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
     }
 
     private void askMentorsOfClass(String text) {
