@@ -17,8 +17,8 @@ import org.registrar.metrics.OperationScope;
 
 /**
  * The mentors list the old web platform's way (list, then count, cohorts and last change per mentor: 1 + 3N
- * statements) against Registrar's one aggregate query cold and from the cache, and a 200-student roster cold and
- * warm. Tops one mentor up to 200 students first (the bench database is scratch).
+ * statements) against Registrar's list from the maintained summaries cold and from the cache, the full aggregate it
+ * replaced, the count without a mentor and the mentors of one class cold, and a 200-student roster cold and warm. Tops one mentor up to 200 students first (the bench database is scratch).
  */
 public final class MentorsBench implements BenchScenario {
     private static final int ROSTER_SIZE = 200;
@@ -59,6 +59,17 @@ public final class MentorsBench implements BenchScenario {
             return (int) directory.countWithoutMentor();
         });
         result.row("without a mentor, cold", without.median(), without.p90(), without.statements(), 1);
+        String cohort = aClassOf(repository, mentor);
+        Timing ofClass = time(database, repetitions, () -> {
+            directory.invalidateAll();
+            return directory.mentorsInCohort(cohort).size();
+        });
+        result.row(
+                "mentors of a class, cold (V66)",
+                ofClass.median(),
+                ofClass.p90(),
+                ofClass.statements(),
+                ofClass.rows());
         long free = directory.candidates("", true, null).entries().get(0).studentId();
         Timing reassign = time(database, repetitions, () -> reassignOne(directory, free, mentor));
         result.row(
@@ -94,6 +105,7 @@ public final class MentorsBench implements BenchScenario {
                         cold.median() / warm.median(),
                         warm.median() * 1000,
                         rosterWarm.median() * 1000))
+                .note(namesSent(repository))
                 .note("Cache: " + directory.snapshot())
                 .note(ServerDurability.shown(database));
     }
@@ -109,6 +121,26 @@ public final class MentorsBench implements BenchScenario {
                 .mapToMap()
                 .list()
                 .size());
+    }
+
+    /** The first cohort of the bench's mentor: a class with at least one mentor. */
+    private static String aClassOf(MentorRepository repository, long mentor) {
+        return repository.mentors().stream()
+                .filter(m -> m.id() == mentor)
+                .findFirst()
+                .orElseThrow()
+                .firstCohorts()
+                .get(0);
+    }
+
+    /** What the cold list carries since V66 against the full cohort lists it carried before. */
+    private static String namesSent(MentorRepository repository) {
+        List<Mentor> mentors = repository.mentors();
+        return String.format(
+                "Cohort names in the list: %,d sent (first %d per mentor), %,d in the full lists.",
+                mentors.stream().mapToInt(m -> m.firstCohorts().size()).sum(),
+                Mentor.LISTED_COHORTS,
+                mentors.stream().mapToInt(Mentor::cohortCount).sum());
     }
 
     /** A write's cost with the maintained summaries: one student without a mentor assigned, then unassigned. */

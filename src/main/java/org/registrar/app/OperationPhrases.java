@@ -37,6 +37,7 @@ final class OperationPhrases {
             Map.entry("Find drafts", "Unsaved drafts looked up"),
             // mentors
             Map.entry("Open mentors", "Mentors loaded"),
+            Map.entry("Find mentors of class", "Mentors of the class found"),
             Map.entry("Open mentor", "Mentor's students loaded"),
             Map.entry("Rename mentor", "Mentor renamed"),
             Map.entry("Activate mentor", "Mentor activated"),

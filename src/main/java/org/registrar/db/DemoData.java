@@ -44,8 +44,9 @@ public final class DemoData {
         int cohorts = cohortsFor(students);
         int mentors = mentorsFor(students);
         long results = jdbi.inTransaction(handle -> insertAll(handle, students, cohorts, mentors));
-        jdbi.useHandle(handle -> handle.execute("ANALYZE cohorts, students, mentors, mentor_assignments, "
-                + "assessments, assessment_results, result_history, change_stamps"));
+        jdbi.useHandle(
+                handle -> handle.execute("ANALYZE cohorts, students, mentors, mentor_assignments, mentor_summaries, "
+                        + "assessments, assessment_results, result_history, change_stamps"));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return new Summary(cohorts, students, mentors, cohorts * ASSESSMENTS_PER_COHORT, results, elapsed);
     }

@@ -168,7 +168,7 @@ final class MentorDetailView {
         }
         return mentor.email() + " · " + (mentor.active() ? "active" : "inactive") + " · "
                 + mentor.students() + (mentor.students() == 1 ? " student" : " students") + " in "
-                + mentor.cohorts().size() + (mentor.cohorts().size() == 1 ? " cohort" : " cohorts");
+                + mentor.cohortCount() + (mentor.cohortCount() == 1 ? " cohort" : " cohorts");
     }
 
     private static Label note(javafx.beans.value.ObservableValue<String> text) {

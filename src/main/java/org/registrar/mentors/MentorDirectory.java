@@ -6,6 +6,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.registrar.metrics.CacheMetrics;
@@ -59,6 +61,14 @@ public final class MentorDirectory implements CacheMetrics {
     /** Every mentor with counts and cohorts, sorted by name. Blocking. */
     public List<Mentor> mentors() {
         return read(DirectoryKey.mentors());
+    }
+
+    /**
+     * The ids of the mentors with a student in the class named {@code cohortName} (any case), looked up by the
+     * server's index and cached like the list. Blocking.
+     */
+    public Set<Long> mentorsInCohort(String cohortName) {
+        return read(DirectoryKey.mentorsInCohort(cohortName.strip().toUpperCase(Locale.ROOT)));
     }
 
     /** A page of one mentor's students; {@code after} null for the first page. Blocking. */
@@ -136,7 +146,7 @@ public final class MentorDirectory implements CacheMetrics {
 
     private void dropAfterAssignments(AssignmentChange change, boolean countChanged) {
         drop(key -> switch (key.kind()) {
-            case MENTORS -> true;
+            case MENTORS, MENTORS_IN_COHORT -> true;
             case WITHOUT_MENTOR -> countChanged;
             case ROSTER -> change.affectedMentors().contains(key.mentorId());
         });
@@ -179,6 +189,7 @@ public final class MentorDirectory implements CacheMetrics {
                     case MENTORS -> repository.mentors();
                     case ROSTER -> repository.roster(key.mentorId(), key.after(), MentorRepository.PAGE_SIZE);
                     case WITHOUT_MENTOR -> repository.countWithoutMentor();
+                    case MENTORS_IN_COHORT -> repository.mentorsInCohort(key.cohort());
                 };
         return new Stamped(value, loadedAt);
     }

@@ -30,11 +30,25 @@ public final class MentorRepository {
         this.jdbi = jdbi;
     }
 
-    /** Every mentor with student count, cohorts covered and last change: one aggregate query. Blocking. */
+    /**
+     * Every mentor with student count, first cohorts, number of cohorts and last change: one statement over the
+     * maintained summaries. Blocking.
+     */
     public List<Mentor> mentors() {
         return jdbi.withHandle(handle -> handle.createQuery(MentorSql.MENTORS)
                 .map(MentorRepository::mentor)
                 .list());
+    }
+
+    /**
+     * The ids of the mentors with a student in the class named {@code cohortName} (compared ignoring case; none
+     * when no class has that name): one indexed statement. Blocking.
+     */
+    public Set<Long> mentorsInCohort(String cohortName) {
+        return Set.copyOf(jdbi.withHandle(handle -> handle.createQuery(MentorSql.MENTORS_IN_COHORT)
+                .bind("name", cohortName.strip())
+                .mapTo(Long.class)
+                .list()));
     }
 
     /** A page of a mentor's students ordered by name, after {@code after} (null for the first). Blocking. */
@@ -172,7 +186,7 @@ public final class MentorRepository {
     }
 
     private static Mentor mentor(ResultSet rs, StatementContext context) throws SQLException {
-        Array cohorts = rs.getArray("cohorts");
+        Array cohorts = rs.getArray("first_cohorts");
         Timestamp lastChange = rs.getTimestamp("last_change");
         return new Mentor(
                 rs.getLong("id"),
@@ -182,6 +196,7 @@ public final class MentorRepository {
                 rs.getBoolean("active"),
                 rs.getInt("students"),
                 Arrays.asList((String[]) cohorts.getArray()),
+                rs.getInt("cohort_count"),
                 lastChange.toInstant());
     }
 

@@ -18,17 +18,34 @@ final class MentorSql {
 
     /**
      * Every mentor with the summary the database maintains for them (V65, ADR 0040): reads the mentors and one row
-     * each, never the students. A mentor with no summary row yet has no students.
+     * each, never the students. Of each cohort list only the first names the screen shows and their number are sent
+     * (V66): the whole lists were ~850,000 names at a million students. A mentor with no summary row yet has no
+     * students. The slice is spaced because Jdbi would read {@code [1:3]} as a parameter named 3.
      */
     static final String MENTORS =
             """
             SELECT m.id, m.family_name, m.given_name, m.email, m.active,
                    coalesce(x.students, 0) AS students,
-                   coalesce(x.cohort_names, '{}') AS cohorts,
+                   coalesce(x.cohort_names[1 : LISTED], '{}') AS first_cohorts,
+                   coalesce(cardinality(x.cohort_names), 0) AS cohort_count,
                    greatest(m.updated_at, x.last_assigned_at) AS last_change
               FROM mentors m
               LEFT JOIN mentor_summaries x ON x.mentor_id = m.id
              ORDER BY registrar_fold(m.family_name || ' ' || m.given_name), m.id
+            """
+                    .replace("LISTED", Integer.toString(Mentor.LISTED_COHORTS));
+
+    /**
+     * The mentors with a student in the class named {@code :name} (any case): the class by
+     * {@code cohorts_upper_name_idx}, the mentors by the GIN index over the cohort lists the database maintains
+     * ({@code mentor_summaries_cohort_names_idx}, V66); never students or assignments.
+     */
+    static final String MENTORS_IN_COHORT =
+            """
+            SELECT x.mentor_id
+              FROM mentor_summaries x
+             WHERE x.cohort_names && ARRAY(SELECT c.name FROM cohorts c WHERE upper(c.name) = upper(:name))
+             ORDER BY x.mentor_id
             """;
 
     /** The columns RosterEntry needs, for students {@code s} with assignment {@code a} and mentor {@code m}. */

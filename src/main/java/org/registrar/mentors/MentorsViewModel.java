@@ -1,6 +1,7 @@
 package org.registrar.mentors;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +25,7 @@ import org.registrar.tasks.Tasks;
 public final class MentorsViewModel {
     static final String OPEN = "Open mentors";
     static final String RENAME = "Rename mentor";
+    static final String FIND_CLASS = "Find mentors of class";
 
     private final Tasks tasks;
     private final MentorDirectory directory;
@@ -38,6 +40,11 @@ public final class MentorsViewModel {
     private final BooleanProperty canEdit = new SimpleBooleanProperty(true);
     private final MentorDetailViewModel detail;
     private long latest;
+    private long cohortTicket;
+    /** The filter text whose mentors-of-class answer {@link #inCohort} holds; none yet: null. */
+    private String cohortAnswered;
+
+    private Set<Long> inCohort = Set.of();
 
     public MentorsViewModel(Tasks tasks, MentorDirectory directory) {
         this.tasks = tasks;
@@ -121,6 +128,9 @@ public final class MentorsViewModel {
     private void show(Loaded loaded) {
         Long keep = selected.get() == null ? null : selected.get().id();
         mentors.setAll(loaded.mentors());
+        if (!filterText().isEmpty()) {
+            askMentorsOfClass(filterText()); // the list moved, so may the class's mentors (a cache hit if not)
+        }
         message.set("");
         summary.set(String.format(
                 "%,d mentors · %,d students without a mentor", loaded.mentors().size(), loaded.withoutMentor()));
@@ -138,16 +148,44 @@ public final class MentorsViewModel {
         }
     }
 
+    /**
+     * Name and e-mail match on this desktop at once; a class name is asked of the server (the list no longer
+     * carries every mentor's classes), and its mentors join the shown ones when the answer for this text arrives.
+     */
     private void applyFilter() {
-        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        String text = filterText();
         boolean onlyActive = activeOnly.get();
+        Set<Long> ofClass = text.equals(cohortAnswered) ? inCohort : Set.of();
         Predicate<Mentor> matches = mentor -> (!onlyActive || mentor.active())
                 && (text.isEmpty()
                         || mentor.displayName().toLowerCase(Locale.ROOT).contains(text)
                         || mentor.email().toLowerCase(Locale.ROOT).contains(text)
-                        || mentor.cohorts().stream()
-                                .anyMatch(c -> c.toLowerCase(Locale.ROOT).equals(text)));
+                        || ofClass.contains(mentor.id()));
         shown.setPredicate(matches);
+        if (!text.isEmpty() && !text.equals(cohortAnswered)) {
+            askMentorsOfClass(text);
+        }
+    }
+
+    private String filterText() {
+        return filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+    }
+
+    private void askMentorsOfClass(String text) {
+        long ticket = ++cohortTicket;
+        tasks.run(FIND_CLASS, () -> directory.mentorsInCohort(text))
+                .onDone(ids -> {
+                    if (ticket == cohortTicket) {
+                        cohortAnswered = text;
+                        inCohort = ids;
+                        applyFilter();
+                    }
+                })
+                .onError(error -> {
+                    if (ticket == cohortTicket) {
+                        message.set(DatabaseErrors.describe(FIND_CLASS, error));
+                    }
+                });
     }
 
     /** Mentors passing the filter; the view sorts them. */

@@ -36,6 +36,8 @@ class MentorDirectoryTest {
     private MentorRepository repository;
     private MentorDirectory directory;
     private Jdbi direct;
+    /** The class of the first student {@link #everyKindOfLocalWriteShowsAtOnce} assigns. */
+    private String cohort;
 
     @BeforeEach
     void open() {
@@ -112,6 +114,11 @@ class MentorDirectoryTest {
         long second = mentors.get(1);
         List<Long> students = MentorFixtures.withoutMentor(direct, 2);
 
+        cohort = direct.withHandle(h -> h.createQuery(
+                        "SELECT c.name FROM students s JOIN cohorts c ON c.id = s.cohort_id WHERE s.id = :id")
+                .bind("id", students.get(0))
+                .mapTo(String.class)
+                .one());
         assertMatchesDatabase(() -> directory.assign(students, first, UUID.randomUUID()), first, second);
         assertMatchesDatabase(() -> directory.unassign(students.subList(0, 1), UUID.randomUUID()), first, second);
         assertMatchesDatabase(() -> directory.moveAll(first, second, UUID.randomUUID()), first, second);
@@ -125,8 +132,10 @@ class MentorDirectoryTest {
         for (long mentor : rostersOf) {
             directory.roster(mentor, null);
         }
+        directory.mentorsInCohort(cohort); // cached before the write: the first write changes its answer
         write.run();
         assertThat(directory.mentors()).isEqualTo(repository.mentors());
+        assertThat(directory.mentorsInCohort(cohort)).isEqualTo(repository.mentorsInCohort(cohort));
         assertThat(directory.countWithoutMentor()).isEqualTo(repository.countWithoutMentor());
         for (long mentor : rostersOf) {
             assertThat(directory.roster(mentor, null))

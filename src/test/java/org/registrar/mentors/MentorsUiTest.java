@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registrar.app.Screenshots;
+import org.registrar.db.TestDatabases;
 import org.registrar.dialogs.FxDialogService;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
@@ -120,6 +124,29 @@ class MentorsUiTest {
         robot.clickOn(row("#roster", 0));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "mentors");
+    }
+
+    @Test
+    void typingAClassNameListsTheMentorsOfThatClass() throws Exception {
+        TableView<Mentor> mentors = table("#mentors-table");
+        Jdbi direct = TestDatabases.jdbi(session.databaseName());
+        String cohort = direct.withHandle(h -> h.createQuery("SELECT name FROM cohorts ORDER BY id LIMIT 1")
+                .mapTo(String.class)
+                .one());
+        Set<Long> expected = Set.copyOf(direct.withHandle(h -> h.createQuery("SELECT DISTINCT a.mentor_id"
+                        + " FROM mentor_assignments a JOIN students s ON s.id = a.student_id"
+                        + " JOIN cohorts c ON c.id = s.cohort_id WHERE c.name = :name")
+                .bind("name", cohort)
+                .mapTo(Long.class)
+                .list()));
+        assertThat(expected).isNotEmpty();
+
+        robot.clickOn("#mentor-filter").write(cohort.toLowerCase(java.util.Locale.ROOT));
+
+        waitUntil(() -> mentors.getItems().stream()
+                .map(Mentor::id)
+                .collect(Collectors.toSet())
+                .equals(expected));
     }
 
     @Test

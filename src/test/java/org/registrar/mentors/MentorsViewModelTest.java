@@ -80,7 +80,7 @@ class MentorsViewModelTest {
                         || mentor.email()
                                 .toLowerCase()
                                 .contains(chosen.familyName().toLowerCase())
-                        || mentor.cohorts().stream().anyMatch(c -> c.equalsIgnoreCase(chosen.familyName())));
+                        || mentor.firstCohorts().stream().anyMatch(c -> c.equalsIgnoreCase(chosen.familyName())));
     }
 
     @Test
