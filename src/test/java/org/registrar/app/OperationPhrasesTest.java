@@ -21,7 +21,13 @@ class OperationPhrasesTest {
     private static OperationSummary summary(
             String operation, int statements, int transactions, int errors, long micros) {
         return new OperationSummary(
-                operation, statements, transactions, errors, Duration.ofNanos(micros * 1_000), Instant.now());
+                operation,
+                statements,
+                statements + transactions,
+                transactions,
+                errors,
+                Duration.ofNanos(micros * 1_000),
+                Instant.now());
     }
 
     @Test
