@@ -60,6 +60,7 @@ final class DoctorCommand implements Callable<Integer> {
             report.stepLines().forEach(out::println);
             report.lines().forEach(out::println);
             out.println("ApplicationName: " + org.registrar.db.ApplicationName.forThisDesktop());
+            printStartPhases(connection.dataHome());
             return report.healthy() ? HEALTHY : report.reachable() ? UNHEALTHY : UNREACHABLE;
         } catch (RuntimeException error) {
             String reason = DatabaseErrors.describeConnect(error);
@@ -87,6 +88,15 @@ final class DoctorCommand implements Callable<Integer> {
         try (Database bare = Database.open(profile, profile.url(), password, new QueryMetrics(), new PoolMetrics())) {
             return new Diagnostics(bare).run();
         }
+    }
+
+    /** Where this run's start and the window's last start spent their time (also in the log, at INFO). */
+    private void printStartPhases(java.nio.file.Path dataHome) {
+        out.println("Start phases (this run):");
+        org.registrar.db.StartPhases.process().phases().forEach(phase -> out.println("  " + phase.line()));
+        java.util.List<String> window = org.registrar.db.StartPhases.saved(dataHome.resolve(FirstPageWatch.FILE));
+        out.println("Start phases (the window's last start)" + (window.isEmpty() ? ": none recorded" : ":"));
+        window.forEach(line -> out.println("  " + line));
     }
 
     /** The server answered, but its schema is not one this app can use: reachable, yet unhealthy. */
