@@ -118,7 +118,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 return null;
             });
             Path working = PrivateFolder.ensure(root.resolve("server"));
-            ServerBinaries binaries = ServerBinaries.in(working);
+            ServerBinaries binaries = phases.time("  program files located", () -> ServerBinaries.in(working));
             if (phases.time("  program files check", binaries::verifyOrSetAside)) {
                 report(
                         progress,
