@@ -132,12 +132,14 @@ final class Startup {
      */
     private static DemoData.Summary loadDemoIfEmpty(
             EmbeddedServer server, Database database, int demoStudents, Consumer<String> progress) {
+        // asked through the desktop's pool, whose first connection the window needs anyway: a superuser login of
+        // its own (SCRAM, a new session) only when there is demo data to load
+        if (!DemoData.isEmpty(database.jdbi())) {
+            return null;
+        }
         Jdbi setup = Jdbi.create(server.dataSource(EMBEDDED_DATABASE, server.superuser()))
                 .installPlugin(new PostgresPlugin());
         setup.setSqlLogger(database.queryMetrics());
-        if (!DemoData.isEmpty(setup)) {
-            return null;
-        }
         progress.accept(String.format("First start: generating demo data (%,d students)…", demoStudents));
         try (var scope = database.queryMetrics().begin("Load demo data")) {
             return DemoData.load(setup, demoStudents);
