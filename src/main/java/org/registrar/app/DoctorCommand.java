@@ -38,6 +38,7 @@ final class DoctorCommand implements Callable<Integer> {
             password = typed == null ? null : new String(typed);
         }
         out.println("Registrar doctor");
+        int earlierPhases = org.registrar.db.StartPhases.process().phases().size();
         if (!profile.isEmbedded()) {
             // the steps first: when the server cannot be used they say where it fails, and its answer (or its
             // silence) is waited for once, not again by the app's own start
@@ -60,7 +61,7 @@ final class DoctorCommand implements Callable<Integer> {
             report.stepLines().forEach(out::println);
             report.lines().forEach(out::println);
             out.println("ApplicationName: " + org.registrar.db.ApplicationName.forThisDesktop());
-            printStartPhases(connection.dataHome());
+            printStartPhases(connection.dataHome(), earlierPhases);
             return report.healthy() ? HEALTHY : report.reachable() ? UNHEALTHY : UNREACHABLE;
         } catch (RuntimeException error) {
             String reason = DatabaseErrors.describeConnect(error);
@@ -91,9 +92,11 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     /** Where this run's start and the window's last start spent their time (also in the log, at INFO). */
-    private void printStartPhases(java.nio.file.Path dataHome) {
+    private void printStartPhases(java.nio.file.Path dataHome, int earlierPhases) {
         out.println("Start phases (this run):");
-        org.registrar.db.StartPhases.process().phases().forEach(phase -> out.println("  " + phase.line()));
+        java.util.List<org.registrar.db.StartPhases.Phase> phases =
+                org.registrar.db.StartPhases.process().phases();
+        phases.subList(earlierPhases, phases.size()).forEach(phase -> out.println("  " + phase.line()));
         java.util.List<String> window = org.registrar.db.StartPhases.saved(dataHome.resolve(FirstPageWatch.FILE));
         out.println("Start phases (the window's last start)" + (window.isEmpty() ? ": none recorded" : ":"));
         window.forEach(line -> out.println("  " + line));
