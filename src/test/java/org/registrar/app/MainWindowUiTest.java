@@ -89,6 +89,19 @@ class MainWindowUiTest {
     }
 
     @Test
+    void theStartPhasesAreSavedForDoctorOnceTheFirstPageIsDrawn() throws Exception {
+        Path saved = dataHome.resolve(FirstPageWatch.FILE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(saved));
+
+        assertThat(java.nio.file.Files.readString(saved))
+                .contains("JVM and JavaFX start")
+                .contains("PostgreSQL start (pg_ctl)")
+                .contains("schema (Flyway)")
+                .contains("first page query")
+                .contains("window usable (from process start)");
+    }
+
+    @Test
     void statusBarShowsWhatTheLastOperationCost() throws Exception {
         robot.clickOn("#nav-connection");
         robot.clickOn("#check-again");
