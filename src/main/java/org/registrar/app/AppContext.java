@@ -3,6 +3,10 @@ package org.registrar.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.registrar.db.ConnectionMonitor;
 import org.registrar.db.Database;
 import org.registrar.db.DemoData;
@@ -20,11 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything one running app holds open: the embedded server (if used), the one pool, the connection monitor.
- * Built by {@link Startup}; closed once on exit. Thread-safe after construction.
+ * Everything one running app holds open: the embedded server (if used), the one pool, the connection monitor, and
+ * every thread the app runs work on: the database worker (sized to the pool), the draft writer, the metrics sampler
+ * and the connection monitor's checks. Nothing else in the app starts an executor; {@link #close()} stops them all
+ * and waits for them. Built by {@link Startup}; closed once on exit. Thread-safe after construction.
  */
 final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final EmbeddedServer server;
     private final Database database;
@@ -37,6 +45,8 @@ final class AppContext implements AutoCloseable {
     private final Path dataHome;
     private final Privileges privileges;
     private final HealthAlerts healthAlerts = new HealthAlerts();
+    private final ExecutorService databaseWorker;
+    private final ExecutorService draftWriter;
 
     AppContext(
             EmbeddedServer server,
@@ -54,6 +64,8 @@ final class AppContext implements AutoCloseable {
         this.schemaVersion = schemaVersion;
         this.demoLoaded = demoLoaded;
         this.monitor = new ConnectionMonitor(database, Duration.ofSeconds(2));
+        this.databaseWorker = daemons("registrar-db-", database.profile().poolSize());
+        this.draftWriter = daemons("registrar-drafts-", 1);
         this.mentors = new MentorDirectory(
                 new MentorRepository(database.jdbi()),
                 new ChangeStamps(database.jdbi()),
@@ -69,6 +81,26 @@ final class AppContext implements AutoCloseable {
                 case CONNECTED -> sampler.markEvent("Connected to the server");
                 default -> {}
             }
+        });
+    }
+
+    /** Runs every piece of database work the screens ask for; as many threads as the pool has connections. */
+    ExecutorService databaseWorker() {
+        return databaseWorker;
+    }
+
+    /** Writes drafts to the user data folder, one at a time and in order, off the FX thread. */
+    ExecutorService draftWriter() {
+        return draftWriter;
+    }
+
+    private static ExecutorService daemons(String prefix, int threads) {
+        AtomicInteger counter = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            // daemons so a hung statement cannot keep the JVM alive; close() still stops and waits for them
+            thread.setDaemon(true);
+            return thread;
         });
     }
 
@@ -133,14 +165,33 @@ final class AppContext implements AutoCloseable {
         return "Registrar — " + database.profile().describe();
     }
 
+    /**
+     * Stops every thread of the app and closes the pool and the embedded server. Database work still running is
+     * interrupted; a draft being written is finished first, so what the user typed is on disk. Blocks: not on the
+     * FX thread.
+     */
     @Override
     public void close() {
+        databaseWorker.shutdownNow();
+        draftWriter.shutdown();
+        await(draftWriter, "the draft writer");
+        await(databaseWorker, "the database worker");
         sampler.close();
         monitor.close();
         database.close();
         if (server != null) {
             LOG.info("Stopping the embedded server");
             server.close();
+        }
+    }
+
+    private static void await(ExecutorService executor, String name) {
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} did not stop within {}", name, CLOSE_WAIT);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

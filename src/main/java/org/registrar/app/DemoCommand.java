@@ -55,8 +55,17 @@ final class DemoCommand implements Callable<Integer> {
                                                             .replaceAll("\\s+", " ")
                                                             .length()))));
         } finally {
-            BenchCommand.deleteQuietly(scratch);
+            deleteQuietly(scratch);
         }
         return 0;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not remove " + folder + ": " + e.getMessage());
+        }
     }
 }

@@ -12,24 +12,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.registrar.assessments.Assessment;
-import org.registrar.assessments.ResultChange;
-import org.registrar.assessments.ResultChanges;
-import org.registrar.assessments.ResultsRepository;
-import org.registrar.assessments.SaveOutcome;
-import org.registrar.assessments.SaveRequest;
-import org.registrar.assessments.ScoreRejected;
-import org.registrar.assessments.SheetRow;
+import java.util.concurrent.CompletableFuture;
+import org.registrar.assessments.data.Assessment;
+import org.registrar.assessments.data.ResultChange;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.data.SaveOutcome;
+import org.registrar.assessments.data.SaveRequest;
+import org.registrar.assessments.data.ScoreRejected;
+import org.registrar.assessments.data.SheetRow;
 import org.registrar.assessments.input.CsvFile;
 import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputLimits;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.LineNote;
 import org.registrar.assessments.input.Problem;
+import org.registrar.assessments.input.ResultChanges;
 import org.registrar.assessments.input.ValidatedInput;
+import org.registrar.assessments.save.SaveResults;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.metrics.OperationScope;
+import org.registrar.tasks.Tasks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +53,7 @@ final class ImportResultsCommand implements Callable<Integer> {
     static final int NOT_ALL_SAVED = 1;
     static final int BAD_ARGUMENTS = 2;
     static final int UNREACHABLE = 3;
+    static final String OPERATION = "Import results";
 
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
@@ -162,45 +166,63 @@ final class ImportResultsCommand implements Callable<Integer> {
             boolean bad,
             AppContext context,
             ImportReport report) {
-        SaveOutcome outcome;
-        UUID batch = UUID.randomUUID();
-        try (OperationScope scope = context.database().queryMetrics().begin("Import results")) {
-            outcome = repository.save(SaveRequest.existing(
-                    batch,
-                    chosen.id(),
-                    changes.stream().map(ImportReport.Change::change).toList()));
-            scope.close();
+        SaveRequest request = SaveRequest.existing(
+                UUID.randomUUID(),
+                chosen.id(),
+                changes.stream().map(ImportReport.Change::change).toList());
+        UUID batch = request.batchId();
+        // the screen's protocol, run inline on this thread: the ledger is asked once, then the user is told what to do
+        SaveResults saves = new SaveResults(
+                Tasks.inline(context.database().queryMetrics()),
+                repository,
+                null,
+                SaveResults.Scheduler.realTime(),
+                SaveResults.Retry.ONCE);
+        CompletableFuture<SaveResults.Ending> ended = new CompletableFuture<>();
+        OperationScope scope = context.database().queryMetrics().begin(OPERATION);
+        try (scope) {
+            saves.save(
+                    request,
+                    null,
+                    waiting -> out.println(
+                            "Outcome unknown: the connection dropped during the save; checking batch " + batch + "…"),
+                    ended::complete);
+        }
+        SaveResults.Ending ending = ended.join();
+        if (ending instanceof SaveResults.Saved saved) {
+            SaveOutcome outcome = saved.outcome();
             out.println("Saved " + outcome.savedVersions().size() + " results (batch " + outcome.batchId() + "); "
                     + scope.summary().describe());
             report.changes(changes, each -> outcome.savedVersions()
                     .containsKey(each.change().studentId()));
-        } catch (ScoreRejected rejected) {
-            out.println("Nothing saved: the database refused student id " + rejected.studentId() + ": "
-                    + rejected.getMessage());
-            return NOT_ALL_SAVED;
-        } catch (RuntimeException dropped) {
-            if (DatabaseErrors.classify(dropped) != DatabaseErrors.Kind.UNAVAILABLE) {
-                throw dropped;
-            }
-            return checkLedger(repository, batch);
+            outcome.conflicts()
+                    .forEach(conflict -> out.println("conflict\tstudent id " + conflict.studentId() + "\tchanged by "
+                            + conflict.theirRecordedBy() + " meanwhile; not overwritten"));
+            return bad || !outcome.conflicts().isEmpty() ? NOT_ALL_SAVED : SAVED;
         }
-        outcome.conflicts()
-                .forEach(conflict -> out.println("conflict\tstudent id " + conflict.studentId() + "\tchanged by "
-                        + conflict.theirRecordedBy() + " meanwhile; not overwritten"));
-        return bad || !outcome.conflicts().isEmpty() ? NOT_ALL_SAVED : SAVED;
+        return notSaved(ending, batch);
     }
 
-    /** The connection dropped during the save: whether it committed is known only from the ledger. */
-    private int checkLedger(ResultsRepository repository, UUID batch) {
-        out.println("Outcome unknown: the connection dropped during the save; checking batch " + batch + "…");
-        try {
-            if (repository.batchApplied(batch).isPresent()) {
-                out.println("Saved (confirmed after the connection dropped): batch " + batch + " is in the ledger.");
-                return SAVED;
+    /** How a save that did not simply save ended, said; the exit code. */
+    private int notSaved(SaveResults.Ending ending, UUID batch) {
+        if (ending instanceof SaveResults.Refused refused) {
+            if (refused.cause() instanceof ScoreRejected rejected) {
+                out.println("Nothing saved: the database refused student id " + rejected.studentId() + ": "
+                        + rejected.getMessage());
+                return NOT_ALL_SAVED;
             }
+            throw refused.cause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException(refused.cause());
+        }
+        if (ending instanceof SaveResults.Confirmed) {
+            out.println("Saved (confirmed after the connection dropped): batch " + batch + " is in the ledger.");
+            return SAVED;
+        }
+        if (ending instanceof SaveResults.NotCommitted) {
             out.println("Not saved: the server did not commit batch " + batch + ". Run the import again.");
-        } catch (RuntimeException unreachable) {
-            out.println("Outcome unknown: " + DatabaseErrors.describe(unreachable) + " Look for batch " + batch
+        } else if (ending instanceof SaveResults.Unknown unknown) {
+            out.println("Outcome unknown: " + DatabaseErrors.describe(unknown.cause()) + " Look for batch " + batch
                     + " in saved_batches before importing again.");
         }
         return UNREACHABLE;

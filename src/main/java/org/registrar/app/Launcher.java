@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import org.registrar.db.Version;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Launcher.VersionProvider.class,
         description = "Registrar: administration client for the school's student platform.",
-        subcommands = {DoctorCommand.class, DemoCommand.class, BenchCommand.class, ImportResultsCommand.class})
+        subcommands = {DoctorCommand.class, DemoCommand.class, BenchLauncher.class, ImportResultsCommand.class})
 public final class Launcher implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
@@ -69,14 +70,16 @@ public final class Launcher implements Callable<Integer> {
     }
 
     /**
-     * Points Logback at the user data folder; must run before the first logger is created. The property is set
-     * first: making the folder private logs, and that first logger fixes where Logback writes for the whole run.
+     * Points Logback at the user data folder and hands java.util.logging (pgjdbc's logger) to it; must run before
+     * the first logger is created. The property is set first: making the folder private logs, and that first logger
+     * fixes where Logback writes for the whole run.
      */
     static Path prepareLogging(Path dataHome) {
         Path logs = dataHome.resolve("logs");
         if (System.getProperty("registrar.logDir") == null) {
             System.setProperty("registrar.logDir", logs.toString());
         }
+        bridgeJavaLogging();
         try {
             UserDataFolder.makePrivate(dataHome);
             Files.createDirectories(logs);
@@ -84,6 +87,16 @@ public final class Launcher implements Callable<Integer> {
             System.err.println("Cannot create the log folder " + logs + ": " + e.getMessage());
         }
         return dataHome;
+    }
+
+    /** Replaces JUL's console handler by the SLF4J bridge, once per JVM (every command calls prepareLogging). */
+    static synchronized void bridgeJavaLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        // LevelChangePropagator (logback.xml) sets the JUL levels once Logback starts: start it now
+        org.slf4j.LoggerFactory.getILoggerFactory();
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -1,14 +1,9 @@
 package org.registrar.app;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -20,159 +15,58 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.registrar.assessments.BulkEntryView;
-import org.registrar.assessments.DraftStore;
 import org.registrar.db.Privileges;
-import org.registrar.health.ConnectionView;
-import org.registrar.health.ConnectionViewModel;
-import org.registrar.health.Diagnostics;
-import org.registrar.health.HealthSettings;
-import org.registrar.health.HealthView;
-import org.registrar.health.HealthViewModel;
-import org.registrar.health.ServerActivityRepository;
-import org.registrar.health.ServerViewModel;
-import org.registrar.mentors.MentorChooser;
-import org.registrar.mentors.MentorsView;
-import org.registrar.mentors.MentorsViewModel;
-import org.registrar.students.StudentEditorViewModel;
-import org.registrar.students.StudentExportService;
-import org.registrar.students.StudentExportViewModel;
-import org.registrar.students.StudentRecordRepository;
-import org.registrar.students.StudentRepository;
-import org.registrar.students.StudentsView;
-import org.registrar.students.StudentsViewModel;
-import org.registrar.tasks.Tasks;
+import org.registrar.dialogs.DialogService;
+import org.registrar.dialogs.FxDialogService;
 
 /**
- * The shell: navigation on the left, the chosen screen in the middle, the status bar below. Screens are built on
- * first visit and kept, so their state survives switching. Composition root for the features.
+ * The shell: navigation on the left, the chosen screen in the middle, the status bar below. Screens come from
+ * {@link Screens} (the composition root), are built on first visit and kept, so their state survives switching.
+ * Owns the app's one {@link DialogService}, whose dialogs belong to this window. Executors belong to the
+ * {@link AppContext}, not to the window.
  */
 final class MainWindow {
     private final BorderPane root = new BorderPane();
-    private final ExecutorService worker;
     private final StatusBarView statusBar;
-    private final Map<String, Supplier<Node>> screens = new LinkedHashMap<>();
+    private final Map<String, Supplier<Node>> screens;
     private final Map<String, Node> built = new LinkedHashMap<>();
     private final ToggleGroup navigation = new ToggleGroup();
-    private final AppContext context;
-    /** The Assessments screen once built: asked about unsaved scores when the window closes. */
-    private BulkEntryView bulkEntry;
+    private final DialogService dialogs;
+    private final Screens wiring;
 
     MainWindow(AppContext context, Runnable editConnection) {
-        this.context = context;
-        worker = newWorker(context.database().profile().poolSize());
-        Tasks tasks = new Tasks(worker, Platform::runLater, context.database().queryMetrics(), new Tasks.Observer() {
-            @Override
-            public void beforeRun() throws Exception {
-                context.monitor().requireAvailable();
-            }
-
-            @Override
-            public void succeeded() {
-                context.monitor().reportSuccess();
-            }
-
-            @Override
-            public void failed(Throwable error) {
-                context.monitor().reportFailure(error);
-            }
-        });
-        statusBar = new StatusBarView(context);
-        screens.put("Students", () -> studentsScreen(tasks, context));
-        screens.put("Assessments", () -> {
-            bulkEntry = BulkEntryView.create(tasks, context.database(), context.dataHome(), context.privileges());
-            return bulkEntry.root();
-        });
-        screens.put("Mentors", () -> {
-            MentorsViewModel mentors = new MentorsViewModel(tasks, context.mentors());
-            mentors.allowEditing(context.privileges().canEditMentors());
-            return new MentorsView(mentors).root();
-        });
+        this.dialogs = new FxDialogService(
+                () -> root.getScene() == null ? null : root.getScene().getWindow());
+        this.wiring = new Screens(context, dialogs, editConnection);
+        statusBar = StatusBarView.create(context);
         context.sampler().start();
-        screens.put("Health", () -> new HealthView(
-                        new HealthViewModel(
-                                tasks,
-                                context.sampler().history(),
-                                context.database().queryMetrics(),
-                                context.sampler().hasCaches()),
-                        new ServerViewModel(
-                                tasks,
-                                new ServerActivityRepository(context.database().jdbi()),
-                                HealthSettings.load(),
-                                context.healthAlerts()))
-                .root());
-        screens.put("Connection", () -> new ConnectionView(
-                        new ConnectionViewModel(tasks, new Diagnostics(context.database()), context.database()),
-                        editConnection)
-                .root());
-        screens.keySet().retainAll(screensFor(context.privileges()));
+        screens = wiring.forLogin();
         root.setLeft(navigationBar());
         root.setBottom(statusBar.root());
         root.getStyleClass().add("main-window");
         show(screens.keySet().iterator().next());
-        openOnWaitingDrafts(tasks, context);
+        openOnWaitingDrafts();
     }
 
     /**
      * Unsaved scores kept from an earlier session: the window opens on the Assessments screen, which lists them with
      * Resume and Discard, unless the user has already gone elsewhere.
      */
-    private void openOnWaitingDrafts(Tasks tasks, AppContext context) {
+    private void openOnWaitingDrafts() {
         if (!screens.containsKey("Assessments")) {
             return;
         }
         String first = screens.keySet().iterator().next();
-        tasks.runLocal(
-                        "Find drafts",
-                        () -> !new DraftStore(context.dataHome()).list().isEmpty())
-                .onDone(waiting -> {
-                    if (waiting && built.size() == 1 && built.containsKey(first)) {
-                        show("Assessments");
-                    }
-                });
-    }
-
-    /**
-     * The screens this login sees, in navigation order: one that may not read student data (support) sees only
-     * Health and Connection.
-     */
-    static List<String> screensFor(Privileges privileges) {
-        List<String> names = new ArrayList<>();
-        if (privileges.canSeeStudentData()) {
-            names.addAll(List.of("Students", "Assessments", "Mentors"));
-        }
-        names.addAll(List.of("Health", "Connection"));
-        return names;
-    }
-
-    /** The Students screen, with "Assign mentor…" handing the selected ids to the mentors' chooser. */
-    private Node studentsScreen(Tasks tasks, AppContext context) {
-        StudentsView view = new StudentsView(
-                new StudentsViewModel(
-                        tasks, new StudentRepository(context.database().jdbi())),
-                editor(tasks, context),
-                new StudentExportViewModel(
-                        tasks, new StudentExportService(context.database().jdbi()), Platform::runLater));
-        view.offerMentorAssignment(
-                (studentIds, assigned) ->
-                        MentorChooser.show(root.getScene().getWindow(), tasks, context.mentors(), studentIds, assigned),
-                context.privileges().canAssignMentors());
-        return view.root();
-    }
-
-    private static StudentEditorViewModel editor(Tasks tasks, AppContext context) {
-        StudentEditorViewModel editor = new StudentEditorViewModel(
-                tasks, new StudentRecordRepository(context.database().jdbi()));
-        editor.apply(context.privileges());
-        return editor;
-    }
-
-    private static ExecutorService newWorker(int threads) {
-        AtomicInteger counter = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "registrar-db-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
+        wiring.findWaitingDrafts(waiting -> {
+            if (waiting && built.size() == 1 && built.containsKey(first)) {
+                show("Assessments");
+            }
         });
+    }
+
+    /** The screens this login sees, in navigation order (see {@link Screens#screensFor}). */
+    static List<String> screensFor(Privileges privileges) {
+        return Screens.screensFor(privileges);
     }
 
     private Node navigationBar() {
@@ -222,11 +116,13 @@ final class MainWindow {
      * save only if it left nothing unsaved). Cancel keeps the window open.
      */
     void closeRequested(Runnable close) {
+        BulkEntryView bulkEntry = wiring.bulkEntry();
         if (bulkEntry == null || bulkEntry.unsavedStudents() == 0) {
             close.run();
             return;
         }
-        UnsavedPrompt.ask(root.getScene().getWindow(), bulkEntry.unsavedSummary(), choice -> {
+        dialogs.ask(UnsavedPrompt.dialog(bulkEntry.unsavedSummary()), answer -> {
+            UnsavedPrompt.Choice choice = answer.orElse(UnsavedPrompt.Choice.CANCEL);
             switch (choice) {
                 case SAVE -> {
                     show("Assessments");
@@ -239,13 +135,17 @@ final class MainWindow {
         });
     }
 
+    /** The app's dialog service, owned by this window. */
+    DialogService dialogs() {
+        return dialogs;
+    }
+
     Parent root() {
         return root;
     }
 
+    /** Stops the window's own timers and listeners; the threads stop when the {@link AppContext} closes. */
     void dispose() {
         statusBar.dispose();
-        context.sampler().close();
-        worker.shutdownNow();
     }
 }

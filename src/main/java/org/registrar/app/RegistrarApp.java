@@ -181,10 +181,11 @@ public final class RegistrarApp extends Application {
             if (context == null) {
                 connect(profile, null);
             } else {
-                Notices.info(
-                        stage,
-                        "Connection saved",
-                        "Registrar will use " + profile.describe() + " from its next start.");
+                mainWindow
+                        .dialogs()
+                        .inform(
+                                "Connection saved",
+                                "Registrar will use " + profile.describe() + " from its next start.");
             }
         });
     }

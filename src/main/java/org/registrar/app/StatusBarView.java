@@ -4,6 +4,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -11,15 +12,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
-import org.registrar.db.ConnectionMonitor;
-import org.registrar.health.ServerActivityRepository;
 import org.registrar.metrics.HealthAlerts;
-import org.registrar.metrics.OperationSummary;
-import org.registrar.metrics.PoolMetrics;
+import org.registrar.metrics.QueryMetrics;
 
 /**
- * The bottom bar: what the last operation cost (in words, {@link OperationPhrases}), the connection state, and the pool in use against its maximum.
- * Reads only in-memory counters, once a second; never touches the database.
+ * The bottom bar, bound to its {@link StatusBarViewModel}: the last operation's cost, the connection lamp, the
+ * pool, and the alert lamp (hidden while all is well). Its only logic is the one-second timeline that ticks the
+ * model.
  */
 final class StatusBarView {
     private final StatusBar bar = new StatusBar();
@@ -29,94 +28,57 @@ final class StatusBarView {
     private final Label alert = new Label();
     private final Circle alertLamp = new Circle(5);
     private final Tooltip alertTip = new Tooltip();
-    private final AppContext context;
+    private final StatusBarViewModel model;
+    private final Runnable detach;
     private final Timeline refresh;
-    private final java.util.function.Consumer<OperationSummary> operationListener;
-    /** Work the app does by itself; the status bar reports only what the user asked for. */
-    private static final java.util.Set<String> BACKGROUND_OPERATIONS =
-            java.util.Set.of(ConnectionMonitor.CHECK_OPERATION, ServerActivityRepository.POLL_OPERATION);
 
-    StatusBarView(AppContext context) {
-        this.context = context;
+    StatusBarView(StatusBarViewModel model, Runnable detach) {
+        this.model = model;
+        this.detach = detach;
         bar.setId("status-bar");
-        bar.setText("Ready");
+        bar.textProperty().bind(model.operationProperty());
         connection.setId("connection-state");
         connection.setGraphic(lamp);
         pool.setId("pool-state");
+        pool.textProperty().bind(model.poolProperty());
         alert.setId("health-alert");
         alert.setGraphic(alertLamp);
         alert.setTooltip(alertTip);
         alert.setMaxWidth(520);
-        Separator alertSeparator = new Separator(javafx.geometry.Orientation.VERTICAL);
+        Separator alertSeparator = new Separator(Orientation.VERTICAL);
         alert.managedProperty().bind(alert.visibleProperty());
         alertSeparator.visibleProperty().bind(alert.visibleProperty());
         alertSeparator.managedProperty().bind(alert.visibleProperty());
-        alert.setVisible(false);
-        bar.getRightItems()
-                .addAll(alert, alertSeparator, connection, new Separator(javafx.geometry.Orientation.VERTICAL), pool);
+        bar.getRightItems().addAll(alert, alertSeparator, connection, new Separator(Orientation.VERTICAL), pool);
         bar.setPadding(new Insets(2, 8, 2, 8));
-        showState(context.monitor().state());
-        context.monitor().addListener(state -> Platform.runLater(() -> showState(state)));
-        operationListener = summary -> {
-            if (!BACKGROUND_OPERATIONS.contains(summary.operation())) {
-                String text = OperationPhrases.describe(summary);
-                Platform.runLater(() -> bar.setText(text));
-            }
-        };
-        context.database().queryMetrics().addListener(operationListener);
-        refresh = new Timeline(new KeyFrame(Duration.seconds(1), event -> {
-            showPool();
-            showAlerts();
-        }));
+        model.connectionProperty().addListener((obs, old, now) -> showConnection(now));
+        showConnection(model.connectionProperty().get());
+        model.alertProperty().addListener((obs, old, now) -> showAlert(now));
+        model.tick();
+        showAlert(model.alertProperty().get());
+        refresh = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
         refresh.setCycleCount(Timeline.INDEFINITE);
         refresh.play();
-        showPool();
-        showAlerts();
+    }
+
+    /** The bar of the running app. */
+    static StatusBarView create(AppContext context) {
+        QueryMetrics metrics = context.database().queryMetrics();
+        StatusBarViewModel model = StatusBarViewModel.of(context, Platform::runLater);
+        return new StatusBarView(model, () -> model.stopListening(metrics));
     }
 
     Node root() {
         return bar;
     }
 
-    private void showState(ConnectionMonitor.State state) {
-        String text;
-        String style;
-        switch (state) {
-            case CONNECTED -> {
-                text = "Connected";
-                style = "state-ok";
-            }
-            case RECONNECTING -> {
-                text = "Reconnecting…";
-                style = "state-warn";
-            }
-            case DOWN -> {
-                text = "Database unavailable";
-                style = "state-down";
-            }
-            default -> {
-                text = "Connecting…";
-                style = "state-warn";
-            }
-        }
-        connection.setText(text);
-        lamp.getStyleClass().setAll("lamp", style);
+    private void showConnection(StatusBarViewModel.Lamp state) {
+        connection.setText(state.text());
+        lamp.getStyleClass().setAll("lamp", state.style());
     }
 
-    private void showPool() {
-        PoolMetrics.Snapshot state = context.database().poolState();
-        pool.setText(String.format(
-                "Pool %d/%d in use%s",
-                state.active(), state.maximum(), state.pending() > 0 ? ", " + state.pending() + " waiting" : ""));
-    }
-
-    /** The alert lamp: hidden while all is well, amber for a warning, red for an alert, with every reason. */
-    private void showAlerts() {
-        HealthAlerts.State state = context.healthAlerts()
-                .evaluate(
-                        context.sampler().history().recent(),
-                        java.time.Instant.now(),
-                        context.monitor().state() == ConnectionMonitor.State.DOWN);
+    /** Hidden while all is well, amber for a warning, red for an alert, with every reason. */
+    private void showAlert(HealthAlerts.State state) {
         alert.setVisible(state.level() != HealthAlerts.Level.OK);
         alert.setText(state.reason());
         alertTip.setText(state.reason());
@@ -127,6 +89,6 @@ final class StatusBarView {
 
     void dispose() {
         refresh.stop();
-        context.database().queryMetrics().removeListener(operationListener);
+        detach.run();
     }
 }

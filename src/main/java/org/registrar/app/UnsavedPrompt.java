@@ -1,14 +1,12 @@
 package org.registrar.app;
 
-import java.util.function.Consumer;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
-import javafx.stage.Window;
 
 /**
  * The question asked when the window closes with scores not saved: save now, keep as a draft, discard, or (closing
- * the question) go back. Shown without waiting (the FX thread keeps running); the answer goes to a callback.
+ * the question) go back. Built here, shown by the window's dialog service.
  */
 final class UnsavedPrompt {
     /** What the user chose. */
@@ -21,7 +19,7 @@ final class UnsavedPrompt {
 
     private UnsavedPrompt() {}
 
-    private static void name(Dialog<ButtonType> dialog, ButtonType type, String id) {
+    private static void name(Dialog<?> dialog, ButtonType type, String id) {
         javafx.scene.control.Button button =
                 (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(type);
         button.setId(id);
@@ -30,14 +28,16 @@ final class UnsavedPrompt {
         ButtonBar.setButtonUniformSize(button, false);
     }
 
-    /** Asks about {@code summary} ("Biology test 3 · 10A-00010 · 7 students"); {@code answer} gets the choice. */
-    static Dialog<ButtonType> ask(Window owner, String summary, Consumer<Choice> answer) {
+    /**
+     * The question about {@code summary} ("Biology test 3 · 10A-00010 · 7 students"), for the dialog service to
+     * show; its result is the choice (closed without one: go back).
+     */
+    static Dialog<Choice> dialog(String summary) {
         ButtonType save = new ButtonType("Save now", ButtonBar.ButtonData.YES);
         ButtonType keep = new ButtonType("Keep as a draft", ButtonBar.ButtonData.NO);
         ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.OTHER);
         ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        Dialog<Choice> dialog = new Dialog<>();
         dialog.setTitle("Unsaved scores");
         dialog.setHeaderText("Scores are not saved: " + summary);
         dialog.setContentText("Save them now, keep them as a draft (offered again when you next open this "
@@ -49,14 +49,9 @@ final class UnsavedPrompt {
         name(dialog, discard, "close-discard");
         name(dialog, cancel, "close-cancel");
         dialog.getDialogPane().setPrefWidth(680);
-        dialog.setOnHidden(event -> {
-            ButtonType chosen = dialog.getResult();
-            answer.accept(
-                    chosen == save
-                            ? Choice.SAVE
-                            : chosen == keep ? Choice.KEEP_DRAFT : chosen == discard ? Choice.DISCARD : Choice.CANCEL);
-        });
-        dialog.show();
+        dialog.setResultConverter(chosen -> chosen == save
+                ? Choice.SAVE
+                : chosen == keep ? Choice.KEEP_DRAFT : chosen == discard ? Choice.DISCARD : Choice.CANCEL);
         return dialog;
     }
 }

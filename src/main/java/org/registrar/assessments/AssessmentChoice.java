@@ -1,5 +1,7 @@
 package org.registrar.assessments;
 
+import org.registrar.assessments.data.Assessment;
+
 /** An entry of the assessment picker: an existing assessment, or (assessment null) "New assessment…". Immutable. */
 public record AssessmentChoice(Assessment assessment) {
     public static final AssessmentChoice NEW = new AssessmentChoice(null);

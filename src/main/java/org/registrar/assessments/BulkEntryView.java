@@ -1,8 +1,6 @@
 package org.registrar.assessments;
 
-import java.nio.file.Path;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,11 +17,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.history.HistoryScope;
 import org.registrar.assessments.history.HistoryView;
 import org.registrar.assessments.history.HistoryViewModel;
-import org.registrar.db.Database;
+import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.Privileges;
+import org.registrar.dialogs.DialogService;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -35,11 +36,14 @@ public final class BulkEntryView {
     private final BorderPane root = new BorderPane();
     private final GridTable grid;
     private final SidePanel side;
+    private final ImportControls importing;
 
-    public BulkEntryView(BulkEntryViewModel model) {
+    /** @param dialogs asks the user (file chooser, import preview) */
+    public BulkEntryView(BulkEntryViewModel model, DialogService dialogs) {
         this.model = model;
         this.grid = new GridTable(model);
         this.side = new SidePanel(model, grid);
+        this.importing = new ImportControls(model, root, dialogs);
         VBox top = new VBox(
                 10,
                 heading(),
@@ -57,7 +61,7 @@ public final class BulkEntryView {
         root.getStyleClass().addAll("screen", "bulk-entry");
         root.getStylesheets()
                 .add(BulkEntryView.class.getResource("bulk-entry.css").toExternalForm());
-        new ImportControls(model, root, grid).install();
+        importing.install();
         installGridMenu();
         model.beforeLeavingGrid(grid::commitEditing);
         model.start();
@@ -74,13 +78,7 @@ public final class BulkEntryView {
 
     /** "Biology test 3 · 10A-00010 · 7 students": the open grid's unsaved edits, for a question about them. */
     public String unsavedSummary() {
-        int students = model.unsaved().students();
-        AssessmentChoice chosen = model.assessmentProperty().get();
-        String assessment = chosen == null
-                ? ""
-                : chosen.isNew() ? "a new assessment" : chosen.assessment().title();
-        return assessment + " · " + model.cohortProperty().get() + " · " + students
-                + (students == 1 ? " student" : " students");
+        return model.unsavedSummary();
     }
 
     /**
@@ -104,22 +102,20 @@ public final class BulkEntryView {
         model.discardEdits(discarded);
     }
 
-    /** The screen wired to the app's database, with drafts kept under {@code dataHome}. */
-    public static BulkEntryView create(Tasks tasks, Database database, Path dataHome) {
-        return create(tasks, database, dataHome, Privileges.ALL);
-    }
-
-    /** As {@link #create(Tasks, Database, Path)} for a login with these privileges. */
-    public static BulkEntryView create(Tasks tasks, Database database, Path dataHome, Privileges privileges) {
-        Executor draftWriter = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "registrar-drafts");
-            thread.setDaemon(true);
-            return thread;
-        });
-        BulkEntryViewModel model = new BulkEntryViewModel(
-                tasks, new ResultsRepository(database.jdbi()), new DraftStore(dataHome), draftWriter);
+    /**
+     * The screen over what the app wires and owns: the repository, where drafts are kept, the one thread that writes
+     * them (in order; the app shuts it down), and the dialog service.
+     */
+    public static BulkEntryView create(
+            Tasks tasks,
+            ResultsRepository repository,
+            DraftStore drafts,
+            Executor draftWriter,
+            DialogService dialogs,
+            Privileges privileges) {
+        BulkEntryViewModel model = new BulkEntryViewModel(tasks, repository, drafts, draftWriter);
         model.apply(privileges);
-        return new BulkEntryView(model);
+        return new BulkEntryView(model, dialogs);
     }
 
     private static VBox heading() {
@@ -175,17 +171,13 @@ public final class BulkEntryView {
                 "Who changed which score when: the selected student's, or the whole assessment's"));
         history.setOnAction(event ->
                 openHistory(grid.selectedRow() == null ? HistoryScope.ASSESSMENT : HistoryScope.STUDENT_IN_ASSESSMENT));
-        history.disableProperty()
-                .bind(Bindings.createBooleanBinding(
-                        () -> model.assessmentProperty().get() == null
-                                || model.assessmentProperty().get().isNew(),
-                        model.assessmentProperty()));
+        history.disableProperty().bind(model.savedAssessmentOpenProperty().not());
         Button undo = new Button("Undo");
         undo.setId("undo");
         undo.setOnAction(event -> model.undo());
         Button importCsv = new Button("Import CSV…");
         importCsv.setId("import-csv");
-        importCsv.setOnAction(event -> ImportControls.chooseFile(model, root));
+        importCsv.setOnAction(event -> importing.chooseFile());
         importCsv.disableProperty().bind(model.assessmentProperty().isNull());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
@@ -240,8 +232,7 @@ public final class BulkEntryView {
         whole.setOnAction(event -> openHistory(HistoryScope.ASSESSMENT));
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(student, whole);
         menu.setOnShowing(event -> {
-            boolean saved = model.assessmentProperty().get() != null
-                    && !model.assessmentProperty().get().isNew();
+            boolean saved = model.savedAssessmentOpenProperty().get();
             student.setDisable(!saved || grid.selectedRow() == null);
             whole.setDisable(!saved);
         });
@@ -257,10 +248,7 @@ public final class BulkEntryView {
                 field("Date", "new-date", form.dateProperty(), 110),
                 field("Max score", "new-max", form.maxScoreProperty(), 70));
         fields.setAlignment(Pos.CENTER_LEFT);
-        var creating = Bindings.createBooleanBinding(
-                () -> model.assessmentProperty().get() != null
-                        && model.assessmentProperty().get().isNew(),
-                model.assessmentProperty());
+        var creating = model.newAssessmentOpenProperty();
         fields.visibleProperty().bind(creating);
         fields.managedProperty().bind(creating);
         return fields;

@@ -15,11 +15,19 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.registrar.assessments.data.Assessment;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.data.NewAssessment;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.data.SheetRow;
 import org.registrar.assessments.history.HistoryRepository;
 import org.registrar.assessments.history.HistoryViewModel;
 import org.registrar.assessments.input.ColumnMapping;
 import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputRow;
+import org.registrar.assessments.save.Draft;
+import org.registrar.assessments.save.DraftStore;
+import org.registrar.assessments.save.SaveResults;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.Privileges;
 import org.registrar.tasks.Tasks;
@@ -59,6 +67,14 @@ public final class BulkEntryViewModel {
     private java.nio.file.Path importFile;
     private final BooleanProperty canCreateAssessments = new SimpleBooleanProperty(true);
     private final BooleanProperty canWriteResults = new SimpleBooleanProperty(true);
+    /** A saved assessment is open (it has a history); a new one is open (its form is shown). */
+    private final javafx.beans.binding.BooleanBinding savedAssessmentOpen =
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> assessment.get() != null && !assessment.get().isNew(), assessment);
+
+    private final javafx.beans.binding.BooleanBinding newAssessmentOpen =
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> assessment.get() != null && assessment.get().isNew(), assessment);
     private Draft offered;
     private List<SheetRow> roster = List.of();
     private UUID batchId = UUID.randomUUID();
@@ -66,18 +82,33 @@ public final class BulkEntryViewModel {
     /** The message counts the rows with problems: it follows them as they are fixed. */
     private boolean followingRowProblems;
 
+    /**
+     * @param draftWriter writes drafts, in order, off the FX thread (one thread: a later draft must not be overtaken)
+     */
     public BulkEntryViewModel(Tasks tasks, ResultsRepository repository, DraftStore drafts, Executor draftWriter) {
+        this(tasks, repository, drafts, draftWriter, SaveResults.Scheduler.realTime());
+    }
+
+    /** @param scheduler when a save's outcome is unknown, waits between looks at the ledger (tests: no wait) */
+    BulkEntryViewModel(
+            Tasks tasks,
+            ResultsRepository repository,
+            DraftStore drafts,
+            Executor draftWriter,
+            SaveResults.Scheduler scheduler) {
         this.tasks = tasks;
         this.repository = repository;
         this.historyRepository = repository.history();
         this.drafts = drafts;
         this.draftWriter = draftWriter;
         this.editor = new GridEditor(this::maxScore, this::journal, tasks::later);
-        this.saving = new SaveFlow(this, tasks, repository, drafts);
-        this.input = new InputFlow(this, tasks, repository);
         this.waiting = new WaitingDrafts(tasks, repository, drafts, draftWriter);
         this.unsaved = new UnsavedEdits(
                 () -> GridSnapshot.of(assessment.get() == null ? List.of() : editor.rows()), draftWriter, tasks::later);
+        Flows flows = new Flows();
+        SaveResults saves = new SaveResults(tasks, repository, drafts, scheduler, SaveResults.Retry.SCREEN);
+        this.saving = new SaveFlow(flows, editor, unsaved, saves, tasks, this::journal);
+        this.input = new InputFlow(flows, editor, tasks, repository);
         form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
         editor.issues().addListener((javafx.collections.ListChangeListener<Issue>) change -> followRowProblems());
     }
@@ -395,17 +426,19 @@ public final class BulkEntryViewModel {
      * @return null when no saved assessment is open (a new one has no history yet)
      */
     HistoryViewModel history(GridRow row) {
-        AssessmentChoice chosen = assessment.get();
-        if (chosen == null || chosen.isNew()) {
+        if (!savedAssessmentOpen.get()) {
             return null;
         }
+        AssessmentChoice chosen = assessment.get();
         return new HistoryViewModel(
                 tasks,
                 historyRepository,
                 java.time.ZoneId.systemDefault(),
                 chosen.assessment().id(),
                 chosen.assessment().title(),
-                row);
+                row == null
+                        ? null
+                        : new HistoryViewModel.Student(row.studentId(), row.studentNumber() + " " + row.name()));
     }
 
     /**
@@ -414,12 +447,86 @@ public final class BulkEntryViewModel {
      * out off the FX thread.
      */
     public void saveOrReview(boolean validOnly, java.util.function.Consumer<List<String>> review) {
-        saving.saveOrReview(validOnly, problems().stream().anyMatch(issue -> issue.row() != null), review);
+        saving.saveOrReview(
+                validOnly, problems().stream().anyMatch(issue -> issue.row() != null), batch(), formProblem(), review);
     }
 
     /** Saves every edited row; with {@code validOnly} rows with problems stay in the draft. */
     public void save(boolean validOnly) {
-        saving.save(validOnly);
+        saving.save(validOnly, batch(), formProblem());
+    }
+
+    /** The batch id the next save carries (reused by a retry, kept in the draft). */
+    UUID batchId() {
+        return batchId;
+    }
+
+    /** What a save of the open grid is for now; null when no grid is open. */
+    private SaveBatch batch() {
+        Cohort current = cohort.get();
+        if (current == null || assessment.get() == null) {
+            return null;
+        }
+        Long id = assessmentId();
+        NewAssessment created = id == null && form.problem() == null ? form.toNewAssessment(current.id()) : null;
+        return new SaveBatch(batchId, current.id(), id, created, maxScore());
+    }
+
+    /** What keeps the new assessment's form from being saved; null when nothing does (or it is not a new one). */
+    private String formProblem() {
+        return assessment.get() != null && assessmentId() == null ? form.problem() : null;
+    }
+
+    /**
+     * The only ways the save and input flows reach the screen: what they report and what changes when a save ends
+     * (shared/STYLE.md: helpers get what they need as arguments, they do not reach back into the ViewModel).
+     */
+    private final class Flows implements SaveFlow.Screen, InputFlow.Screen {
+        @Override
+        public void say(String text, boolean isError) {
+            BulkEntryViewModel.this.say(text, isError);
+        }
+
+        @Override
+        public void sayRowProblems(int rows) {
+            BulkEntryViewModel.this.sayRowProblems(rows);
+        }
+
+        @Override
+        public void setBusy(boolean value) {
+            busy.set(value);
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            BulkEntryViewModel.this.failed(failure);
+        }
+
+        @Override
+        public void created(Assessment made) {
+            BulkEntryViewModel.this.created(made);
+        }
+
+        @Override
+        public void nextBatch() {
+            batchId = UUID.randomUUID();
+        }
+
+        @Override
+        public void reopenSaved(String message) {
+            reopenAfterAppliedBatch(message);
+        }
+
+        @Override
+        public void saveShown() {
+            journal();
+            refreshDrafts();
+        }
+
+        @Override
+        public void dropDraft(long cohortId, Long assessmentId) {
+            BulkEntryViewModel.this.dropDraft(cohortId, assessmentId);
+        }
     }
 
     /** Conflicted rows: keep this user's entry (the next save overwrites theirs) or take the saved one. */
@@ -467,6 +574,26 @@ public final class BulkEntryViewModel {
                 .onError(this::failed);
     }
 
+    /** True while a saved assessment is open: it has a history (a new one has none yet). */
+    javafx.beans.binding.BooleanExpression savedAssessmentOpenProperty() {
+        return savedAssessmentOpen;
+    }
+
+    /** True while a new assessment is open: its form is filled in before the first save. */
+    javafx.beans.binding.BooleanExpression newAssessmentOpenProperty() {
+        return newAssessmentOpen;
+    }
+
+    /** "Biology test 3 · 10A-00010 · 7 students": the open grid's unsaved edits, for a question about them. */
+    String unsavedSummary() {
+        int students = unsaved.students();
+        AssessmentChoice chosen = assessment.get();
+        String title = chosen == null
+                ? ""
+                : chosen.isNew() ? "a new assessment" : chosen.assessment().title();
+        return title + " · " + cohort.get() + " · " + students + (students == 1 ? " student" : " students");
+    }
+
     UnsavedEdits unsaved() {
         return unsaved;
     }
@@ -510,22 +637,6 @@ public final class BulkEntryViewModel {
         assessment.set(choice);
     }
 
-    UUID batchId() {
-        return batchId;
-    }
-
-    void nextBatch() {
-        batchId = UUID.randomUUID();
-    }
-
-    GridEditor editor() {
-        return editor;
-    }
-
-    Cohort cohortValue() {
-        return cohort.get();
-    }
-
     void say(String text, boolean isError) {
         followingRowProblems = false;
         message.set(text);
@@ -556,10 +667,6 @@ public final class BulkEntryViewModel {
         } else {
             message.set(rowProblems((int) left));
         }
-    }
-
-    void setBusy(boolean value) {
-        busy.set(value);
     }
 
     void failed(Throwable failure) {

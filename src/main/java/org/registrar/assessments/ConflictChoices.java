@@ -3,6 +3,7 @@ package org.registrar.assessments;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.registrar.assessments.data.Conflict;
 import org.registrar.assessments.input.ScoreText;
 
 /**
@@ -10,16 +11,19 @@ import org.registrar.assessments.input.ScoreText;
  * takes the saved one. FX thread only.
  */
 final class ConflictChoices {
-    private final BulkEntryViewModel model;
+    private final GridEditor editor;
+    private final Runnable journal;
     private final Map<Long, Conflict> conflicts = new HashMap<>();
 
-    ConflictChoices(BulkEntryViewModel model) {
-        this.model = model;
+    /** @param journal writes the open grid's draft (after a choice changes what is unsaved) */
+    ConflictChoices(GridEditor editor, Runnable journal) {
+        this.editor = editor;
+        this.journal = journal;
     }
 
     /** Marks the conflict's row, with what is saved now and what this user entered. */
     void show(Conflict conflict) {
-        GridRow row = model.editor().row(conflict.studentId());
+        GridRow row = editor.row(conflict.studentId());
         conflicts.put(conflict.studentId(), conflict);
         row.setState(RowState.CONFLICT, message(conflict));
     }
@@ -46,10 +50,10 @@ final class ConflictChoices {
                 row.setText(GridColumn.COMMENT, conflict.theirComment());
             }
             row.setState(RowState.UNCHANGED, "");
-            model.editor().validate(row);
+            editor.validate(row);
         }
-        model.editor().rebuildIssues();
-        model.journal();
+        editor.rebuildIssues();
+        journal.run();
     }
 
     private static String message(Conflict conflict) {

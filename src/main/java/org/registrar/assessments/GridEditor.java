@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.registrar.assessments.data.SheetRow;
 import org.registrar.assessments.input.InputCells;
 import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.InputValidator;

@@ -8,7 +8,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.registrar.assessments.data.ResultChange;
+import org.registrar.assessments.data.SheetRow;
 import org.registrar.assessments.input.ParsedScore;
+import org.registrar.assessments.input.ResultChanges;
 import org.registrar.assessments.input.ScoreText;
 
 /**

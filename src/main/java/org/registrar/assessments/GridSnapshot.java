@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.registrar.assessments.data.NewAssessment;
+import org.registrar.assessments.data.ResultChange;
+import org.registrar.assessments.data.SheetRow;
+import org.registrar.assessments.input.ResultChanges;
 import org.registrar.assessments.input.ScoreText;
+import org.registrar.assessments.save.Draft;
 
 /**
  * The grid's rows that carry an edit (a typed score, a changed comment, or the edited state), read on the FX thread

@@ -16,16 +16,18 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.registrar.assessments.input.ColumnMapping;
 import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputCells;
 import org.registrar.assessments.input.LineNote;
 import org.registrar.assessments.input.TextTable;
+import org.registrar.dialogs.DialogService;
+import org.registrar.dialogs.FileRequest;
 
 /**
  * CSV import: a file chooser, drag and drop onto the screen, and a preview where the detected encoding, delimiter
- * and column mapping are shown and can be changed before the rows are matched into the grid. FX thread only.
+ * and column mapping are shown and can be changed before the rows are matched into the grid. The chooser and the
+ * preview are asked through the {@link DialogService}. FX thread only.
  */
 final class ImportControls {
     private static final int PREVIEW_ROWS = 12;
@@ -34,12 +36,22 @@ final class ImportControls {
             + " put only " + InputCells.CLEAR + " in its cell.";
     static final String AS_UTF8 = "UTF-8 (the bytes that are not show as �)";
     static final String AS_WINDOWS_1252 = "Windows-1252 (read the whole file again)";
+    private static final FileRequest CHOOSE = new FileRequest(
+            "Import scores from a CSV file",
+            "",
+            null,
+            List.of(
+                    new FileRequest.FileKind("CSV and text files", List.of("*.csv", "*.txt", "*.tsv")),
+                    new FileRequest.FileKind("All files", List.of("*.*"))));
     private final BulkEntryViewModel model;
     private final Region root;
+    private final DialogService dialogs;
 
-    ImportControls(BulkEntryViewModel model, Region root, GridTable grid) {
+    /** @param root where files are dropped */
+    ImportControls(BulkEntryViewModel model, Region root, DialogService dialogs) {
         this.model = model;
         this.root = root;
+        this.dialogs = dialogs;
     }
 
     void install() {
@@ -65,27 +77,15 @@ final class ImportControls {
         });
     }
 
-    static void chooseFile(BulkEntryViewModel model, Region root) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import scores from a CSV file");
-        chooser.getExtensionFilters()
-                .addAll(
-                        new FileChooser.ExtensionFilter("CSV and text files", "*.csv", "*.txt", "*.tsv"),
-                        new FileChooser.ExtensionFilter("All files", "*.*"));
-        File file = chooser.showOpenDialog(
-                root.getScene() == null ? null : root.getScene().getWindow());
-        if (file != null) {
-            model.readCsv(file.toPath());
-        }
+    /** The Import CSV… button: the user picks a file, its preview follows. */
+    void chooseFile() {
+        dialogs.chooseFileToOpen(CHOOSE).ifPresent(model::readCsv);
     }
 
     private void show(CsvImport.Result preview) {
         Dialog<ColumnMapping> dialog = new Dialog<>();
         dialog.setTitle("Import scores");
         dialog.setHeaderText(preview.describe());
-        if (root.getScene() != null) {
-            dialog.initOwner(root.getScene().getWindow());
-        }
         List<String> names = columnNames(preview);
         ComboBox<String> student = choices(names, preview.mapping().student(), false);
         ComboBox<String> score = choices(names, preview.mapping().score(), true);
@@ -131,11 +131,13 @@ final class ImportControls {
                         index(names, comment.getValue()),
                         header.isSelected())
                 : null);
-        dialog.showAndWait().ifPresent(mapping -> model.applyImport(preview, mapping));
-        model.importShown();
-        if (readAgain[0]) {
-            model.readCsv(model.importFile(), java.nio.charset.Charset.forName("windows-1252"));
-        }
+        dialogs.ask(dialog, answer -> {
+            answer.ifPresent(mapping -> model.applyImport(preview, mapping));
+            model.importShown();
+            if (readAgain[0]) {
+                model.readCsv(model.importFile(), java.nio.charset.Charset.forName("windows-1252"));
+            }
+        });
     }
 
     /**

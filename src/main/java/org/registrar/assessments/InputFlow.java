@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.data.SheetRow;
 import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.PasteBlock;
@@ -19,7 +21,7 @@ import org.registrar.tasks.Tasks;
  * Pasted blocks and imported rows into the grid. Small inputs are read at once; large ones ({@link #LARGE} lines or
  * more) are parsed, checked and matched off the FX thread while the screen shows what it is doing and offers Cancel,
  * and only the finished result touches the grid, as one undoable step. Cancel drops the result: nothing of that input
- * is entered. FX thread only.
+ * is entered. Reports through the narrow {@link Screen}. FX thread only.
  */
 final class InputFlow {
     /** From this many lines on, input is worked on off the FX thread. */
@@ -27,14 +29,26 @@ final class InputFlow {
     /** Cells set at a time when entering large input; a turn sets slices until its {@link TurnBudget} is spent. */
     static final int SLICE = 100;
 
-    private final BulkEntryViewModel screen;
+    /** What input needs of the screen: where it reports. FX thread only. */
+    interface Screen {
+        void say(String text, boolean isError);
+
+        void setBusy(boolean busy);
+
+        /** Work failed: said as the database error it is. */
+        void failed(Throwable failure);
+    }
+
+    private final Screen screen;
+    private final GridEditor editor;
     private final Tasks tasks;
     private final ResultsRepository repository;
     private final StringProperty working = new SimpleStringProperty("");
     private long ticket;
 
-    InputFlow(BulkEntryViewModel screen, Tasks tasks, ResultsRepository repository) {
+    InputFlow(Screen screen, GridEditor editor, Tasks tasks, ResultsRepository repository) {
         this.screen = screen;
+        this.editor = editor;
         this.tasks = tasks;
         this.repository = repository;
     }
@@ -84,7 +98,7 @@ final class InputFlow {
         }
         finish();
         int from = Math.max(0, anchor);
-        screen.editor().pastePositional(block.cells(), from, column == null ? GridColumn.SCORE : column);
+        editor.pastePositional(block.cells(), from, column == null ? GridColumn.SCORE : column);
         screen.say("Pasted " + block.cells().size() + " lines from row " + (from + 1) + ".", false);
     }
 
@@ -129,7 +143,7 @@ final class InputFlow {
 
     private void show(GridEditor.Matched matched, int lines, String source) {
         if (matched.cells().size() < LARGE) {
-            screen.editor().applyMatched(matched);
+            editor.applyMatched(matched);
             screen.say(outcome(source, lines, matched.rejectedLines()), false);
             return;
         }
@@ -155,7 +169,7 @@ final class InputFlow {
             int lines,
             String source) {
         if (mine != ticket) {
-            screen.editor().takeBack(applied);
+            editor.takeBack(applied);
             return;
         }
         int size = matched.cells().size();
@@ -163,12 +177,12 @@ final class InputFlow {
         int to = from;
         do {
             int end = Math.min(to + SLICE, size);
-            applied.addAll(screen.editor().setChunk(matched.cells().subList(to, end)));
+            applied.addAll(editor.setChunk(matched.cells().subList(to, end)));
             to = end;
         } while (to < size && turn.left());
         if (to == size) {
             finish();
-            screen.editor().finishStep(applied, matched.problems());
+            editor.finishStep(applied, matched.problems());
             screen.say(outcome(source, lines, matched.rejectedLines()), false);
             return;
         }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.registrar.assessments.data.NewAssessment;
 
 /** The fields of "New assessment…": title, subject, date and maximum score, as typed. FX thread only. */
 public final class NewAssessmentForm {

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.registrar.assessments.data.DraftNames;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.save.Draft;
+import org.registrar.assessments.save.DraftStore;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -62,7 +66,14 @@ final class WaitingDrafts {
         if (found.isEmpty()) {
             return List.of();
         }
-        DraftNames names = repository.draftNames(found);
+        DraftNames names = repository.draftNames(
+                found.stream().mapToLong(Draft::cohortId).distinct().toArray(),
+                found.stream()
+                        .map(Draft::assessmentId)
+                        .filter(java.util.Objects::nonNull)
+                        .mapToLong(Long::longValue)
+                        .distinct()
+                        .toArray());
         return found.stream()
                 .map(draft -> new Line(draft.cohortId(), draft.assessmentId(), describe(draft, names)))
                 .toList();

@@ -1,107 +1,103 @@
 package org.registrar.db;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * The migrations this build of the app carries, read from its own class path (a folder or the jar) without a
  * database connection, so checks need no extra pooled connection. Thread-safe.
  */
 public final class MigrationFiles {
-    private static final String FOLDER = "db/migration";
-    private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.*\\.sql");
+    static final String FOLDER = "db/migration";
+    /** Versioned (V) and baseline (B) migrations: both carry a schema version. */
+    private static final Pattern VERSIONED = Pattern.compile("[VB](\\d+(?:[._]\\d+)*)__.*\\.sql");
 
     private MigrationFiles() {}
 
     /** The highest migration version shipped with the app, e.g. "50". */
     public static String latestVersion() {
-        return inFolder(MigrationFiles::latestIn, "none");
+        return names().stream()
+                .map(MigrationFiles::versionOf)
+                .flatMap(Optional::stream)
+                .max(MigrationFiles::compareVersions)
+                .orElse("none");
     }
 
-    /**
-     * Each versioned migration's file name and its checksum as Flyway computes it (CRC32 of the UTF-8 lines without
-     * their line breaks, a byte order mark dropped), to compare with what the schema history recorded.
-     */
-    static Map<String, Integer> checksums() {
-        return inFolder(MigrationFiles::checksumsIn, Map.of());
-    }
-
-    private static Map<String, Integer> checksumsIn(Path folder) throws IOException {
-        Map<String, Integer> sums = new java.util.TreeMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                if (versionOf(name).isPresent()) {
-                    sums.put(name, checksum(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
-                }
-            }
-        }
-        return sums;
-    }
-
-    static int checksum(String script) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        String text = script.startsWith("\uFEFF") ? script.substring(1) : script;
-        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.StringReader(text))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                crc.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return (int) crc.getValue();
-    }
-
-    /** Reading the folder the migrations are in, in a folder of classes or in the jar; {@code none} when absent. */
-    private interface FolderReader<T> {
-        T read(Path folder) throws IOException;
-    }
-
-    private static <T> T inFolder(FolderReader<T> reader, T none) {
+    /** The names of every migration file shipped with the app (SQL files directly in the folder), sorted. */
+    static List<String> names() {
         URL folder = MigrationFiles.class.getClassLoader().getResource(FOLDER);
         if (folder == null) {
-            return none;
+            return List.of();
         }
         try {
             URI uri = folder.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return reader.read(jar.getPath(FOLDER));
-                }
+            if (!"jar".equals(uri.getScheme())) {
+                return namesIn(Path.of(uri));
             }
-            return reader.read(Path.of(uri));
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                return namesIn(jar.getPath(FOLDER));
+            } catch (FileSystemAlreadyExistsException e) {
+                return namesIn(FileSystems.getFileSystem(uri).getPath(FOLDER));
+            }
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Cannot read the migrations folder " + folder, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
-            try {
-                return reader.read(FileSystems.getFileSystem(folder.toURI()).getPath(FOLDER));
-            } catch (IOException | URISyntaxException inner) {
-                throw new IllegalStateException(inner);
-            }
         }
     }
 
-    private static String latestIn(Path folder) throws IOException {
+    private static List<String> namesIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(file -> versionOf(file.getFileName().toString()))
-                    .flatMap(Optional::stream)
-                    .max(MigrationFiles::compareVersions)
-                    .orElse("none");
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".sql"))
+                    .sorted()
+                    .toList();
         }
+    }
+
+    /**
+     * Flyway's checksum of a shipped migration, the number Flyway records in {@code flyway_schema_history.checksum}
+     * and compares on every migrate: CRC32 over the UTF-8 bytes of each line without its line ending, a byte-order
+     * mark dropped (Flyway's ChecksumCalculator). So line endings do not count, and every other byte does.
+     */
+    static int checksum(String fileName) {
+        try (InputStream in = MigrationFiles.class.getClassLoader().getResourceAsStream(FOLDER + "/" + fileName)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No migration " + fileName + " in " + FOLDER);
+            }
+            return checksum(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int checksum(InputStream content) throws IOException {
+        CRC32 crc = new CRC32();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            String withoutBom = line.startsWith("\uFEFF") ? line.substring(1) : line;
+            crc.update(withoutBom.getBytes(StandardCharsets.UTF_8));
+        }
+        return (int) crc.getValue();
     }
 
     static Optional<String> versionOf(String fileName) {

@@ -1,12 +1,8 @@
 package org.registrar.db;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -15,12 +11,16 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 
 /**
- * Applies the versioned schema under {@code db/migration} with Flyway. Thread-safe; blocking: never call on
- * the FX thread.
+ * Applies the versioned schema under {@code db/migration} with Flyway. An empty database gets the baseline
+ * (B64, the schema of 1.0) and the V files after it; a database made by the V1…V64 chain keeps its history and
+ * gets the V files after its version (ADR 0032). Thread-safe; blocking: never call on the FX thread.
  */
 public final class Migrations {
+    static final String LOCATION = "classpath:" + MigrationFiles.FOLDER;
+
     private Migrations() {}
 
     /**
@@ -30,15 +30,21 @@ public final class Migrations {
      *     migrations are pending and this login may not apply them
      */
     public static String apply(DataSource dataSource) {
-        Optional<String> current = appliedAsShipped(dataSource);
-        if (current.isPresent()) {
-            return current.get();
-        }
-        Flyway flyway = configure(dataSource);
+        // the common case of every start: the schema as shipped, checked in one query instead of by Flyway
+        Optional<String> current = ShippedSchema.appliedAsShipped(dataSource);
+        return current.isPresent() ? current.get() : apply(dataSource, LOCATION);
+    }
+
+    /** As {@link #apply(DataSource)}, from the given Flyway locations (tests add a later migration). */
+    static String apply(DataSource dataSource, String... locations) {
+        Flyway flyway = configure(dataSource, locations);
+        EditedMigrations.realign(dataSource, flyway.getConfiguration().getTable());
         MigrationInfoService info = flyway.info();
         refuseNewerSchema(info.all());
         try {
             flyway.migrate();
+        } catch (FlywayValidateException error) {
+            throw SchemaVersionException.historyDiffers(error);
         } catch (FlywayException error) {
             if (info.pending().length > 0 && isPermissionDenied(error)) {
                 throw SchemaVersionException.notUpgradableByThisLogin(
@@ -49,51 +55,14 @@ public final class Migrations {
         return currentVersion(flyway);
     }
 
-    /**
-     * The schema version when the schema history holds exactly the migrations this app ships, each applied
-     * successfully from an unchanged script (same file name, same checksum as Flyway computes); then there is nothing
-     * for Flyway to do or to find wrong, and its scan of the class path, its validation and its own reads of the
-     * history (seconds of every start) are skipped. Anything else (no history, a migration pending, failed, newer,
-     * edited or not ours): empty, and Flyway decides as always. One query on one connection.
-     */
-    static Optional<String> appliedAsShipped(DataSource dataSource) {
-        Map<String, Integer> shipped = MigrationFiles.checksums();
-        Map<String, Integer> applied = new java.util.TreeMap<>();
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            try (ResultSet history =
-                    statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
-                if (!history.next() || !history.getBoolean(1)) {
-                    return Optional.empty();
-                }
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT script, checksum, success, type, version"
-                    + " FROM flyway_schema_history ORDER BY installed_rank")) {
-                while (rows.next()) {
-                    if (!rows.getBoolean("success")) {
-                        return Optional.empty();
-                    }
-                    if ("SQL".equals(rows.getString("type")) && rows.getString("version") != null) {
-                        applied.put(rows.getString("script"), rows.getInt("checksum"));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            return Optional.empty(); // Flyway reports what is wrong, in its own words
-        }
-        return !shipped.isEmpty() && shipped.equals(applied)
-                ? Optional.of(MigrationFiles.latestVersion())
-                : Optional.empty();
-    }
-
     /** The applied schema version, or "none" for an empty database. */
     public static String currentVersion(DataSource dataSource) {
-        return currentVersion(configure(dataSource));
+        return currentVersion(configure(dataSource, LOCATION));
     }
 
     /** The newest schema version this build of the app knows. */
     public static String expectedVersion(DataSource dataSource) {
-        return newestKnown(configure(dataSource).info().all());
+        return newestKnown(configure(dataSource, LOCATION).info().all());
     }
 
     /** Migrations applied by a newer app show as FUTURE_*: their versions are above every one we know. */
@@ -135,10 +104,10 @@ public final class Migrations {
         return current == null ? "none" : current.getVersion().getVersion();
     }
 
-    private static Flyway configure(DataSource dataSource) {
+    private static Flyway configure(DataSource dataSource, String... locations) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 .failOnMissingLocations(true)
                 // future migrations are refused by refuseNewerSchema with our own message before migrate runs;
                 // set explicitly so validation never depends on Flyway's default for them

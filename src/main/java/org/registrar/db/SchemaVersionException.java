@@ -1,5 +1,7 @@
 package org.registrar.db;
 
+import java.util.stream.Collectors;
+
 /**
  * The database's schema is not the one this app works with and the app cannot fix that itself: a newer
  * Registrar already migrated it further, or it needs migrating and this login may not. The message says what to
@@ -38,6 +40,27 @@ public final class SchemaVersionException extends IllegalStateException {
                         + " Schema upgrades).",
                 databaseVersion,
                 appVersion,
+                cause);
+    }
+
+    /**
+     * The database's schema history does not match this app's migrations (an applied file differs, or is missing):
+     * not a history this app may upgrade. Nothing was changed.
+     */
+    static SchemaVersionException historyDiffers(Throwable cause) {
+        // Flyway's message: a headline, then one line per problem ("Migration checksum mismatch for migration
+        // version 60"), each followed by details and advice ("run repair") that is not for people at a desk
+        String detail = String.valueOf(cause.getMessage())
+                .lines()
+                .skip(1)
+                .map(String::strip)
+                .filter(line -> line.startsWith("Migration") || line.startsWith("Detected"))
+                .collect(Collectors.joining("; "));
+        return new SchemaVersionException(
+                "This database's schema history does not match this Registrar's migrations (" + detail + "). Nothing"
+                        + " was changed. Ask your administrator (admin guide: Databases made by earlier versions).",
+                "unknown",
+                "unknown",
                 cause);
     }
 

@@ -1,6 +1,5 @@
 package org.registrar.health;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -28,9 +27,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import org.registrar.dialogs.DialogService;
+import org.registrar.dialogs.FileRequest;
 import org.registrar.metrics.MetricsSample;
 
 /**
@@ -49,8 +49,12 @@ public final class HealthView {
     private final Timeline poll;
     private HealthViewModel.Range drawnRange;
 
-    public HealthView(HealthViewModel model, ServerViewModel server) {
+    private final DialogService dialogs;
+
+    /** The screen over its two models; the file choosers and the signal confirmation go through {@code dialogs}. */
+    public HealthView(HealthViewModel model, ServerViewModel server, DialogService dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
         this.server = server;
         charts = HealthCharts.all(model.hasCaches());
         charts.forEach(chart -> chart.setOnContextMenuRequested(
@@ -141,7 +145,7 @@ public final class HealthView {
 
     private Node tabs() {
         TabPane tabs = new TabPane(
-                new Tab("Server", new ServerPane(server).root()),
+                new Tab("Server", new ServerPane(server, dialogs).root()),
                 new Tab("Operations", HealthTables.operations(model.operations())),
                 new Tab("Slowest statements", HealthTables.slowest(model.slowest())),
                 new Tab("Events", HealthTables.events(model.events())));
@@ -185,14 +189,12 @@ public final class HealthView {
 
     private ContextMenu pngMenu(TimeChart chart) {
         MenuItem save = new MenuItem("Save chart as PNG…");
-        save.setOnAction(event -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setInitialFileName(chart.title().toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".png");
-            File file = chooser.showSaveDialog(root.getScene().getWindow());
-            if (file != null) {
-                savePng(chart, file.toPath());
-            }
-        });
+        save.setOnAction(event -> dialogs.chooseFileToSave(new FileRequest(
+                        "Save chart as PNG",
+                        chart.title().toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".png",
+                        null,
+                        List.of()))
+                .ifPresent(file -> savePng(chart, file)));
         return new ContextMenu(save);
     }
 
@@ -207,12 +209,8 @@ public final class HealthView {
     }
 
     private void chooseCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName("registrar-health.csv");
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.exportCsv(file.toPath());
-        }
+        dialogs.chooseFileToSave(new FileRequest("Export samples as CSV", "registrar-health.csv", null, List.of()))
+                .ifPresent(model::exportCsv);
     }
 
     List<TimeChart> charts() {

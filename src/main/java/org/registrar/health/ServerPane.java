@@ -1,11 +1,9 @@
 package org.registrar.health;
 
-import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
@@ -14,6 +12,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.registrar.dialogs.DialogService;
+import org.registrar.dialogs.Question;
 
 /**
  * The server tab: connections against max_connections, sessions grouped, every session with its age and who
@@ -24,7 +24,10 @@ final class ServerPane {
     private final VBox root;
     private final TableView<ServerSession> sessions;
 
-    ServerPane(ServerViewModel model) {
+    private final DialogService dialogs;
+
+    ServerPane(ServerViewModel model, DialogService dialogs) {
+        this.dialogs = dialogs;
         this.model = model;
         Label connections = new Label();
         connections.setId("server-connections");
@@ -124,11 +127,9 @@ final class ServerPane {
                 .bind(javafx.beans.binding.Bindings.createBooleanBinding(
                         () -> !model.maySignal(selected.get()), selected));
         terminate.disableProperty().bind(cancel.disableProperty());
-        cancel.setOnAction(
-                event -> confirm("Cancel the running query of", selected.get()).ifPresent(model::cancel));
-        terminate.setOnAction(
-                event -> confirm("Terminate the session (its open transaction rolls back)", selected.get())
-                        .ifPresent(model::terminate));
+        cancel.setOnAction(event -> confirm("Cancel the running query of", selected.get(), model::cancel));
+        terminate.setOnAction(event ->
+                confirm("Terminate the session (its open transaction rolls back)", selected.get(), model::terminate));
         Label message = new Label();
         message.setId("server-message");
         message.textProperty().bind(model.messageProperty());
@@ -138,15 +139,21 @@ final class ServerPane {
         return new HBox(8, cancel, terminate, message, hint);
     }
 
-    private Optional<ServerSession> confirm(String action, ServerSession session) {
+    /** Asks before signalling {@code session}; {@code signal} runs only when the user confirms. */
+    private void confirm(String action, ServerSession session, Consumer<ServerSession> signal) {
         if (session == null) {
-            return Optional.empty();
+            return;
         }
-        Alert alert = new Alert(
-                Alert.AlertType.CONFIRMATION, action + "?\n\n" + session.describe(), ButtonType.OK, ButtonType.CANCEL);
-        alert.setHeaderText(action + " pid " + session.pid() + "?");
-        alert.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
-        return alert.showAndWait().filter(ButtonType.OK::equals).map(ok -> session);
+        dialogs.confirm(
+                new Question(
+                        "signal-confirmation",
+                        "Registrar",
+                        action + " pid " + session.pid() + "?",
+                        action + "?\n\n" + session.describe(),
+                        "OK",
+                        "Cancel"),
+                () -> signal.accept(session),
+                () -> {});
     }
 
     Node root() {

@@ -1,9 +1,9 @@
 package org.registrar.mentors;
 
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -16,8 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
-import org.registrar.tasks.Tasks;
+import org.registrar.dialogs.DialogService;
 
 /**
  * A small dialog to pick an active mentor for students chosen on another screen (they arrive as ids). Assigning
@@ -29,7 +28,7 @@ public final class MentorChooser {
     private final Dialog<ButtonType> dialog = new Dialog<>();
     private final ListView<Mentor> list = new ListView<>();
 
-    private MentorChooser(MentorChooserViewModel model, Consumer<String> assigned) {
+    private MentorChooser(MentorChooserViewModel model, DialogService dialogs, Consumer<String> assigned) {
         this.model = model;
         ButtonType assign = new ButtonType("Assign", ButtonBar.ButtonData.OK_DONE);
         dialog.setTitle("Assign mentor");
@@ -49,7 +48,9 @@ public final class MentorChooser {
         });
         model.moveQuestionProperty().addListener((obs, was, question) -> {
             if (!question.isEmpty()) {
-                MoveConfirmation.ask(dialog.getDialogPane().getScene().getWindow(), question, move -> {
+                // over the chooser, not behind it (the dialog service would own it by the main window)
+                Scene chooser = dialog.getDialogPane().getScene();
+                MoveConfirmation.ask(dialogs, chooser == null ? null : chooser.getWindow(), question, move -> {
                     if (move) {
                         model.confirmMove();
                     } else {
@@ -66,15 +67,14 @@ public final class MentorChooser {
     }
 
     /**
-     * Opens the chooser for {@code studentIds} over {@code owner}; {@code assigned} hears a sentence saying what
-     * changed once the assignment is stored. Returns at once.
+     * Opens the chooser over {@code model} (built by the app's wiring for the students chosen) through
+     * {@code dialogs}; {@code assigned} hears a sentence saying what changed once the assignment is stored. Returns
+     * at once.
      */
-    public static void show(
-            Window owner, Tasks tasks, MentorDirectory directory, List<Long> studentIds, Consumer<String> assigned) {
-        MentorChooser chooser = new MentorChooser(new MentorChooserViewModel(tasks, directory, studentIds), assigned);
-        chooser.dialog.initOwner(owner);
-        chooser.dialog.show();
-        chooser.model.load();
+    public static void show(DialogService dialogs, MentorChooserViewModel model, Consumer<String> assigned) {
+        MentorChooser chooser = new MentorChooser(model, dialogs, assigned);
+        dialogs.ask(chooser.dialog, closed -> {});
+        model.load();
     }
 
     private VBox content() {

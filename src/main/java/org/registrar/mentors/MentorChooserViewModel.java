@@ -21,7 +21,7 @@ import org.registrar.tasks.Tasks;
  * active mentors from the {@link MentorDirectory} cache, a name filter, and one assigning statement. A failed
  * write keeps the choice and says why; retrying the same change reuses its batch id. FX thread only.
  */
-final class MentorChooserViewModel {
+public final class MentorChooserViewModel {
     static final String OPEN = "Open mentor chooser";
     static final String ASSIGN = "Assign mentor to students";
 
@@ -39,7 +39,8 @@ final class MentorChooserViewModel {
     private Mentor pendingTarget;
     private Consumer<String> pendingDone;
 
-    MentorChooserViewModel(Tasks tasks, MentorDirectory directory, List<Long> studentIds) {
+    /** The chooser for {@code studentIds}; built by the app's wiring, shown by {@link MentorChooser#show}. */
+    public MentorChooserViewModel(Tasks tasks, MentorDirectory directory, List<Long> studentIds) {
         this.tasks = tasks;
         this.directory = directory;
         this.studentIds = List.copyOf(studentIds);

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.registrar.dialogs.DialogService;
 
 /**
  * Right half of the Mentors screen: the chosen mentor's students with unassign and move-all, and below, the panel
@@ -25,8 +26,8 @@ import javafx.scene.layout.VBox;
 final class MentorDetailView {
     private final SplitPane root;
 
-    MentorDetailView(MentorDetailViewModel model) {
-        root = new SplitPane(rosterPane(model), assignPane(model.assign()));
+    MentorDetailView(MentorDetailViewModel model, DialogService dialogs) {
+        root = new SplitPane(rosterPane(model), assignPane(model.assign(), dialogs));
         root.setOrientation(Orientation.VERTICAL);
         root.setDividerPositions(0.52);
         root.getStyleClass().add("detail");
@@ -83,7 +84,7 @@ final class MentorDetailView {
         return new VBox(6, name, facts, roster, actions, message);
     }
 
-    private static Node assignPane(AssignViewModel model) {
+    private static Node assignPane(AssignViewModel model, DialogService dialogs) {
         Label title = new Label();
         title.getStyleClass().addAll("title-4", "section-title");
         title.textProperty()
@@ -123,7 +124,7 @@ final class MentorDetailView {
         assign.setOnAction(event -> model.assign(found.getSelectionModel().getSelectedItems()));
         model.moveQuestionProperty().addListener((obs, was, question) -> {
             if (!question.isEmpty()) {
-                MoveConfirmation.ask(found.getScene().getWindow(), question, move -> {
+                MoveConfirmation.ask(dialogs, null, question, move -> {
                     if (move) {
                         model.confirmMove();
                     } else {

@@ -8,17 +8,18 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.stage.Window;
+import org.registrar.dialogs.DialogService;
 
 /**
  * Asks for a mentor's new name. The dialog stays open until the rename is stored; a refusal (a blank name, a
- * login that may not rename) shows under the fields with the typed name kept. FX thread only.
+ * login that may not rename) shows under the fields with the typed name kept. Built here, shown by the dialog
+ * service. FX thread only.
  */
 final class MentorRenameDialog {
     private MentorRenameDialog() {}
 
-    /** Opens the dialog for the chosen mentor of {@code model}; returns at once. */
-    static void show(Window owner, MentorsViewModel model) {
+    /** Asks through {@code dialogs} for the chosen mentor of {@code model}; returns at once. */
+    static void show(DialogService dialogs, MentorsViewModel model) {
         Mentor mentor = model.selectedProperty().get();
         if (mentor == null) {
             return;
@@ -39,7 +40,6 @@ final class MentorRenameDialog {
 
         ButtonType rename = new ButtonType("Rename", ButtonBar.ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle("Rename mentor");
         dialog.setHeaderText("Rename " + mentor.displayName());
         dialog.getDialogPane().setId("rename-dialog");
@@ -56,9 +56,8 @@ final class MentorRenameDialog {
             });
         });
         message.textProperty().bind(model.messageProperty());
-        dialog.setOnHidden(event -> message.textProperty().unbind());
-        dialog.show();
-        family.requestFocus();
+        dialog.setOnShown(event -> family.requestFocus());
+        dialogs.ask(dialog, closed -> message.textProperty().unbind());
     }
 
     private static TextField field(String id, String text) {

@@ -16,19 +16,18 @@ final class MentorSql {
              ORDER BY s.id
             """;
 
+    /**
+     * Every mentor with the summary the database maintains for them (V65, ADR 0040): reads the mentors and one row
+     * each, never the students. A mentor with no summary row yet has no students.
+     */
     static final String MENTORS =
             """
             SELECT m.id, m.family_name, m.given_name, m.email, m.active,
-                   count(a.student_id)::int AS students,
-                   coalesce(array_agg(DISTINCT c.name COLLATE "C" ORDER BY c.name COLLATE "C")
-                                FILTER (WHERE c.name IS NOT NULL),
-                            '{}') AS cohorts,
-                   greatest(m.updated_at, max(a.assigned_at)) AS last_change
+                   coalesce(x.students, 0) AS students,
+                   coalesce(x.cohort_names, '{}') AS cohorts,
+                   greatest(m.updated_at, x.last_assigned_at) AS last_change
               FROM mentors m
-              LEFT JOIN mentor_assignments a ON a.mentor_id = m.id
-              LEFT JOIN students s ON s.id = a.student_id
-              LEFT JOIN cohorts c ON c.id = s.cohort_id
-             GROUP BY m.id
+              LEFT JOIN mentor_summaries x ON x.mentor_id = m.id
              ORDER BY registrar_fold(m.family_name || ' ' || m.given_name), m.id
             """;
 
@@ -122,10 +121,11 @@ final class MentorSql {
                 + LATEST_RESULT + where + PAGE_END;
     }
 
+    /** Students minus assignments, both counted by the database as rows come and go (V65): two rows read. */
     static final String COUNT_WITHOUT_MENTOR =
             """
-            SELECT count(*) FROM students s
-             WHERE NOT EXISTS (SELECT FROM mentor_assignments a WHERE a.student_id = s.id)
+            SELECT (SELECT row_count FROM row_counts WHERE table_name = 'students')
+                 - (SELECT row_count FROM row_counts WHERE table_name = 'mentor_assignments')
             """;
 
     /** Students already with the mentor are left alone (no new who/when); the rest are inserted or moved. */

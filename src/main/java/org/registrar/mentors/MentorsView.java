@@ -22,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.registrar.db.Privileges;
+import org.registrar.dialogs.DialogService;
 
 /**
  * The Mentors screen: the filterable, sortable list of mentors on the left, the chosen mentor's students and the
@@ -31,7 +32,11 @@ public final class MentorsView {
     private final BorderPane root = new BorderPane();
     private boolean attachedOnce;
 
-    public MentorsView(MentorsViewModel model) {
+    private final DialogService dialogs;
+
+    /** The screen over {@code model}; its dialogs (rename, move) go through {@code dialogs}. */
+    public MentorsView(MentorsViewModel model, DialogService dialogs) {
+        this.dialogs = dialogs;
         Label title = new Label("Mentors");
         title.getStyleClass().add("title-2");
         Label summary = new Label();
@@ -47,7 +52,7 @@ public final class MentorsView {
         HBox heading = new HBox(12, title, summary, gaps, message);
         heading.setAlignment(Pos.BASELINE_LEFT);
 
-        SplitPane split = new SplitPane(listPane(model), new MentorDetailView(model.detail()).root());
+        SplitPane split = new SplitPane(listPane(model), new MentorDetailView(model.detail(), dialogs).root());
         split.setDividerPositions(0.52);
         root.setTop(heading);
         root.setCenter(split);
@@ -96,7 +101,7 @@ public final class MentorsView {
     private Node editActions(MentorsViewModel model) {
         Button rename = new Button("Rename…");
         rename.setId("rename-mentor");
-        rename.setOnAction(event -> MentorRenameDialog.show(root.getScene().getWindow(), model));
+        rename.setOnAction(event -> MentorRenameDialog.show(dialogs, model));
         Button toggle = new Button();
         toggle.setId("toggle-active");
         toggle.textProperty()

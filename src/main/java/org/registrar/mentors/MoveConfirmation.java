@@ -1,22 +1,38 @@
 package org.registrar.mentors;
 
+import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
+import org.registrar.dialogs.DialogService;
 
-/** Asks before students who have a mentor are moved to another one. Shown without waiting; FX thread only. */
+/**
+ * Asks before students who have a mentor are moved to another one. Built here, shown by the dialog service without
+ * waiting; FX thread only.
+ */
 final class MoveConfirmation {
     private MoveConfirmation() {}
 
-    /** Shows {@code question}; {@code answer} hears true for Move, false for keeping the current mentor. */
-    static void ask(Window owner, String question, java.util.function.Consumer<Boolean> answer) {
+    /**
+     * Asks {@code question} through {@code dialogs}, over {@code owner} when given (a dialog asking from inside
+     * another); {@code answer} hears true for Move, false for keeping the current mentor.
+     */
+    static void ask(DialogService dialogs, Window owner, String question, Consumer<Boolean> answer) {
+        Dialog<Boolean> dialog = dialog(question);
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialogs.ask(dialog, result -> answer.accept(result.orElse(false)));
+    }
+
+    /** The question as a dialog whose result is true for Move. */
+    static Dialog<Boolean> dialog(String question) {
         ButtonType move = new ButtonType("Move", ButtonBar.ButtonData.OK_DONE);
         ButtonType keep = new ButtonType("Keep current mentor", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        Dialog<Boolean> dialog = new Dialog<>();
         dialog.setTitle("Move to another mentor?");
         dialog.setHeaderText("Move to another mentor?");
         dialog.setContentText(question);
@@ -29,7 +45,7 @@ final class MoveConfirmation {
         Button keepButton = (Button) dialog.getDialogPane().lookupButton(keep);
         keepButton.setId("keep-mentor");
         keepButton.setMinWidth(Region.USE_PREF_SIZE);
-        dialog.setOnHidden(event -> answer.accept(dialog.getResult() == move));
-        dialog.show();
+        dialog.setResultConverter(move::equals);
+        return dialog;
     }
 }

@@ -8,11 +8,11 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
+import org.registrar.dialogs.DialogService;
 
 /**
  * Shown when someone else saved the student first: both versions side by side, and the user chooses to keep
- * theirs, keep mine (saved over the newer version) or go on editing. Never blocks the FX thread (non-modal show).
+ * theirs, keep mine (saved over the newer version) or go on editing. Built here, shown by the dialog service.
  */
 final class StudentConflictDialog {
     static final ButtonType KEEP_MINE = new ButtonType("Keep my changes", ButtonBar.ButtonData.OK_DONE);
@@ -21,9 +21,22 @@ final class StudentConflictDialog {
 
     private StudentConflictDialog() {}
 
-    static void show(Window owner, StudentEdit mine, SaveOutcome.Conflict conflict, StudentEditorViewModel model) {
+    /** Asks through {@code dialogs} which version to keep and tells {@code model} the answer; returns at once. */
+    static void ask(
+            DialogService dialogs, StudentEdit mine, SaveOutcome.Conflict conflict, StudentEditorViewModel model) {
+        dialogs.ask(dialog(mine, conflict), choice -> {
+            if (choice.filter(KEEP_MINE::equals).isPresent()) {
+                model.keepMine();
+            } else if (choice.filter(TAKE_THEIRS::equals).isPresent()) {
+                model.takeTheirs();
+            } else {
+                model.keepEditing();
+            }
+        });
+    }
+
+    static Dialog<ButtonType> dialog(StudentEdit mine, SaveOutcome.Conflict conflict) {
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle("Changed by someone else");
         StudentProfile theirs = conflict.theirs();
         Label intro = new Label(
@@ -46,17 +59,7 @@ final class StudentConflictDialog {
                         theirs == null
                                 ? java.util.List.of(KEEP_EDITING)
                                 : java.util.List.of(KEEP_MINE, TAKE_THEIRS, KEEP_EDITING));
-        dialog.setOnHidden(event -> {
-            ButtonType choice = dialog.getResult();
-            if (choice == KEEP_MINE) {
-                model.keepMine();
-            } else if (choice == TAKE_THEIRS) {
-                model.takeTheirs();
-            } else {
-                model.keepEditing();
-            }
-        });
-        dialog.show();
+        return dialog;
     }
 
     private static GridPane comparison(StudentEdit mine, StudentProfile theirs) {

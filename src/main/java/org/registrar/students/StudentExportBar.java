@@ -1,14 +1,15 @@
 package org.registrar.students;
 
-import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
-import javafx.stage.FileChooser;
+import org.registrar.dialogs.DialogService;
+import org.registrar.dialogs.FileRequest;
 
 /**
  * The export controls of the Students screen: "Export CSV…" (asks for a file, exports the current view), and a
@@ -18,17 +19,19 @@ import javafx.stage.FileChooser;
 final class StudentExportBar {
     private final StudentExportViewModel exporter;
     private final StudentsViewModel model;
+    private final DialogService dialogs;
 
-    StudentExportBar(StudentExportViewModel exporter, StudentsViewModel model) {
+    StudentExportBar(StudentExportViewModel exporter, StudentsViewModel model, DialogService dialogs) {
         this.exporter = exporter;
         this.model = model;
+        this.dialogs = dialogs;
     }
 
     Button button() {
         Button export = new Button("Export CSV…");
         export.setId("students-export");
         export.disableProperty().bind(exporter.runningProperty());
-        export.setOnAction(event -> chooseFile(export));
+        export.setOnAction(event -> chooseFile());
         return export;
     }
 
@@ -55,15 +58,13 @@ final class StudentExportBar {
         return row;
     }
 
-    private void chooseFile(Node owner) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export students to CSV");
-        chooser.setInitialFileName("students.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        File file = chooser.showSaveDialog(owner.getScene().getWindow());
-        if (file != null) {
-            exportTo(file.toPath());
-        }
+    private void chooseFile() {
+        dialogs.chooseFileToSave(new FileRequest(
+                        "Export students to CSV",
+                        "students.csv",
+                        null,
+                        List.of(new FileRequest.FileKind("CSV files", List.of("*.csv")))))
+                .ifPresent(this::exportTo);
     }
 
     /** Exports the current view to {@code file} (also what the file chooser leads to). */

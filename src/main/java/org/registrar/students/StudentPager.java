@@ -2,6 +2,7 @@ package org.registrar.students;
 
 import java.util.function.BiConsumer;
 import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -9,12 +10,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /** First / previous / position / next / last, page size, and the two jumps (page number, name prefix). */
 final class StudentPager {
+    private static final String JUMP_HINT = "Type a page number and press Enter";
     private final HBox root;
     private final StudentsViewModel model;
     private final BiConsumer<Runnable, Runnable> guard;
@@ -85,17 +88,14 @@ final class StudentPager {
         TextField number = new TextField();
         number.setId("jump-page");
         number.setPromptText("Page no.");
-        number.setTooltip(new javafx.scene.control.Tooltip("Type a page number and press Enter"));
+        number.setTooltip(new Tooltip(JUMP_HINT));
         number.setPrefColumnCount(5);
-        number.setOnAction(event -> {
-            String text = number.getText().strip().replace(",", "");
-            if (!text.matches("[0-9]{1,12}") || Long.parseLong(text) < 1) {
-                number.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), true);
-                number.setTooltip(new javafx.scene.control.Tooltip("A page number, 1 or more"));
-                return;
-            }
-            number.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), false);
-            guard.accept(() -> model.jumpToPage(Long.parseLong(text)), () -> {});
+        number.setOnAction(event -> model.pageNumber(number.getText())
+                .ifPresent(page -> guard.accept(() -> model.jumpToPage(page), () -> {})));
+        PseudoClass danger = PseudoClass.getPseudoClass("danger");
+        model.jumpProblemProperty().addListener((obs, old, problem) -> {
+            number.pseudoClassStateChanged(danger, !problem.isEmpty());
+            number.setTooltip(new Tooltip(problem.isEmpty() ? JUMP_HINT : problem));
         });
         return number;
     }

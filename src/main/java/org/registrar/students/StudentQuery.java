@@ -17,10 +17,10 @@ final class StudentQuery {
             + " c.name AS cohort_name, m.id AS mentor_id,"
             + " CASE WHEN m.id IS NULL THEN NULL ELSE m.family_name || ', ' || m.given_name END AS mentor_name,"
             + " s.status, s.email, s.updated_at, s.version";
-    static final String FROM = " FROM students s"
-            + " LEFT JOIN cohorts c ON c.id = s.cohort_id"
+    static final String JOINS = " LEFT JOIN cohorts c ON c.id = s.cohort_id"
             + " LEFT JOIN mentor_assignments ma ON ma.student_id = s.id"
             + " LEFT JOIN mentors m ON m.id = ma.mentor_id";
+    static final String FROM = " FROM students s" + JOINS;
 
     private final StudentOrder order;
     private final StudentFilter filter;
@@ -95,6 +95,27 @@ final class StudentQuery {
         return sql.toString();
     }
 
+    /**
+     * A page statement: the students' own rows are found and cut to the page first, by the sort index alone (with
+     * the assignment only when a mentor filter reads it); only then are each page row's class, assignment and
+     * mentor looked up, one key probe each. Joined before the cut, the planner could hash a whole table of classes
+     * or mentors for every page. {@code conditions} are the position's own, each starting with " AND ".
+     */
+    String page(String conditions, boolean forward, boolean withCount) {
+        String inner = "SELECT s.id, s.student_number, s.family_name, s.given_name, s.cohort_id, s.status, s.email,"
+                + " s.updated_at, s.version" + keyColumns() + countFrom() + " WHERE true" + filterConditions()
+                + conditions + orderBy(forward) + " LIMIT :limit";
+        StringBuilder keys = new StringBuilder();
+        StringBuilder outerOrder = new StringBuilder(" ORDER BY ");
+        String direction = forward == order.ascending() ? " ASC" : " DESC";
+        for (int i = 0; i < order.sort().keys().size(); i++) {
+            keys.append(", s.key_").append(i);
+            outerOrder.append(i == 0 ? "" : ", ").append("s.key_").append(i).append(direction);
+        }
+        return "SELECT " + COLUMNS + keys + (withCount ? countColumns() : "") + " FROM (" + inner + ") s" + JOINS
+                + outerOrder;
+    }
+
     /** The key expressions as result columns key_0, key_1, ... */
     String keyColumns() {
         StringBuilder sql = new StringBuilder();
@@ -112,19 +133,23 @@ final class StudentQuery {
     }
 
     /**
-     * Result columns that count the filtered rows up to {@link #EXACT_COUNT_LIMIT} + 1 and read the table's
-     * planner row count, evaluated once per statement (uncorrelated sub-selects), not per row.
+     * A result column that counts the filtered rows up to {@link #EXACT_COUNT_LIMIT} + 1, evaluated once per
+     * statement (an uncorrelated sub-select), not per row. Unfiltered, the count of students the database maintains
+     * (V65) instead: one row read, exact, nothing counted.
      */
     String countColumns() {
+        if (filter.isEmpty()) {
+            return ", (SELECT row_count FROM row_counts WHERE table_name = 'students') AS capped_count";
+        }
         return ", (SELECT count(*) FROM (SELECT 1" + countFrom() + " WHERE true" + filterConditions() + " LIMIT "
-                + (EXACT_COUNT_LIMIT + 1) + ") capped) AS capped_count,"
-                + " (SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = 'students'::regclass)"
-                + " AS table_estimate";
+                + (EXACT_COUNT_LIMIT + 1) + ") capped) AS capped_count";
     }
 
     /**
-     * A key-only scan that skips {@code skip} entries of the sort index and returns the key there, used as the
-     * start of the page: "(k1, k2) >= ((SELECT key_0 FROM anchor), (SELECT key_1 FROM anchor))".
+     * The key of the page's first row, from a key-only walk of the sort index: it skips {@code skip} entries from
+     * the start; for every student (the count is maintained, V65) from whichever end is nearer, so the deepest pages
+     * cost what the first ones do and no jump walks more than half the index. Used as the start of the page:
+     * "(k1, k2) >= ((SELECT a0 FROM anchor), (SELECT a1 FROM anchor))".
      */
     String anchorCte(long skip) {
         parameters.put("skip", skip);
@@ -136,8 +161,16 @@ final class StudentQuery {
                     .append(" AS a")
                     .append(i);
         }
-        return "WITH anchor AS MATERIALIZED (" + select + countFrom() + " WHERE true" + filterConditions()
-                + orderBy(true) + " OFFSET :skip LIMIT 1) ";
+        String walk = select + countFrom() + " WHERE true" + filterConditions();
+        if (!filter.isEmpty()) {
+            return "WITH anchor AS MATERIALIZED (" + walk + orderBy(true) + " OFFSET :skip LIMIT 1) ";
+        }
+        // each branch's condition names no column: checked once, so only the nearer end's walk runs
+        String total = "(SELECT row_count FROM row_counts WHERE table_name = 'students')";
+        String skipped = "CAST(:skip AS bigint)";
+        return "WITH anchor AS MATERIALIZED ((" + walk + " AND " + skipped + " * 2 <= " + total + orderBy(true)
+                + " OFFSET :skip LIMIT 1) UNION ALL (" + walk + " AND " + skipped + " * 2 > " + total + " AND "
+                + skipped + " < " + total + orderBy(false) + " OFFSET " + total + " - " + skipped + " - 1 LIMIT 1)) ";
     }
 
     String anchorCondition() {

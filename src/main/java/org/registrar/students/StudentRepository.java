@@ -12,8 +12,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Keyset pages of students (never OFFSET), their count or estimate, and the OFFSET pages the tests and the
- * benchmark compare them with. Every method blocks on the database: never call it on the FX thread. Thread-safe.
+ * Keyset pages of students (never OFFSET) and their count or estimate. Every method blocks on the database: never
+ * call it on the FX thread. Thread-safe.
  */
 public final class StudentRepository {
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
@@ -46,9 +46,7 @@ public final class StudentRepository {
     private StudentPage fromEnd(
             Handle handle, StudentOrder order, StudentFilter filter, int size, boolean withCount, boolean forward) {
         StudentQuery query = new StudentQuery(order, filter);
-        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + (withCount ? query.countColumns() : "")
-                + StudentQuery.FROM + " WHERE true" + query.filterConditions() + query.orderBy(forward)
-                + " LIMIT :limit";
+        String sql = query.page("", forward, withCount);
         Fetched fetched = fetch(handle, sql, query, order, size + 1, withCount);
         boolean more = fetched.rows.size() > size;
         List<StudentRow> rows = trim(fetched.rows, size, !forward);
@@ -66,9 +64,7 @@ public final class StudentRepository {
             boolean inclusive,
             boolean withCount) {
         StudentQuery query = new StudentQuery(order, filter);
-        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + (withCount ? query.countColumns() : "")
-                + StudentQuery.FROM + " WHERE true" + query.filterConditions()
-                + query.keysetCondition(key, true, inclusive) + query.orderBy(true) + " LIMIT :limit";
+        String sql = query.page(query.keysetCondition(key, true, inclusive), true, withCount);
         Fetched fetched = fetch(handle, sql, query, order, size + 1, withCount);
         if (inclusive && fetched.rows.isEmpty()) {
             return fromEnd(handle, order, filter, size, withCount, false);
@@ -93,9 +89,7 @@ public final class StudentRepository {
 
     private StudentPage before(Handle handle, StudentOrder order, StudentFilter filter, PageKey key, int size) {
         StudentQuery query = new StudentQuery(order, filter);
-        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM + " WHERE true"
-                + query.filterConditions() + query.keysetCondition(key, false, false) + query.orderBy(false)
-                + " LIMIT :limit";
+        String sql = query.page(query.keysetCondition(key, false, false), false, false);
         List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
         if (fetched.size() < size) {
             // fewer rows than a page before this one: the first page is what the user expects to see
@@ -108,9 +102,10 @@ public final class StudentRepository {
         StudentQuery query = new StudentQuery(order, filter);
         query.parameters().put("prefix", prefix == null ? "" : prefix.strip());
         String firstKey = order.sort().keys().get(0).expression();
-        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM + " WHERE true"
-                + query.filterConditions() + " AND " + firstKey + (order.ascending() ? " >= " : " <= ")
-                + "registrar_fold(CAST(:prefix AS text))" + query.orderBy(true) + " LIMIT :limit";
+        String sql = query.page(
+                " AND " + firstKey + (order.ascending() ? " >= " : " <= ") + "registrar_fold(CAST(:prefix AS text))",
+                true,
+                false);
         List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
         if (fetched.isEmpty()) {
             return fromEnd(handle, order, filter, size, false, false);
@@ -122,9 +117,7 @@ public final class StudentRepository {
         long page = Math.max(1, number);
         StudentQuery query = new StudentQuery(order, filter);
         String anchor = query.anchorCte((page - 1) * size);
-        String sql = anchor + "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM
-                + " WHERE true" + query.filterConditions() + query.anchorCondition() + query.orderBy(true)
-                + " LIMIT :limit";
+        String sql = anchor + query.page(query.anchorCondition(), true, false);
         List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
         if (fetched.isEmpty()) {
             return fromEnd(handle, order, filter, size, false, false);
@@ -132,10 +125,13 @@ public final class StudentRepository {
         return new StudentPage(trim(fetched, size, false), page > 1, fetched.size() > size, page, null);
     }
 
-    /** Classes and mentors for the filter lists, by name (two statements). Blocking. */
+    /**
+     * Classes and mentors for the filter lists, by name (two statements, each read in the order of a unique index:
+     * class names are unique, mentors end in their id, so nothing is sorted). Blocking.
+     */
     public Choices choices() {
         return jdbi.withHandle(handle -> new Choices(
-                handle.createQuery("SELECT id, name FROM cohorts ORDER BY name, id")
+                handle.createQuery("SELECT id, name FROM cohorts ORDER BY name")
                         .map((rs, ctx) -> new Choice(rs.getLong("id"), rs.getString("name")))
                         .list(),
                 handle.createQuery("SELECT id, family_name || ', ' || given_name AS name FROM mentors"
@@ -152,15 +148,6 @@ public final class StudentRepository {
         }
     }
 
-    /** The same page by LIMIT/OFFSET: what keyset pages are tested and benchmarked against. Blocking. */
-    public List<StudentRow> offsetPage(StudentOrder order, StudentFilter filter, long offset, int size) {
-        StudentQuery query = new StudentQuery(order, filter);
-        query.parameters().put("offset", offset);
-        String sql = "SELECT " + StudentQuery.COLUMNS + query.keyColumns() + StudentQuery.FROM + " WHERE true"
-                + query.filterConditions() + query.orderBy(true) + " LIMIT :limit OFFSET :offset";
-        return jdbi.withHandle(handle -> fetch(handle, sql, query, order, size, false).rows);
-    }
-
     private static Fetched fetch(
             Handle handle, String sql, StudentQuery query, StudentOrder order, int limit, boolean withCount) {
         Fetched fetched = new Fetched();
@@ -172,7 +159,6 @@ public final class StudentRepository {
                     fetched.rows.add(StudentRows.map(results, order.sort()));
                     if (withCount) {
                         fetched.cappedCount = results.getLong("capped_count");
-                        fetched.tableEstimate = results.getLong("table_estimate");
                     }
                 }
             }
@@ -193,11 +179,8 @@ public final class StudentRepository {
         if (fetched.rows.isEmpty()) {
             return new RowCount(0, true);
         }
-        if (fetched.cappedCount <= StudentQuery.EXACT_COUNT_LIMIT) {
+        if (filter.isEmpty() || fetched.cappedCount <= StudentQuery.EXACT_COUNT_LIMIT) {
             return new RowCount(fetched.cappedCount, true);
-        }
-        if (filter.isEmpty()) {
-            return new RowCount(Math.max(fetched.tableEstimate, fetched.cappedCount), false);
         }
         return new RowCount(Math.max(estimate(handle, filter), fetched.cappedCount), false);
     }
@@ -230,7 +213,6 @@ public final class StudentRepository {
     private static final class Fetched {
         final List<StudentRow> rows = new ArrayList<>();
         long cappedCount;
-        long tableEstimate;
     }
 
     /** Maps a page row; the key columns are read with the types of the order's keys. */

@@ -8,10 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
@@ -27,6 +24,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.registrar.db.Privileges;
+import org.registrar.dialogs.DialogService;
+import org.registrar.dialogs.Question;
 
 /**
  * The Students screen: filters and search above, the paged table with the pager below it, the detail pane on
@@ -38,6 +37,7 @@ public final class StudentsView {
     private final StudentsViewModel model;
     private final StudentEditorViewModel editor;
     private final StudentExportBar exportBar;
+    private final DialogService dialogs;
     private final BorderPane root = new BorderPane();
     private final StudentTable table;
     private final StudentDetailView detail;
@@ -49,10 +49,16 @@ public final class StudentsView {
     private boolean attachedOnce;
     private List<Long> reselect = List.of();
 
-    public StudentsView(StudentsViewModel model, StudentEditorViewModel editor, StudentExportViewModel exporter) {
+    /** The screen over its models; every question it asks goes through {@code dialogs}. */
+    public StudentsView(
+            StudentsViewModel model,
+            StudentEditorViewModel editor,
+            StudentExportViewModel exporter,
+            DialogService dialogs) {
         this.model = model;
         this.editor = editor;
-        this.exportBar = new StudentExportBar(exporter, model);
+        this.dialogs = dialogs;
+        this.exportBar = new StudentExportBar(exporter, model, dialogs);
         this.table = new StudentTable(order -> guarded(() -> model.sortBy(order), this::showModelOrder));
         this.detail = new StudentDetailView(editor);
         this.filters = new StudentFilters(model, filter -> guarded(() -> model.filterBy(filter), () -> {}));
@@ -78,7 +84,7 @@ public final class StudentsView {
         });
         editor.conflictProperty().addListener((obs, old, conflict) -> {
             if (conflict != null) {
-                StudentConflictDialog.show(root.getScene().getWindow(), editor.currentEdit(), conflict, editor);
+                StudentConflictDialog.ask(dialogs, editor.currentEdit(), conflict, editor);
             }
         });
         model.start();
@@ -137,9 +143,9 @@ public final class StudentsView {
 
     private void searchNow() {
         String text = search.getText();
-        StudentFilter current = model.filterProperty().get();
-        if (!current.withSearch(text).equals(current)) {
-            guarded(() -> model.search(text), () -> search.setText(current.search() == null ? "" : current.search()));
+        if (model.searchWouldChange(text)) {
+            String shown = model.searchText();
+            guarded(() -> model.search(text), () -> search.setText(shown));
         }
     }
 
@@ -200,31 +206,27 @@ public final class StudentsView {
 
     /**
      * Runs {@code action} at once when nothing is unsaved; otherwise asks first, and runs {@code cancelled} when
-     * the user keeps editing. Never blocks (the question is a non-modal-wait dialog).
+     * the user keeps editing. Never blocks (the dialog service does not wait).
      */
     void guarded(Runnable action, Runnable cancelled) {
         if (!editor.isDirty()) {
             action.run();
             return;
         }
-        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(root.getScene().getWindow());
-        dialog.setTitle("Unsaved changes");
-        dialog.setContentText("You have unsaved changes to "
-                + editor.detailProperty().get().profile().familyName() + ". Discard them?");
-        dialog.getDialogPane().getButtonTypes().setAll(discard, keep);
-        dialog.getDialogPane().setId("unsaved-dialog");
-        dialog.setOnHidden(event -> {
-            if (dialog.getResult() == discard) {
-                editor.discard();
-                action.run();
-            } else {
-                cancelled.run();
-            }
-        });
-        dialog.show();
+        dialogs.confirm(
+                new Question(
+                        "unsaved-dialog",
+                        "Unsaved changes",
+                        null,
+                        "You have unsaved changes to "
+                                + editor.detailProperty().get().profile().familyName() + ". Discard them?",
+                        "Discard changes",
+                        "Keep editing"),
+                () -> {
+                    editor.discard();
+                    action.run();
+                },
+                cancelled);
     }
 
     /**

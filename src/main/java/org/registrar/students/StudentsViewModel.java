@@ -1,6 +1,7 @@
 package org.registrar.students;
 
 import java.util.List;
+import java.util.OptionalLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -30,6 +31,9 @@ public final class StudentsViewModel {
     static final String LOADING = "Loading…";
     static final String NO_MATCH = "No students match.";
     static final String NOT_LOADED = "The students could not be read; see the message below.";
+    static final String NOT_A_PAGE = "Not a page number: type a whole number of 1 or more, e.g. 12.";
+    /** More digits than any page count could have; keeps parsing inside a long. */
+    private static final int MAX_PAGE_DIGITS = 12;
 
     private final Tasks tasks;
     private final StudentRepository repository;
@@ -42,6 +46,7 @@ public final class StudentsViewModel {
     private final StringProperty position = new SimpleStringProperty("");
     private final StringProperty countText = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty jumpProblem = new SimpleStringProperty("");
     private final StringProperty placeholder = new SimpleStringProperty(LOADING);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty hasPrevious = new SimpleBooleanProperty();
@@ -105,6 +110,25 @@ public final class StudentsViewModel {
     /** Page {@code number}, 1-based; beyond the end shows the last page. */
     public void jumpToPage(long number) {
         load(PageRequest.atPage(Math.max(1, number)), false);
+    }
+
+    /**
+     * The page number typed in the jump field ("12", " 1,200 "), or empty when it is not one; then
+     * {@link #jumpProblemProperty} says why (and is cleared by the next good number).
+     */
+    public OptionalLong pageNumber(String typed) {
+        String digits = typed == null ? "" : typed.strip().replace(",", "");
+        boolean valid = !digits.isEmpty()
+                && digits.length() <= MAX_PAGE_DIGITS
+                && digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                && Long.parseLong(digits) >= 1;
+        jumpProblem.set(valid ? "" : NOT_A_PAGE);
+        return valid ? OptionalLong.of(Long.parseLong(digits)) : OptionalLong.empty();
+    }
+
+    /** Why the typed page number was refused; "" while it is fine. */
+    public ReadOnlyStringProperty jumpProblemProperty() {
+        return jumpProblem;
     }
 
     /** The first student whose name starts at or after {@code prefix}; switches to name order when needed. */
@@ -179,10 +203,20 @@ public final class StudentsViewModel {
 
     /** Narrows by the search text (name prefix, or student-number prefix when it holds a digit). */
     public void search(String text) {
-        StudentFilter next = filter.get().withSearch(text);
-        if (!next.equals(filter.get())) {
-            filterBy(next);
+        if (searchWouldChange(text)) {
+            filterBy(filter.get().withSearch(text));
         }
+    }
+
+    /** Whether {@link #search} with {@code text} would read other rows (the screen asks about unsaved edits first). */
+    public boolean searchWouldChange(String text) {
+        return !filter.get().withSearch(text).equals(filter.get());
+    }
+
+    /** The search text in force ("" for none): what the search box shows again when the user keeps editing. */
+    public String searchText() {
+        String current = filter.get().search();
+        return current == null ? "" : current;
     }
 
     public void changePageSize(int size) {

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.registrar.db.TestDatabases;
+import org.registrar.dialogs.FxDialogService;
 import org.registrar.mentors.ChangeStamps;
 import org.registrar.mentors.Mentor;
 import org.registrar.mentors.MentorChooser;
+import org.registrar.mentors.MentorChooserViewModel;
 import org.registrar.mentors.MentorDirectory;
 import org.registrar.mentors.MentorRepository;
 import org.registrar.mentors.MentorSettings;
@@ -67,12 +69,16 @@ class AssignMentorFromStudentsUiTest {
                 new ChangeStamps(jdbi),
                 new MentorSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 500));
         FxToolkit.setupStage(window -> {
+            FxDialogService dialogs = new FxDialogService(() -> window);
             StudentsView view = new StudentsView(
                     new StudentsViewModel(tasks, new StudentRepository(jdbi)),
                     new StudentEditorViewModel(tasks, new StudentRecordRepository(jdbi)),
-                    new StudentExportViewModel(tasks, new StudentExportService(jdbi), Platform::runLater));
+                    new StudentExportViewModel(tasks, new StudentExportService(jdbi), Platform::runLater),
+                    dialogs);
             view.offerMentorAssignment(
-                    (ids, assigned) -> MentorChooser.show(window, tasks, directory, ids, assigned), permitted);
+                    (ids, assigned) ->
+                            MentorChooser.show(dialogs, new MentorChooserViewModel(tasks, directory, ids), assigned),
+                    permitted);
             window.setScene(new Scene(view.root(), 1280, 780));
             window.show();
         });

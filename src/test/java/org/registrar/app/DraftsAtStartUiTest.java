@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.registrar.assessments.Draft;
-import org.registrar.assessments.DraftStore;
+import org.registrar.assessments.save.Draft;
+import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
 import org.registrar.testing.TestSession;
@@ -34,6 +34,7 @@ class DraftsAtStartUiTest {
     private final FxRobot robot = new FxRobot();
     private TestSession session;
     private MainWindow window;
+    private AppContext context;
 
     @BeforeAll
     static void stage() throws Exception {
@@ -45,6 +46,7 @@ class DraftsAtStartUiTest {
     void close() throws Exception {
         robot.interact(() -> window.dispose());
         FxToolkit.cleanupStages();
+        context.close();
         session.close();
     }
 
@@ -69,7 +71,7 @@ class DraftsAtStartUiTest {
                         null,
                         Instant.now(),
                         List.of(new Draft.Entry(ids[2], "5", null, null))));
-        AppContext context = new AppContext(
+        context = new AppContext(
                 null,
                 session.database(),
                 TestDatabases.jdbcUrl(session.databaseName()),

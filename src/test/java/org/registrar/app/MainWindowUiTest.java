@@ -109,8 +109,10 @@ class MainWindowUiTest {
         org.controlsfx.control.StatusBar bar =
                 robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bar.getText().startsWith("Connection checked · "));
-        // in words a user reads, the query count kept: "Connection checked · 3 queries · 4.5 ms"
-        assertThat(bar.getText()).matches("Connection checked · (no query|1 query|\\d+ queries) · [0-9.]+ ms");
+        // in words a user reads, the counts kept: "Connection checked · 3 queries, 3 round trips · 4.5 ms"
+        assertThat(bar.getText())
+                .matches("Connection checked · (no query|1 query|\\d+ queries)(, (1 round trip|\\d+ round trips))"
+                        + " · [0-9.]+ ms");
         assertThat(robot.lookup("#pool-state").queryAs(Label.class).getText()).matches("Pool \\d/2 in use.*");
     }
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.assessments.AssessmentChoice;
-import org.registrar.assessments.Cohort;
-import org.registrar.assessments.Draft;
-import org.registrar.assessments.DraftStore;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.save.Draft;
+import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
 import org.registrar.testing.TestSession;
@@ -42,6 +42,7 @@ class UnsavedOnCloseUiTest {
     private final FxRobot robot = new FxRobot();
     private TestSession session;
     private MainWindow window;
+    private AppContext context;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     @BeforeAll
@@ -53,7 +54,7 @@ class UnsavedOnCloseUiTest {
     @BeforeEach
     void open() throws Exception {
         session = TestSession.fresh();
-        AppContext context = new AppContext(
+        context = new AppContext(
                 null,
                 session.database(),
                 TestDatabases.jdbcUrl(session.databaseName()),
@@ -84,6 +85,7 @@ class UnsavedOnCloseUiTest {
     void close() throws Exception {
         robot.interact(() -> window.dispose());
         FxToolkit.cleanupStages();
+        context.close();
         session.close();
     }
 

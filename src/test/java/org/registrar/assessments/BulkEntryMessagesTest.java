@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.save.DraftStore;
 import org.registrar.testing.TestSession;
 
 /** What the Assessments screen says after a refused save, a paste and an import; its ViewModel without JavaFX. */

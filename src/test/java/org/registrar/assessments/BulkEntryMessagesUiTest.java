@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.db.Privileges;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -83,7 +85,7 @@ class BulkEntryMessagesUiTest {
 
     @SuppressWarnings("unchecked")
     private void show() throws Exception {
-        BulkEntryView view = BulkEntryView.create(session.fxTasks(), session.database(), dataHome);
+        BulkEntryView view = BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL);
         FxToolkit.setupStage(window -> {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.setX(0);

@@ -1,10 +1,20 @@
 package org.registrar.assessments;
 
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.save.DraftStore;
+import org.registrar.db.Database;
+import org.registrar.db.Privileges;
+import org.registrar.dialogs.DialogService;
+import org.registrar.dialogs.FxDialogService;
+import org.registrar.tasks.Tasks;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -24,6 +34,30 @@ final class BulkEntryScreen {
         this.model = (BulkEntryViewModel) field.get(view);
     }
 
+    /** Writes every test screen's drafts, in order (daemon: it holds no test run open). */
+    private static final Executor DRAFTS = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "test-drafts");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** The screen wired as the app wires it: over {@code database}, drafts under {@code dataHome}, real dialogs. */
+    static BulkEntryView create(Tasks tasks, Database database, Path dataHome, Privileges privileges) {
+        BulkEntryView[] view = new BulkEntryView[1];
+        DialogService dialogs = new FxDialogService(() -> view[0].root().getScene() == null
+                ? null
+                : view[0].root().getScene().getWindow());
+        view[0] = create(tasks, database, dataHome, privileges, dialogs);
+        return view[0];
+    }
+
+    /** As {@link #create(Tasks, Database, Path, Privileges)}, asking the user through {@code dialogs}. */
+    static BulkEntryView create(
+            Tasks tasks, Database database, Path dataHome, Privileges privileges, DialogService dialogs) {
+        return BulkEntryView.create(
+                tasks, new ResultsRepository(database.jdbi()), new DraftStore(dataHome), DRAFTS, dialogs, privileges);
+    }
+
     /** The screen in the stage, its first cohort's second assessment open. */
     static BulkEntryScreen show(FxRobot robot, TestSession session, Path dataHome) throws Exception {
         BulkEntryScreen screen = showEmpty(robot, session, dataHome);
@@ -33,7 +67,7 @@ final class BulkEntryScreen {
 
     /** The screen in the stage, nothing picked yet (the cohorts loaded). */
     static BulkEntryScreen showEmpty(FxRobot robot, TestSession session, Path dataHome) throws Exception {
-        BulkEntryView view = BulkEntryView.create(session.fxTasks(), session.database(), dataHome);
+        BulkEntryView view = BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL);
         FxToolkit.setupStage(window -> {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.show();

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.save.DraftStore;
+import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
@@ -197,7 +200,7 @@ class BulkEntryUiTest {
     }
 
     private BulkEntryViewModel show() throws Exception {
-        BulkEntryView view = BulkEntryView.create(session.fxTasks(), session.database(), dataHome);
+        BulkEntryView view = BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL);
         FxToolkit.setupStage(window -> {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.setX(0);

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.assessments.save.Draft;
+import org.registrar.assessments.save.DraftStore;
 
 /**
  * Fault 10 (docs/reliability.md): the app is killed while writing a draft. A child JVM writes drafts in a loop and

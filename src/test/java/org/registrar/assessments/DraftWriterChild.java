@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.registrar.assessments.save.Draft;
+import org.registrar.assessments.save.DraftStore;
 
 /**
  * A child JVM for {@link DraftKilledMidWriteTest}: writes drafts of one grid through {@link DraftStore} in a loop,

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
+import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.history.HistoryLine;
 import org.registrar.assessments.history.HistoryScope;
+import org.registrar.db.Privileges;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -100,7 +102,7 @@ class HistoryUiTest {
     }
 
     private BulkEntryViewModel show() throws Exception {
-        BulkEntryView view = BulkEntryView.create(session.fxTasks(), session.database(), dataHome);
+        BulkEntryView view = BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL);
         FxToolkit.setupStage(window -> {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.setX(0);

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.registrar.assessments.data.ResultChange;
+import org.registrar.assessments.data.SheetRow;
 import org.registrar.assessments.input.ColumnMapping;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.ParsedScore;

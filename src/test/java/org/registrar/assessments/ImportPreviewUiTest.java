@@ -14,12 +14,17 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.input.ColumnMapping;
+import org.registrar.db.Privileges;
+import org.registrar.testing.ScriptedDialogs;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -61,7 +66,7 @@ class ImportPreviewUiTest {
         List<GridRow> rows = List.copyOf(model.rows());
         GridRow first = rows.get(0);
         GridRow second = rows.get(1);
-        robot.interact(() -> model.editor().edit(second, GridColumn.COMMENT, "typed before"));
+        robot.interact(() -> model.edit(second, GridColumn.COMMENT, "typed before"));
         Path file = dataHome.resolve("scores.csv");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(("Student number,Score,Comment\n" + first.studentNumber() + ",7,Très bien\n"
@@ -115,6 +120,26 @@ class ImportPreviewUiTest {
                 .queryAs(Button.class);
     }
 
+    @Test
+    void importCsvAsksForTheFileAndTheMappingThroughTheDialogService() throws Exception {
+        Path file = dataHome.resolve("through-dialogs.csv");
+        ScriptedDialogs dialogs = new ScriptedDialogs()
+                .thenFile(file)
+                .thenDialog((Dialog<ColumnMapping> dialog) -> dialog.getResultConverter()
+                        .call(dialog.getDialogPane().getButtonTypes().get(0)));
+        BulkEntryViewModel model =
+                show(BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL, dialogs));
+        GridRow first = model.rows().get(0);
+        Files.writeString(file, "Student number,Score\n" + first.studentNumber() + ",7\n");
+
+        robot.clickOn("#import-csv");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> "7".equals(first.entryProperty().get()));
+
+        assertThat(dialogs.asked()).containsExactly("Import scores from a CSV file", "Import scores");
+        assertThat(model.importPreviewProperty().get()).isNull();
+    }
+
     private List<String> texts() {
         return robot.lookup(".label").queryAll().stream()
                 .map(Node.class::cast)
@@ -125,7 +150,10 @@ class ImportPreviewUiTest {
     }
 
     private BulkEntryViewModel show() throws Exception {
-        BulkEntryView view = BulkEntryView.create(session.fxTasks(), session.database(), dataHome);
+        return show(BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL));
+    }
+
+    private BulkEntryViewModel show(BulkEntryView view) throws Exception {
         FxToolkit.setupStage(window -> {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.show();

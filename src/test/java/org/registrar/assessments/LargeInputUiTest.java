@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
@@ -202,7 +204,7 @@ class LargeInputUiTest {
     }
 
     private BulkEntryViewModel show() throws Exception {
-        BulkEntryView view = BulkEntryView.create(session.fxTasks(), session.database(), dataHome);
+        BulkEntryView view = BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL);
         FxToolkit.setupStage(window -> {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.show();

@@ -11,6 +11,9 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
+import org.registrar.assessments.data.ResultChange;
+import org.registrar.assessments.data.SheetRow;
+import org.registrar.assessments.save.Draft;
 
 /**
  * The 10,000-row steps split into FX turns, without JavaFX running: the next turn is queued on a plain queue, so a

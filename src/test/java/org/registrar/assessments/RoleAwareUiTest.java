@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
+import org.registrar.assessments.data.Cohort;
 import org.registrar.db.Database;
 import org.registrar.db.Privileges;
 import org.registrar.db.PrivilegesRepository;
@@ -70,7 +71,7 @@ class RoleAwareUiTest {
                     @Override
                     public void failed(Throwable error) {}
                 });
-        BulkEntryView view = BulkEntryView.create(tasks, staff, dataHome, privileges);
+        BulkEntryView view = BulkEntryScreen.create(tasks, staff, dataHome, privileges);
         FxToolkit.setupStage(window -> {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.show();

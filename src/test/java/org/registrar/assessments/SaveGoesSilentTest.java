@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
 import org.registrar.db.TcpProxy;

@@ -16,6 +16,13 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.registrar.assessments.data.Assessment;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.data.ResultChange;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.data.SaveOutcome;
+import org.registrar.assessments.data.SaveRequest;
+import org.registrar.assessments.data.SheetRow;
 import org.registrar.db.Database;
 import org.registrar.db.TestDatabases;
 

@@ -13,10 +13,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registrar.assessments.ResultChange;
-import org.registrar.assessments.ResultsRepository;
-import org.registrar.assessments.SaveOutcome;
-import org.registrar.assessments.SaveRequest;
+import org.registrar.assessments.data.ResultChange;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.data.SaveOutcome;
+import org.registrar.assessments.data.SaveRequest;
 
 /** Per-user logins in the group roles: each may do exactly what docs/schema.md says, and hears "not permitted" otherwise. */
 class AccessRolesTest {

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.registrar.assessments.ResultChange;
-import org.registrar.assessments.ResultsRepository;
-import org.registrar.assessments.SaveRequest;
-import org.registrar.assessments.ScoreRejected;
+import org.registrar.assessments.data.ResultChange;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.data.SaveRequest;
+import org.registrar.assessments.data.ScoreRejected;
 
 /**
  * Issue 13, items 4-6: a staff or admin login with psql against the database's own rules. Each test runs as a login of

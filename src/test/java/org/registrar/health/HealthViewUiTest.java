@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
+import org.registrar.dialogs.FxDialogService;
 import org.registrar.metrics.MetricsSample;
 import org.registrar.metrics.MetricsSampler;
 import org.registrar.metrics.SampleHistory;
@@ -71,7 +72,7 @@ class HealthViewUiTest {
                 tasks, new ServerActivityRepository(session.database().jdbi()), HealthSettings.DEFAULTS);
         WaitForAsyncUtils.asyncFx(() -> {
                     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-                    view = new HealthView(model, server);
+                    view = new HealthView(model, server, new FxDialogService(() -> stage));
                     Scene scene = new Scene(view.root(), 1280, 800);
                     // the app's shell styles (the screen's background), as in MainWindow
                     scene.getStylesheets()

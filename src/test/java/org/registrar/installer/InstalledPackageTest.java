@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -39,6 +41,22 @@ class InstalledPackageTest {
                 .contains("Target:          Embedded demo database")
                 .contains("Verdict:         HEALTHY");
         assertThat(dataHome.resolve("logs/registrar.log")).isNotEmptyFile();
+    }
+
+    @Test
+    void benchShipsBesideTheAppJarAndRunsFromTheLauncher() throws Exception {
+        Path app = install().resolve("opt/registrar");
+        Path appJar = app.resolve("lib/app/registrar.jar");
+
+        try (JarFile jar = new JarFile(appJar.toFile())) {
+            assertThat(jar.stream().map(JarEntry::getName))
+                    .contains("org/registrar/app/Launcher.class")
+                    .noneMatch(name -> name.startsWith("org/registrar/bench/"));
+        }
+        assertThat(app.resolve("lib/app/registrar-bench.jar")).isNotEmptyFile();
+        Run help = run(List.of(app.resolve("bin/Registrar").toString(), "bench", "--help"));
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.output()).contains("--scenario", "--students");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registrar.app.Screenshots;
+import org.registrar.dialogs.FxDialogService;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -37,7 +38,7 @@ class MentorsUiTest {
         model = new MentorsViewModel(session.fxTasks(), directory);
         FxToolkit.setupStage(window -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            window.setScene(new Scene(new MentorsView(model).root(), 1270, 790));
+            window.setScene(new Scene(new MentorsView(model, new FxDialogService(() -> window)).root(), 1270, 790));
             window.show();
         });
         waitUntil(() -> !table("#mentors-table").getItems().isEmpty());

@@ -22,12 +22,14 @@ class KeysetPagingTest {
     private static final int SIZE = 23;
     private static TestSession session;
     private static StudentRepository repository;
+    private static OffsetPages offsets;
 
     @BeforeAll
     static void fillDatabase() {
         session = TestSession.fresh();
         StudentFixtures.insertRandom(TestDatabases.jdbi(session.databaseName()), SEED, 400);
         repository = new StudentRepository(session.database().jdbi());
+        offsets = new OffsetPages(session.database().jdbi());
     }
 
     @AfterAll
@@ -58,14 +60,14 @@ class KeysetPagingTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("ordersAndFilters")
     void keysetPagesEqualOffsetPagesForward(StudentOrder order, StudentFilter filter) {
-        List<StudentRow> all = repository.offsetPage(order, filter, 0, 100_000);
+        List<StudentRow> all = offsets.page(order, filter, 0, 100_000);
         StudentPage page = repository.page(order, filter, PageRequest.first(), SIZE, true);
         assertThat(page.count()).isEqualTo(new RowCount(all.size(), true));
         long offset = 0;
         while (true) {
             assertThat(page.rows())
                     .as("page at offset %d, seed %d", offset, SEED)
-                    .isEqualTo(repository.offsetPage(order, filter, offset, SIZE));
+                    .isEqualTo(offsets.page(order, filter, offset, SIZE));
             if (!page.hasNext()) {
                 break;
             }
@@ -78,7 +80,7 @@ class KeysetPagingTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("ordersAndFilters")
     void keysetPagesEqualOffsetSlicesBackwardFromTheLastPage(StudentOrder order, StudentFilter filter) {
-        List<StudentRow> all = repository.offsetPage(order, filter, 0, 100_000);
+        List<StudentRow> all = offsets.page(order, filter, 0, 100_000);
         StudentPage page = repository.page(order, filter, PageRequest.last(), SIZE, true);
         assertThat(page.count()).isEqualTo(new RowCount(all.size(), true));
         while (!page.rows().isEmpty()) {
@@ -97,13 +99,37 @@ class KeysetPagingTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("ordersAndFilters")
     void pageNumberJumpEqualsOffsetPage(StudentOrder order, StudentFilter filter) {
-        long total = repository.offsetPage(order, filter, 0, 100_000).size();
+        long total = offsets.page(order, filter, 0, 100_000).size();
         for (long number = 1; (number - 1) * SIZE < total; number += 3) {
             StudentPage page = repository.page(order, filter, PageRequest.atPage(number), SIZE, false);
             assertThat(page.rows())
                     .as("page %d, seed %d", number, SEED)
-                    .isEqualTo(repository.offsetPage(order, filter, (number - 1) * SIZE, SIZE));
+                    .isEqualTo(offsets.page(order, filter, (number - 1) * SIZE, SIZE));
             assertThat(page.pageNumber()).isEqualTo(number);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ordersOfEveryStudent")
+    void pageNumberJumpEqualsThePageReachedByWalking(StudentOrder order) {
+        StudentPage walked = repository.page(order, StudentFilter.NONE, PageRequest.first(), SIZE, false);
+        for (long number = 1; !walked.rows().isEmpty(); number++) {
+            StudentPage jumped = repository.page(order, StudentFilter.NONE, PageRequest.atPage(number), SIZE, false);
+            assertThat(jumped.rows()).as("page %d, seed %d", number, SEED).isEqualTo(walked.rows());
+            if (!walked.hasNext()) {
+                break;
+            }
+            PageKey last = walked.rows().get(walked.rows().size() - 1).key();
+            walked = repository.page(order, StudentFilter.NONE, PageRequest.after(last), SIZE, false);
+        }
+    }
+
+    static Stream<StudentOrder> ordersOfEveryStudent() {
+        List<StudentOrder> orders = new ArrayList<>();
+        for (StudentSort sort : StudentSort.values()) {
+            orders.add(new StudentOrder(sort, true));
+            orders.add(new StudentOrder(sort, false));
+        }
+        return orders.stream();
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registrar.db.TestDatabases;
+import org.registrar.dialogs.FxDialogService;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -45,7 +46,8 @@ class StudentKeystrokesUiTest {
             StudentsView view = new StudentsView(
                     new StudentsViewModel(tasks, new StudentRepository(jdbi)),
                     new StudentEditorViewModel(tasks, new StudentRecordRepository(jdbi)),
-                    new StudentExportViewModel(tasks, new StudentExportService(jdbi), Platform::runLater));
+                    new StudentExportViewModel(tasks, new StudentExportService(jdbi), Platform::runLater),
+                    new FxDialogService(() -> window));
             window.setScene(new Scene(view.root(), 1280, 780));
             window.show();
         });

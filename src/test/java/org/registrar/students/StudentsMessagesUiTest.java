@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registrar.app.Screenshots;
 import org.registrar.db.TestDatabases;
+import org.registrar.dialogs.FxDialogService;
 import org.registrar.tasks.Tasks;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
@@ -60,7 +61,8 @@ class StudentsMessagesUiTest {
             StudentsView view = new StudentsView(
                     new StudentsViewModel(tasks, new StudentRepository(jdbi)),
                     new StudentEditorViewModel(tasks, new StudentRecordRepository(jdbi)),
-                    new StudentExportViewModel(tasks, new StudentExportService(jdbi), Platform::runLater));
+                    new StudentExportViewModel(tasks, new StudentExportService(jdbi), Platform::runLater),
+                    new FxDialogService(() -> window));
             window.setScene(new Scene(view.root(), 1280, 780));
             window.show();
         });

@@ -19,6 +19,7 @@ import org.registrar.testing.TestSession;
 class StudentsPositionTest {
     private TestSession session;
     private StudentRepository repository;
+    private OffsetPages offsets;
     private StudentsViewModel model;
     private Jdbi other;
 
@@ -27,6 +28,7 @@ class StudentsPositionTest {
         session = TestSession.fresh();
         other = TestDatabases.jdbi(session.databaseName());
         repository = new StudentRepository(session.database().jdbi());
+        offsets = new OffsetPages(session.database().jdbi());
         model = new StudentsViewModel(session.inlineTasks(), repository);
         model.start();
     }
@@ -38,7 +40,7 @@ class StudentsPositionTest {
 
     @Test
     void aJumpToANameShowsThePageHoldingItsFirstRow() {
-        List<StudentRow> all = repository.offsetPage(StudentOrder.DEFAULT, StudentFilter.NONE, 0, 600);
+        List<StudentRow> all = offsets.page(StudentOrder.DEFAULT, StudentFilter.NONE, 0, 600);
         for (String prefix : List.of("Mü", "S", "K", "W")) {
             model.jumpToName(prefix);
             int index = all.indexOf(model.rows().get(0));
@@ -52,7 +54,7 @@ class StudentsPositionTest {
         StudentFilter filter = new StudentFilter(null, null, "active", null, false);
         for (StudentOrder order :
                 List.of(new StudentOrder(StudentSort.UPDATED, false), new StudentOrder(StudentSort.COHORT, true))) {
-            List<StudentRow> all = repository.offsetPage(order, filter, 0, 600);
+            List<StudentRow> all = offsets.page(order, filter, 0, 600);
             assertThat(all).hasSizeGreaterThan(100);
             assertThat(repository.rowsBefore(order, filter, all.get(77).key())).isEqualTo(77);
             assertThat(repository.rowsBefore(order, filter, all.get(0).key())).isZero();

@@ -7,10 +7,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.registrar.db.TestDatabases;
 import org.registrar.metrics.OperationSummary;
+import org.registrar.testing.HeldWork;
 import org.registrar.testing.TestSession;
 
-/** The table's ViewModel with inline tasks: statements per page view, prefetch, position text. */
+/**
+ * The table's ViewModel with inline tasks, no JavaFX: statements per page view, prefetch, position text, search,
+ * the page-number check and answers a newer request superseded.
+ */
 class StudentsViewModelTest {
     private TestSession session;
     private StudentsViewModel model;
@@ -73,5 +78,66 @@ class StudentsViewModelTest {
         assertThat(model.rows()).containsExactlyElementsOf(first);
         assertThat(model.positionProperty().get()).isEqualTo("Page 1 of 12");
         assertThat(model.hasPreviousProperty().get()).isFalse();
+    }
+
+    @Test
+    void searchShowsOnlyMatchingStudentsAndCountsThem() {
+        long matching = TestDatabases.jdbi(session.databaseName()).withHandle(handle -> handle.createQuery(
+                        "SELECT count(*) FROM students WHERE student_number LIKE 'S00001%'")
+                .mapTo(Long.class)
+                .one());
+        assertThat(matching).isBetween(1L, 599L);
+
+        assertThat(model.searchWouldChange("S00001")).isTrue();
+        model.search("S00001");
+
+        assertThat(model.rows()).isNotEmpty().allMatch(row -> row.studentNumber()
+                .startsWith("S00001"));
+        assertThat(model.countTextProperty().get()).isEqualTo(new RowCount(matching, true).describe());
+        assertThat(model.searchText()).isEqualTo("S00001");
+        assertThat(model.searchWouldChange(" S00001 "))
+                .as("the same search again reads nothing")
+                .isFalse();
+    }
+
+    @Test
+    void aTypedPageNumberIsCheckedWithAMessageTheUserCanAct() {
+        assertThat(model.pageNumber("abc")).isEmpty();
+        assertThat(model.jumpProblemProperty().get()).isEqualTo(StudentsViewModel.NOT_A_PAGE);
+        assertThat(model.pageNumber("0")).isEmpty();
+        assertThat(model.pageNumber("-3")).isEmpty();
+        assertThat(model.pageNumber("1234567890123"))
+                .as("more digits than any page count")
+                .isEmpty();
+
+        assertThat(model.pageNumber(" 1,200 ")).hasValue(1200);
+        assertThat(model.jumpProblemProperty().get())
+                .as("a good number clears the message")
+                .isEmpty();
+
+        model.jumpToPage(model.pageNumber("5").orElseThrow());
+        assertThat(model.positionProperty().get()).isEqualTo("Page 5 of 12");
+    }
+
+    @Test
+    void anAnswerANewerRequestSupersededIsDropped() {
+        HeldWork work = new HeldWork();
+        StudentsViewModel held = new StudentsViewModel(
+                work.tasks(session.metrics()),
+                new StudentRepository(session.database().jdbi()));
+        held.start();
+        work.releaseAll();
+        held.jumpToPage(5);
+        held.jumpToPage(2);
+        assertThat(work.waiting()).isEqualTo(2);
+        assertThat(held.busyProperty().get()).isTrue();
+
+        work.release(1); // page 2 answers first
+        List<StudentRow> second = List.copyOf(held.rows());
+        work.releaseAll(); // then the older page 5, and page 2's prefetch
+
+        assertThat(held.positionProperty().get()).isEqualTo("Page 2 of 12");
+        assertThat(held.rows()).containsExactlyElementsOf(second);
+        assertThat(held.busyProperty().get()).isFalse();
     }
 }

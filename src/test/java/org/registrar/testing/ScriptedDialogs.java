@@ -46,7 +46,7 @@ public final class ScriptedDialogs implements DialogService {
         return this;
     }
 
-    /** What was asked, in order: headers of questions and messages, titles of dialogs and file choosers. */
+    /** What was asked, in order: headers of questions (their text when they have none) and messages, titles of dialogs and file choosers. */
     public List<String> asked() {
         return List.copyOf(asked);
     }
@@ -61,8 +61,9 @@ public final class ScriptedDialogs implements DialogService {
 
     @Override
     public void confirm(Question question, Runnable onConfirm, Runnable onDecline) {
-        asked.add(question.header());
-        if (next(Boolean.class, question.header())) {
+        String what = question.header() != null ? question.header() : question.text();
+        asked.add(what);
+        if (next(Boolean.class, what)) {
             onConfirm.run();
         } else {
             onDecline.run();

@@ -11,7 +11,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.registrar.assessments.GridRow;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.tasks.Tasks;
 
@@ -27,7 +26,9 @@ public final class HistoryViewModel {
     private final ZoneId zone;
     private final long assessmentId;
     private final String assessmentTitle;
-    private final GridRow student;
+    /** The student picked (id and "number name"), or null for the whole assessment only. */
+    private final Student student;
+
     private final ObservableList<HistoryLine> lines = FXCollections.observableArrayList();
     private final ObjectProperty<HistoryScope> scope = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
@@ -36,14 +37,19 @@ public final class HistoryViewModel {
     private HistoryCursor next;
     private long latest;
 
-    /** @param student the grid row picked, or null for the whole assessment only */
+    /**
+     * One student's history can be shown: their id and how the title names them ("10A-00010 Smith, Ann"). Immutable.
+     */
+    public record Student(long id, String label) {}
+
+    /** @param student the student picked, or null for the whole assessment only */
     public HistoryViewModel(
             Tasks tasks,
             HistoryRepository repository,
             ZoneId zone,
             long assessmentId,
             String assessmentTitle,
-            GridRow student) {
+            Student student) {
         this.tasks = tasks;
         this.repository = repository;
         this.zone = zone;
@@ -83,7 +89,7 @@ public final class HistoryViewModel {
         long ticket = ++latest;
         HistoryScope current = scope.get();
         HistoryCursor after = next;
-        long studentId = student == null ? -1 : student.studentId();
+        long studentId = student == null ? -1 : student.id();
         busy.set(true);
         status.set("Loading…");
         tasks.run(OPEN, () -> repository.page(current, assessmentId, studentId, after, HistoryRepository.PAGE))
@@ -118,7 +124,7 @@ public final class HistoryViewModel {
         if (current == null || current == HistoryScope.ASSESSMENT || student == null) {
             return "History of " + assessmentTitle;
         }
-        String who = student.studentNumber() + " " + student.name();
+        String who = student.label();
         return current == HistoryScope.STUDENT ? "History of " + who : "History of " + who + " in " + assessmentTitle;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.registrar.assessments.SheetRow;
+import org.registrar.assessments.data.SheetRow;
 import org.registrar.db.StorableText;
 
 /**

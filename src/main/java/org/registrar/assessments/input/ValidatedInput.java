@@ -1,7 +1,7 @@
 package org.registrar.assessments.input;
 
 import java.util.List;
-import org.registrar.assessments.SheetRow;
+import org.registrar.assessments.data.SheetRow;
 
 /** Input after validation: the rows that can be applied and the problems, by line. Immutable. */
 public record ValidatedInput(List<ValidRow> valid, List<Problem> problems) {

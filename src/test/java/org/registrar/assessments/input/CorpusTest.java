@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.registrar.assessments.SheetRow;
+import org.registrar.assessments.data.SheetRow;
 
 /**
  * Every file of the malformed and awkward CSV corpus (src/test/resources/.../corpus) read and validated against a

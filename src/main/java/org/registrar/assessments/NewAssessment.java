@@ -1,7 +1,0 @@
-package org.registrar.assessments;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
-/** An assessment to create in the same transaction as its first results. Immutable. */
-public record NewAssessment(long cohortId, String title, String subject, BigDecimal maxScore, LocalDate assessedOn) {}

@@ -1,0 +1,219 @@
+package org.registrar.assessments.save;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.registrar.assessments.data.NewAssessment;
+import org.registrar.db.LocalFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drafts of unsaved grids in the user data folder, one file per cohort and assessment. Every write goes to a
+ * temporary file that is forced to disk and then atomically renamed over the draft, so a crash at any moment leaves
+ * either the previous draft or the new one, never half of one. Blocking file I/O: not on the FX thread. Thread-safe
+ * (writes of one draft are serialised).
+ */
+public final class DraftStore {
+    private static final Logger LOG = LoggerFactory.getLogger(DraftStore.class);
+
+    /** A grid is one cohort; far more students than any cohort has, each with a long comment, fit. */
+    static final int MAX_ENTRIES = 100_000;
+
+    static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    private static final int MAX_NUMBER_CHARS = 32;
+
+    private final Path folder;
+
+    /** @param dataHome the user data folder; drafts live in its {@code drafts} sub-folder */
+    public DraftStore(Path dataHome) {
+        this.folder = dataHome.resolve("drafts");
+    }
+
+    /** Writes the draft durably, replacing the previous one of the same grid. */
+    public synchronized void save(Draft draft) {
+        Path target = file(draft.cohortId(), draft.assessmentId());
+        try {
+            Files.createDirectories(folder);
+            Path temporary = folder.resolve(target.getFileName() + ".tmp");
+            byte[] bytes = encode(draft).getBytes(StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(
+                    temporary,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(bytes));
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceFolder();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the draft " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The draft of this grid, if one was left. One that cannot be read (not a regular file, over {@link #MAX_BYTES},
+     * over {@link #MAX_ENTRIES} entries, or damaged) is set aside (renamed {@code .unreadable-<timestamp>}) and
+     * logged, so it neither hangs nor fails the grid again.
+     */
+    public synchronized Optional<Draft> find(long cohortId, Long assessmentId) {
+        Path file = file(cohortId, assessmentId);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(decode(LocalFiles.readText(file, MAX_BYTES)));
+        } catch (IOException | RuntimeException unreadable) {
+            LOG.warn("Draft {} cannot be read; set aside", file, unreadable);
+            try {
+                LocalFiles.setAside(file, Instant.now());
+            } catch (IOException ignored) {
+                LOG.warn("Could not set {} aside", file, ignored);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Every readable draft in the folder, newest first, read as {@link #find} reads one (size-bounded, no link
+     * followed); one that cannot be read is left out of the list (and set aside when its grid is opened).
+     */
+    public synchronized List<Draft> list() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Draft> found = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".draft"))
+                    .toList()) {
+                try {
+                    found.add(decode(LocalFiles.readText(file, MAX_BYTES)));
+                } catch (IOException | RuntimeException unreadable) {
+                    LOG.warn("Draft {} cannot be read; left out of the list", file, unreadable);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the drafts in " + folder + ": " + e.getMessage(), e);
+        }
+        found.sort(java.util.Comparator.comparing(Draft::updatedAt).reversed());
+        return found;
+    }
+
+    /** Removes the draft once its save is confirmed. */
+    public synchronized void delete(long cohortId, Long assessmentId) {
+        try {
+            Files.deleteIfExists(file(cohortId, assessmentId));
+            forceFolder();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the draft of this grid is kept (support: what to look for; tests: what to damage). */
+    public Path file(long cohortId, Long assessmentId) {
+        return folder.resolve("results-" + cohortId + "-" + (assessmentId == null ? "new" : assessmentId) + ".draft");
+    }
+
+    private void forceFolder() {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // Windows cannot open a folder as a channel; the rename is durable there once the file was forced
+        }
+    }
+
+    static String encode(Draft draft) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("format", "1");
+        properties.setProperty("batch", draft.batchId().toString());
+        properties.setProperty("cohort", String.valueOf(draft.cohortId()));
+        properties.setProperty("updated", draft.updatedAt().toString());
+        if (draft.assessmentId() != null) {
+            properties.setProperty("assessment", String.valueOf(draft.assessmentId()));
+        }
+        NewAssessment created = draft.newAssessment();
+        if (created != null) {
+            properties.setProperty("new.title", created.title());
+            properties.setProperty("new.subject", created.subject());
+            properties.setProperty("new.max", created.maxScore().toPlainString());
+            properties.setProperty("new.date", created.assessedOn().toString());
+        }
+        properties.setProperty("entries", String.valueOf(draft.entries().size()));
+        for (int i = 0; i < draft.entries().size(); i++) {
+            Draft.Entry entry = draft.entries().get(i);
+            properties.setProperty("e." + i + ".student", String.valueOf(entry.studentId()));
+            properties.setProperty("e." + i + ".score", entry.score() == null ? "" : entry.score());
+            if (entry.comment() != null) {
+                properties.setProperty("e." + i + ".comment", entry.comment());
+            }
+            if (entry.basedOnVersion() != null) {
+                properties.setProperty("e." + i + ".version", String.valueOf(entry.basedOnVersion()));
+            }
+        }
+        StringWriter text = new StringWriter();
+        properties.store(text, "Registrar results draft");
+        return text.toString();
+    }
+
+    static Draft decode(String text) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(text));
+        long cohort = Long.parseLong(properties.getProperty("cohort"));
+        String assessment = properties.getProperty("assessment");
+        NewAssessment created = properties.getProperty("new.title") == null
+                ? null
+                : new NewAssessment(
+                        cohort,
+                        properties.getProperty("new.title"),
+                        properties.getProperty("new.subject"),
+                        new BigDecimal(bounded(properties.getProperty("new.max"))),
+                        LocalDate.parse(properties.getProperty("new.date")));
+        int count = Integer.parseInt(properties.getProperty("entries"));
+        if (count < 0 || count > MAX_ENTRIES || count * 2L > properties.size()) {
+            throw new IllegalArgumentException(
+                    "the draft claims " + count + " entries (at most " + MAX_ENTRIES + ", and each is written out)");
+        }
+        List<Draft.Entry> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String version = properties.getProperty("e." + i + ".version");
+            entries.add(new Draft.Entry(
+                    Long.parseLong(properties.getProperty("e." + i + ".student")),
+                    properties.getProperty("e." + i + ".score"),
+                    properties.getProperty("e." + i + ".comment"),
+                    version == null ? null : Integer.valueOf(version)));
+        }
+        return new Draft(
+                UUID.fromString(properties.getProperty("batch")),
+                cohort,
+                assessment == null ? null : Long.valueOf(assessment),
+                created,
+                Instant.parse(properties.getProperty("updated")),
+                entries);
+    }
+
+    private static String bounded(String number) {
+        if (number != null && number.length() > MAX_NUMBER_CHARS) {
+            throw new IllegalArgumentException("a number in the draft is " + number.length() + " characters long");
+        }
+        return number;
+    }
+}

@@ -1,0 +1,137 @@
+package org.registrar.assessments.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.registrar.db.TestDatabases;
+
+/**
+ * Issue 16: the save turns nested loops off only while its write statement is planned. The triggers that statement
+ * fires plan with the session's own setting, so none of them can turn a look-up by key into a scan of a table that
+ * grows with the school. Plans are read with auto_explain (log_settings shows a changed planner setting), whose LOG
+ * lines reach this client as warnings of the statement that ran them; 100,000 assessments make a scan visible.
+ */
+class SavePlannerScopeTest {
+    private Connection connection;
+    private final List<Executed> executed = new ArrayList<>();
+    private ResultsRepository repository;
+
+    private record Executed(String sql, List<String> plans) {}
+
+    @BeforeEach
+    void open() throws SQLException {
+        connection = TestDatabases.dataSource(TestDatabases.freshDatabase()).getConnection();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO assessments (cohort_id, title, subject, max_score, assessed_on, created_by)"
+                    + " SELECT 1 + n % 10, 'Plan ' || n, 'Plans', 50, date '2025-01-01', session_user"
+                    + " FROM generate_series(1, 100000) n");
+            statement.execute("ANALYZE assessments");
+            statement.execute("LOAD 'auto_explain'");
+            statement.execute("SET auto_explain.log_min_duration = 0");
+            statement.execute("SET auto_explain.log_nested_statements = on");
+            statement.execute("SET auto_explain.log_settings = on");
+            statement.execute("SET client_min_messages = log");
+        }
+        Jdbi jdbi = Jdbi.create(new ConnectionFactory() {
+            @Override
+            public Connection openConnection() {
+                return connection;
+            }
+
+            @Override
+            public void closeConnection(Connection toClose) {
+                // one connection for the whole test, so its auto_explain settings stay
+            }
+        });
+        jdbi.addCustomizer(new StatementCustomizer() {
+            @Override
+            public void afterExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+                executed.add(new Executed(context.getRenderedSql(), messages(statement.getWarnings())));
+            }
+        });
+        repository = new ResultsRepository(jdbi);
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        connection.close();
+    }
+
+    @Test
+    void triggersOfTheWriteStatementPlanWithNestedLoopsAllowedAndReadAssessmentsByKey() {
+        long cohort = largestCohort();
+        List<SheetRow> sheet = repository.sheet(cohort, null);
+        List<ResultChange> first = new ArrayList<>();
+        sheet.forEach(row -> first.add(new ResultChange(row.studentId(), BigDecimal.TEN, false, null, null)));
+        NewAssessment created =
+                new NewAssessment(cohort, "Scoped", "Plans", new BigDecimal("20"), LocalDate.of(2025, 10, 1));
+
+        SaveOutcome saved = repository.save(SaveRequest.creating(UUID.randomUUID(), created, first));
+        List<String> insertTriggers = triggerPlansOfTheWrite();
+        executed.clear();
+        List<ResultChange> second = new ArrayList<>();
+        sheet.forEach(row -> second.add(new ResultChange(row.studentId(), BigDecimal.ONE, false, null, 1)));
+        SaveOutcome updated = repository.save(SaveRequest.existing(UUID.randomUUID(), saved.assessmentId(), second));
+        List<String> updateTriggers = triggerPlansOfTheWrite();
+
+        assertThat(saved.savedVersions()).hasSize(sheet.size()).containsValue(1);
+        assertThat(updated.savedVersions()).hasSize(sheet.size()).containsValue(2);
+        assertThat(updated.conflicts()).isEmpty();
+        assertThat(insertTriggers).as("plans of the insert's triggers").isNotEmpty();
+        assertThat(insertTriggers).noneMatch(plan -> plan.contains("enable_nestloop = 'off'"));
+        // the history of an update joins its old and new rows, two transition tables: it pins off itself (V60)
+        assertThat(updateTriggers)
+                .filteredOn(plan -> !plan.contains("INSERT INTO result_history"))
+                .isNotEmpty()
+                .noneMatch(plan -> plan.contains("enable_nestloop = 'off'"));
+        String scoreCheck = insertTriggers.stream()
+                .filter(plan -> plan.contains("max_score") && plan.contains("new_rows"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no plan of the score check in " + insertTriggers));
+        assertThat(scoreCheck).contains("Index Scan using assessments_pkey").doesNotContain("Seq Scan on assessments");
+    }
+
+    private long largestCohort() {
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT cohort_id FROM students WHERE cohort_id IS NOT NULL"
+                        + " GROUP BY cohort_id ORDER BY count(*) DESC, cohort_id LIMIT 1")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Plans logged while the save's write statement (the one over unnest) ran, other than its own. */
+    private List<String> triggerPlansOfTheWrite() {
+        Executed write = executed.stream()
+                .filter(statement -> statement.sql().contains("unnest"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no write statement among " + executed));
+        return write.plans().stream().filter(plan -> !plan.contains("unnest")).toList();
+    }
+
+    private static List<String> messages(SQLWarning first) {
+        List<String> messages = new ArrayList<>();
+        for (SQLWarning warning = first; warning != null; warning = warning.getNextWarning()) {
+            messages.add(warning.getMessage());
+        }
+        return messages;
+    }
+}
