@@ -88,7 +88,8 @@ public final class LoadRun {
      * Runs {@code desktops} desktops for {@code duration}.
      *
      * @param openDesktop opens the pool of desktop number i (each its own)
-     * @param observer a connection straight to the server (not through PgBouncer) to count its connections
+     * @param observer a connection straight to the server (not through PgBouncer) to count its connections; the
+     *     server must be durable ({@link DurableServer#require}), or the run is refused before any desktop starts
      */
     public static Outcome run(
             int desktops,
@@ -98,6 +99,7 @@ public final class LoadRun {
             DataSource observer,
             long seed)
             throws InterruptedException {
+        LOG.info("Load run on a durable server: {}", DurableServer.require(observer));
         Map<String, Recorder> latency = new LinkedHashMap<>();
         mix.forEach(action ->
                 latency.put(action.name(), new Recorder(Duration.ofMinutes(2).toNanos(), 2)));

@@ -33,6 +33,7 @@ public final class ScaleOutBench implements BenchScenario {
         BenchResult result = new BenchResult(
                 name(),
                 "path",
+                "students",
                 "desktops",
                 "seconds",
                 "operations",
@@ -42,11 +43,11 @@ public final class ScaleOutBench implements BenchScenario {
                 "save_p95_ms",
                 "browse_p95_ms",
                 "mentors_p95_ms");
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setServerConfig("max_connections", String.valueOf(MAX_CONNECTIONS))
-                .start()) {
+        String durability;
+        try (EmbeddedPostgres server = server()) {
+            durability = DurableServer.require(server.getPostgresDatabase());
             Migrations.apply(server.getPostgresDatabase());
-            DemoData.load(Jdbi.create(server.getPostgresDatabase()), 20_000);
+            DemoData.load(Jdbi.create(server.getPostgresDatabase()), context.students());
             String direct = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
             List<long[]> groups;
             try (Database one = open(direct, false)) {
@@ -61,7 +62,11 @@ public final class ScaleOutBench implements BenchScenario {
                         DesktopMix.actions(groups),
                         server.getPostgresDatabase(),
                         7);
-                row(result, "through PgBouncer (transaction mode, server pool " + BOUNCER_SERVER_POOL + ")", through);
+                row(
+                        result,
+                        "through PgBouncer (transaction mode, server pool " + BOUNCER_SERVER_POOL + ")",
+                        context.students(),
+                        through);
                 through.sampleErrors().forEach(error -> result.note("Through PgBouncer, sample error: " + error));
             }
             LoadRun.Outcome straight = LoadRun.run(
@@ -71,19 +76,28 @@ public final class ScaleOutBench implements BenchScenario {
                     DesktopMix.actions(groups),
                     server.getPostgresDatabase(),
                     7);
-            row(result, "straight at the server", straight);
+            row(result, "straight at the server", context.students(), straight);
             straight.sampleErrors().forEach(error -> result.note("Straight, sample error: " + error));
         }
+        result.note("Server (read back before the runs): " + durability + ".");
         return result.note(String.format(
                 "Server max_connections = %d; each desktop a Registrar core with its own pool"
                         + " of 2 (PgBouncer switch on through PgBouncer), mix: browse 60 %%, mentors 25 %%, save 30 results 15 %%.",
                 MAX_CONNECTIONS));
     }
 
-    private static void row(BenchResult result, String path, LoadRun.Outcome outcome) {
+    /** The experiment's server: durable, and allowing {@value #MAX_CONNECTIONS} connections. */
+    static EmbeddedPostgres server() throws java.io.IOException {
+        return DurableServer.builder()
+                .setServerConfig("max_connections", String.valueOf(MAX_CONNECTIONS))
+                .start();
+    }
+
+    private static void row(BenchResult result, String path, int students, LoadRun.Outcome outcome) {
         Map<String, double[]> p = outcome.percentilesByAction();
         result.row(
                 path,
+                students,
                 outcome.desktops(),
                 outcome.duration().toSeconds(),
                 outcome.operations(),

@@ -38,6 +38,7 @@ final class DoctorCommand implements Callable<Integer> {
             password = typed == null ? null : new String(typed);
         }
         out.println("Registrar doctor");
+        int earlierPhases = org.registrar.db.StartPhases.process().phases().size();
         if (!profile.isEmbedded()) {
             // the steps first: when the server cannot be used they say where it fails, and its answer (or its
             // silence) is waited for once, not again by the app's own start
@@ -60,6 +61,7 @@ final class DoctorCommand implements Callable<Integer> {
             report.stepLines().forEach(out::println);
             report.lines().forEach(out::println);
             out.println("ApplicationName: " + org.registrar.db.ApplicationName.forThisDesktop());
+            printStartPhases(connection.dataHome(), earlierPhases);
             return report.healthy() ? HEALTHY : report.reachable() ? UNHEALTHY : UNREACHABLE;
         } catch (RuntimeException error) {
             String reason = DatabaseErrors.describeConnect(error);
@@ -87,6 +89,17 @@ final class DoctorCommand implements Callable<Integer> {
         try (Database bare = Database.open(profile, profile.url(), password, new QueryMetrics(), new PoolMetrics())) {
             return new Diagnostics(bare).run();
         }
+    }
+
+    /** Where this run's start and the window's last start spent their time (also in the log, at INFO). */
+    private void printStartPhases(java.nio.file.Path dataHome, int earlierPhases) {
+        out.println("Start phases (this run):");
+        java.util.List<org.registrar.db.StartPhases.Phase> phases =
+                org.registrar.db.StartPhases.process().phases();
+        phases.subList(earlierPhases, phases.size()).forEach(phase -> out.println("  " + phase.line()));
+        java.util.List<String> window = org.registrar.db.StartPhases.saved(dataHome.resolve(FirstPageWatch.FILE));
+        out.println("Start phases (the window's last start)" + (window.isEmpty() ? ": none recorded" : ":"));
+        window.forEach(line -> out.println("  " + line));
     }
 
     /** The server answered, but its schema is not one this app can use: reachable, yet unhealthy. */

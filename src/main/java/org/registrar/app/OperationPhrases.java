@@ -64,7 +64,10 @@ final class OperationPhrases {
         return PHRASES.getOrDefault(operation, operation);
     }
 
-    /** "Next page ready · 1 query · 4.5 ms"; "… · 2 queries (1 failed) · …"; "… · no query · …". */
+    /**
+     * "Next page ready · 1 query, 1 round trip · 4.5 ms"; "… · 2 queries in 1 transaction (1 failed), 3 round trips ·
+     * …"; "… · no query · …".
+     */
     static String describe(OperationSummary summary) {
         StringBuilder text = new StringBuilder(phrase(summary.operation())).append(" · ");
         int queries = summary.statements();
@@ -76,6 +79,12 @@ final class OperationPhrases {
         }
         if (summary.errors() > 0) {
             text.append(" (").append(summary.errors()).append(" failed)");
+        }
+        // what the network saw: each answer waited for, COMMIT and the pool's check of an idle connection included
+        if (summary.roundTrips() > 0) {
+            text.append(", ")
+                    .append(summary.roundTrips())
+                    .append(summary.roundTrips() == 1 ? " round trip" : " round trips");
         }
         return text.append(" · ")
                 .append(OperationSummary.formatMillis(summary.elapsed()))

@@ -11,6 +11,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.db.StartPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,8 @@ public final class RegistrarApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
+        StartPhases.process()
+                .record("JVM and JavaFX start", StartPhases.process().sinceProcessStart());
         Theme.saved().apply();
         ErrorReporter.install();
         startupView = new StartupView(this::retry, this::editConnection, this::useEmbedded, Platform::exit);
@@ -124,6 +127,10 @@ public final class RegistrarApp extends Application {
 
     private void showMainWindow(AppContext started) {
         context = started;
+        FirstPageWatch.watch(
+                started,
+                stage.getScene(),
+                MainWindow.screensFor(started.privileges()).contains("Students"));
         mainWindow = new MainWindow(started, this::editConnection);
         stage.getScene().setRoot(mainWindow.root());
         // closing with scores not saved asks first; the window closes once the chosen way out is done

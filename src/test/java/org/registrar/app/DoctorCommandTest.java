@@ -99,5 +99,12 @@ class DoctorCommandTest {
         Run again = doctor();
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).doesNotContain("generating demo data");
+        // where a start's time went, phase by phase, this run's only
+        assertThat(again.output())
+                .contains("Start phases (this run):")
+                .containsOnlyOnce("PostgreSQL start (pg_ctl)")
+                .containsOnlyOnce("schema (Flyway)")
+                .contains("pool and privileges")
+                .contains("Start phases (the window's last start): none recorded");
     }
 }

@@ -89,6 +89,19 @@ class MainWindowUiTest {
     }
 
     @Test
+    void theStartPhasesAreSavedForDoctorOnceTheFirstPageIsDrawn() throws Exception {
+        Path saved = dataHome.resolve(FirstPageWatch.FILE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(saved));
+
+        assertThat(java.nio.file.Files.readString(saved))
+                .contains("JVM and JavaFX start")
+                .contains("PostgreSQL start (pg_ctl)")
+                .contains("schema (Flyway)")
+                .contains("first page query")
+                .contains("window usable (from process start)");
+    }
+
+    @Test
     void statusBarShowsWhatTheLastOperationCost() throws Exception {
         robot.clickOn("#nav-connection");
         robot.clickOn("#check-again");
@@ -96,8 +109,10 @@ class MainWindowUiTest {
         org.controlsfx.control.StatusBar bar =
                 robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bar.getText().startsWith("Connection checked · "));
-        // in words a user reads, the query count kept: "Connection checked · 3 queries · 4.5 ms"
-        assertThat(bar.getText()).matches("Connection checked · (no query|1 query|\\d+ queries) · [0-9.]+ ms");
+        // in words a user reads, the counts kept: "Connection checked · 3 queries, 3 round trips · 4.5 ms"
+        assertThat(bar.getText())
+                .matches("Connection checked · (no query|1 query|\\d+ queries)(, (1 round trip|\\d+ round trips))"
+                        + " · [0-9.]+ ms");
         assertThat(robot.lookup("#pool-state").queryAs(Label.class).getText()).matches("Pool \\d/2 in use.*");
     }
 

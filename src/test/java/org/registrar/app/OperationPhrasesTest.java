@@ -21,25 +21,31 @@ class OperationPhrasesTest {
     private static OperationSummary summary(
             String operation, int statements, int transactions, int errors, long micros) {
         return new OperationSummary(
-                operation, statements, transactions, errors, Duration.ofNanos(micros * 1_000), Instant.now());
+                operation,
+                statements,
+                statements + transactions,
+                transactions,
+                errors,
+                Duration.ofNanos(micros * 1_000),
+                Instant.now());
     }
 
     @Test
     void aPrefetchReadsAsTheNextPageBeingReady() {
         assertThat(OperationPhrases.describe(summary("Prefetch students page", 1, 0, 0, 4_500)))
-                .isEqualTo("Next page ready · 1 query · 4.5 ms");
+                .isEqualTo("Next page ready · 1 query, 1 round trip · 4.5 ms");
     }
 
     @Test
     void aSaveKeepsItsQueriesAndItsTransaction() {
         assertThat(OperationPhrases.describe(summary("Save results", 3, 1, 0, 12_300)))
-                .isEqualTo("Results saved · 3 queries in 1 transaction · 12 ms");
+                .isEqualTo("Results saved · 3 queries in 1 transaction, 4 round trips · 12 ms");
     }
 
     @Test
     void failedQueriesAndWorkWithoutQueriesAreSaid() {
         assertThat(OperationPhrases.describe(summary("Save student", 2, 1, 1, 5_000)))
-                .isEqualTo("Student saved · 2 queries in 1 transaction (1 failed) · 5.0 ms");
+                .isEqualTo("Student saved · 2 queries in 1 transaction (1 failed), 3 round trips · 5.0 ms");
         assertThat(OperationPhrases.describe(summary("Open mentors", 0, 0, 0, 300)))
                 .isEqualTo("Mentors loaded · no query · 0.3 ms");
     }
@@ -47,7 +53,7 @@ class OperationPhrasesTest {
     @Test
     void anOperationWithoutAPhraseShowsItsName() {
         assertThat(OperationPhrases.describe(summary("Something new", 2, 0, 0, 1_000)))
-                .isEqualTo("Something new · 2 queries · 1.0 ms");
+                .isEqualTo("Something new · 2 queries, 2 round trips · 1.0 ms");
     }
 
     @Test

@@ -109,7 +109,8 @@ class StatusBarViewModelTest {
     }
 
     private static OperationSummary operation(String name, int statements, int transactions) {
-        return new OperationSummary(name, statements, transactions, 0, Duration.ofMillis(6), START);
+        return new OperationSummary(
+                name, statements, statements + transactions, transactions, 0, Duration.ofMillis(6), START);
     }
 
     private static MetricsSample sample(Instant at, long timeouts) {

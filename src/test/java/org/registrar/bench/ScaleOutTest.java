@@ -35,9 +35,7 @@ class ScaleOutTest {
     @BeforeAll
     static void serverWithFortyConnections() throws Exception {
         assumeTrue(PgBouncerProcess.installed() || System.getenv("CI") != null, "pgbouncer is installed by .ci/run");
-        server = EmbeddedPostgres.builder()
-                .setServerConfig("max_connections", "40")
-                .start();
+        server = ScaleOutBench.server();
         Migrations.apply(server.getPostgresDatabase());
         DemoData.load(Jdbi.create(server.getPostgresDatabase()), 2_000);
         try (Database one = open(direct(), false)) {

@@ -18,13 +18,18 @@ class QueryMetricsTest {
             metrics.recordStatement("INSERT ...", 2_000_000, false);
             metrics.recordStatement("INSERT ...", 1_000_000, false);
             metrics.recordTransaction();
+            for (int trip = 0; trip < 3; trip++) {
+                metrics.recordRoundTrip();
+            }
         }
 
         assertThat(published).hasSize(1);
         OperationSummary summary = published.get(0);
         assertThat(summary.statements()).isEqualTo(2);
         assertThat(summary.transactions()).isEqualTo(1);
-        assertThat(summary.describe()).startsWith("Save results: 2 statements, 1 transaction, ");
+        assertThat(summary.roundTrips()).isEqualTo(3);
+        assertThat(metrics.totals().roundTrips()).isEqualTo(3);
+        assertThat(summary.describe()).startsWith("Save results: 2 statements, 3 round trips, 1 transaction, ");
     }
 
     @Test

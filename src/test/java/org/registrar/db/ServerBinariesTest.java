@@ -1,0 +1,52 @@
+package org.registrar.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The programs are hashed in full once, then recognised by each file's size, times and inode: a start after an
+ * untouched one keeps them, and a program rewritten with its old size and modification time is still set aside.
+ */
+class ServerBinariesTest {
+    @TempDir
+    Path working;
+
+    @Test
+    void untouchedProgramsAreKeptStartAfterStart() throws Exception {
+        ServerBinaries binaries = unpacked();
+
+        assertThat(binaries.verifyOrSetAside()).isFalse(); // the full check, which records the stamps
+        assertThat(binaries.verifyOrSetAside()).isFalse(); // recognised by them
+        assertThat(Files.exists(binaries.program("postgres"))).isTrue();
+    }
+
+    @Test
+    void aProgramRewrittenWithItsOldSizeAndTimeIsSetAside() throws Exception {
+        ServerBinaries binaries = unpacked();
+        assertThat(binaries.verifyOrSetAside()).isFalse();
+        Path program = binaries.program("postgres");
+        FileTime modified = Files.getLastModifiedTime(program);
+
+        Files.writeString(program, "#!/bin/sh\necho evil\n", StandardCharsets.UTF_8); // same length as before
+        Files.setLastModifiedTime(program, modified);
+
+        assertThat(binaries.verifyOrSetAside()).isTrue();
+        assertThat(Files.exists(program)).isFalse();
+    }
+
+    /** A stand-in for the unpacked folder, with its manifest written as after a real unpacking. */
+    private ServerBinaries unpacked() throws Exception {
+        ServerBinaries binaries = ServerBinaries.in(working);
+        Path program = binaries.program("postgres");
+        Files.createDirectories(program.getParent());
+        Files.writeString(program, "#!/bin/sh\necho good\n", StandardCharsets.UTF_8);
+        binaries.recordAndTighten();
+        return binaries;
+    }
+}
