@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.GridTable;
 import org.registrar.assessments.history.HistoryScope;
 import org.registrar.assessments.history.HistoryView;
 import org.registrar.assessments.history.HistoryViewModel;

@@ -20,6 +20,13 @@ import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.data.NewAssessment;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SheetRow;
+import org.registrar.assessments.grid.GridActions;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.GridEditor;
+import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.GridSnapshot;
+import org.registrar.assessments.grid.Issue;
+import org.registrar.assessments.grid.RowState;
 import org.registrar.assessments.history.HistoryRepository;
 import org.registrar.assessments.history.HistoryViewModel;
 import org.registrar.assessments.input.ColumnMapping;
@@ -37,7 +44,7 @@ import org.registrar.tasks.Tasks;
  * problems, the draft on offer and the save. Database work runs through {@link Tasks}; drafts are written on
  * {@code draftWriter}; answers a newer request superseded are dropped. FX thread only.
  */
-public final class BulkEntryViewModel {
+public final class BulkEntryViewModel implements GridActions {
     static final String OPEN = "Open assessment";
 
     private final Tasks tasks;

@@ -21,6 +21,8 @@ import org.registrar.assessments.data.ResultChange;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SaveOutcome;
 import org.registrar.assessments.data.SaveRequest;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;

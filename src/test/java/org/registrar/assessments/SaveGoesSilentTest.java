@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.grid.GridColumn;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
