@@ -52,7 +52,7 @@ final class SidePanel {
         });
         VBox.setVgrow(problems, Priority.ALWAYS);
         Button dismiss = new Button("Dismiss unmatched lines");
-        dismiss.setOnAction(event -> model.dismissInputProblems());
+        dismiss.setOnAction(event -> model.grid().dismissInputProblems());
         Button keepMine = new Button("Keep mine");
         keepMine.setId("keep-mine");
         keepMine.setOnAction(event -> model.resolveConflicts(grid.selectedConflictRows(), true));

@@ -169,7 +169,7 @@ class HostileInputTest {
         model.selectAssessment(model.assessments().get(1));
         GridRow row = model.rows().get(0);
 
-        model.edit(row, GridColumn.COMMENT, "late\0");
+        model.grid().edit(row, GridColumn.COMMENT, "late\0");
 
         assertThat(row.stateProperty().get()).isEqualTo(RowState.ERROR);
         assertThat(row.messageProperty().get()).isEqualTo("comment " + org.registrar.db.StorableText.NUL_PROBLEM);

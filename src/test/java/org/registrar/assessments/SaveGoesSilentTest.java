@@ -94,8 +94,8 @@ class SaveGoesSilentTest {
                 20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
         model.selectAssessment(model.assessments().get(1));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
-        model.edit(model.rows().get(0), GridColumn.SCORE, "1");
-        model.edit(model.rows().get(1), GridColumn.SCORE, "2");
+        model.grid().edit(model.rows().get(0), GridColumn.SCORE, "1");
+        model.grid().edit(model.rows().get(1), GridColumn.SCORE, "2");
         UUID batch = model.batchId();
 
         proxy.cutClientAfter("input AS NOT MATERIALIZED");

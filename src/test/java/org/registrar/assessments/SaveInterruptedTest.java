@@ -82,8 +82,8 @@ class SaveInterruptedTest {
                 .orElseThrow();
         GridRow other =
                 model.rows().stream().filter(row -> row != locked).findFirst().orElseThrow();
-        model.edit(other, GridColumn.SCORE, "1");
-        model.edit(locked, GridColumn.SCORE, "2");
+        model.grid().edit(other, GridColumn.SCORE, "1");
+        model.grid().edit(locked, GridColumn.SCORE, "2");
 
         try (Connection lock = TestDatabases.dataSource(session.databaseName()).getConnection();
                 Statement statement = lock.createStatement()) {
