@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.GridTable;
 import org.registrar.assessments.history.HistoryScope;
 import org.registrar.assessments.history.HistoryView;
 import org.registrar.assessments.history.HistoryViewModel;
@@ -41,7 +43,7 @@ public final class BulkEntryView {
     /** @param dialogs asks the user (file chooser, import preview) */
     public BulkEntryView(BulkEntryViewModel model, DialogService dialogs) {
         this.model = model;
-        this.grid = new GridTable(model);
+        this.grid = new GridTable(model.grid());
         this.side = new SidePanel(model, grid);
         this.importing = new ImportControls(model, root, dialogs);
         VBox top = new VBox(
@@ -174,7 +176,7 @@ public final class BulkEntryView {
         history.disableProperty().bind(model.savedAssessmentOpenProperty().not());
         Button undo = new Button("Undo");
         undo.setId("undo");
-        undo.setOnAction(event -> model.undo());
+        undo.setOnAction(event -> model.grid().undo());
         Button importCsv = new Button("Import CSV…");
         importCsv.setId("import-csv");
         importCsv.setOnAction(event -> importing.chooseFile());
@@ -270,14 +272,14 @@ public final class BulkEntryView {
         progress.setPrefWidth(160);
         Label text = new Label();
         text.setId("input-working");
-        text.textProperty().bind(model.workingProperty());
+        text.textProperty().bind(model.grid().workingProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-input");
-        cancel.setOnAction(event -> model.cancelInput());
+        cancel.setOnAction(event -> model.grid().cancelInput());
         HBox bar = new HBox(10, progress, text, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("work-bar");
-        var working = model.workingProperty().isNotEmpty();
+        var working = model.grid().workingProperty().isNotEmpty();
         bar.visibleProperty().bind(working);
         bar.managedProperty().bind(working);
         // indeterminate only while shown: a hidden indeterminate bar would keep animating

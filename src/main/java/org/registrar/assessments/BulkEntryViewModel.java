@@ -4,27 +4,25 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import org.registrar.assessments.data.Assessment;
 import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.data.NewAssessment;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SheetRow;
-import org.registrar.assessments.history.HistoryRepository;
+import org.registrar.assessments.grid.GridActions;
+import org.registrar.assessments.grid.GridEditor;
+import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.GridSnapshot;
+import org.registrar.assessments.grid.Issue;
 import org.registrar.assessments.history.HistoryViewModel;
-import org.registrar.assessments.input.ColumnMapping;
-import org.registrar.assessments.input.CsvImport;
-import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.save.Draft;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.assessments.save.SaveResults;
@@ -33,54 +31,30 @@ import org.registrar.db.Privileges;
 import org.registrar.tasks.Tasks;
 
 /**
- * State of the bulk entry screen: the cohort and assessment picked, the grid (through {@link GridEditor}), the
- * problems, the draft on offer and the save. Database work runs through {@link Tasks}; drafts are written on
+ * State of the bulk entry screen: the cohort and assessment picked ({@link AssessmentPicker}), the grid (through
+ * {@link GridEditor}), the problems, the draft on offer ({@link GridDrafts}), the message line ({@link StatusLine})
+ * and the save ({@link SaveFlow}). Database work runs through {@link Tasks}; drafts are written on
  * {@code draftWriter}; answers a newer request superseded are dropped. FX thread only.
  */
 public final class BulkEntryViewModel {
     static final String OPEN = "Open assessment";
 
     private final Tasks tasks;
-    private final ResultsRepository repository;
-    private final HistoryRepository historyRepository;
-    private final DraftStore drafts;
-    private final Executor draftWriter;
-    private final ObservableList<Cohort> cohorts = FXCollections.observableArrayList();
-    private final ObservableList<AssessmentChoice> assessments = FXCollections.observableArrayList();
-    private final ObjectProperty<Cohort> cohort = new SimpleObjectProperty<>();
-    private final ObjectProperty<AssessmentChoice> assessment = new SimpleObjectProperty<>();
     private final NewAssessmentForm form = new NewAssessmentForm();
     private final GridEditor editor;
+    private final StatusLine status;
+    private final GridDrafts drafts;
+    private final AssessmentPicker picker;
     private final SaveFlow saving;
     private final InputFlow input;
+    private final GridInput entry;
     private final UnsavedEdits unsaved;
     private final WaitingDrafts waiting;
-    /** The waiting draft being resumed: its cohort and assessment are being opened, then it is restored. */
-    private WaitingDrafts.Line resuming;
 
     private Runnable leavingGrid = () -> {};
-    private final StringProperty message = new SimpleStringProperty("Pick a cohort and an assessment.");
-    private final BooleanProperty error = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty draftOffer = new SimpleStringProperty("");
-    private final ObjectProperty<CsvImport.Result> importPreview = new SimpleObjectProperty<>();
-    private java.nio.file.Path importFile;
     private final BooleanProperty canCreateAssessments = new SimpleBooleanProperty(true);
     private final BooleanProperty canWriteResults = new SimpleBooleanProperty(true);
-    /** A saved assessment is open (it has a history); a new one is open (its form is shown). */
-    private final javafx.beans.binding.BooleanBinding savedAssessmentOpen =
-            javafx.beans.binding.Bindings.createBooleanBinding(
-                    () -> assessment.get() != null && !assessment.get().isNew(), assessment);
-
-    private final javafx.beans.binding.BooleanBinding newAssessmentOpen =
-            javafx.beans.binding.Bindings.createBooleanBinding(
-                    () -> assessment.get() != null && assessment.get().isNew(), assessment);
-    private Draft offered;
-    private List<SheetRow> roster = List.of();
-    private UUID batchId = UUID.randomUUID();
-    private long latest;
-    /** The message counts the rows with problems: it follows them as they are fixed. */
-    private boolean followingRowProblems;
 
     /**
      * @param draftWriter writes drafts, in order, off the FX thread (one thread: a later draft must not be overtaken)
@@ -97,20 +71,28 @@ public final class BulkEntryViewModel {
             Executor draftWriter,
             SaveResults.Scheduler scheduler) {
         this.tasks = tasks;
-        this.repository = repository;
-        this.historyRepository = repository.history();
-        this.drafts = drafts;
-        this.draftWriter = draftWriter;
         this.editor = new GridEditor(this::maxScore, this::journal, tasks::later);
+        this.status = new StatusLine(editor.rows());
+        this.drafts = new GridDrafts(drafts, draftWriter, editor);
         this.waiting = new WaitingDrafts(tasks, repository, drafts, draftWriter);
+        ScreenFlows flows = new ScreenFlows(this);
+        this.picker = new AssessmentPicker(tasks, repository, drafts, canCreateAssessments::get, flows);
         this.unsaved = new UnsavedEdits(
-                () -> GridSnapshot.of(assessment.get() == null ? List.of() : editor.rows()), draftWriter, tasks::later);
-        Flows flows = new Flows();
+                () -> GridSnapshot.of(picker.assessment().get() == null ? List.of() : editor.rows()),
+                draftWriter,
+                tasks::later);
         SaveResults saves = new SaveResults(tasks, repository, drafts, scheduler, SaveResults.Retry.SCREEN);
         this.saving = new SaveFlow(flows, editor, unsaved, saves, tasks, this::journal);
         this.input = new InputFlow(flows, editor, tasks, repository);
+        this.entry = new GridInput(
+                editor,
+                input,
+                tasks,
+                status,
+                this::maxScore,
+                () -> picker.assessment().get() != null);
         form.maxScoreProperty().addListener((obs, was, now) -> editor.revalidateAll());
-        editor.issues().addListener((javafx.collections.ListChangeListener<Issue>) change -> followRowProblems());
+        editor.issues().addListener((ListChangeListener<Issue>) change -> status.problemsChanged());
     }
 
     /** What the login may do (read from the server at start): the screen offers only that. */
@@ -130,16 +112,7 @@ public final class BulkEntryViewModel {
     /** Loads the cohorts and lists the drafts waiting. */
     public void start() {
         refreshDrafts();
-        long ticket = ++latest;
-        busy.set(true);
-        tasks.run("Open cohorts", repository::cohorts)
-                .onDone(list -> {
-                    if (ticket == latest) {
-                        cohorts.setAll(list);
-                        busy.set(false);
-                    }
-                })
-                .onError(this::failed);
+        picker.start();
     }
 
     /** Runs before another grid opens: the view commits the cell being typed into, so it reaches the draft. */
@@ -148,142 +121,47 @@ public final class BulkEntryViewModel {
     }
 
     public void selectCohort(Cohort chosen) {
-        leavingGrid.run();
-        followingRowProblems = false;
-        input.drop();
-        cohort.set(chosen);
-        assessment.set(null);
-        // the previous cohort's assessments must not stay pickable while this cohort's load
-        assessments.clear();
-        editor.load(List.of());
-        if (chosen == null) {
-            return;
-        }
-        long ticket = ++latest;
-        busy.set(true);
-        tasks.run("Open cohort", () -> repository.assessments(chosen.id()))
-                .onDone(list -> {
-                    if (ticket == latest) {
-                        assessments.setAll(
-                                list.stream().map(AssessmentChoice::new).toList());
-                        if (canCreateAssessments.get()) {
-                            assessments.add(0, AssessmentChoice.NEW);
-                        }
-                        busy.set(false);
-                        say("Pick an assessment of " + chosen.name() + ", or a new one.", false);
-                        openResumed(chosen);
-                    }
-                })
-                .onError(this::failed);
+        picker.selectCohort(chosen);
     }
 
     /** Loads the grid of the chosen assessment and looks for a draft left of it. */
     public void selectAssessment(AssessmentChoice chosen) {
-        leavingGrid.run();
-        followingRowProblems = false;
-        input.drop();
-        assessment.set(chosen);
-        Cohort current = cohort.get();
-        if (chosen == null || current == null) {
-            return;
-        }
-        if (!chosen.isNew() && chosen.assessment().cohortId() != current.id()) {
-            // an assessment of another class: its results must never be entered against this class's students
-            assessment.set(null);
-            return;
-        }
-        Long id = chosen.isNew() ? null : chosen.assessment().id();
-        long ticket = ++latest;
-        busy.set(true);
-        tasks.run(
-                        OPEN,
-                        () -> new Opened(
-                                repository.sheet(current.id(), id),
-                                drafts.find(current.id(), id).orElse(null)))
-                .onDone(opened -> {
-                    if (ticket == latest) {
-                        show(opened);
-                    }
-                })
-                .onError(this::failed);
+        picker.selectAssessment(chosen);
     }
 
-    private record Opened(List<SheetRow> sheet, Draft draft) {}
+    /** Another grid is about to open: the cell being typed into is committed first, the old grid's input dropped. */
+    void leaving() {
+        leavingGrid.run();
+        status.stopFollowing();
+        input.drop();
+    }
 
-    private void show(Opened opened) {
-        roster = opened.sheet();
-        batchId = UUID.randomUUID();
-        editor.load(roster);
+    void cleared() {
+        editor.load(List.of());
+    }
+
+    /** A grid was loaded: its students, and the draft left of it on offer (null: none). */
+    void show(List<SheetRow> sheet, Draft draft) {
+        entry.roster(sheet);
+        drafts.nextBatch();
+        editor.load(sheet);
         busy.set(false);
-        offered = opened.draft();
-        draftOffer.set(
-                offered == null
-                        ? ""
-                        : "Unsaved entries for " + offered.entries().size() + " students from "
-                                + offered.updatedAt()
-                                        .atZone(java.time.ZoneId.systemDefault())
-                                        .toLocalDateTime()
-                                        .withNano(0)
-                                        .toString()
-                                        .replace('T', ' ')
-                                + " were kept.");
-        say(roster.size() + " students. Type or paste scores; blank keeps the saved score.", false);
+        drafts.offer(draft);
+        say(sheet.size() + " students. Type or paste scores; blank keeps the saved score.", false);
         refreshDrafts();
-        WaitingDrafts.Line resumed = resuming;
-        resuming = null;
-        if (resumed != null
-                && offered != null
-                && offered.cohortId() == resumed.cohortId()
-                && java.util.Objects.equals(offered.assessmentId(), resumed.assessmentId())) {
-            restoreDraft();
-        }
     }
 
     /** Opens the cohort and assessment of a waiting draft and restores it there. */
     void resume(WaitingDrafts.Line line) {
-        Cohort target = cohorts.stream()
-                .filter(each -> each.id() == line.cohortId())
-                .findFirst()
-                .orElse(null);
-        if (target == null) {
-            say("The cohort of this draft is not there any more; discard the draft.", true);
-            return;
-        }
-        resuming = line;
-        if (cohort.get() == target && !assessments.isEmpty()) {
-            openResumed(target);
-        } else {
-            selectCohort(target);
-        }
-    }
-
-    /** The cohort of the draft being resumed has its assessments: opens the draft's one. */
-    private void openResumed(Cohort opened) {
-        WaitingDrafts.Line line = resuming;
-        if (line == null || line.cohortId() != opened.id()) {
-            return;
-        }
-        AssessmentChoice choice = assessments.stream()
-                .filter(each -> line.assessmentId() == null
-                        ? each.isNew()
-                        : !each.isNew() && each.assessment().id() == line.assessmentId())
-                .findFirst()
-                .orElse(null);
-        if (choice == null) {
-            resuming = null;
-            say("The assessment of this draft is not there any more; discard the draft.", true);
-            return;
-        }
-        selectAssessment(choice);
+        picker.resume(line);
     }
 
     /** Lists the drafts waiting for other grids than the open one. */
     void refreshDrafts() {
-        AssessmentChoice open = assessment.get();
+        AssessmentChoice open = picker.assessment().get();
+        Cohort cohort = picker.cohort().get();
         waiting.refresh(
-                cohort.get() == null || open == null ? null : cohort.get().id(),
-                assessmentId(),
-                open != null && open.isNew());
+                cohort == null || open == null ? null : cohort.id(), assessmentId(), open != null && open.isNew());
     }
 
     WaitingDrafts waitingDrafts() {
@@ -292,132 +170,24 @@ public final class BulkEntryViewModel {
 
     /** Puts the offered draft's entries back into the grid, based on the versions they were typed against. */
     public void restoreDraft() {
-        Draft draft = offered;
+        Draft draft = drafts.take();
         if (draft == null) {
             return;
         }
-        offered = null;
-        draftOffer.set("");
         if (draft.newAssessment() != null) {
             form.fill(draft.newAssessment());
         }
-        batchId = draft.batchId();
-        List<GridEditor.CellEdit> edits = new java.util.ArrayList<>();
-        for (Draft.Entry entry : draft.entries()) {
-            GridRow row = editor.row(entry.studentId());
-            if (row != null) {
-                row.rebase(entry.basedOnVersion());
-                edits.add(editor.set(row, GridColumn.SCORE, entry.score()));
-                if (entry.comment() != null) {
-                    edits.add(editor.set(row, GridColumn.COMMENT, entry.comment()));
-                }
-            }
-        }
-        editor.apply(edits);
+        drafts.restore(draft);
         say("Restored " + draft.entries().size() + " unsaved entries.", false);
     }
 
     /** Drops the offered draft (deleted from disk). */
     public void discardDraft() {
-        Draft draft = offered;
-        offered = null;
-        draftOffer.set("");
+        Draft draft = drafts.take();
         if (draft != null) {
-            draftWriter.execute(() -> drafts.delete(draft.cohortId(), draft.assessmentId()));
+            drafts.delete(draft.cohortId(), draft.assessmentId());
         }
         refreshDrafts();
-    }
-
-    public void edit(GridRow row, GridColumn column, String text) {
-        editor.edit(row, column, text);
-    }
-
-    public void revert(List<GridRow> rows, GridColumn column) {
-        editor.revert(rows, column);
-    }
-
-    public void clear(List<GridRow> rows, GridColumn column) {
-        editor.clear(rows, column);
-    }
-
-    public void fillDown(List<GridRow> rows, GridColumn column) {
-        editor.fillDown(rows, column);
-    }
-
-    public void undo() {
-        if (!editor.undo()) {
-            say("Nothing to undo.", false);
-        }
-    }
-
-    public void dismissInputProblems() {
-        editor.dismissInputIssues();
-    }
-
-    /**
-     * Pastes a block copied from a spreadsheet: by student number when it has such a column, else from the anchor.
-     * A large block is read off the FX thread (see {@link #workingProperty()}, {@link #cancelInput()}).
-     */
-    public void paste(String text, int anchor, GridColumn column) {
-        if (text == null || text.isBlank() || editor.rows().isEmpty()) {
-            return;
-        }
-        input.paste(text, anchor, column, roster, maxScore());
-    }
-
-    /** Applies rows matched by student number or e-mail (a keyed paste, an imported file). */
-    public void applyMatched(List<InputRow> rows, String source) {
-        input.applyMatched(rows, roster, maxScore(), source);
-    }
-
-    /** Stops the large paste or import being worked on; nothing of it is entered. */
-    public void cancelInput() {
-        input.cancel();
-    }
-
-    /** What large input is being worked on, empty when none is. */
-    public ReadOnlyStringProperty workingProperty() {
-        return input.workingProperty();
-    }
-
-    /** Reads a CSV file off the FX thread; its preview then appears in {@link #importPreviewProperty()}. */
-    public void readCsv(java.nio.file.Path file) {
-        readCsv(file, null);
-    }
-
-    /** As {@link #readCsv(java.nio.file.Path)}, in the encoding the user chose in the preview (null: guess it). */
-    public void readCsv(java.nio.file.Path file, java.nio.charset.Charset encoding) {
-        if (assessment.get() == null) {
-            say("Pick an assessment before importing.", true);
-            return;
-        }
-        importFile = file;
-        tasks.runLocal("Read CSV", () -> org.registrar.assessments.input.CsvFile.read(file, encoding))
-                .onDone(importPreview::set)
-                .onError(failure -> say("Could not read " + file.getFileName() + ": " + failure.getMessage(), true));
-    }
-
-    /** Matches the previewed file's rows into the grid under the chosen mapping. */
-    public void applyImport(CsvImport.Result preview, ColumnMapping mapping) {
-        if (mapping.student() < 0) {
-            say("Choose the column with the student number or e-mail.", true);
-            return;
-        }
-        applyMatched(mapping.apply(preview.table()), "Imported");
-    }
-
-    /** The preview was shown (applied or cancelled). */
-    public void importShown() {
-        importPreview.set(null);
-    }
-
-    public ReadOnlyObjectProperty<CsvImport.Result> importPreviewProperty() {
-        return importPreview;
-    }
-
-    /** The file the preview shows, so it can be read again in another encoding. */
-    java.nio.file.Path importFile() {
-        return importFile;
     }
 
     /**
@@ -426,19 +196,7 @@ public final class BulkEntryViewModel {
      * @return null when no saved assessment is open (a new one has no history yet)
      */
     HistoryViewModel history(GridRow row) {
-        if (!savedAssessmentOpen.get()) {
-            return null;
-        }
-        AssessmentChoice chosen = assessment.get();
-        return new HistoryViewModel(
-                tasks,
-                historyRepository,
-                java.time.ZoneId.systemDefault(),
-                chosen.assessment().id(),
-                chosen.assessment().title(),
-                row == null
-                        ? null
-                        : new HistoryViewModel.Student(row.studentId(), row.studentNumber() + " " + row.name()));
+        return picker.history(row);
     }
 
     /**
@@ -446,7 +204,7 @@ public final class BulkEntryViewModel {
      * lines of what it would overwrite for the user to confirm (then {@link #save}); a large grid's lines are worked
      * out off the FX thread.
      */
-    public void saveOrReview(boolean validOnly, java.util.function.Consumer<List<String>> review) {
+    public void saveOrReview(boolean validOnly, Consumer<List<String>> review) {
         saving.saveOrReview(
                 validOnly, problems().stream().anyMatch(issue -> issue.row() != null), batch(), formProblem(), review);
     }
@@ -458,75 +216,26 @@ public final class BulkEntryViewModel {
 
     /** The batch id the next save carries (reused by a retry, kept in the draft). */
     UUID batchId() {
-        return batchId;
+        return drafts.batchId();
     }
 
     /** What a save of the open grid is for now; null when no grid is open. */
     private SaveBatch batch() {
-        Cohort current = cohort.get();
-        if (current == null || assessment.get() == null) {
+        if (!picker.gridOpen()) {
             return null;
         }
-        Long id = assessmentId();
-        NewAssessment created = id == null && form.problem() == null ? form.toNewAssessment(current.id()) : null;
-        return new SaveBatch(batchId, current.id(), id, created, maxScore());
+        long cohortId = picker.cohort().get().id();
+        return new SaveBatch(drafts.batchId(), cohortId, assessmentId(), created(cohortId), maxScore());
+    }
+
+    /** The new assessment the open grid's save creates; null when a saved one is open or the form has a problem. */
+    private NewAssessment created(long cohortId) {
+        return assessmentId() == null && form.problem() == null ? form.toNewAssessment(cohortId) : null;
     }
 
     /** What keeps the new assessment's form from being saved; null when nothing does (or it is not a new one). */
     private String formProblem() {
-        return assessment.get() != null && assessmentId() == null ? form.problem() : null;
-    }
-
-    /**
-     * The only ways the save and input flows reach the screen: what they report and what changes when a save ends
-     * (shared/STYLE.md: helpers get what they need as arguments, they do not reach back into the ViewModel).
-     */
-    private final class Flows implements SaveFlow.Screen, InputFlow.Screen {
-        @Override
-        public void say(String text, boolean isError) {
-            BulkEntryViewModel.this.say(text, isError);
-        }
-
-        @Override
-        public void sayRowProblems(int rows) {
-            BulkEntryViewModel.this.sayRowProblems(rows);
-        }
-
-        @Override
-        public void setBusy(boolean value) {
-            busy.set(value);
-        }
-
-        @Override
-        public void failed(Throwable failure) {
-            BulkEntryViewModel.this.failed(failure);
-        }
-
-        @Override
-        public void created(Assessment made) {
-            BulkEntryViewModel.this.created(made);
-        }
-
-        @Override
-        public void nextBatch() {
-            batchId = UUID.randomUUID();
-        }
-
-        @Override
-        public void reopenSaved(String message) {
-            reopenAfterAppliedBatch(message);
-        }
-
-        @Override
-        public void saveShown() {
-            journal();
-            refreshDrafts();
-        }
-
-        @Override
-        public void dropDraft(long cohortId, Long assessmentId) {
-            BulkEntryViewModel.this.dropDraft(cohortId, assessmentId);
-        }
+        return picker.assessment().get() != null && assessmentId() == null ? form.problem() : null;
     }
 
     /** Conflicted rows: keep this user's entry (the next save overwrites theirs) or take the saved one. */
@@ -535,63 +244,31 @@ public final class BulkEntryViewModel {
     }
 
     void journal() {
-        Cohort current = cohort.get();
-        Long id = assessmentId();
-        if (current == null || assessment.get() == null) {
+        if (!picker.gridOpen()) {
             return;
         }
-        // read on the FX thread in one cheap pass; the draft is built and written on the draft writer
-        GridSnapshot sheet = GridSnapshot.of(editor.rows());
-        NewAssessment created = id == null && form.problem() == null ? form.toNewAssessment(current.id()) : null;
-        UUID batch = batchId;
-        java.time.Instant at = java.time.Instant.now();
-        draftWriter.execute(() -> {
-            Draft draft = sheet.draft(batch, current.id(), id, created, at);
-            if (draft.entries().isEmpty()) {
-                drafts.delete(draft.cohortId(), draft.assessmentId());
-            } else {
-                drafts.save(draft);
-            }
-        });
-    }
-
-    /** The batch had been applied before (a lost acknowledgement): drop its draft and show what is stored. */
-    void reopenAfterAppliedBatch(String message) {
-        Cohort current = cohort.get();
-        Long id = assessmentId();
-        long ticket = ++latest;
-        busy.set(true);
-        tasks.run(OPEN, () -> {
-                    drafts.delete(current.id(), id);
-                    return new Opened(repository.sheet(current.id(), id), null);
-                })
-                .onDone(opened -> {
-                    if (ticket == latest) {
-                        show(opened);
-                        say(message, false);
-                    }
-                })
-                .onError(this::failed);
+        long cohortId = picker.cohort().get().id();
+        drafts.write(cohortId, assessmentId(), created(cohortId));
     }
 
     /** True while a saved assessment is open: it has a history (a new one has none yet). */
-    javafx.beans.binding.BooleanExpression savedAssessmentOpenProperty() {
-        return savedAssessmentOpen;
+    BooleanExpression savedAssessmentOpenProperty() {
+        return picker.savedAssessmentOpen();
     }
 
     /** True while a new assessment is open: its form is filled in before the first save. */
-    javafx.beans.binding.BooleanExpression newAssessmentOpenProperty() {
-        return newAssessmentOpen;
+    BooleanExpression newAssessmentOpenProperty() {
+        return picker.newAssessmentOpen();
     }
 
     /** "Biology test 3 · 10A-00010 · 7 students": the open grid's unsaved edits, for a question about them. */
     String unsavedSummary() {
         int students = unsaved.students();
-        AssessmentChoice chosen = assessment.get();
+        AssessmentChoice chosen = picker.assessment().get();
         String title = chosen == null
                 ? ""
                 : chosen.isNew() ? "a new assessment" : chosen.assessment().title();
-        return title + " · " + cohort.get() + " · " + students + (students == 1 ? " student" : " students");
+        return title + " · " + picker.cohort().get() + " · " + students + (students == 1 ? " student" : " students");
     }
 
     UnsavedEdits unsaved() {
@@ -606,19 +283,14 @@ public final class BulkEntryViewModel {
 
     /** Forgets the open grid's edits: its draft is deleted; {@code then} runs once it is gone. */
     void discardEdits(Runnable then) {
-        Cohort current = cohort.get();
-        if (current != null && assessment.get() != null) {
-            dropDraft(current.id(), assessmentId());
+        if (picker.gridOpen()) {
+            drafts.delete(picker.cohort().get().id(), assessmentId());
         }
         unsaved.afterDraftWrites(then);
     }
 
-    void dropDraft(long cohortId, Long assessmentId) {
-        draftWriter.execute(() -> drafts.delete(cohortId, assessmentId));
-    }
-
     BigDecimal maxScore() {
-        AssessmentChoice chosen = assessment.get();
+        AssessmentChoice chosen = picker.assessment().get();
         if (chosen == null) {
             return null;
         }
@@ -626,47 +298,15 @@ public final class BulkEntryViewModel {
     }
 
     Long assessmentId() {
-        AssessmentChoice chosen = assessment.get();
-        return chosen == null || chosen.isNew() ? null : chosen.assessment().id();
-    }
-
-    /** After a new assessment's first save: it is now an existing one, selected without reloading the grid. */
-    void created(Assessment made) {
-        AssessmentChoice choice = new AssessmentChoice(made);
-        assessments.add(1, choice);
-        assessment.set(choice);
+        return picker.assessmentId();
     }
 
     void say(String text, boolean isError) {
-        followingRowProblems = false;
-        message.set(text);
-        error.set(isError);
+        status.say(text, isError);
     }
 
-    /** "3 rows have problems: …", kept true as rows are fixed (the problems list is rebuilt after each step). */
-    void sayRowProblems(int rows) {
-        say(rowProblems(rows), true);
-        followingRowProblems = true;
-    }
-
-    private static String rowProblems(int rows) {
-        return rows == 1
-                ? "1 row has a problem: fix it, or save the valid rows and keep it in the draft."
-                : rows + " rows have problems: fix them, or save the valid rows and keep the rest in the draft.";
-    }
-
-    private void followRowProblems() {
-        if (!followingRowProblems) {
-            return;
-        }
-        long left = editor.rows().stream()
-                .filter(row -> row.stateProperty().get() == RowState.ERROR)
-                .count();
-        if (left == 0) {
-            say("All marked rows are fixed now: Save when ready.", false);
-        } else {
-            message.set(rowProblems((int) left));
-        }
+    void setBusy(boolean value) {
+        busy.set(value);
     }
 
     void failed(Throwable failure) {
@@ -674,24 +314,41 @@ public final class BulkEntryViewModel {
         say(DatabaseErrors.describe(failure), true);
     }
 
+    StatusLine status() {
+        return status;
+    }
+
+    GridDrafts drafts() {
+        return drafts;
+    }
+
+    AssessmentPicker picker() {
+        return picker;
+    }
+
     public ObservableList<Cohort> cohorts() {
-        return cohorts;
+        return picker.cohorts();
     }
 
     public ObservableList<AssessmentChoice> assessments() {
-        return assessments;
+        return picker.assessments();
     }
 
     public ReadOnlyObjectProperty<Cohort> cohortProperty() {
-        return cohort;
+        return picker.cohort();
     }
 
     public ReadOnlyObjectProperty<AssessmentChoice> assessmentProperty() {
-        return assessment;
+        return picker.assessment();
     }
 
     public NewAssessmentForm newAssessment() {
         return form;
+    }
+
+    /** What goes into the grid: typing, pasting, importing (the grid control's {@link GridActions}). */
+    GridInput grid() {
+        return entry;
     }
 
     public ObservableList<GridRow> rows() {
@@ -703,11 +360,11 @@ public final class BulkEntryViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message;
+        return status.messageProperty();
     }
 
     public ReadOnlyBooleanProperty errorProperty() {
-        return error;
+        return status.errorProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -715,6 +372,6 @@ public final class BulkEntryViewModel {
     }
 
     public ReadOnlyStringProperty draftOfferProperty() {
-        return draftOffer;
+        return drafts.offerProperty();
     }
 }

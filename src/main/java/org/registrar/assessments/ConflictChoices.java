@@ -4,6 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.registrar.assessments.data.Conflict;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.GridEditor;
+import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.RowState;
 import org.registrar.assessments.input.ScoreText;
 
 /**

@@ -66,11 +66,11 @@ final class ImportControls {
                     event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
             event.setDropCompleted(!files.isEmpty());
             if (!files.isEmpty()) {
-                model.readCsv(files.get(0).toPath());
+                model.grid().readCsv(files.get(0).toPath());
             }
             event.consume();
         });
-        model.importPreviewProperty().addListener((obs, was, preview) -> {
+        model.grid().importPreviewProperty().addListener((obs, was, preview) -> {
             if (preview != null) {
                 show(preview);
             }
@@ -79,7 +79,7 @@ final class ImportControls {
 
     /** The Import CSV… button: the user picks a file, its preview follows. */
     void chooseFile() {
-        dialogs.chooseFileToOpen(CHOOSE).ifPresent(model::readCsv);
+        dialogs.chooseFileToOpen(CHOOSE).ifPresent(model.grid()::readCsv);
     }
 
     private void show(CsvImport.Result preview) {
@@ -132,10 +132,10 @@ final class ImportControls {
                         header.isSelected())
                 : null);
         dialogs.ask(dialog, answer -> {
-            answer.ifPresent(mapping -> model.applyImport(preview, mapping));
-            model.importShown();
+            answer.ifPresent(mapping -> model.grid().applyImport(preview, mapping));
+            model.grid().importShown();
             if (readAgain[0]) {
-                model.readCsv(model.importFile(), java.nio.charset.Charset.forName("windows-1252"));
+                model.grid().readCsv(model.grid().importFile(), java.nio.charset.Charset.forName("windows-1252"));
             }
         });
     }
@@ -156,7 +156,7 @@ final class ImportControls {
         javafx.scene.Node button = dialog.getDialogPane().lookupButton(apply);
         button.setDisable(true);
         encoding.valueProperty().addListener((obs, was, chosen) -> {
-            if (AS_WINDOWS_1252.equals(chosen) && model.importFile() != null) {
+            if (AS_WINDOWS_1252.equals(chosen) && model.grid().importFile() != null) {
                 readAgain[0] = true;
                 dialog.setResult(null);
                 dialog.close();

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.registrar.assessments.data.NewAssessment;
 import org.registrar.assessments.data.ResultChange;
 import org.registrar.assessments.data.SaveRequest;
+import org.registrar.assessments.grid.GridSnapshot;
 import org.registrar.assessments.save.Draft;
 
 /**

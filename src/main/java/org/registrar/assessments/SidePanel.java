@@ -9,6 +9,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.registrar.assessments.grid.GridTable;
+import org.registrar.assessments.grid.Issue;
+import org.registrar.assessments.grid.RowState;
 
 /**
  * Right of the grid: the problems list (click one to jump to its cell), conflict choices, and the review of what a
@@ -49,7 +52,7 @@ final class SidePanel {
         });
         VBox.setVgrow(problems, Priority.ALWAYS);
         Button dismiss = new Button("Dismiss unmatched lines");
-        dismiss.setOnAction(event -> model.dismissInputProblems());
+        dismiss.setOnAction(event -> model.grid().dismissInputProblems());
         Button keepMine = new Button("Keep mine");
         keepMine.setId("keep-mine");
         keepMine.setOnAction(event -> model.resolveConflicts(grid.selectedConflictRows(), true));

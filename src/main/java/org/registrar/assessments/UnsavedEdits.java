@@ -2,6 +2,7 @@ package org.registrar.assessments;
 
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.registrar.assessments.grid.GridSnapshot;
 
 /**
  * The open grid's edits that are not saved, as asked about when the window closes: whether there are any, what

@@ -185,7 +185,7 @@ class UnsavedOnCloseUiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private TableView<org.registrar.assessments.GridRow> grid() {
+    private TableView<org.registrar.assessments.grid.GridRow> grid() {
         return robot.lookup("#results-grid").queryAs(TableView.class);
     }
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.testing.TestSession;
 
@@ -42,20 +44,20 @@ class BulkEntryMessagesTest {
     @Test
     void theRowProblemsMessageFollowsTheRowsAndClearsWhenTheyAreFixed() {
         List<GridRow> rows = model.rows();
-        model.edit(rows.get(0), GridColumn.SCORE, "abc");
-        model.edit(rows.get(1), GridColumn.SCORE, "x1");
-        model.edit(rows.get(2), GridColumn.SCORE, "??");
+        model.grid().edit(rows.get(0), GridColumn.SCORE, "abc");
+        model.grid().edit(rows.get(1), GridColumn.SCORE, "x1");
+        model.grid().edit(rows.get(2), GridColumn.SCORE, "??");
 
         model.save(false);
         assertThat(model.messageProperty().get()).startsWith("3 rows have problems");
         assertThat(model.errorProperty().get()).isTrue();
 
-        model.edit(rows.get(0), GridColumn.SCORE, "5");
+        model.grid().edit(rows.get(0), GridColumn.SCORE, "5");
         assertThat(model.messageProperty().get()).startsWith("2 rows have problems");
         assertThat(model.errorProperty().get()).isTrue();
 
-        model.edit(rows.get(1), GridColumn.SCORE, "6");
-        model.edit(rows.get(2), GridColumn.SCORE, "7");
+        model.grid().edit(rows.get(1), GridColumn.SCORE, "6");
+        model.grid().edit(rows.get(2), GridColumn.SCORE, "7");
         assertThat(model.messageProperty().get()).isEqualTo("All marked rows are fixed now: Save when ready.");
         assertThat(model.errorProperty().get()).isFalse();
     }
@@ -69,7 +71,7 @@ class BulkEntryMessagesTest {
         }
         block.append("S9999998\t4\n").append("S9999999\t5\n");
 
-        model.paste(block.toString(), 0, GridColumn.SCORE);
+        model.grid().paste(block.toString(), 0, GridColumn.SCORE);
 
         assertThat(model.messageProperty().get())
                 .isEqualTo("Pasted 11 lines: 9 matched by student, 2 rejected (see Problems).");
@@ -82,7 +84,7 @@ class BulkEntryMessagesTest {
         String block = "Student number\tScore\n" + rows.get(0).studentNumber() + "\t3\n"
                 + rows.get(1).studentNumber() + "\t4\n";
 
-        model.paste(block, 0, GridColumn.SCORE);
+        model.grid().paste(block, 0, GridColumn.SCORE);
 
         assertThat(model.messageProperty().get()).isEqualTo("Pasted 2 lines: all matched by student.");
     }

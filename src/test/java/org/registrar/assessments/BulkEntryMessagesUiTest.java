@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
 import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.grid.GridRow;
 import org.registrar.db.Privileges;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
@@ -111,10 +113,10 @@ class BulkEntryMessagesUiTest {
         TableView<?> grid = robot.lookup("#results-grid").queryAs(TableView.class);
         robot.interact(() -> grid.scrollTo(0));
         var cell = robot.lookup(".edit-cell")
-                .match(node -> node instanceof EditCell edit
+                .match(node -> node instanceof TableCell<?, ?> edit
                         && edit.getIndex() == index
                         && edit.getTableColumn().getId().equals("score-column"))
-                .queryAs(EditCell.class);
+                .queryAs(TableCell.class);
         robot.clickOn(cell);
     }
 }

@@ -6,9 +6,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.Database;
 import org.registrar.db.Privileges;
@@ -106,10 +108,10 @@ final class BulkEntryScreen {
         TableView<GridRow> grid = grid();
         robot.interact(() -> grid.scrollTo(0));
         var cell = robot.lookup(".edit-cell")
-                .match(node -> node instanceof EditCell edit
+                .match(node -> node instanceof TableCell<?, ?> edit
                         && edit.getIndex() == index
                         && edit.getTableColumn().getId().equals("score-column"))
-                .queryAs(EditCell.class);
+                .queryAs(TableCell.class);
         robot.clickOn(cell);
     }
 

@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
 import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.Issue;
+import org.registrar.assessments.grid.RowState;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
@@ -232,10 +236,10 @@ class BulkEntryUiTest {
         TableView<GridRow> grid = robot.lookup("#results-grid").queryAs(TableView.class);
         robot.interact(() -> grid.scrollTo(0));
         var cell = robot.lookup(".edit-cell")
-                .match(node -> node instanceof EditCell edit
+                .match(node -> node instanceof TableCell<?, ?> edit
                         && edit.getIndex() == index
                         && edit.getTableColumn().getId().equals("score-column"))
-                .queryAs(EditCell.class);
+                .queryAs(TableCell.class);
         robot.clickOn(cell);
     }
 

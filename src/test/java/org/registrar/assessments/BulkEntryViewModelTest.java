@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.registrar.assessments.data.ResultChange;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SaveRequest;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.RowState;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.assessments.save.SaveResults;
 import org.registrar.db.ConnectionProfile;
@@ -111,7 +114,7 @@ class BulkEntryViewModelTest {
         BulkEntryViewModel model = open();
         GridRow row = model.rows().get(0);
 
-        model.edit(row, GridColumn.SCORE, "abc");
+        model.grid().edit(row, GridColumn.SCORE, "abc");
         model.save(false);
 
         assertThat(row.stateProperty().get()).isEqualTo(RowState.ERROR);
@@ -126,8 +129,8 @@ class BulkEntryViewModelTest {
         GridRow first = model.rows().get(0);
         GridRow second = model.rows().get(1);
 
-        model.edit(first, GridColumn.SCORE, "1");
-        model.edit(second, GridColumn.SCORE, "2");
+        model.grid().edit(first, GridColumn.SCORE, "1");
+        model.grid().edit(second, GridColumn.SCORE, "2");
         model.save(false);
 
         assertThat(model.messageProperty().get()).isEqualTo("Saved 2 results.");
@@ -147,7 +150,7 @@ class BulkEntryViewModelTest {
                 assessment,
                 List.of(new ResultChange(row.studentId(), new BigDecimal("9"), false, null, row.basedOnVersion()))));
 
-        model.edit(row, GridColumn.SCORE, "3");
+        model.grid().edit(row, GridColumn.SCORE, "3");
         model.save(false);
 
         assertThat(row.stateProperty().get()).isEqualTo(RowState.CONFLICT);
@@ -166,8 +169,8 @@ class BulkEntryViewModelTest {
         BulkEntryViewModel model = open();
         GridRow first = model.rows().get(0);
         GridRow second = model.rows().get(1);
-        model.edit(first, GridColumn.SCORE, "1");
-        model.edit(second, GridColumn.SCORE, "2");
+        model.grid().edit(first, GridColumn.SCORE, "1");
+        model.grid().edit(second, GridColumn.SCORE, "2");
         UUID batch = model.batchId();
         proxy.swallowRepliesAfter("COMMIT");
         model.messageProperty().addListener((property, was, now) -> {

@@ -21,6 +21,8 @@ import org.registrar.assessments.data.ResultChange;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SaveOutcome;
 import org.registrar.assessments.data.SaveRequest;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
@@ -98,8 +100,8 @@ class CommitReplyLostTest {
         long cohort = model.cohortProperty().get().id();
         GridRow first = model.rows().get(0);
         GridRow second = model.rows().get(1);
-        model.edit(first, GridColumn.SCORE, "1");
-        model.edit(second, GridColumn.SCORE, "2");
+        model.grid().edit(first, GridColumn.SCORE, "1");
+        model.grid().edit(second, GridColumn.SCORE, "2");
         UUID batch = model.batchId();
 
         proxy.swallowRepliesAfter("COMMIT");

@@ -9,6 +9,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
 import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.history.HistoryLine;
 import org.registrar.assessments.history.HistoryScope;
 import org.registrar.db.Privileges;
@@ -130,10 +132,10 @@ class HistoryUiTest {
         TableView<GridRow> grid = robot.lookup("#results-grid").queryAs(TableView.class);
         robot.interact(() -> grid.scrollTo(0));
         var cell = robot.lookup(".edit-cell")
-                .match(node -> node instanceof EditCell edit
+                .match(node -> node instanceof TableCell<?, ?> edit
                         && edit.getIndex() == index
                         && edit.getTableColumn().getId().equals("score-column"))
-                .queryAs(EditCell.class);
+                .queryAs(TableCell.class);
         robot.clickOn(cell);
     }
 }

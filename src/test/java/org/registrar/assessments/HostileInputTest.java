@@ -16,6 +16,9 @@ import org.registrar.assessments.data.ResultChange;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SaveRequest;
 import org.registrar.assessments.data.SheetRow;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.RowState;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.TestDatabases;
@@ -166,7 +169,7 @@ class HostileInputTest {
         model.selectAssessment(model.assessments().get(1));
         GridRow row = model.rows().get(0);
 
-        model.edit(row, GridColumn.COMMENT, "late\0");
+        model.grid().edit(row, GridColumn.COMMENT, "late\0");
 
         assertThat(row.stateProperty().get()).isEqualTo(RowState.ERROR);
         assertThat(row.messageProperty().get()).isEqualTo("comment " + org.registrar.db.StorableText.NUL_PROBLEM);

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.input.ColumnMapping;
 import org.registrar.db.Privileges;
 import org.registrar.testing.ScriptedDialogs;
@@ -66,7 +68,7 @@ class ImportPreviewUiTest {
         List<GridRow> rows = List.copyOf(model.rows());
         GridRow first = rows.get(0);
         GridRow second = rows.get(1);
-        robot.interact(() -> model.edit(second, GridColumn.COMMENT, "typed before"));
+        robot.interact(() -> model.grid().edit(second, GridColumn.COMMENT, "typed before"));
         Path file = dataHome.resolve("scores.csv");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(("Student number,Score,Comment\n" + first.studentNumber() + ",7,Très bien\n"
@@ -76,7 +78,7 @@ class ImportPreviewUiTest {
         bytes.writeBytes("s\n".getBytes(StandardCharsets.UTF_8));
         Files.write(file, bytes.toByteArray());
 
-        robot.interact(() -> model.readCsv(file));
+        robot.interact(() -> model.grid().readCsv(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-encoding")
                 .tryQuery()
                 .isPresent());
@@ -107,7 +109,7 @@ class ImportPreviewUiTest {
         List<GridRow> rows = List.copyOf(model.rows());
         String block = rows.get(0).studentNumber() + "\t5\n" + rows.get(1).studentNumber() + "\t6\t\"open\n";
 
-        robot.interact(() -> model.paste(block, 0, GridColumn.SCORE));
+        robot.interact(() -> model.grid().paste(block, 0, GridColumn.SCORE));
 
         Label message = robot.lookup("#bulk-message").queryAs(Label.class);
         assertThat(message.getText()).isEqualTo("Nothing pasted: line 2: a quote opens at column 12 and never closes");
@@ -137,7 +139,7 @@ class ImportPreviewUiTest {
                 10, TimeUnit.SECONDS, () -> "7".equals(first.entryProperty().get()));
 
         assertThat(dialogs.asked()).containsExactly("Import scores from a CSV file", "Import scores");
-        assertThat(model.importPreviewProperty().get()).isNull();
+        assertThat(model.grid().importPreviewProperty().get()).isNull();
     }
 
     private List<String> texts() {

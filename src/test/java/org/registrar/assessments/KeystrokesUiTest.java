@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.grid.GridRow;
 import org.registrar.db.Privileges;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;

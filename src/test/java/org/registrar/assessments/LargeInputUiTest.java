@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.RowState;
 import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
 import org.registrar.testing.TestSession;
@@ -87,13 +89,13 @@ class LargeInputUiTest {
         String valid = block(n -> String.valueOf(n % 21));
 
         Stall validateStall = measuring(
-                () -> Platform.runLater(() -> model.paste(outOfRange, 0, GridColumn.SCORE)),
-                () -> model.workingProperty().get().isEmpty()
+                () -> Platform.runLater(() -> model.grid().paste(outOfRange, 0, GridColumn.SCORE)),
+                () -> model.grid().workingProperty().get().isEmpty()
                         && model.problems().size() == STUDENTS);
         assertThat(model.rows()).allMatch(row -> row.stateProperty().get() == RowState.ERROR);
         Stall pasteStall = measuring(
-                () -> Platform.runLater(() -> model.paste(valid, 0, GridColumn.SCORE)),
-                () -> model.workingProperty().get().isEmpty()
+                () -> Platform.runLater(() -> model.grid().paste(valid, 0, GridColumn.SCORE)),
+                () -> model.grid().workingProperty().get().isEmpty()
                         && model.problems().isEmpty()
                         && model.rows().stream()
                                 .allMatch(row -> row.stateProperty().get() == RowState.EDITED));
@@ -119,15 +121,15 @@ class LargeInputUiTest {
         String block = block();
         String[] shown = new String[1];
         robot.interact(() -> {
-            model.paste(block, 0, GridColumn.SCORE);
-            shown[0] = model.workingProperty().get();
-            model.cancelInput();
+            model.grid().paste(block, 0, GridColumn.SCORE);
+            shown[0] = model.grid().workingProperty().get();
+            model.grid().cancelInput();
         });
         // the dropped work finishes on the worker: its result must still not land in the grid
         session.awaitWorkerIdle();
 
         assertThat(shown[0]).isEqualTo("Reading " + (STUDENTS + 1) + " pasted lines…");
-        assertThat(model.workingProperty().get()).isEmpty();
+        assertThat(model.grid().workingProperty().get()).isEmpty();
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(model.rows()).allMatch(row -> row.entryProperty().get().isEmpty());
         assertThat(model.messageProperty().get()).isEqualTo("Cancelled: nothing of that input was entered.");

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
+import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.RowState;
 import org.registrar.db.TestDatabases;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.grid.GridColumn;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
@@ -93,8 +94,8 @@ class SaveGoesSilentTest {
                 20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
         model.selectAssessment(model.assessments().get(1));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
-        model.edit(model.rows().get(0), GridColumn.SCORE, "1");
-        model.edit(model.rows().get(1), GridColumn.SCORE, "2");
+        model.grid().edit(model.rows().get(0), GridColumn.SCORE, "1");
+        model.grid().edit(model.rows().get(1), GridColumn.SCORE, "2");
         UUID batch = model.batchId();
 
         proxy.cutClientAfter("input AS NOT MATERIALIZED");

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.RowState;
 import org.registrar.assessments.save.Draft;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.TestDatabases;
@@ -79,8 +82,8 @@ class SaveInterruptedTest {
                 .orElseThrow();
         GridRow other =
                 model.rows().stream().filter(row -> row != locked).findFirst().orElseThrow();
-        model.edit(other, GridColumn.SCORE, "1");
-        model.edit(locked, GridColumn.SCORE, "2");
+        model.grid().edit(other, GridColumn.SCORE, "1");
+        model.grid().edit(locked, GridColumn.SCORE, "2");
 
         try (Connection lock = TestDatabases.dataSource(session.databaseName()).getConnection();
                 Statement statement = lock.createStatement()) {

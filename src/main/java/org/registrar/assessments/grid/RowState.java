@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.grid;
 
 /** Where a grid row stands. */
 public enum RowState {

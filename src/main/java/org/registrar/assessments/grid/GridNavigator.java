@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.grid;
 
 /**
  * What an {@link EditCell} asks of its grid: the text an edit starts with (including keys typed before the editor

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.grid;
 
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -41,7 +41,7 @@ public final class GridRow {
     }
 
     /** Takes what is now stored as the saved state; the typed entry is cleared, the comment shows the stored one. */
-    void markSaved(BigDecimal score, boolean excused, String storedComment, Integer version) {
+    public void markSaved(BigDecimal score, boolean excused, String storedComment, Integer version) {
         savedScore = score;
         savedExcused = excused;
         savedComment = storedComment;
@@ -49,11 +49,11 @@ public final class GridRow {
         saved.set(ScoreText.format(score, excused));
     }
 
-    String text(GridColumn column) {
+    public String text(GridColumn column) {
         return column == GridColumn.SCORE ? entry.get() : comment.get();
     }
 
-    void setText(GridColumn column, String text) {
+    public void setText(GridColumn column, String text) {
         (column == GridColumn.SCORE ? entry : comment).set(text == null ? "" : text);
     }
 
@@ -101,7 +101,7 @@ public final class GridRow {
      * The change this row asks for, or null when it asks for none (blank score and comment as saved, or the same
      * score again). Call only on a row whose score reads.
      */
-    ResultChange change(ParsedScore parsed) {
+    public ResultChange change(ParsedScore parsed) {
         SheetRow stored = new SheetRow(
                 studentId, studentNumber, name, "", null, savedScore, savedExcused, savedComment, basedOnVersion);
         return ResultChanges.of(stored, parsed, comment.get());
@@ -111,11 +111,11 @@ public final class GridRow {
         return savedScore != null || savedExcused;
     }
 
-    void rebase(Integer version) {
+    public void rebase(Integer version) {
         basedOnVersion = version;
     }
 
-    void setState(RowState newState, String newMessage) {
+    public void setState(RowState newState, String newMessage) {
         state.set(newState);
         message.set(newMessage == null ? "" : newMessage);
     }
@@ -132,7 +132,7 @@ public final class GridRow {
         return name;
     }
 
-    Integer basedOnVersion() {
+    public Integer basedOnVersion() {
         return basedOnVersion;
     }
 

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.grid;
 
 /**
  * Keys typed into a grid cell before its editor has the keyboard. Typing into a cell asks the table to edit it, but

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.grid;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import org.registrar.assessments.save.Draft;
  * in one cheap pass, so that the draft, the changes to save and their review are worked out on any thread: strings,
  * numbers and states are copied, no {@link GridRow} is kept. Immutable and thread-safe.
  */
-final class GridSnapshot {
+public final class GridSnapshot {
     /** One row as it stood when the snapshot was taken. */
     record Row(
             long studentId,
@@ -52,7 +52,7 @@ final class GridSnapshot {
     }
 
     /** Reads the rows that carry an edit. FX thread: reads the rows' properties. */
-    static GridSnapshot of(List<GridRow> grid) {
+    public static GridSnapshot of(List<GridRow> grid) {
         List<Row> edited = new ArrayList<>();
         int errors = 0;
         for (GridRow row : grid) {
@@ -68,17 +68,17 @@ final class GridSnapshot {
     }
 
     /** Rows read (those carrying an edit). */
-    int size() {
+    public int size() {
         return rows.size();
     }
 
     /** Rows of the whole grid in the error state. */
-    int errors() {
+    public int errors() {
         return errors;
     }
 
     /** The journal of every row that differs from what is saved. */
-    Draft draft(UUID batchId, long cohortId, Long assessmentId, NewAssessment created, Instant at) {
+    public Draft draft(UUID batchId, long cohortId, Long assessmentId, NewAssessment created, Instant at) {
         List<Draft.Entry> entries = new ArrayList<>();
         for (Row row : rows) {
             boolean commentEdited = row.commentEdited();
@@ -91,7 +91,7 @@ final class GridSnapshot {
     }
 
     /** What a save writes: the change of every edited row that asks for one. */
-    List<ResultChange> changes(BigDecimal maxScore) {
+    public List<ResultChange> changes(BigDecimal maxScore) {
         List<ResultChange> changes = new ArrayList<>();
         for (Row row : edited()) {
             ResultChange change = row.change(maxScore);
@@ -103,7 +103,7 @@ final class GridSnapshot {
     }
 
     /** Lines "Name: old → new" of what a save would write. */
-    List<String> describeChanges(BigDecimal maxScore) {
+    public List<String> describeChanges(BigDecimal maxScore) {
         List<String> lines = new ArrayList<>();
         for (Row row : edited()) {
             ResultChange change = row.change(maxScore);
@@ -118,7 +118,7 @@ final class GridSnapshot {
     }
 
     /** True when a save would overwrite a saved score. */
-    boolean overwrites() {
+    public boolean overwrites() {
         return edited().stream().anyMatch(row -> row.savedScore() != null || row.savedExcused());
     }
 

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.grid;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -25,7 +25,7 @@ import org.registrar.db.StorableText;
  * The grid's rows and every way to change their cells (type, revert, clear, fill down, paste, import), each one an
  * undoable step; after each step the touched rows are validated and the problems list is rebuilt. FX thread only.
  */
-final class GridEditor {
+public final class GridEditor {
     private static final int UNDO_STEPS = 200;
     /** From this many problem rows on, the problems list is built over several FX turns. */
     static final int LARGE_ISSUES = 1_000;
@@ -43,19 +43,19 @@ final class GridEditor {
     long turnNanos = TurnBudget.NANOS;
 
     /** One cell's text before and after a step. */
-    record CellEdit(GridRow row, GridColumn column, String before, String after) {}
+    public record CellEdit(GridRow row, GridColumn column, String before, String after) {}
 
     /**
      * @param changed told after every step (the draft is journaled)
      * @param later runs a step on the FX thread after what is waiting there (the next turn of long work)
      */
-    GridEditor(Supplier<BigDecimal> maxScore, Runnable changed, Executor later) {
+    public GridEditor(Supplier<BigDecimal> maxScore, Runnable changed, Executor later) {
         this.maxScore = maxScore;
         this.changed = changed;
         this.later = later;
     }
 
-    void load(List<SheetRow> sheet) {
+    public void load(List<SheetRow> sheet) {
         List<GridRow> loaded = sheet.stream().map(GridRow::new).toList();
         byStudent.clear();
         loaded.forEach(row -> byStudent.put(row.studentId(), row));
@@ -65,12 +65,12 @@ final class GridEditor {
         revalidateAll();
     }
 
-    GridRow row(long studentId) {
+    public GridRow row(long studentId) {
         return byStudent.get(studentId);
     }
 
     /** Sets cells as one undoable step; cells whose text does not change are left out. */
-    void apply(List<CellEdit> edits) {
+    public void apply(List<CellEdit> edits) {
         List<CellEdit> real = edits.stream()
                 .filter(edit -> !Objects.equals(edit.before(), edit.after()))
                 .toList();
@@ -87,25 +87,25 @@ final class GridEditor {
         changed.run();
     }
 
-    CellEdit set(GridRow row, GridColumn column, String text) {
+    public CellEdit set(GridRow row, GridColumn column, String text) {
         return new CellEdit(row, column, row.text(column), text == null ? "" : text.strip());
     }
 
-    void edit(GridRow row, GridColumn column, String text) {
+    public void edit(GridRow row, GridColumn column, String text) {
         apply(List.of(set(row, column, text)));
     }
 
-    void revert(List<GridRow> selected, GridColumn column) {
+    public void revert(List<GridRow> selected, GridColumn column) {
         apply(selected.stream()
                 .map(row -> set(row, column, row.savedText(column)))
                 .toList());
     }
 
-    void clear(List<GridRow> selected, GridColumn column) {
+    public void clear(List<GridRow> selected, GridColumn column) {
         apply(selected.stream().map(row -> set(row, column, "")).toList());
     }
 
-    void fillDown(List<GridRow> selected, GridColumn column) {
+    public void fillDown(List<GridRow> selected, GridColumn column) {
         if (selected.size() < 2) {
             return;
         }
@@ -113,7 +113,7 @@ final class GridEditor {
         apply(selected.stream().skip(1).map(row -> set(row, column, first)).toList());
     }
 
-    boolean undo() {
+    public boolean undo() {
         List<CellEdit> last = undo.poll();
         if (last == null) {
             return false;
@@ -126,7 +126,7 @@ final class GridEditor {
     }
 
     /** Cells placed by position from {@code anchor}, rightwards over the editable columns and downwards. */
-    void pastePositional(List<List<String>> cells, int anchor, GridColumn column) {
+    public void pastePositional(List<List<String>> cells, int anchor, GridColumn column) {
         List<CellEdit> edits = new ArrayList<>();
         for (int r = 0; r < cells.size() && anchor + r < rows.size(); r++) {
             List<String> line = cells.get(r);
@@ -146,7 +146,7 @@ final class GridEditor {
      * What matched input changes: its lines' problems (they change nothing), the cells it sets, and how many lines
      * were rejected (named no student of the cohort, or one twice). Immutable.
      */
-    record Matched(List<Issue> problems, List<MatchedCell> cells, int rejectedLines) {}
+    public record Matched(List<Issue> problems, List<MatchedCell> cells, int rejectedLines) {}
 
     /** One cell set by matched input, by student. */
     record MatchedCell(long studentId, GridColumn column, String text) {}
@@ -156,7 +156,8 @@ final class GridEditor {
      * once applied); lines naming a student outside the cohort, nobody, or a student twice are listed as problems
      * and change nothing. Pure: runs on any thread, so a big paste or import is matched off the FX thread.
      */
-    static Matched match(List<InputRow> input, InputValidator validator, Map<String, String> elsewhere, String source) {
+    public static Matched match(
+            List<InputRow> input, InputValidator validator, Map<String, String> elsewhere, String source) {
         List<Problem> problems = validator.validate(input, elsewhere).problems().stream()
                 .filter(problem -> problem.column() == Problem.Column.STUDENT)
                 .toList();
@@ -182,7 +183,7 @@ final class GridEditor {
     }
 
     /** Applies what {@link #match} worked out, as one undoable step. */
-    void applyMatched(Matched matched) {
+    public void applyMatched(Matched matched) {
         inputIssues.clear();
         inputIssues.addAll(matched.problems());
         List<CellEdit> edits = new ArrayList<>(matched.cells().size());
@@ -200,7 +201,7 @@ final class GridEditor {
      * Sets one chunk of a large step's cells and validates their rows, without an undo entry or a problems rebuild:
      * {@link #finishStep} ends the step. Returns the edits that changed a cell.
      */
-    List<CellEdit> setChunk(List<MatchedCell> cells) {
+    public List<CellEdit> setChunk(List<MatchedCell> cells) {
         List<CellEdit> real = new ArrayList<>(cells.size());
         for (MatchedCell cell : cells) {
             GridRow row = byStudent.get(cell.studentId());
@@ -215,7 +216,7 @@ final class GridEditor {
     }
 
     /** Ends a step set chunk by chunk: one undo entry, the input's problems listed, the draft journaled. */
-    void finishStep(List<CellEdit> applied, List<Issue> problems) {
+    public void finishStep(List<CellEdit> applied, List<Issue> problems) {
         if (!applied.isEmpty()) {
             undo.push(List.copyOf(applied));
             if (undo.size() > UNDO_STEPS) {
@@ -229,24 +230,24 @@ final class GridEditor {
     }
 
     /** Takes back the chunks of a step that was cancelled before it finished. */
-    void takeBack(List<CellEdit> applied) {
+    public void takeBack(List<CellEdit> applied) {
         applied.forEach(edit -> edit.row().setText(edit.column(), edit.before()));
         applied.stream().map(CellEdit::row).distinct().forEach(this::validate);
         rebuildIssues();
     }
 
-    void dismissInputIssues() {
+    public void dismissInputIssues() {
         inputIssues.clear();
         rebuildIssues();
     }
 
-    void revalidateAll() {
+    public void revalidateAll() {
         rows.forEach(this::validate);
         rebuildIssues();
     }
 
     /** Sets the row's state from its cells: error when the score does not read, edited when it changes something. */
-    void validate(GridRow row) {
+    public void validate(GridRow row) {
         if (row.stateProperty().get() == RowState.CONFLICT) {
             return; // stays a conflict until the user keeps theirs or takes the saved one
         }
@@ -264,7 +265,7 @@ final class GridEditor {
         }
     }
 
-    ParsedScore parse(GridRow row) {
+    public ParsedScore parse(GridRow row) {
         return ScoreText.parse(row.text(GridColumn.SCORE), maxScore.get());
     }
 
@@ -272,7 +273,7 @@ final class GridEditor {
      * Rebuilds the problems list from the rows' states. A list of {@link #LARGE_ISSUES} problem rows or more is
      * written a {@link TurnBudget} at a time and shown at once when complete; a newer rebuild drops an unfinished one.
      */
-    void rebuildIssues() {
+    public void rebuildIssues() {
         long generation = ++issuesGeneration;
         List<Integer> problemRows = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -321,11 +322,11 @@ final class GridEditor {
         return rows.stream().filter(row -> row.stateProperty().get() == state).toList();
     }
 
-    ObservableList<GridRow> rows() {
+    public ObservableList<GridRow> rows() {
         return rows;
     }
 
-    ObservableList<Issue> issues() {
+    public ObservableList<Issue> issues() {
         return issues;
     }
 

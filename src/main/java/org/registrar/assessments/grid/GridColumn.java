@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.grid;
 
 /** The grid's editable columns, in their order left to right. */
 public enum GridColumn {

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.grid;
 
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -18,14 +18,14 @@ import javafx.scene.input.KeyEvent;
 /**
  * The grid: an editable {@link TableView} with cell selection and spreadsheet keys. Typing edits, Enter moves down,
  * Tab right; without editing: Escape reverts, Delete clears, Ctrl+D fills down, Ctrl+Z undoes, Ctrl+V pastes, F2
- * edits. Every change goes through the {@link BulkEntryViewModel}. FX thread only.
+ * edits. Every change goes through the screen's {@link GridActions}. FX thread only.
  */
-final class GridTable implements GridNavigator {
+public final class GridTable implements GridNavigator {
     private static final KeyCombination PASTE = KeyCombination.keyCombination("Shortcut+V");
     private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
     private static final KeyCombination FILL_DOWN = KeyCombination.keyCombination("Shortcut+D");
 
-    private final BulkEntryViewModel model;
+    private final GridActions model;
     private final TableView<GridRow> table = new TableView<>();
     private final TableColumn<GridRow, String> score = new TableColumn<>("New score");
     private final TableColumn<GridRow, String> comment = new TableColumn<>("Comment");
@@ -33,7 +33,7 @@ final class GridTable implements GridNavigator {
     /** The cell whose editor is open, or null. */
     private EditCell editing;
 
-    GridTable(BulkEntryViewModel model) {
+    public GridTable(GridActions model) {
         this.model = model;
         table.setId("results-grid");
         table.setItems(model.rows());
@@ -216,7 +216,7 @@ final class GridTable implements GridNavigator {
      * Commits the cell being typed into (its editor open or not yet), leaving the focus where it is: before the grid
      * is left (another cohort or assessment, closing), so a half-typed value reaches the draft.
      */
-    void commitEditing() {
+    public void commitEditing() {
         if (editing != null) {
             editing.commitInPlace();
         } else if (table.getEditingCell() != null) {
@@ -294,7 +294,7 @@ final class GridTable implements GridNavigator {
     }
 
     /** Selects and focuses a cell, scrolled into view. */
-    void select(GridRow row, GridColumn column) {
+    public void select(GridRow row, GridColumn column) {
         int index = table.getItems().indexOf(row);
         if (index >= 0) {
             moveTo(index, column(column == null ? GridColumn.SCORE : column));
@@ -343,18 +343,18 @@ final class GridTable implements GridNavigator {
     }
 
     /** The row of the last selected cell, or null when none is selected. */
-    GridRow selectedRow() {
+    public GridRow selectedRow() {
         return table.getSelectionModel().getSelectedItem();
     }
 
-    List<GridRow> selectedConflictRows() {
+    public List<GridRow> selectedConflictRows() {
         return table.getSelectionModel().getSelectedItems().stream()
                 .filter(row -> row != null && row.stateProperty().get() == RowState.CONFLICT)
                 .distinct()
                 .toList();
     }
 
-    TableView<GridRow> node() {
+    public TableView<GridRow> node() {
         return table;
     }
 }

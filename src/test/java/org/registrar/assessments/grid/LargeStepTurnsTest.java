@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.grid;
 
 /**
  * One entry of the problems list: its text, and the grid cell it concerns (row null for a pasted or imported line

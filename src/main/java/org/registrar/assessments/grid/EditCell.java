@@ -1,4 +1,4 @@
-package org.registrar.assessments;
+package org.registrar.assessments.grid;
 
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TablePosition;
@@ -10,7 +10,7 @@ import javafx.scene.input.KeyEvent;
  * An editable grid cell that behaves like a spreadsheet's: typing starts editing with the typed character, Enter
  * commits and moves down, Tab commits and moves right (Shift+Tab left), Escape drops the typing, leaving the cell
  * commits. Keys that reach the table while the editor is open but lacks the keyboard are handed to it
- * ({@link #type}, {@link #finishEditing}). Commits go to the {@link BulkEntryViewModel} (validated, journaled,
+ * ({@link #type}, {@link #finishEditing}). Commits go through the table to its {@link GridActions} (validated, journaled,
  * undoable). FX thread only.
  */
 final class EditCell extends TableCell<GridRow, String> {
