@@ -193,8 +193,9 @@ final class ImportResultsCommand implements Callable<Integer> {
             SaveOutcome outcome = saved.outcome();
             out.println("Saved " + outcome.savedVersions().size() + " results (batch " + outcome.batchId() + "); "
                     + scope.summary().describe());
-            report.changes(changes, each -> outcome.savedVersions()
-                    .containsKey(each.change().studentId()));
+            report.changes(
+                    changes,
+                    each -> outcome.savedVersions().containsKey(each.change().studentId()));
             outcome.conflicts()
                     .forEach(conflict -> out.println("conflict\tstudent id " + conflict.studentId() + "\tchanged by "
                             + conflict.theirRecordedBy() + " meanwhile; not overwritten"));

@@ -36,7 +36,7 @@ import org.registrar.tasks.Tasks;
  * and the save ({@link SaveFlow}). Database work runs through {@link Tasks}; drafts are written on
  * {@code draftWriter}; answers a newer request superseded are dropped. FX thread only.
  */
-public final class BulkEntryViewModel {
+final class BulkEntryViewModel {
     static final String OPEN = "Open assessment";
 
     private final Tasks tasks;

@@ -8,7 +8,7 @@ import javafx.beans.property.StringProperty;
 import org.registrar.assessments.data.NewAssessment;
 
 /** The fields of "New assessment…": title, subject, date and maximum score, as typed. FX thread only. */
-public final class NewAssessmentForm {
+final class NewAssessmentForm {
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty subject = new SimpleStringProperty("");
     private final StringProperty date = new SimpleStringProperty(LocalDate.now().toString());

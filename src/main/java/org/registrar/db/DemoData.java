@@ -153,8 +153,7 @@ public final class DemoData {
      * row by row. The definitions come from the catalog, so the migrations stay their only source; dropping and
      * re-creating happens inside the load's transaction, so a failed load leaves the schema as it was.
      */
-    private static final String DEFER_INDEXES_SQL =
-            """
+    private static final String DEFER_INDEXES_SQL = """
             DO $$
             DECLARE
                 bulk regclass[] := ARRAY['students', 'mentor_assignments', 'assessments', 'assessment_results',
@@ -183,8 +182,7 @@ public final class DemoData {
             END
             $$""";
 
-    private static final String RESTORE_INDEXES_SQL =
-            """
+    private static final String RESTORE_INDEXES_SQL = """
             DO $$
             DECLARE
                 deferred record;

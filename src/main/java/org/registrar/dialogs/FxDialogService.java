@@ -90,8 +90,9 @@ public final class FxDialogService implements DialogService {
         if (request.initialFolder() != null && Files.isDirectory(request.initialFolder())) {
             chooser.setInitialDirectory(request.initialFolder().toFile());
         }
-        request.kinds().forEach(kind -> chooser.getExtensionFilters()
-                .add(new FileChooser.ExtensionFilter(kind.description(), kind.patterns())));
+        request.kinds()
+                .forEach(kind -> chooser.getExtensionFilters()
+                        .add(new FileChooser.ExtensionFilter(kind.description(), kind.patterns())));
         return chooser;
     }
 }

@@ -33,8 +33,9 @@ public final class ConnectionView {
         verdict.setId("verdict");
         verdict.setWrapText(true);
         verdict.textProperty().bind(model.verdictProperty());
-        model.healthyProperty().addListener((obs, was, healthy) -> verdict.getStyleClass()
-                .setAll("label", "verdict", healthy ? "success" : "danger"));
+        model.healthyProperty()
+                .addListener((obs, was, healthy) ->
+                        verdict.getStyleClass().setAll("label", "verdict", healthy ? "success" : "danger"));
 
         stepGrid.setId("diagnostic-steps");
         stepGrid.setHgap(16);

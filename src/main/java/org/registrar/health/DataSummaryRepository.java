@@ -3,7 +3,7 @@ package org.registrar.health;
 import org.jdbi.v3.core.Jdbi;
 
 /** Counts of what the database holds, in one statement. Blocking: never on the FX thread. Thread-safe. */
-public final class DataSummaryRepository {
+final class DataSummaryRepository {
     private final Jdbi jdbi;
 
     public DataSummaryRepository(Jdbi jdbi) {
@@ -19,20 +19,16 @@ public final class DataSummaryRepository {
      */
     public DataSummary summary() {
         return jdbi.withHandle(handle -> {
-            boolean readable = handle.createQuery(
-                            """
+            boolean readable = handle.createQuery("""
                             SELECT bool_and(has_table_privilege(t, 'SELECT'))
                             FROM unnest(ARRAY['cohorts', 'students', 'mentors', 'assessments', 'assessment_results']) AS t
-                            """)
-                    .mapTo(Boolean.class)
-                    .one();
+                            """).mapTo(Boolean.class).one();
             return readable ? counts(handle) : null;
         });
     }
 
     private static DataSummary counts(org.jdbi.v3.core.Handle handle) {
-        return handle.createQuery(
-                        """
+        return handle.createQuery("""
                         SELECT (SELECT count(*) FROM cohorts)            AS cohorts,
                                (SELECT count(*) FROM students)           AS students,
                                (SELECT count(*) FROM mentors)            AS mentors,

@@ -190,12 +190,11 @@ public final class Diagnostics {
     private DiagnosticStep tlsStep(String tlsVersion) {
         SslMode mode = database.profile().sslMode();
         if (requiresTls(mode)) {
-            String check =
-                    switch (mode) {
-                        case VERIFY_FULL -> "certificate signed by the root certificate and names the host";
-                        case VERIFY_CA -> "certificate signed by the root certificate (host name not checked)";
-                        default -> "certificate not checked (sslmode require)";
-                    };
+            String check = switch (mode) {
+                case VERIFY_FULL -> "certificate signed by the root certificate and names the host";
+                case VERIFY_CA -> "certificate signed by the root certificate (host name not checked)";
+                default -> "certificate not checked (sslmode require)";
+            };
             return DiagnosticStep.ok(DiagnosticStep.TLS, Double.NaN, tlsVersion + ", " + check);
         }
         if (!tlsVersion.isEmpty()) {

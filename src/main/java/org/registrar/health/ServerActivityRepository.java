@@ -23,8 +23,7 @@ public final class ServerActivityRepository {
     static final String TAG = "/* registrar:health */";
     static final int QUERY_CHARS = 2000;
 
-    private static final String ROLE_SQL = TAG
-            + """
+    private static final String ROLE_SQL = TAG + """
              SELECT current_setting('max_connections')::int AS max_connections,
                     r.rolsuper AS superuser,
                     pg_has_role(current_user, 'pg_read_all_stats', 'USAGE') AS reads_all_stats,
@@ -33,8 +32,7 @@ public final class ServerActivityRepository {
               WHERE r.rolname = current_user
             """;
 
-    private static final String SESSIONS_SQL = TAG
-            + """
+    private static final String SESSIONS_SQL = TAG + """
              SELECT a.pid, a.usename AS user_name, a.application_name, host(a.client_addr) AS client_address,
                     a.state, a.wait_event_type, a.wait_event, a.query_start,
                     extract(epoch FROM now() - a.query_start) AS query_seconds,

@@ -40,8 +40,9 @@ final class ServerPane {
         alerts.setId("server-alerts");
         alerts.setWrapText(true);
         alerts.textProperty().bind(model.alertsProperty());
-        model.alertingProperty().addListener((obs, was, alerting) -> alerts.getStyleClass()
-                .setAll("label", alerting ? "danger" : "warning-text"));
+        model.alertingProperty()
+                .addListener((obs, was, alerting) ->
+                        alerts.getStyleClass().setAll("label", alerting ? "danger" : "warning-text"));
         Label missing = new Label();
         missing.setId("server-missing");
         missing.setWrapText(true);
@@ -79,8 +80,9 @@ final class ServerPane {
         table.getColumns().add(HealthTables.column("pid", 70, session -> String.valueOf(session.pid())));
         table.getColumns().add(HealthTables.column("User", 100, ServerSession::user));
         table.getColumns().add(HealthTables.column("Application", 180, ServerSession::application));
-        table.getColumns().add(HealthTables.column("State", 140, session -> session.category()
-                .label()));
+        table.getColumns()
+                .add(HealthTables.column(
+                        "State", 140, session -> session.category().label()));
         table.getColumns().add(HealthTables.column("For", 90, ServerPane::age));
         table.getColumns().add(HealthTables.column("Blocked by", 90, ServerPane::blockers));
         table.getColumns().add(HealthTables.column("Query", 400, session -> HealthTables.oneLine(session.query())));

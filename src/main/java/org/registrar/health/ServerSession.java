@@ -69,12 +69,11 @@ record ServerSession(
 
     /** Long-running queries and idle-in-transaction sessions against the thresholds; blocked queries warn. */
     Level level(HealthSettings settings) {
-        Duration age =
-                switch (category()) {
-                    case ACTIVE, WAITING -> queryAge;
-                    case IDLE_IN_TRANSACTION -> transactionAge;
-                    default -> null;
-                };
+        Duration age = switch (category()) {
+            case ACTIVE, WAITING -> queryAge;
+            case IDLE_IN_TRANSACTION -> transactionAge;
+            default -> null;
+        };
         if (age != null && age.compareTo(settings.alertAfter()) >= 0) {
             return Level.ALERT;
         }

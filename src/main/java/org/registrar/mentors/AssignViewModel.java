@@ -18,7 +18,7 @@ import org.registrar.tasks.Tasks;
  * Picking students for the shown mentor: search by name prefix, student number or cohort name, optionally only
  * students without a mentor; then assign the chosen ones (or all found) in one statement. FX thread only.
  */
-public final class AssignViewModel {
+final class AssignViewModel {
     static final String SEARCH = "Find students";
     static final String ASSIGN = "Assign students";
 

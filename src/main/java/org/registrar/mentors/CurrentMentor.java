@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A student and their current mentor (mentorId null: none), as asked before moving them. Immutable. */
-public record CurrentMentor(long studentId, String studentName, Long mentorId, String mentorName) {
+record CurrentMentor(long studentId, String studentName, Long mentorId, String mentorName) {
     /**
      * The question to ask before assigning {@code students} to {@code target}, naming the mentors they would leave;
      * null when none of them has another mentor (nobody is moved, so nothing to ask).

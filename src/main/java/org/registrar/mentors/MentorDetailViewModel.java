@@ -21,7 +21,7 @@ import org.registrar.tasks.Tasks;
  * mentor, and the {@link AssignViewModel} to add students. After a write the list is refreshed through
  * {@code changed}, which shows this mentor again. FX thread only.
  */
-public final class MentorDetailViewModel {
+final class MentorDetailViewModel {
     static final String OPEN = "Open mentor";
 
     private final Tasks tasks;

@@ -184,13 +184,12 @@ public final class MentorDirectory implements CacheMetrics {
 
     private Stamped load(DirectoryKey key) {
         Stamps loadedAt = known;
-        Object value =
-                switch (key.kind()) {
-                    case MENTORS -> repository.mentors();
-                    case ROSTER -> repository.roster(key.mentorId(), key.after(), MentorRepository.PAGE_SIZE);
-                    case WITHOUT_MENTOR -> repository.countWithoutMentor();
-                    case MENTORS_IN_COHORT -> repository.mentorsInCohort(key.cohort());
-                };
+        Object value = switch (key.kind()) {
+            case MENTORS -> repository.mentors();
+            case ROSTER -> repository.roster(key.mentorId(), key.after(), MentorRepository.PAGE_SIZE);
+            case WITHOUT_MENTOR -> repository.countWithoutMentor();
+            case MENTORS_IN_COHORT -> repository.mentorsInCohort(key.cohort());
+        };
         return new Stamped(value, loadedAt);
     }
 

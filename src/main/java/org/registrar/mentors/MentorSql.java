@@ -5,8 +5,7 @@ final class MentorSql {
     private MentorSql() {}
 
     /** The listed students' current mentors (none: null), to ask before moving them. */
-    static final String CURRENT_MENTORS =
-            """
+    static final String CURRENT_MENTORS = """
             SELECT s.id AS student_id, s.family_name || ', ' || s.given_name AS student_name,
                    a.mentor_id, m.family_name || ', ' || m.given_name AS mentor_name
               FROM students s
@@ -22,8 +21,7 @@ final class MentorSql {
      * (V66): the whole lists were ~850,000 names at a million students. A mentor with no summary row yet has no
      * students. The slice is spaced because Jdbi would read {@code [1:3]} as a parameter named 3.
      */
-    static final String MENTORS =
-            """
+    static final String MENTORS = """
             SELECT m.id, m.family_name, m.given_name, m.email, m.active,
                    coalesce(x.students, 0) AS students,
                    coalesce(x.cohort_names[1 : LISTED], '{}') AS first_cohorts,
@@ -32,16 +30,14 @@ final class MentorSql {
               FROM mentors m
               LEFT JOIN mentor_summaries x ON x.mentor_id = m.id
              ORDER BY registrar_fold(m.family_name || ' ' || m.given_name), m.id
-            """
-                    .replace("LISTED", Integer.toString(Mentor.LISTED_COHORTS));
+            """.replace("LISTED", Integer.toString(Mentor.LISTED_COHORTS));
 
     /**
      * The mentors with a student in the class named {@code :name} (any case): the class by
      * {@code cohorts_upper_name_idx}, the mentors by the GIN index over the cohort lists the database maintains
      * ({@code mentor_summaries_cohort_names_idx}, V66); never students or assignments.
      */
-    static final String MENTORS_IN_COHORT =
-            """
+    static final String MENTORS_IN_COHORT = """
             SELECT x.mentor_id
               FROM mentor_summaries x
              WHERE x.cohort_names && ARRAY(SELECT c.name FROM cohorts c WHERE upper(c.name) = upper(:name))
@@ -49,8 +45,7 @@ final class MentorSql {
             """;
 
     /** The columns RosterEntry needs, for students {@code s} with assignment {@code a} and mentor {@code m}. */
-    private static final String ENTRY_COLUMNS =
-            """
+    private static final String ENTRY_COLUMNS = """
             SELECT s.id AS student_id, s.student_number, s.family_name, s.given_name, s.search_key,
                    c.name AS cohort, a.mentor_id, m.family_name || ', ' || m.given_name AS mentor_name,
                    a.assigned_by, a.assigned_at, r.title AS latest_title, r.score AS latest_score,
@@ -58,8 +53,7 @@ final class MentorSql {
             """;
 
     /** Cohort and latest result (by assessment date, then newest assessment) of student {@code s}. */
-    private static final String LATEST_RESULT =
-            """
+    private static final String LATEST_RESULT = """
               LEFT JOIN cohorts c ON c.id = s.cohort_id
               LEFT JOIN LATERAL (
                     SELECT x.title, ar.score, x.max_score, ar.excused, x.assessed_on
@@ -70,8 +64,7 @@ final class MentorSql {
                      LIMIT 1) r ON true
             """;
 
-    private static final String PAGE_END =
-            """
+    private static final String PAGE_END = """
                AND (s.search_key, s.id) > (:afterKey, :afterId)
              ORDER BY s.search_key, s.id
              LIMIT :limit
@@ -94,8 +87,7 @@ final class MentorSql {
      *   <li>the mentor's name once.
      * </ol>
      */
-    static final String ROSTER =
-            """
+    static final String ROSTER = """
             WITH mine AS MATERIALIZED (
                 SELECT s.id, s.student_number, s.family_name, s.given_name, s.search_key, s.cohort_id
                   FROM students s
@@ -110,16 +102,13 @@ final class MentorSql {
                    r.max_score AS latest_max, r.excused AS latest_excused, r.assessed_on AS latest_on
               FROM page s
               JOIN mentor_assignments a ON a.mentor_id = :mentor AND a.student_id = s.id
-            """
-                    + LATEST_RESULT
-                    + " ORDER BY s.search_key, s.id\n";
+            """ + LATEST_RESULT + " ORDER BY s.search_key, s.id\n";
 
     /** Name prefix, exact student number, or exact cohort name (case-insensitive); optionally only unassigned. */
     static String candidates(boolean search, boolean withoutMentorOnly) {
         String where = " WHERE true\n";
         if (search) {
-            where +=
-                    """
+            where += """
                        AND (s.search_key LIKE registrar_fold(:prefix) || '%'
                             OR s.student_number = upper(:exact)
                             OR s.cohort_id = (SELECT id FROM cohorts WHERE upper(name) = upper(:exact)
@@ -129,25 +118,21 @@ final class MentorSql {
         if (withoutMentorOnly) {
             where += " AND a.student_id IS NULL\n";
         }
-        return ENTRY_COLUMNS
-                + """
+        return ENTRY_COLUMNS + """
                   FROM students s
                   LEFT JOIN mentor_assignments a ON a.student_id = s.id
                   LEFT JOIN mentors m ON m.id = a.mentor_id
-                """
-                + LATEST_RESULT + where + PAGE_END;
+                """ + LATEST_RESULT + where + PAGE_END;
     }
 
     /** Students minus assignments, both counted by the database as rows come and go (V65): two rows read. */
-    static final String COUNT_WITHOUT_MENTOR =
-            """
+    static final String COUNT_WITHOUT_MENTOR = """
             SELECT (SELECT row_count FROM row_counts WHERE table_name = 'students')
                  - (SELECT row_count FROM row_counts WHERE table_name = 'mentor_assignments')
             """;
 
     /** Students already with the mentor are left alone (no new who/when); the rest are inserted or moved. */
-    static final String ASSIGN =
-            """
+    static final String ASSIGN = """
             WITH batch AS (
                 INSERT INTO saved_batches (id, kind, row_count, saved_by)
                 VALUES (:batch, 'mentor_assignments', cardinality(CAST(:ids AS bigint[])), registrar_session_user())
@@ -169,8 +154,7 @@ final class MentorSql {
                    ARRAY(SELECT DISTINCT mentor_id FROM previous) AS previous
             """;
 
-    static final String UNASSIGN =
-            """
+    static final String UNASSIGN = """
             WITH batch AS (
                 INSERT INTO saved_batches (id, kind, row_count, saved_by)
                 VALUES (:batch, 'mentor_assignments', cardinality(CAST(:ids AS bigint[])), registrar_session_user())
@@ -184,8 +168,7 @@ final class MentorSql {
                    ARRAY(SELECT DISTINCT mentor_id FROM removed) AS previous
             """;
 
-    static final String MOVE_ALL =
-            """
+    static final String MOVE_ALL = """
             WITH batch AS (
                 INSERT INTO saved_batches (id, kind, row_count, saved_by)
                 VALUES (:batch, 'mentor_assignments',

@@ -1,7 +1,7 @@
 package org.registrar.students;
 
 /** How many students match: exact, or a planner estimate. Immutable. */
-public record RowCount(long value, boolean exact) {
+record RowCount(long value, boolean exact) {
     /** "1,234 students" or "about 1,000,000 students". */
     public String describe() {
         String number = String.format("%,d", value);

@@ -7,7 +7,7 @@ import java.util.List;
  * one btree index, so a keyset page is an index range scan whatever its depth. User text never becomes SQL: the
  * expressions are constants here.
  */
-public enum StudentSort {
+enum StudentSort {
     /** Folded "family given" (accent- and case-insensitive, C collation), then id: students_search_key_id_idx. */
     NAME("Family name", List.of(Key.text("s.search_key"), Key.number("s.id"))),
     /** Folded "given family", then id: students_given_key_id_idx (V10). */

@@ -127,11 +127,12 @@ class AssignMentorFromStudentsUiTest {
                 .allMatch(row -> target.displayName().equals(row.mentorName())));
         assertThat(robot.lookup("#students-notice").queryAs(Label.class).getText())
                 .startsWith("3 students assigned to " + target.displayName());
-        List<Long> stored = TestDatabases.jdbi(session.databaseName()).withHandle(handle -> handle.createQuery(
-                        "SELECT student_id FROM mentor_assignments WHERE mentor_id = :mentor")
-                .bind("mentor", target.id())
-                .mapTo(Long.class)
-                .list());
+        List<Long> stored = TestDatabases.jdbi(session.databaseName())
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT student_id FROM mentor_assignments WHERE mentor_id = :mentor")
+                        .bind("mentor", target.id())
+                        .mapTo(Long.class)
+                        .list());
         assertThat(stored).containsAll(chosen.stream().map(StudentRow::id).toList());
         Screenshots.save(stage.getScene(), "students-after-assign");
     }
@@ -176,12 +177,13 @@ class AssignMentorFromStudentsUiTest {
     }
 
     private Long storedMentor(long studentId) {
-        return TestDatabases.jdbi(session.databaseName()).withHandle(handle -> handle.createQuery(
-                        "SELECT mentor_id FROM mentor_assignments WHERE student_id = :s")
-                .bind("s", studentId)
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(null));
+        return TestDatabases.jdbi(session.databaseName())
+                .withHandle(
+                        handle -> handle.createQuery("SELECT mentor_id FROM mentor_assignments WHERE student_id = :s")
+                                .bind("s", studentId)
+                                .mapTo(Long.class)
+                                .findOne()
+                                .orElse(null));
     }
 
     @Test

@@ -86,9 +86,10 @@ class DraftsAtStartUiTest {
             stage.show();
         });
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".waiting-draft")
-                .tryQuery()
-                .isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".waiting-draft").tryQuery().isPresent());
         assertThat(robot.lookup(".waiting-draft").queryAs(Label.class).getText())
                 .startsWith("Unsaved scores: " + title + " · ")
                 .contains(" · 1 student · kept ");

@@ -14,13 +14,16 @@ public final class FirstStartChild {
     public static void main(String[] args) throws Exception {
         try (AppContext context = Startup.open(
                 ConnectionProfile.embedded(), null, Path.of(args[0]), 50, step -> System.out.println("STEP " + step))) {
-            String login = context.database().jdbi().withHandle(handle -> handle.createQuery("SELECT current_user")
-                    .mapTo(String.class)
-                    .one());
-            int students = context.database().jdbi().withHandle(handle -> handle.createQuery(
-                            "SELECT count(*) FROM students")
-                    .mapTo(Integer.class)
-                    .one());
+            String login = context.database()
+                    .jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT current_user")
+                            .mapTo(String.class)
+                            .one());
+            int students = context.database()
+                    .jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT count(*) FROM students")
+                            .mapTo(Integer.class)
+                            .one());
             System.out.println("OPENED " + login + " " + students + " "
                     + (context.embeddedServer().owned() ? "owner" : "guest"));
             System.out.flush();

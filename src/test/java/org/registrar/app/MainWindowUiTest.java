@@ -28,9 +28,10 @@ class MainWindowUiTest {
         stage = FxToolkit.registerPrimaryStage();
         RegistrarApp.configure(new RegistrarApp.LaunchOptions(null, null, dataHome, 600));
         app = (RegistrarApp) FxToolkit.setupApplication(RegistrarApp::new);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot().lookup("#connection-state")
-                .tryQuery()
-                .isPresent());
+        WaitForAsyncUtils.waitFor(
+                90,
+                TimeUnit.SECONDS,
+                () -> robot().lookup("#connection-state").tryQuery().isPresent());
     }
 
     private static FxRobot robot() {
@@ -50,10 +51,13 @@ class MainWindowUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().equals("Connected"));
         robot.clickOn("#nav-students");
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#students-count")
-                    .tryQueryAs(Label.class)
-                    .map(count -> count.getText().equals("600 students"))
-                    .orElse(false));
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> robot.lookup("#students-count")
+                            .tryQueryAs(Label.class)
+                            .map(count -> count.getText().equals("600 students"))
+                            .orElse(false));
         } catch (java.util.concurrent.TimeoutException e) {
             Screenshots.save(stage.getScene(), "main-window-failed");
             throw new AssertionError(

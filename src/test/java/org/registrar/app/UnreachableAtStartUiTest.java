@@ -52,10 +52,13 @@ class UnreachableAtStartUiTest {
         RegistrarApp.configure(new RegistrarApp.LaunchOptions(profile, password, folder, 600));
         app = (RegistrarApp) FxToolkit.setupApplication(RegistrarApp::new);
 
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#startup-message")
-                .tryQueryAs(Label.class)
-                .map(label -> label.getText().contains("tries again every"))
-                .orElse(false));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#startup-message")
+                        .tryQueryAs(Label.class)
+                        .map(label -> label.getText().contains("tries again every"))
+                        .orElse(false));
         Label message = robot.lookup("#startup-message").queryAs(Label.class);
         assertThat(message.getText())
                 .startsWith("Database unavailable: Connection to localhost:" + port + " refused.")
@@ -65,10 +68,13 @@ class UnreachableAtStartUiTest {
         Screenshots.save(stage.getScene(), "startup-server-unavailable");
 
         server = EmbeddedServer.startDurable(folder.resolve("pgdata"), step -> {});
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> robot.lookup("#connection-state")
-                .tryQueryAs(Label.class)
-                .map(label -> label.getText().equals("Connected"))
-                .orElse(false));
+        WaitForAsyncUtils.waitFor(
+                40,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#connection-state")
+                        .tryQueryAs(Label.class)
+                        .map(label -> label.getText().equals("Connected"))
+                        .orElse(false));
         assertThat(stage.getTitle()).isEqualTo("Registrar — postgres@localhost:" + port + "/postgres");
     }
 }

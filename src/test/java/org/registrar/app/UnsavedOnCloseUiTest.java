@@ -137,12 +137,13 @@ class UnsavedOnCloseUiTest {
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, closed::get);
         long student = grid().getItems().get(row).studentId();
-        String stored = TestDatabases.jdbi(session.databaseName()).withHandle(handle -> handle.createQuery(
-                        "SELECT score::text FROM assessment_results WHERE assessment_id = :a AND student_id = :s")
-                .bind("a", assessment().assessment().id())
-                .bind("s", student)
-                .mapTo(String.class)
-                .one());
+        String stored = TestDatabases.jdbi(session.databaseName())
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT score::text FROM assessment_results WHERE assessment_id = :a AND student_id = :s")
+                        .bind("a", assessment().assessment().id())
+                        .bind("s", student)
+                        .mapTo(String.class)
+                        .one());
         assertThat(stored).isEqualTo("4.00");
         assertThat(draft()).isEmpty();
     }

@@ -58,10 +58,13 @@ class UnusableSavedSettingsUiTest {
         FxToolkit.registerPrimaryStage();
         RegistrarApp.configure(new RegistrarApp.LaunchOptions(null, null, folder, 600));
         app = (RegistrarApp) FxToolkit.setupApplication(RegistrarApp::new);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#connection-error")
-                .tryQueryAs(Label.class)
-                .map(label -> !label.getText().isEmpty())
-                .orElse(false));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#connection-error")
+                        .tryQueryAs(Label.class)
+                        .map(label -> !label.getText().isEmpty())
+                        .orElse(false));
     }
 
     @Test
@@ -93,10 +96,13 @@ class UnusableSavedSettingsUiTest {
                     .orElseThrow()
                     .fire();
         });
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> robot.lookup("#connection-state")
-                .tryQueryAs(Label.class)
-                .map(label -> label.getText().equals("Connected"))
-                .orElse(false));
+        WaitForAsyncUtils.waitFor(
+                40,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#connection-state")
+                        .tryQueryAs(Label.class)
+                        .map(label -> label.getText().equals("Connected"))
+                        .orElse(false));
         assertThat(((Stage) robot.listWindows().get(0)).getTitle()).contains("postgres@localhost");
         assertThat(saved.get("url", null)).isEqualTo(url);
     }

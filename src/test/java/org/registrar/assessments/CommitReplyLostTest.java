@@ -106,9 +106,10 @@ class CommitReplyLostTest {
 
         proxy.swallowRepliesAfter("COMMIT");
         model.save(false);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.messageProperty()
-                .get()
-                .startsWith("Saved (confirmed after the connection dropped)"));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> model.messageProperty().get().startsWith("Saved (confirmed after the connection dropped)"));
 
         assertThat(messages).anyMatch(message -> message.startsWith("Outcome unknown"));
         assertThat(model.errorProperty().get()).isFalse();

@@ -62,9 +62,11 @@ class HistoryRepositoryTest {
                 second,
                 created.assessmentId(),
                 List.of(new ResultChange(student.studentId(), new BigDecimal("8.5"), false, "retake", 1))));
-        String login = session.database().jdbi().withHandle(handle -> handle.createQuery("SELECT session_user")
-                .mapTo(String.class)
-                .one());
+        String login = session.database()
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT session_user")
+                        .mapTo(String.class)
+                        .one());
 
         HistoryPage page = history.page(
                 HistoryScope.STUDENT_IN_ASSESSMENT, created.assessmentId(), student.studentId(), null, 200);

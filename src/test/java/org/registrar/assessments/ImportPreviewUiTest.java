@@ -79,9 +79,10 @@ class ImportPreviewUiTest {
         Files.write(file, bytes.toByteArray());
 
         robot.interact(() -> model.grid().readCsv(file));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-encoding")
-                .tryQuery()
-                .isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#import-encoding").tryQuery().isPresent());
 
         Button match = matchButton();
         assertThat(match.isDisabled())

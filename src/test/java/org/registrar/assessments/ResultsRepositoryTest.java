@@ -139,8 +139,9 @@ class ResultsRepositoryTest {
                 SaveRequest.existing(UUID.randomUUID(), assessment.id(), List.of(change(unscored, BigDecimal.ONE))));
 
         assertThat(outcome.savedVersions()).isEmpty();
-        assertThat(outcome.conflicts()).singleElement().satisfies(conflict -> assertThat(conflict.theirScore())
-                .isEqualByComparingTo("2"));
+        assertThat(outcome.conflicts())
+                .singleElement()
+                .satisfies(conflict -> assertThat(conflict.theirScore()).isEqualByComparingTo("2"));
     }
 
     @Test

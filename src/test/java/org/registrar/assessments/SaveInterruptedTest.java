@@ -96,9 +96,10 @@ class SaveInterruptedTest {
                     + " WHERE wait_event_type = 'Lock' AND datname = current_database()");
             brokenBefore = brokenConnectionsLogged();
             fixture.useHandle(handle -> handle.execute("SELECT pg_terminate_backend(" + killed + ")"));
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.messageProperty()
-                    .get()
-                    .startsWith("Not saved: the connection dropped"));
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> model.messageProperty().get().startsWith("Not saved: the connection dropped"));
             lock.rollback();
         }
         assertThat(brokenConnectionsLogged())

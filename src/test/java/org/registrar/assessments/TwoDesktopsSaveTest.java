@@ -143,10 +143,12 @@ class TwoDesktopsSaveTest {
                 .bind("a", assessment)
                 .map((rows, context) -> stored.put(rows.getLong("student_id"), rows.getBigDecimal("score")))
                 .list());
-        first.savedVersions().keySet().forEach(student -> assertThat(stored.get(student))
-                .isEqualByComparingTo(firstScore));
-        second.savedVersions().keySet().forEach(student -> assertThat(stored.get(student))
-                .isEqualByComparingTo(secondScore));
+        first.savedVersions()
+                .keySet()
+                .forEach(student -> assertThat(stored.get(student)).isEqualByComparingTo(firstScore));
+        second.savedVersions()
+                .keySet()
+                .forEach(student -> assertThat(stored.get(student)).isEqualByComparingTo(secondScore));
     }
 
     private static List<ResultChange> changes(List<SheetRow> rows, String score) {

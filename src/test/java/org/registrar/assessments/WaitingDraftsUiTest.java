@@ -62,9 +62,12 @@ class WaitingDraftsUiTest {
         Screenshots.save(stage.getScene(), "bulk-entry-waiting-drafts");
 
         robot.clickOn(".resume-draft");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> second.model.rows().stream()
-                .anyMatch(row -> row.studentId() == kept.student
-                        && row.entryProperty().get().equals("7")));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> second.model.rows().stream()
+                        .anyMatch(row -> row.studentId() == kept.student
+                                && row.entryProperty().get().equals("7")));
         assertThat(second.model.cohortProperty().get().name()).isEqualTo(kept.cohort);
         assertThat(second.model.assessmentProperty().get().assessment().title()).isEqualTo(kept.title);
         GridRow restored = second.model.rows().stream()
@@ -72,9 +75,10 @@ class WaitingDraftsUiTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(restored.stateProperty().get()).isEqualTo(RowState.EDITED);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#waiting-drafts")
-                .query()
-                .isVisible());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#waiting-drafts").query().isVisible());
     }
 
     @Test
@@ -110,9 +114,10 @@ class WaitingDraftsUiTest {
     }
 
     private Label waitingLine() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".waiting-draft")
-                .tryQuery()
-                .isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".waiting-draft").tryQuery().isPresent());
         return robot.lookup(".waiting-draft").queryAs(Label.class);
     }
 }

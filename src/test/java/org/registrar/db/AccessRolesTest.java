@@ -57,15 +57,17 @@ class AccessRolesTest {
 
     @Test
     void tablesBelongToTheNologinOwnerRole() {
-        List<String> owners = TestDatabases.jdbi(name).withHandle(handle -> handle.createQuery(
-                        "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = current_schema() "
-                                + "AND tablename <> 'flyway_schema_history'")
-                .mapTo(String.class)
-                .list());
-        boolean ownerCanLogIn = TestDatabases.jdbi(name).withHandle(handle -> handle.createQuery(
-                        "SELECT rolcanlogin OR rolbypassrls FROM pg_roles WHERE rolname = 'registrar_owner'")
-                .mapTo(Boolean.class)
-                .one());
+        List<String> owners = TestDatabases.jdbi(name)
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = current_schema() "
+                                        + "AND tablename <> 'flyway_schema_history'")
+                        .mapTo(String.class)
+                        .list());
+        boolean ownerCanLogIn = TestDatabases.jdbi(name)
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT rolcanlogin OR rolbypassrls FROM pg_roles WHERE rolname = 'registrar_owner'")
+                        .mapTo(Boolean.class)
+                        .one());
 
         assertThat(owners).containsExactly("registrar_owner");
         assertThat(ownerCanLogIn).isFalse();
@@ -75,10 +77,11 @@ class AccessRolesTest {
     void staffReadStudentsAndMentorsAndEnterResultsButNotAssessments() {
         Database staff = loginAs("registrar_staff");
 
-        long readable = staff.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT (SELECT count(*) FROM students) + (SELECT count(*) FROM mentors)")
-                .mapTo(Long.class)
-                .one());
+        long readable = staff.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT (SELECT count(*) FROM students) + (SELECT count(*) FROM mentors)")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(readable).isPositive();
         assertThat(
                         run(
@@ -141,10 +144,11 @@ class AccessRolesTest {
 
         denied(support, "SELECT * FROM students LIMIT 1");
         denied(support, "SELECT * FROM assessment_results LIMIT 1");
-        boolean seesOtherQueries = support.jdbi().withHandle((Handle handle) -> handle.createQuery(
-                        "SELECT pg_has_role(current_user, 'pg_monitor', 'USAGE')")
-                .mapTo(Boolean.class)
-                .one());
+        boolean seesOtherQueries = support.jdbi()
+                .withHandle(
+                        (Handle handle) -> handle.createQuery("SELECT pg_has_role(current_user, 'pg_monitor', 'USAGE')")
+                                .mapTo(Boolean.class)
+                                .one());
         assertThat(seesOtherQueries).isTrue();
     }
 

@@ -206,10 +206,11 @@ class ConnectionFaultsTest {
                 int number = i;
                 pending.add(tasks.run("Queued " + i, () -> {
                     started.add(number);
-                    return database.jdbi().withHandle(handle -> handle.createQuery("SELECT :n FROM pg_sleep(0.02)")
-                            .bind("n", number)
-                            .mapTo(Integer.class)
-                            .one());
+                    return database.jdbi()
+                            .withHandle(handle -> handle.createQuery("SELECT :n FROM pg_sleep(0.02)")
+                                    .bind("n", number)
+                                    .mapTo(Integer.class)
+                                    .one());
                 }));
             }
             for (int i = 0; i < 50; i++) {
@@ -234,8 +235,10 @@ class ConnectionFaultsTest {
         // held until the pool logs it (after the 2 s leak threshold), however long that takes on a busy machine
         database.jdbi().useHandle(handle -> {
             handle.execute("SELECT 1");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> loggedSince(log, logged)
-                    .contains("Connection leak detection triggered"));
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> loggedSince(log, logged).contains("Connection leak detection triggered"));
         });
 
         assertThat(loggedSince(log, logged))
@@ -277,8 +280,9 @@ class ConnectionFaultsTest {
         int port = server.port();
         server.close();
         Database database = open("jdbc:postgresql://localhost:" + port + "/postgres", 2, SHORT);
-        assertThatThrownBy(() -> selectOne(database)).satisfies(error -> assertThat(DatabaseErrors.classify(error))
-                .isEqualTo(DatabaseErrors.Kind.UNAVAILABLE));
+        assertThatThrownBy(() -> selectOne(database))
+                .satisfies(
+                        error -> assertThat(DatabaseErrors.classify(error)).isEqualTo(DatabaseErrors.Kind.UNAVAILABLE));
 
         server = EmbeddedServer.startDurable(dataDirectory, step -> {});
         assertThat(server.port()).isEqualTo(port);

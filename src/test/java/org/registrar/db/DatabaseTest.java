@@ -80,20 +80,22 @@ class DatabaseTest {
 
     /** Counted with a separate fixture connection, so it does not take one from the pool under test. */
     private int serverConnections(String applicationName) {
-        return TestDatabases.jdbi(name).withHandle(handle -> handle.createQuery(
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = :db AND application_name = :app")
-                .bind("db", name)
-                .bind("app", applicationName)
-                .mapTo(Integer.class)
-                .one());
+        return TestDatabases.jdbi(name)
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT count(*) FROM pg_stat_activity WHERE datname = :db AND application_name = :app")
+                        .bind("db", name)
+                        .bind("app", applicationName)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @Test
     void everyConnectionCarriesTheDesktopsApplicationName() {
-        String seen = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()")
-                .mapTo(String.class)
-                .one());
+        String seen = database.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()")
+                        .mapTo(String.class)
+                        .one());
 
         assertThat(seen).startsWith("Registrar ").contains(" @ ").contains("/" + System.getProperty("user.name"));
     }

@@ -48,11 +48,12 @@ class MigrationBaselineTest {
         String version = Migrations.apply(dataSource);
 
         assertThat(version).isEqualTo(MigrationFiles.latestVersion());
-        List<String> scripts = Jdbi.create(dataSource).withHandle(handle -> handle.createQuery(
-                        "SELECT type || ' ' || script FROM flyway_schema_history WHERE version IS NOT NULL"
-                                + " ORDER BY installed_rank")
-                .mapTo(String.class)
-                .list());
+        List<String> scripts = Jdbi.create(dataSource)
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT type || ' ' || script FROM flyway_schema_history WHERE version IS NOT NULL"
+                                        + " ORDER BY installed_rank")
+                        .mapTo(String.class)
+                        .list());
         assertThat(scripts).first().isEqualTo("SQL_BASELINE B64__baseline_1_0.sql");
         assertThat(scripts).noneMatch(script -> script.matches("SQL V(\\d|[1-5]\\d|6[0-4])__.*"));
     }

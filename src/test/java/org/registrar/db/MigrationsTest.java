@@ -90,10 +90,11 @@ class MigrationsTest {
 
         Migrations.apply(second);
 
-        int groupRoles = Jdbi.create(second).withHandle(handle -> handle.createQuery(
-                        "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'registrar\\_%' AND NOT rolcanlogin")
-                .mapTo(Integer.class)
-                .one());
+        int groupRoles = Jdbi.create(second)
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'registrar\\_%' AND NOT rolcanlogin")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(groupRoles).isEqualTo(4); // admin, staff, support and the owner
     }
 

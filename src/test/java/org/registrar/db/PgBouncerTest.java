@@ -59,11 +59,12 @@ class PgBouncerTest {
                             // more than pgjdbc's default prepareThreshold of 5: without prepareThreshold=0 the
                             // driver would name a server-side statement that the next transaction's backend lacks
                             for (int i = 0; i < 12; i++) {
-                                total += database.jdbi().inTransaction(handle -> handle.createQuery(
-                                                "SELECT count(*) FROM students WHERE cohort_id = :cohort")
-                                        .bind("cohort", 1)
-                                        .mapTo(Long.class)
-                                        .one());
+                                total += database.jdbi()
+                                        .inTransaction(handle -> handle.createQuery(
+                                                        "SELECT count(*) FROM students WHERE cohort_id = :cohort")
+                                                .bind("cohort", 1)
+                                                .mapTo(Long.class)
+                                                .one());
                             }
                             return total;
                         },

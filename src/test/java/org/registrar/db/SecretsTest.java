@@ -100,9 +100,10 @@ class SecretsTest {
     @Test
     void passwordAppearsNowhereAfterASuccessfulAndAFailedLogin() {
         try (Database right = open(PASSWORD)) {
-            String user = right.jdbi().withHandle(handle -> handle.createQuery("SELECT current_user")
-                    .mapTo(String.class)
-                    .one());
+            String user = right.jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT current_user")
+                            .mapTo(String.class)
+                            .one());
             assertThat(user).isEqualTo("ana");
         }
         String wrongPassword = PASSWORD + "-wrong";

@@ -36,11 +36,12 @@ class SessionTimeoutsTest {
     @Test
     void everySessionStartsWithTheIdleTransactionAndLockWaitLimits() {
         try (Database database = open(TestDatabases.freshDatabase())) {
-            var settings = database.jdbi().withHandle(handle -> handle.createQuery(
-                            "SELECT current_setting('idle_in_transaction_session_timeout'),"
-                                    + " current_setting('lock_timeout')")
-                    .map((rows, context) -> rows.getString(1) + " " + rows.getString(2))
-                    .one());
+            var settings = database.jdbi()
+                    .withHandle(handle -> handle.createQuery(
+                                    "SELECT current_setting('idle_in_transaction_session_timeout'),"
+                                            + " current_setting('lock_timeout')")
+                            .map((rows, context) -> rows.getString(1) + " " + rows.getString(2))
+                            .one());
 
             assertThat(settings).isEqualTo("3s 4s");
             assertThat(database.queryMetrics().totals().statements()).isEqualTo(1);

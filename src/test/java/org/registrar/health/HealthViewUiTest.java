@@ -96,10 +96,14 @@ class HealthViewUiTest {
 
     private void runOperations(int count) throws Exception {
         for (int i = 0; i < count; i++) {
-            tasks.run("Open students page", () -> session.database().jdbi().withHandle(handle -> handle.createQuery(
-                                    "SELECT id FROM students ORDER BY id LIMIT 50")
-                            .mapTo(Long.class)
-                            .list()))
+            tasks.run(
+                            "Open students page",
+                            () -> session.database()
+                                    .jdbi()
+                                    .withHandle(
+                                            handle -> handle.createQuery("SELECT id FROM students ORDER BY id LIMIT 50")
+                                                    .mapTo(Long.class)
+                                                    .list()))
                     .future()
                     .get(10, TimeUnit.SECONDS);
         }
@@ -123,12 +127,16 @@ class HealthViewUiTest {
                         && stats.runs() == 20
                         && stats.meanStatements() == 1.0);
         // a statement with a bound value that must never reach the screen: the table shows its named placeholder
-        session.database().jdbi().useHandle(handle -> handle.createQuery("SELECT length(:secret) FROM pg_sleep(0.05)")
-                .bind("secret", SECRET)
-                .mapTo(Integer.class)
-                .one());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.slowest().stream()
-                .anyMatch(sample -> sample.sql().contains("length(:secret)")));
+        session.database()
+                .jdbi()
+                .useHandle(handle -> handle.createQuery("SELECT length(:secret) FROM pg_sleep(0.05)")
+                        .bind("secret", SECRET)
+                        .mapTo(Integer.class)
+                        .one());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> model.slowest().stream().anyMatch(sample -> sample.sql().contains("length(:secret)")));
         TableView<?> slowest = robot.lookup("#slowest-table").queryAs(TableView.class);
         assertThat(shownCells(slowest)).anyMatch(cell -> cell.contains("length(:secret)"));
         assertThat(shownCells(slowest)).noneMatch(cell -> cell.contains(SECRET));
@@ -309,10 +317,11 @@ class HealthViewUiTest {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("health-redraw.txt"), report + "\n");
         System.out.println(report);
-        assertThat(rows).allSatisfy(row -> assertThat(
-                        row.lineChart().meanMillis() / row.canvas().meanMillis())
-                .as("LineChart mean / canvas mean, same frames, same run")
-                .isGreaterThan(1));
+        assertThat(rows)
+                .allSatisfy(row -> assertThat(
+                                row.lineChart().meanMillis() / row.canvas().meanMillis())
+                        .as("LineChart mean / canvas mean, same frames, same run")
+                        .isGreaterThan(1));
     }
 
     private static String report(String tenMinutes, String day, List<ChartRedrawComparison.Row> rows) {

@@ -153,9 +153,10 @@ class ServerActivityRepositoryTest {
             assertThat(seen.state()).isEqualTo("idle");
             assertThat(seen.maySignal()).isFalse();
             assertThat(activity.maySignalOthers()).isFalse();
-            assertThatThrownBy(() -> jdbiAs(role).withHandle(handle -> handle.select("SELECT count(*) FROM students")
-                            .mapTo(Long.class)
-                            .one()))
+            assertThatThrownBy(() -> jdbiAs(role)
+                            .withHandle(handle -> handle.select("SELECT count(*) FROM students")
+                                    .mapTo(Long.class)
+                                    .one()))
                     .hasMessageContaining("permission denied");
         }
     }

@@ -149,13 +149,15 @@ class MentorRepositoryTest {
     @Test
     void candidatesMatchNamePrefixNumberOrCohort() {
         RosterPage byCohort = repository.candidates("1a-00001", false, null, 200);
-        assertThat(byCohort.entries()).isNotEmpty().allSatisfy(entry -> assertThat(entry.cohort())
-                .isEqualTo("1A-00001"));
+        assertThat(byCohort.entries())
+                .isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.cohort()).isEqualTo("1A-00001"));
         RosterPage byNumber = repository.candidates("s0000042", false, null, 200);
         assertThat(byNumber.entries()).extracting(RosterEntry::studentNumber).containsExactly("S0000042");
         RosterPage byName = repository.candidates("mull", false, null, 200);
-        assertThat(byName.entries()).isNotEmpty().allSatisfy(entry -> assertThat(entry.familyName())
-                .isEqualTo("Müller"));
+        assertThat(byName.entries())
+                .isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.familyName()).isEqualTo("Müller"));
         RosterPage withoutMentor = repository.candidates("", true, null, 1000);
         assertThat((long) withoutMentor.entries().size()).isEqualTo(repository.countWithoutMentor());
         assertThat(withoutMentor.entries())

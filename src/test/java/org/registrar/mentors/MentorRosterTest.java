@@ -127,8 +127,7 @@ class MentorRosterTest {
     /** A new assessment of the student's cohort, dated {@code on}, and the student's result in it. */
     private void saveResult(long student, String title, LocalDate on, String score) {
         direct.useTransaction(handle -> {
-            long assessment = handle.createQuery(
-                            """
+            long assessment = handle.createQuery("""
                             INSERT INTO assessments (cohort_id, title, subject, max_score, assessed_on, created_by)
                             SELECT cohort_id, :title, 'Maths', 20, :on, session_user FROM students WHERE id = :student
                             RETURNING id
@@ -138,8 +137,7 @@ class MentorRosterTest {
                     .bind("student", student)
                     .mapTo(Long.class)
                     .one();
-            handle.createUpdate(
-                            """
+            handle.createUpdate("""
                             INSERT INTO assessment_results (assessment_id, student_id, score, recorded_by)
                             VALUES (:assessment, :student, :score, session_user)
                             """)
@@ -153,8 +151,7 @@ class MentorRosterTest {
     /** Each student's latest assessment title (by date, then newest assessment), straight from the tables. */
     private Map<Long, String> latestTitles() {
         Map<Long, String> titles = new HashMap<>();
-        direct.useHandle(handle -> handle.createQuery(
-                        """
+        direct.useHandle(handle -> handle.createQuery("""
                         SELECT s.id, (SELECT x.title FROM assessment_results ar
                                         JOIN assessments x ON x.id = ar.assessment_id
                                        WHERE ar.student_id = s.id

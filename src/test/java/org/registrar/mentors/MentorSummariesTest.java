@@ -20,8 +20,7 @@ import org.registrar.testing.TestSession;
  */
 class MentorSummariesTest {
     /** The list as it was computed before V65: an aggregate over every assignment, student and cohort. */
-    private static final String RECOUNT =
-            """
+    private static final String RECOUNT = """
             SELECT m.id, count(a.student_id)::int AS students,
                    coalesce(array_agg(DISTINCT c.name COLLATE "C" ORDER BY c.name COLLATE "C")
                                 FILTER (WHERE c.name IS NOT NULL), '{}') AS cohorts,

@@ -18,8 +18,7 @@ import org.registrar.testing.TestSession;
  * carries them whole: after every kind of write it must equal a recount from the assignments, students and classes.
  */
 class MentorsOfClassTest {
-    private static final String RECOUNT =
-            """
+    private static final String RECOUNT = """
             SELECT DISTINCT a.mentor_id
               FROM mentor_assignments a
               JOIN students s ON s.id = a.student_id

@@ -272,11 +272,12 @@ class MentorsUiTest {
     }
 
     private Long currentMentor(long studentId) {
-        return org.registrar.db.TestDatabases.jdbi(session.databaseName()).withHandle(handle -> handle.createQuery(
-                        "SELECT mentor_id FROM mentor_assignments WHERE student_id = :s")
-                .bind("s", studentId)
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(null));
+        return org.registrar.db.TestDatabases.jdbi(session.databaseName())
+                .withHandle(
+                        handle -> handle.createQuery("SELECT mentor_id FROM mentor_assignments WHERE student_id = :s")
+                                .bind("s", studentId)
+                                .mapTo(Long.class)
+                                .findOne()
+                                .orElse(null));
     }
 }

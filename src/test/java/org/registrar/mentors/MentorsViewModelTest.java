@@ -144,8 +144,9 @@ class MentorsViewModelTest {
         work.release(1);
         work.releaseAll();
 
-        assertThat(assign.candidates()).isNotEmpty().allMatch(entry -> entry.studentNumber()
-                .startsWith(newer));
+        assertThat(assign.candidates())
+                .isNotEmpty()
+                .allMatch(entry -> entry.studentNumber().startsWith(newer));
         assertThat(assign.busyProperty().get()).isFalse();
     }
 }

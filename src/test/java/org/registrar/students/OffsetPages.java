@@ -24,8 +24,9 @@ final class OffsetPages {
         Map<String, Object> parameters = query.parameters();
         parameters.put("limit", size);
         parameters.put("offset", offset);
-        return jdbi.withHandle(
-                handle -> handle.createQuery(sql).bindMap(parameters).scanResultSet((supplier, context) -> {
+        return jdbi.withHandle(handle -> handle.createQuery(sql)
+                .bindMap(parameters)
+                .scanResultSet((supplier, context) -> {
                     List<StudentRow> rows = new ArrayList<>();
                     try (ResultSet results = supplier.get()) {
                         while (results.next()) {

@@ -82,10 +82,13 @@ class StudentKeystrokesUiTest {
             robot.write("Zed");
             blocker.rollback();
         }
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#detail-title")
-                .queryAs(Label.class)
-                .getText()
-                .contains(second.studentNumber()));
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#detail-title")
+                        .queryAs(Label.class)
+                        .getText()
+                        .contains(second.studentNumber()));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(family.getText()).isEqualTo("Zed");

@@ -82,17 +82,19 @@ class StudentsViewModelTest {
 
     @Test
     void searchShowsOnlyMatchingStudentsAndCountsThem() {
-        long matching = TestDatabases.jdbi(session.databaseName()).withHandle(handle -> handle.createQuery(
-                        "SELECT count(*) FROM students WHERE student_number LIKE 'S00001%'")
-                .mapTo(Long.class)
-                .one());
+        long matching = TestDatabases.jdbi(session.databaseName())
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT count(*) FROM students WHERE student_number LIKE 'S00001%'")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(matching).isBetween(1L, 599L);
 
         assertThat(model.searchWouldChange("S00001")).isTrue();
         model.search("S00001");
 
-        assertThat(model.rows()).isNotEmpty().allMatch(row -> row.studentNumber()
-                .startsWith("S00001"));
+        assertThat(model.rows())
+                .isNotEmpty()
+                .allMatch(row -> row.studentNumber().startsWith("S00001"));
         assertThat(model.countTextProperty().get()).isEqualTo(new RowCount(matching, true).describe());
         assertThat(model.searchText()).isEqualTo("S00001");
         assertThat(model.searchWouldChange(" S00001 "))

@@ -56,12 +56,11 @@ public final class CsvImport {
 
         /** "UTF-8 with BOM, semicolon-separated, 31 rows" */
         public String describe() {
-            String delimiter =
-                    switch (table.delimiter()) {
-                        case '\t' -> "tab";
-                        case ';' -> "semicolon";
-                        default -> "comma";
-                    };
+            String delimiter = switch (table.delimiter()) {
+                case '\t' -> "tab";
+                case ';' -> "semicolon";
+                default -> "comma";
+            };
             int rows = table.rows().size() - (mapping.header() ? 1 : 0);
             return charset.displayName() + (bom ? " with BOM" : "") + ", " + delimiter + "-separated, " + rows
                     + (rows == 1 ? " row" : " rows");
