@@ -107,6 +107,53 @@ class SavePlannerScopeTest {
         assertThat(scoreCheck).contains("Index Scan using assessments_pkey").doesNotContain("Seq Scan on assessments");
     }
 
+    /**
+     * Issue 16 (V67): the cohort rule finds each new result's student by its key. students_cohort_search_key_id_idx
+     * holds cohort_id and id too, and once autovacuum has marked the students all-visible an index-only scan of it
+     * looks cheaper for the average class; but id is its third column, so each probe read the whole class (204 ms for
+     * 100 new results of a class of 100,000 at a million students). Many small classes and one large, vacuumed and
+     * analysed, give the planner those statistics.
+     */
+    @Test
+    void theCohortRuleReadsEachNewResultsStudentByKeyWhateverTheSizeOfTheClass() throws SQLException {
+        long large = classesOfSizes();
+        List<ResultChange> changes = new ArrayList<>();
+        repository.sheet(large, null).stream()
+                .limit(100)
+                .forEach(row -> changes.add(new ResultChange(row.studentId(), BigDecimal.ONE, false, null, null)));
+        NewAssessment created =
+                new NewAssessment(large, "Large class", "Plans", new BigDecimal("20"), LocalDate.of(2025, 10, 1));
+
+        SaveOutcome saved = repository.save(SaveRequest.creating(UUID.randomUUID(), created, changes));
+
+        assertThat(saved.savedVersions()).hasSize(100);
+        String cohortRule = triggerPlansOfTheWrite().stream()
+                .filter(plan -> plan.contains("cohorts AS MATERIALIZED") && plan.contains("FROM students s"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no plan of the cohort rule"));
+        assertThat(cohortRule)
+                .contains("Index Scan using students_pkey")
+                .doesNotContain("students_cohort_search_key_id_idx");
+    }
+
+    /** 2,000 classes of 10 students and one of 5,000, vacuumed and analysed; returns the large class. */
+    private long classesOfSizes() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO cohorts (name, grade_level, school_year)"
+                    + " SELECT 'Plan class ' || n, 9, 2025 FROM generate_series(0, 2000) n");
+            statement.execute("INSERT INTO students (student_number, family_name, given_name, cohort_id)"
+                    + " SELECT 'P' || n, 'Plan', 'Student ' || n, (SELECT id FROM cohorts WHERE name = 'Plan class '"
+                    + " || CASE WHEN n < 5000 THEN 0 ELSE n % 2000 + 1 END) FROM generate_series(0, 24999) n");
+            statement.execute("VACUUM ANALYZE students");
+            statement.clearWarnings();
+        }
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT id FROM cohorts WHERE name = 'Plan class 0'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     private long largestCohort() {
         try (Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT cohort_id FROM students WHERE cohort_id IS NOT NULL"
