@@ -1,6 +1,8 @@
 package org.registrar.health;
 
 import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -75,6 +77,9 @@ final class ServerPane {
     }
 
     private TableView<ServerSession> sessionsTable() {
+        // Registered before the table's own listener, so it still sees the chosen row: each poll refills the list
+        // with new rows, which clears the choice (and turns Cancel/Terminate off) every few seconds
+        model.sessions().addListener((ListChangeListener<ServerSession>) change -> keepChosenSession());
         TableView<ServerSession> table = new TableView<>(model.sessions());
         table.setId("server-sessions");
         table.getColumns().add(HealthTables.column("pid", 70, session -> String.valueOf(session.pid())));
@@ -103,6 +108,20 @@ final class ServerPane {
         table.setPlaceholder(new Label("Polling the server…"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
+    }
+
+    /** Chooses again, once the table has taken in a poll's rows, the session (by pid) that was chosen before it. */
+    private void keepChosenSession() {
+        ServerSession chosen =
+                sessions == null ? null : sessions.getSelectionModel().getSelectedItem();
+        if (chosen == null) {
+            return;
+        }
+        int pid = chosen.pid();
+        Platform.runLater(() -> model.sessions().stream()
+                .filter(row -> row.pid() == pid)
+                .findFirst()
+                .ifPresent(row -> sessions.getSelectionModel().select(row)));
     }
 
     private static String age(ServerSession session) {

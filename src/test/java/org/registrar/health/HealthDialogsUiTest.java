@@ -118,9 +118,44 @@ class HealthDialogsUiTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theChosenSessionStaysChosenWhenAPollRefillsTheList() throws Exception {
+        Jdbi other = TestDatabases.jdbi(session.databaseName());
+        try (Handle victim = other.open()) {
+            int pid = victim.createQuery("SELECT pg_backend_pid()")
+                    .mapTo(Integer.class)
+                    .one();
+            TableView<ServerSession> sessions = robot.lookup("#server-sessions").queryAs(TableView.class);
+            WaitForAsyncUtils.waitFor(
+                    15, TimeUnit.SECONDS, () -> sessions.getItems().stream().anyMatch(row -> row.pid() == pid));
+            ServerSession chosen = WaitForAsyncUtils.asyncFx(() -> {
+                        ServerSession row = sessions.getItems().stream()
+                                .filter(each -> each.pid() == pid)
+                                .findFirst()
+                                .orElseThrow();
+                        sessions.getSelectionModel().select(row);
+                        return row;
+                    })
+                    .get();
+
+            // the next poll replaces every row with a new one
+            WaitForAsyncUtils.waitFor(
+                    15, TimeUnit.SECONDS, () -> sessions.getItems().stream().noneMatch(row -> row == chosen));
+            WaitForAsyncUtils.waitForFxEvents();
+
+            ServerSession selected = sessions.getSelectionModel().getSelectedItem();
+            assertThat(selected).as("still chosen after the poll").isNotNull();
+            assertThat(selected.pid()).isEqualTo(pid);
+            assertThat(robot.lookup("#terminate-backend").queryButton().isDisabled())
+                    .as("Terminate stays enabled")
+                    .isFalse();
+        }
+    }
+
     /**
-     * Chooses the session {@code pid} and presses "Terminate session…" in one FX turn (the table is refilled by
-     * each poll, which clears the choice); answers whether the button was enabled.
+     * Chooses the session {@code pid} and presses "Terminate session…" in one FX turn; answers whether the button
+     * was enabled.
      */
     private boolean terminate(TableView<ServerSession> sessions, int pid) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
