@@ -30,19 +30,35 @@ final class DurableServer {
      * bench's notes; an {@link IllegalStateException} naming those that are off.
      */
     static String require(DataSource server) {
-        Map<String, String> shown = Jdbi.create(server).withHandle(handle -> handle.createQuery(
-                        "SELECT name, setting FROM pg_settings WHERE name IN (<names>) ORDER BY name")
-                .bindList("names", SETTINGS)
-                .setMapKeyColumn("name")
-                .setMapValueColumn("setting")
-                .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, String>>() {}));
-        String described = SETTINGS.stream()
-                .map(setting -> setting + " = " + shown.getOrDefault(setting, "unknown"))
-                .collect(Collectors.joining(", "));
+        Map<String, String> shown = settings(Jdbi.create(server));
+        String described = describe(shown);
         if (SETTINGS.stream().anyMatch(setting -> !"on".equals(shown.get(setting)))) {
             throw new IllegalStateException("The bench server is not durable (" + described + "): its figures would"
                     + " not compare with a real server's; start it with DurableServer.builder()");
         }
         return described;
+    }
+
+    /**
+     * The settings as the server reports them, "fsync = on, synchronous_commit = on, full_page_writes = on", for the
+     * notes of a scenario that measures whatever server it was given (a configured one may be set otherwise).
+     */
+    static String shown(Jdbi server) {
+        return describe(settings(server));
+    }
+
+    private static String describe(Map<String, String> shown) {
+        return SETTINGS.stream()
+                .map(setting -> setting + " = " + shown.getOrDefault(setting, "unknown"))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Map<String, String> settings(Jdbi server) {
+        return server.withHandle(handle -> handle.createQuery(
+                        "SELECT name, setting FROM pg_settings WHERE name IN (<names>) ORDER BY name")
+                .bindList("names", SETTINGS)
+                .setMapKeyColumn("name")
+                .setMapValueColumn("setting")
+                .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, String>>() {}));
     }
 }

@@ -107,7 +107,7 @@ public final class MentorsBench implements BenchScenario {
                         rosterWarm.median() * 1000))
                 .note(namesSent(repository))
                 .note("Cache: " + directory.snapshot())
-                .note(ServerDurability.shown(database));
+                .note("Server (SHOW): " + DurableServer.shown(database.jdbi()) + ".");
     }
 
     /** The list as one aggregate over every assignment, student and class: what V65 replaced (reference). */

@@ -108,7 +108,7 @@ public final class StudentsBench implements BenchScenario {
                         + " students, " + repetitions + " repetitions each, loopback to the embedded server. Time is"
                         + " request to mapped rows (the repository call the ViewModel makes off the FX thread)."
                         + " Floor: the same rows from students alone (no class, assignment or mentor), same server.")
-                .note(ServerDurability.shown(database));
+                .note("Server (SHOW): " + DurableServer.shown(database.jdbi()) + ".");
     }
 
     /** The students-only floor in the same run: the page's rows without their class, assignment and mentor. */
