@@ -9,6 +9,7 @@ import org.registrar.db.Database;
  *
  * @param openDatabase opens a new pool of the given size on the same server; the scenario closes it
  * @param jdbcUrl the server's URL, for baselines that must not use the app's pool (the old platform's replay)
+ * @param serverStatements counts what the server ran per case (see {@link Measure})
  */
 public record BenchContext(
         Database database,
@@ -17,4 +18,5 @@ public record BenchContext(
         int repetitions,
         String jdbcUrl,
         String user,
-        String password) {}
+        String password,
+        ServerStatements serverStatements) {}

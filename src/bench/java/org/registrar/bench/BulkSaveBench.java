@@ -7,7 +7,6 @@ import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SaveOutcome;
 import org.registrar.assessments.data.SaveRequest;
 import org.registrar.db.Database;
-import org.registrar.metrics.OperationScope;
 
 /**
  * Saving 100 to 100,000 results of one assessment: Registrar's save (one transaction, at most 3 statements) of new
@@ -25,6 +24,8 @@ public final class BulkSaveBench implements BenchScenario {
     /** Untimed saves of 100 results before the first measurement. */
     static final int WARM_UP_SAVES = 20;
 
+    static final String OPERATION = "Bench bulk save";
+
     @Override
     public String name() {
         return "bulk-save";
@@ -33,16 +34,24 @@ public final class BulkSaveBench implements BenchScenario {
     @Override
     public BenchResult run(BenchContext context) throws Exception {
         Database database = context.database();
+        Measure measure = Measure.of(context);
         BulkSaveFixture fixture = BulkSaveFixture.create(database, SIZES[SIZES.length - 1]);
-        BenchResult result = new BenchResult(name(), "method", "rows", "median_ms", "p95_ms", "statements");
+        BenchResult result = new BenchResult(
+                name(),
+                "method",
+                "rows",
+                "median_ms",
+                "p95_ms",
+                "statements",
+                "round_trips",
+                "server_statements",
+                "server_nested");
         try {
-            Timed select = time(database, context.repetitions() * 4, () -> fixture::selectOne);
-            result.row("SELECT 1 transaction (reference)", 0, select.median(), select.p95(), select.statements());
-            Timed commit = time(database, context.repetitions() * 4, () -> fixture::commitOneRow);
-            result.row("1-row INSERT + commit (reference)", 1, commit.median(), commit.p95(), commit.statements());
+            row(result, "SELECT 1 transaction (reference)", 0, measure.time(OPERATION, context.repetitions() * 4, fixture::selectOne));
+            row(result, "1-row INSERT + commit (reference)", 1, measure.time(OPERATION, context.repetitions() * 4, fixture::commitOneRow));
             warmUp(database, fixture);
             for (int size : SIZES) {
-                measureSize(context, database, fixture, result, size);
+                measureSize(context, measure, fixture, result, size);
             }
         } finally {
             fixture.dropCopyTables();
@@ -56,7 +65,9 @@ public final class BulkSaveBench implements BenchScenario {
                 + " (its key checks, indexes, score-bound and history triggers): the like-for-like floor."
                 + " \"COPY, empty table with primary key\" goes into an empty table of the same columns and primary"
                 + " key (assessment_id, student_id) and nothing else; \"plain COPY\" into an empty table without"
-                + " keys or triggers. Server: fsync and synchronous_commit on.");
+                + " keys or triggers. Server: fsync and synchronous_commit on.")
+                .note("Counts, of one more untimed run of each case: statements and round trips from QueryMetrics; "
+                        + context.serverStatements().describe() + ".");
         return result;
     }
 
@@ -64,66 +75,93 @@ public final class BulkSaveBench implements BenchScenario {
      * Saves a few small classes untimed first, so the first measured size does not pay for the JVM compiling the save
      * path (a desktop pays that once per session) or for the connections' first statements.
      */
-    private static void warmUp(Database database, BulkSaveFixture fixture) {
+    static void warmUp(Database database, BulkSaveFixture fixture) {
         ResultsRepository repository = new ResultsRepository(database.jdbi());
         for (int i = 0; i < WARM_UP_SAVES; i++) {
             repository.save(SaveRequest.existing(UUID.randomUUID(), fixture.newAssessment(), fixture.changes(100)));
         }
     }
 
+    /** Repetitions at a size: fewer for 100,000 rows. */
+    static int repetitions(BenchContext context, int size) {
+        return size >= 100_000 ? Math.max(3, context.repetitions() / 3) : context.repetitions();
+    }
+
     private static void measureSize(
-            BenchContext context, Database database, BulkSaveFixture fixture, BenchResult result, int size)
+            BenchContext context, Measure measure, BulkSaveFixture fixture, BenchResult result, int size)
             throws Exception {
-        ResultsRepository repository = new ResultsRepository(database.jdbi());
-        int repetitions = size >= 100_000 ? Math.max(3, context.repetitions() / 3) : context.repetitions();
-        Timed insert = time(database, repetitions, () -> {
-            long assessment = fixture.newAssessment();
-            return () -> repository.save(SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size)));
-        });
-        result.row("registrar save", size, insert.median(), insert.p95(), insert.statements());
-        Timed update = timeUpdates(database, repository, fixture, size, repetitions);
-        result.row("registrar save (update)", size, update.median(), update.p95(), update.statements());
+        int repetitions = repetitions(context, size);
+        row(result, "registrar save", size, saveNew(measure, fixture, size, repetitions));
+        row(result, "registrar save (update)", size, update(measure, fixture, size, repetitions));
         if (size <= LOOP_LIMIT) {
             int loops = size >= LOOP_LIMIT ? 1 : Math.max(2, repetitions / 5);
-            Timed loop = time(database, loops, () -> {
+            Measure.Figures loop = measure.time(OPERATION, loops, () -> {
                 long assessment = fixture.newAssessment();
                 return () -> fixture.insertOneByOne(assessment, size);
             });
-            result.row("naive INSERT loop", size, loop.median(), loop.p95(), loop.statements());
+            row(result, "naive INSERT loop", size, loop);
         }
-        Timed copyResults = time(database, repetitions, () -> {
+        row(result, "COPY into assessment_results (floor)", size, copyResults(measure, fixture, size, repetitions));
+        row(
+                result,
+                "COPY, empty table with primary key (floor)",
+                size,
+                measure.time(OPERATION, repetitions, () -> {
+                    fixture.emptyCopyTables();
+                    return () -> fixture.copyKeyed(size);
+                }));
+        row(
+                result,
+                "plain COPY, empty table (floor)",
+                size,
+                measure.time(OPERATION, repetitions, () -> {
+                    fixture.emptyCopyTables();
+                    return () -> fixture.copyPlain(size);
+                }));
+    }
+
+    private static void row(BenchResult result, String method, int size, Measure.Figures figures) {
+        result.row(
+                method,
+                size,
+                figures.median(),
+                figures.p95(),
+                figures.statements(),
+                figures.roundTrips(),
+                figures.serverStatements(),
+                figures.server().nested());
+    }
+
+    /** Registrar's save of {@code size} new results of a fresh assessment (ResultsRepository.save). */
+    static Measure.Figures saveNew(Measure measure, BulkSaveFixture fixture, int size, int repetitions)
+            throws Exception {
+        ResultsRepository repository = new ResultsRepository(fixture.database().jdbi());
+        return measure.time(OPERATION, repetitions, () -> {
+            long assessment = fixture.newAssessment();
+            return () -> repository.save(SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size)));
+        });
+    }
+
+    /** COPY of {@code size} new results into assessment_results itself (its keys, indexes, triggers): the floor. */
+    static Measure.Figures copyResults(Measure measure, BulkSaveFixture fixture, int size, int repetitions)
+            throws Exception {
+        return measure.time(OPERATION, repetitions, () -> {
             long assessment = fixture.newAssessment();
             UUID batch = fixture.newBatch(assessment, size);
             return () -> fixture.copyResults(assessment, batch, size);
         });
-        result.row(
-                "COPY into assessment_results (floor)",
-                size,
-                copyResults.median(),
-                copyResults.p95(),
-                copyResults.statements());
-        Timed keyed = time(database, repetitions, () -> {
-            fixture.emptyCopyTables();
-            return () -> fixture.copyKeyed(size);
-        });
-        result.row("COPY, empty table with primary key (floor)", size, keyed.median(), keyed.p95(), keyed.statements());
-        Timed copy = time(database, repetitions, () -> {
-            fixture.emptyCopyTables();
-            return () -> fixture.copyPlain(size);
-        });
-        result.row("plain COPY, empty table (floor)", size, copy.median(), copy.p95(), copy.statements());
     }
 
     /** Saves new scores over the previous save's, each based on the versions the previous one returned. */
-    private static Timed timeUpdates(
-            Database database, ResultsRepository repository, BulkSaveFixture fixture, int size, int repetitions)
+    static Measure.Figures update(Measure measure, BulkSaveFixture fixture, int size, int repetitions)
             throws Exception {
+        ResultsRepository repository = new ResultsRepository(fixture.database().jdbi());
         long assessment = fixture.newAssessment();
         Map<Long, Integer> versions = new HashMap<>(repository
                 .save(SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size)))
                 .savedVersions());
         int[] round = {0};
-        return time(database, repetitions, () -> {
+        return measure.time(OPERATION, repetitions, () -> {
             SaveRequest request =
                     SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size, ++round[0], versions));
             return () -> {
@@ -136,27 +174,5 @@ public final class BulkSaveBench implements BenchScenario {
                 versions.putAll(outcome.savedVersions());
             };
         });
-    }
-
-    private interface Setup {
-        Runnable prepare() throws Exception;
-    }
-
-    private record Timed(double median, double p95, int statements) {}
-
-    private static Timed time(Database database, int repetitions, Setup setup) throws Exception {
-        double[] millis = new double[repetitions];
-        int statements = 0;
-        for (int i = 0; i < repetitions; i++) {
-            Runnable work = setup.prepare();
-            long start = System.nanoTime();
-            OperationScope scope = database.queryMetrics().begin("Bench bulk save");
-            try (scope) {
-                work.run();
-            }
-            millis[i] = Measurements.since(start);
-            statements = Math.max(statements, scope.summary().statements());
-        }
-        return new Timed(Measurements.median(millis), Measurements.percentile(millis, 95), statements);
     }
 }

@@ -1,0 +1,88 @@
+package org.registrar.bench;
+
+import org.registrar.db.Database;
+import org.registrar.metrics.OperationScope;
+import org.registrar.metrics.OperationSummary;
+
+/**
+ * How every bench case is measured: the work is timed {@code repetitions} times, then run once more untimed and
+ * counted, so the counts describe one run of it, all three from the same run: the statements the client sent and the
+ * round trips it waited for (QueryMetrics: BEGIN rides with the first statement, COMMIT and a pool validation cost
+ * one each), and the statements the server ran ({@link ServerStatements}: triggers included). The counted run is
+ * outside the timings because reading the server's counters is a query of its own. Blocking; one thread at a time.
+ */
+final class Measure {
+    /** Makes the work of one run, untimed (a fresh assessment, an emptied table); the returned work is timed. */
+    @FunctionalInterface
+    interface Setup {
+        Runnable prepare() throws Exception;
+    }
+
+    /** One case's figures: times in ms; counts of the counted run. */
+    record Figures(
+            double median,
+            double p90,
+            double p95,
+            int repetitions,
+            int statements,
+            int roundTrips,
+            ServerStatements.Count server) {
+
+        /** Every statement the server ran in the counted run; null when not counted. */
+        Long serverStatements() {
+            return server.total();
+        }
+
+        /** "2 statements, 3 round trips; server: 9 (3 sent, 6 in functions and triggers)". */
+        String describeCounts() {
+            return statements + (statements == 1 ? " statement, " : " statements, ") + roundTrips
+                    + (roundTrips == 1 ? " round trip" : " round trips") + "; server: " + server.describe();
+        }
+    }
+
+    private final Database database;
+    private final ServerStatements server;
+
+    Measure(Database database, ServerStatements server) {
+        this.database = database;
+        this.server = server;
+    }
+
+    static Measure of(BenchContext context) {
+        return new Measure(context.database(), context.serverStatements());
+    }
+
+    /** Times work that needs no setup. */
+    Figures time(String operation, int repetitions, Runnable work) throws Exception {
+        return time(operation, repetitions, () -> work);
+    }
+
+    /** Times {@code repetitions} runs of the prepared work, then counts one more. */
+    Figures time(String operation, int repetitions, Setup setup) throws Exception {
+        double[] millis = new double[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            Runnable work = setup.prepare();
+            long start = System.nanoTime();
+            try (OperationScope scope = database.queryMetrics().begin(operation)) {
+                work.run();
+            }
+            millis[i] = Measurements.since(start);
+        }
+        Runnable work = setup.prepare();
+        ServerStatements.Snapshot before = server.snapshot();
+        OperationScope scope = database.queryMetrics().begin(operation);
+        try (scope) {
+            work.run();
+        }
+        ServerStatements.Count ran = server.between(before, server.snapshot());
+        OperationSummary counted = scope.summary();
+        return new Figures(
+                Measurements.median(millis),
+                Measurements.percentile(millis, 90),
+                Measurements.percentile(millis, 95),
+                repetitions,
+                counted.statements(),
+                counted.roundTrips(),
+                ran);
+    }
+}
