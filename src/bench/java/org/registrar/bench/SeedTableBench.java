@@ -75,8 +75,7 @@ public final class SeedTableBench implements BenchScenario {
                 "Queries per bulk save",
                 "400+",
                 "5-10",
-                bulk.statements() + " statements, " + bulk.roundTrips() + " round trips; server ran "
-                        + bulk.server().describe(),
+                bulk.describeCounts(),
                 "statements and round trips counted by QueryMetrics in one save, server statements by the server;"
                         + " old pattern replayed: " + oldBulk.statements() + " statements");
 
@@ -103,8 +102,7 @@ public final class SeedTableBench implements BenchScenario {
                 "Queries per mentor request",
                 "3-4",
                 "1-2",
-                cold.statements() + " cold (" + cold.roundTrips() + " round trips; server ran "
-                        + cold.server().describe() + "), " + warm.statements() + " warm",
+                "cold: " + cold.describeCounts() + "; warm: " + warm.statements(),
                 "QueryMetrics and the server; old pattern replayed: " + oldMentors.statements() + " statements");
 
         Measure.Figures[] paging = paging(measure, database, context);
