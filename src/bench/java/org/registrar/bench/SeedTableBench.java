@@ -111,7 +111,7 @@ public final class SeedTableBench implements BenchScenario {
                 "-",
                 "-",
                 ms(paging[0].median()) + " keyset",
-                "OFFSET at the same depth: " + ms(paging[1].median()));
+                "OFFSET at the same depth: " + ms(paging[1].median()) + "; keyset: " + paging[0].describeCounts());
 
         LoadRun.Outcome load = LoadRun.run(
                 LOAD_DESKTOPS,
