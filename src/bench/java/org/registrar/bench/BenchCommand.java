@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("registrar-bench");
         prepareLogging(scratch);
         List<BenchResult> results = new ArrayList<>();
-        int demoStudents = chosen.stream().anyMatch(BenchScenario::usesSharedDemoData) ? students : 0;
+        int demoStudents = chosen.stream().anyMatch(BenchScenario::needsDemoSchool) ? students : 0;
         try (BenchServer server = open(scratch, demoStudents)) {
             BenchContext context = server.context(students, repetitions);
             for (BenchScenario each : chosen) {

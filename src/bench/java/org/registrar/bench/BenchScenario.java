@@ -6,10 +6,11 @@ public interface BenchScenario {
     String name();
 
     /**
-     * Whether it measures the bench's shared server and its demo data; false for a scenario that starts a server of
-     * its own: when no chosen scenario needs them, the shared server gets no demo data (one load per run, not two).
+     * Whether the scenario measures the demo school the bench loads into its server before any scenario runs; a run
+     * of scenarios that all answer false skips that load (pgbouncer loads a school into a server of its own, so
+     * {@code --scenario pgbouncer --students 1000000} loads its million students once).
      */
-    default boolean usesSharedDemoData() {
+    default boolean needsDemoSchool() {
         return true;
     }
 

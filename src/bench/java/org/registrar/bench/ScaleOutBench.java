@@ -30,7 +30,7 @@ public final class ScaleOutBench implements BenchScenario {
 
     /** Its own server holds its own demo data ({@code --students} of them): the shared one need not load any. */
     @Override
-    public boolean usesSharedDemoData() {
+    public boolean needsDemoSchool() {
         return false;
     }
 
