@@ -91,8 +91,14 @@ public final class BulkSaveBench implements BenchScenario {
             BenchContext context, Measure measure, BulkSaveFixture fixture, BenchResult result, int size)
             throws Exception {
         int repetitions = repetitions(context, size);
-        row(result, "registrar save", size, saveNew(measure, fixture, size, repetitions));
-        row(result, "registrar save (update)", size, update(measure, fixture, size, repetitions));
+        Measure.Figures saved = saveNew(measure, fixture, size, repetitions);
+        row(result, "registrar save", size, saved);
+        Measure.Figures updated = update(measure, fixture, size, repetitions);
+        row(result, "registrar save (update)", size, updated);
+        if (size == SIZES[0] && saved.server().known()) {
+            result.note("What the server ran for one save of " + size + " new results: " + saved.describeServer() + ".");
+            result.note("What the server ran for one update of " + size + " results: " + updated.describeServer() + ".");
+        }
         if (size <= LOOP_LIMIT) {
             int loops = size >= LOOP_LIMIT ? 1 : Math.max(2, repetitions / 5);
             Measure.Figures loop = measure.time(OPERATION, loops, () -> {

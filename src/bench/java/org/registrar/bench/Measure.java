@@ -1,5 +1,7 @@
 package org.registrar.bench;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import org.registrar.db.Database;
 import org.registrar.metrics.OperationScope;
 import org.registrar.metrics.OperationSummary;
@@ -26,11 +28,23 @@ final class Measure {
             int repetitions,
             int statements,
             int roundTrips,
-            ServerStatements.Count server) {
+            ServerStatements.Count server,
+            List<ServerStatements.Calls> ran) {
 
         /** Every statement the server ran in the counted run; null when not counted. */
         Long serverStatements() {
             return server.total();
+        }
+
+        /** What the server ran in the counted run, sent first, one line each: "1× (trigger) UPDATE change_stamps …". */
+        String describeServer() {
+            return ran.stream()
+                    .map(calls -> {
+                        String sql = calls.query().replaceAll("\\s+", " ").strip();
+                        return calls.calls() + "× " + (calls.topLevel() ? "" : "(in a function or trigger) ")
+                                + (sql.length() > 70 ? sql.substring(0, 70) + "…" : sql);
+                    })
+                    .collect(Collectors.joining("; "));
         }
 
         /** "2 statements, 3 round trips; server: 9 (3 sent, 6 in functions and triggers)". */
@@ -74,7 +88,7 @@ final class Measure {
         try (scope) {
             work.run();
         }
-        ServerStatements.Count ran = server.between(before, server.snapshot());
+        ServerStatements.Snapshot after = server.snapshot();
         OperationSummary counted = scope.summary();
         return new Figures(
                 Measurements.median(millis),
@@ -83,6 +97,7 @@ final class Measure {
                 repetitions,
                 counted.statements(),
                 counted.roundTrips(),
-                ran);
+                server.between(before, after),
+                server.available() ? server.ran(before, after) : List.of());
     }
 }

@@ -61,6 +61,11 @@ class ServerStatementsTest {
                 .isEqualTo(3);
         assertThat(ran.nested()).as("run by the save's functions and triggers").isPositive();
         assertThat(ran.total()).isGreaterThan(2L);
+        assertThat(save.ran())
+                .as("the statements behind the count, the change-stamp trigger's among them")
+                .anyMatch(calls -> !calls.topLevel() && calls.query().contains("change_stamps"));
+        assertThat(save.ran().stream().mapToLong(ServerStatements.Calls::calls).sum())
+                .isEqualTo(ran.total());
     }
 
     @Test
