@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Entry point. With no command it opens the window; {@code doctor} and {@code demo} run headless. Kept apart from
+ * Entry point. With no command it opens the window; {@code doctor}, {@code migrate} and {@code demo} run headless. Kept apart from
  * the JavaFX {@link Application} so the app starts with JavaFX on the class path.
  */
 @Command(
@@ -20,7 +20,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Launcher.VersionProvider.class,
         description = "Registrar: administration client for the school's student platform.",
-        subcommands = {DoctorCommand.class, DemoCommand.class, BenchLauncher.class, ImportResultsCommand.class})
+        subcommands = {
+            DoctorCommand.class,
+            MigrateCommand.class,
+            DemoCommand.class,
+            BenchLauncher.class,
+            ImportResultsCommand.class
+        })
 public final class Launcher implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
