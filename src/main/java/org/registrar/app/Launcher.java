@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
-import org.registrar.db.Version;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -105,10 +104,17 @@ public final class Launcher implements Callable<Integer> {
         org.slf4j.LoggerFactory.getILoggerFactory();
     }
 
+    /** {@code --version}: the app, Java and JavaFX versions, and the data and log folders (as About shows them). */
     static final class VersionProvider implements CommandLine.IVersionProvider {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public String[] getVersion() {
-            return new String[] {"Registrar " + Version.current()};
+            Path dataHome = spec != null && spec.userObject() instanceof Launcher launcher
+                    ? launcher.connection.dataHome()
+                    : UserDataFolder.resolve();
+            return AboutInfo.of(dataHome).lines().toArray(String[]::new);
         }
     }
 }
