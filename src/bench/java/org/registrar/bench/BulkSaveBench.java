@@ -15,9 +15,10 @@ import org.registrar.metrics.OperationScope;
  * results and of changed ones, against a naive loop of one autocommitted INSERT per row, against COPY into
  * {@code assessment_results} itself (same keys, indexes and triggers: the like-for-like floor), against COPY into an
  * empty table with the results' primary key and nothing else, and against plain COPY into an empty table with no keys
- * or triggers (the floor of moving the bytes). Two tiny transactions give the cost
- * of a round trip and of a commit's WAL flush. Every insert goes to a fresh assessment of a synthetic cohort of
- * 100,000 students made for the run.
+ * or triggers (the floor of moving the bytes). The save's update of changed scores is timed against its own floor,
+ * one set-based UPDATE of the same rows with every trigger firing, and that UPDATE with none (ADR 0042). Two tiny
+ * transactions give the cost of a round trip and of a commit's WAL flush. Every insert goes to a fresh assessment of a
+ * synthetic cohort of 100,000 students (or of the largest {@code --rows}) made for the run.
  */
 public final class BulkSaveBench implements BenchScenario {
     static final int[] SIZES = {100, 1_000, 10_000, 100_000};
