@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.registrar.db.ConnectionProfile;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine.Command;
@@ -38,6 +39,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Runs, each on a fresh server with fresh demo data (default: 1); the reference scenario"
                     + " writes each row's median over the runs to reference.md and reference.json")
     int runs = 1;
+
+    @Option(
+            names = "--rows",
+            split = ",",
+            description = "Rows per save in the bulk-save scenario, separated by commas (default: 100,1000,10000,100000)")
+    List<Integer> saveSizes = List.of();
 
     @Option(names = "--out", description = "Folder for the JSON files (default: target/bench)")
     Path out = Path.of("target", "bench");
@@ -114,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchResult> results = new ArrayList<>();
         int demoStudents = chosen.stream().anyMatch(BenchScenario::needsDemoSchool) ? students : 0;
         try (BenchServer server = open(scratch, demoStudents)) {
-            BenchContext context = server.context(students, repetitions);
+            BenchContext context = server.context(students, repetitions, saveSizes);
             for (BenchScenario each : chosen) {
                 System.out.println();
                 BenchResult result = each.run(context);
@@ -130,7 +137,11 @@ final class BenchCommand implements Callable<Integer> {
     /** The command line that reproduces this run (the options that change figures). */
     private String command() {
         return "java -jar target/registrar.jar bench --scenario " + scenario + " --students " + students + " --runs "
-                + runs + " --repetitions " + repetitions + (url == null ? "" : " --db-url " + url)
+                + runs + " --repetitions " + repetitions
+                + (saveSizes.isEmpty()
+                        ? ""
+                        : " --rows " + saveSizes.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                + (url == null ? "" : " --db-url " + url)
                 + " --out " + out;
     }
 

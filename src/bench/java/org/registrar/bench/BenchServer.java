@@ -2,6 +2,7 @@ package org.registrar.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
@@ -100,9 +101,9 @@ final class BenchServer implements AutoCloseable {
     }
 
     /** What the scenarios get: the main pool, a way to open more, the demo size and the login. */
-    BenchContext context(int students, int repetitions) {
+    BenchContext context(int students, int repetitions, List<Integer> saveSizes) {
         return new BenchContext(
-                main, this::open, students, repetitions, url, profile.user(), password, serverStatements);
+                main, this::open, students, repetitions, url, profile.user(), password, saveSizes, serverStatements);
     }
 
     private Database open(int poolSize) {

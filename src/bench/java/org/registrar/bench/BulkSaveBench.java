@@ -1,5 +1,6 @@
 package org.registrar.bench;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,9 +14,10 @@ import org.registrar.db.Database;
  * results and of changed ones, against a naive loop of one autocommitted INSERT per row, against COPY into
  * {@code assessment_results} itself (same keys, indexes and triggers: the like-for-like floor), against COPY into an
  * empty table with the results' primary key and nothing else, and against plain COPY into an empty table with no keys
- * or triggers (the floor of moving the bytes). Two tiny transactions give the cost
- * of a round trip and of a commit's WAL flush. Every insert goes to a fresh assessment of a synthetic cohort of
- * 100,000 students made for the run.
+ * or triggers (the floor of moving the bytes). The save's update of changed scores is timed against its own floor,
+ * one set-based UPDATE of the same rows with every trigger firing, and that UPDATE with none (ADR 0042). Two tiny
+ * transactions give the cost of a round trip and of a commit's WAL flush. Every insert goes to a fresh assessment of a
+ * synthetic cohort of 100,000 students (or of the largest {@code --rows}) made for the run.
  */
 public final class BulkSaveBench implements BenchScenario {
     static final int[] SIZES = {100, 1_000, 10_000, 100_000};
@@ -35,7 +37,11 @@ public final class BulkSaveBench implements BenchScenario {
     public BenchResult run(BenchContext context) throws Exception {
         Database database = context.database();
         Measure measure = Measure.of(context);
-        BulkSaveFixture fixture = BulkSaveFixture.create(database, SIZES[SIZES.length - 1]);
+        int[] sizes = context.saveSizes().isEmpty()
+                ? SIZES
+                : context.saveSizes().stream().mapToInt(Integer::intValue).toArray();
+        BulkSaveFixture fixture =
+                BulkSaveFixture.create(database, Arrays.stream(sizes).max().orElseThrow());
         BenchResult result = new BenchResult(
                 name(),
                 "method",
@@ -47,10 +53,15 @@ public final class BulkSaveBench implements BenchScenario {
                 "server_statements",
                 "server_nested");
         try {
-            row(result, "SELECT 1 transaction (reference)", 0, measure.time(OPERATION, context.repetitions() * 4, fixture::selectOne));
-            row(result, "1-row INSERT + commit (reference)", 1, measure.time(OPERATION, context.repetitions() * 4, fixture::commitOneRow));
+            int references = context.repetitions() * 4;
+            row(result, "SELECT 1 transaction (reference)", 0, measure.time(OPERATION, references, fixture::selectOne));
+            row(
+                    result,
+                    "1-row INSERT + commit (reference)",
+                    1,
+                    measure.time(OPERATION, references, fixture::commitOneRow));
             warmUp(database, fixture);
-            for (int size : SIZES) {
+            for (int size : sizes) {
                 measureSize(context, measure, fixture, result, size);
             }
         } finally {
@@ -65,7 +76,12 @@ public final class BulkSaveBench implements BenchScenario {
                 + " (its key checks, indexes, score-bound and history triggers): the like-for-like floor."
                 + " \"COPY, empty table with primary key\" goes into an empty table of the same columns and primary"
                 + " key (assessment_id, student_id) and nothing else; \"plain COPY\" into an empty table without"
-                + " keys or triggers. Server: fsync and synchronous_commit on.")
+                + " keys or triggers. Updates: \"UPDATE from arrays, real table (update floor)\" changes the same"
+                + " number of results of another assessment by one autocommitted set-based UPDATE from arrays, setting"
+                + " the columns the save sets, every trigger firing (score check, batch key, history, change stamp):"
+                + " the floor of writing these changed scores with their rules. \"no triggers (lower bound)\" is that"
+                + " statement with session_replication_role = replica: no rule kept, no history written. The three"
+                + " updates take turns, one repetition each. Server: fsync and synchronous_commit on.")
                 .note("Counts, of one more untimed run of each case: statements and round trips from QueryMetrics; "
                         + context.serverStatements().describe() + ".");
         return result;
@@ -93,11 +109,18 @@ public final class BulkSaveBench implements BenchScenario {
         int repetitions = repetitions(context, size);
         Measure.Figures saved = saveNew(measure, fixture, size, repetitions);
         row(result, "registrar save", size, saved);
-        Measure.Figures updated = update(measure, fixture, size, repetitions);
+        Updates updates = updates(measure, fixture, size, repetitions);
+        Measure.Figures updated = updates.save();
         row(result, "registrar save (update)", size, updated);
+        row(result, "UPDATE from arrays, real table (update floor)", size, updates.floor());
+        if (updates.lowerBound() != null) {
+            row(result, "UPDATE from arrays, no triggers (lower bound)", size, updates.lowerBound());
+        }
         if (size == SIZES[0] && saved.server().known()) {
-            result.note("What the server ran for one save of " + size + " new results: " + saved.describeServer() + ".");
-            result.note("What the server ran for one update of " + size + " results: " + updated.describeServer() + ".");
+            result.note("What the server ran for one save of " + size + " new results: " + saved.describeServer()
+                    + ".");
+            result.note("What the server ran for one update of " + size + " results: " + updated.describeServer()
+                    + ".");
         }
         if (size <= LOOP_LIMIT) {
             int loops = size >= LOOP_LIMIT ? 1 : Math.max(2, repetitions / 5);
@@ -158,27 +181,78 @@ public final class BulkSaveBench implements BenchScenario {
         });
     }
 
-    /** Saves new scores over the previous save's, each based on the versions the previous one returned. */
-    static Measure.Figures update(Measure measure, BulkSaveFixture fixture, int size, int repetitions)
-            throws Exception {
+    /** An update's figures: Registrar's save, its floor, and the floor without triggers (null: not permitted). */
+    record Updates(Measure.Figures save, Measure.Figures floor, Measure.Figures lowerBound) {}
+
+    /**
+     * An update of every result of an assessment three ways, one repetition of each in turn so that the machine's
+     * load swings reach all three alike: Registrar's save (each based on the versions the previous one returned), the
+     * floor (one autocommitted set-based UPDATE of the same rows from arrays, every trigger firing) and the lower
+     * bound (the same UPDATE with no trigger firing). Each writes its own assessment, saved once beforehand. Each is
+     * counted on one more run after the timed ones.
+     */
+    static Updates updates(Measure measure, BulkSaveFixture fixture, int size, int repetitions) {
         ResultsRepository repository = new ResultsRepository(fixture.database().jdbi());
-        long assessment = fixture.newAssessment();
+        long saved = fixture.newAssessment();
         Map<Long, Integer> versions = new HashMap<>(repository
-                .save(SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size)))
+                .save(SaveRequest.existing(UUID.randomUUID(), saved, fixture.changes(size)))
                 .savedVersions());
-        int[] round = {0};
-        return measure.time(OPERATION, repetitions, () -> {
-            SaveRequest request =
-                    SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size, ++round[0], versions));
-            return () -> {
-                SaveOutcome outcome = repository.save(request);
-                if (outcome.savedVersions().size() != size) {
-                    throw new IllegalStateException(
-                            "Update bench wrote " + outcome.savedVersions().size() + " of " + size + " rows ("
-                                    + outcome.conflicts().size() + " conflicts)");
-                }
-                versions.putAll(outcome.savedVersions());
-            };
-        });
+        long floor = fixture.newAssessment();
+        UUID floorBatch = saveNew(repository, fixture, floor, size);
+        long lower = fixture.newAssessment();
+        UUID lowerBatch = saveNew(repository, fixture, lower, size);
+        boolean lowerBound = fixture.canTurnTriggersOff();
+        double[] save = new double[repetitions];
+        double[] plain = new double[repetitions];
+        double[] untriggered = new double[repetitions];
+        for (int round = 1; round <= repetitions; round++) {
+            int shift = round;
+            save[round - 1] = measure.once(OPERATION, updateRound(repository, fixture, saved, size, shift, versions));
+            plain[round - 1] =
+                    measure.once(OPERATION, () -> fixture.updateInPlace(floor, floorBatch, size, shift, true));
+            if (lowerBound) {
+                untriggered[round - 1] =
+                        measure.once(OPERATION, () -> fixture.updateInPlace(lower, lowerBatch, size, shift, false));
+            }
+        }
+        int counted = repetitions + 1;
+        return new Updates(
+                measure.figures(
+                        OPERATION, save, updateRound(repository, fixture, saved, size, counted, versions)),
+                measure.figures(
+                        OPERATION, plain, () -> fixture.updateInPlace(floor, floorBatch, size, counted, true)),
+                lowerBound
+                        ? measure.figures(
+                                OPERATION,
+                                untriggered,
+                                () -> fixture.updateInPlace(lower, lowerBatch, size, counted, false))
+                        : null);
+    }
+
+    /** One save changing every score by {@code shift}, based on the versions the previous one returned. */
+    private static Runnable updateRound(
+            ResultsRepository repository,
+            BulkSaveFixture fixture,
+            long assessment,
+            int size,
+            int shift,
+            Map<Long, Integer> versions) {
+        SaveRequest request =
+                SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size, shift, versions));
+        return () -> {
+            SaveOutcome outcome = repository.save(request);
+            if (outcome.savedVersions().size() != size) {
+                throw new IllegalStateException("Update bench wrote " + outcome.savedVersions().size() + " of " + size
+                        + " rows (" + outcome.conflicts().size() + " conflicts)");
+            }
+            versions.putAll(outcome.savedVersions());
+        };
+    }
+
+    /** New results of every student up to {@code size} for the assessment; returns the batch that saved them. */
+    private static UUID saveNew(ResultsRepository repository, BulkSaveFixture fixture, long assessment, int size) {
+        UUID batch = UUID.randomUUID();
+        repository.save(SaveRequest.existing(batch, assessment, fixture.changes(size)));
+        return batch;
     }
 }

@@ -36,7 +36,7 @@ final class Measure {
             return server.total();
         }
 
-        /** What the server ran in the counted run, sent first, one line each: "1× (trigger) UPDATE change_stamps …". */
+        /** What the server ran in the counted run, sent first: "1× (in a function or trigger) UPDATE …". */
         String describeServer() {
             return ran.stream()
                     .map(calls -> {
@@ -75,28 +75,36 @@ final class Measure {
     Figures time(String operation, int repetitions, Setup setup) throws Exception {
         double[] millis = new double[repetitions];
         for (int i = 0; i < repetitions; i++) {
-            Runnable work = setup.prepare();
-            long start = System.nanoTime();
-            try (OperationScope scope = database.queryMetrics().begin(operation)) {
-                work.run();
-            }
-            millis[i] = Measurements.since(start);
+            millis[i] = once(operation, setup.prepare());
         }
-        Runnable work = setup.prepare();
+        return figures(operation, millis, setup.prepare());
+    }
+
+    /** One timed run of {@code work} as the operation, in ms (for cases that take turns with others). */
+    double once(String operation, Runnable work) {
+        long start = System.nanoTime();
+        try (OperationScope scope = database.queryMetrics().begin(operation)) {
+            work.run();
+        }
+        return Measurements.since(start);
+    }
+
+    /** The figures of timings taken with {@link #once}, counted on one more, untimed, run: {@code counted}. */
+    Figures figures(String operation, double[] millis, Runnable counted) {
         ServerStatements.Snapshot before = server.snapshot();
         OperationScope scope = database.queryMetrics().begin(operation);
         try (scope) {
-            work.run();
+            counted.run();
         }
         ServerStatements.Snapshot after = server.snapshot();
-        OperationSummary counted = scope.summary();
+        OperationSummary summary = scope.summary();
         return new Figures(
                 Measurements.median(millis),
                 Measurements.percentile(millis, 90),
                 Measurements.percentile(millis, 95),
-                repetitions,
-                counted.statements(),
-                counted.roundTrips(),
+                millis.length,
+                summary.statements(),
+                summary.roundTrips(),
                 server.between(before, after),
                 server.available() ? server.ran(before, after) : List.of());
     }

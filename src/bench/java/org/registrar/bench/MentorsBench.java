@@ -43,7 +43,10 @@ public final class MentorsBench implements BenchScenario {
         row(result, "uncached", uncached);
         Timing cold = coldList(measure, directory, repetitions);
         row(result, "cold", cold);
-        row(result, "cold, full aggregate (the list before V65)", time(measure, repetitions, () -> fullAggregate(database)));
+        row(
+                result,
+                "cold, full aggregate (the list before V65)",
+                time(measure, repetitions, () -> fullAggregate(database)));
         row(result, "without a mentor, cold", withoutMentor(measure, directory, repetitions));
         String cohort = aClassOf(repository, mentor);
         row(result, "mentors of a class, cold (V66)", time(measure, repetitions, () -> {

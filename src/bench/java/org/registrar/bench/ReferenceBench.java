@@ -13,17 +13,28 @@ import org.registrar.students.StudentRepository;
 
 /**
  * Issue 16's "How it must perform" list, every row in one run on one loaded server, each beside its floor measured
- * in the same run: the saves (100 new, update 100, update 10,000) against a COPY of the same rows into
- * assessment_results, the cold mentors list and count without a mentor, the Students screen's filter lists, first page
- * and keyset pages at depths 1, 100 and 19,999 against the students-only page at the same depth. The cases are the
- * other scenarios' own ({@link BulkSaveBench}, {@link SeedTableBench}, {@link MentorsBench}, {@link StudentsBench}).
- * With {@code --runs N} every run gets a fresh server and {@link #combine} takes each row's median over the runs.
+ * in the same run: the saves of 100 new results against a COPY of the same rows into assessment_results, the updates
+ * of 100 and 10,000 against one set-based UPDATE of the same rows with every trigger (ADR 0042), the cold mentors
+ * list and count without a mentor, the Students screen's filter lists, first page and keyset pages at depths 1, 100
+ * and 19,999 against the students-only page at the same depth. The cases are the other scenarios' own ({@link
+ * BulkSaveBench}, {@link SeedTableBench}, {@link MentorsBench}, {@link StudentsBench}). With {@code --runs N} every
+ * run gets a fresh server and {@link #combine} takes each row's median over the runs.
  */
 public final class ReferenceBench implements BenchScenario {
     /** The columns of one run's table (the JSON of each run): limit and limit_of let {@link #combine} judge the bar. */
     static final String[] COLUMNS = {
-        "row", "measured_ms", "floor_ms", "ratio", "bar", "limit", "limit_of", "met", "statements", "round_trips",
-        "server_statements", "load_average"
+        "row",
+        "measured_ms",
+        "floor_ms",
+        "ratio",
+        "bar",
+        "limit",
+        "limit_of",
+        "met",
+        "statements",
+        "round_trips",
+        "server_statements",
+        "load_average"
     };
 
     /** The class the saves write to: as large as the largest save. */
@@ -46,9 +57,13 @@ public final class ReferenceBench implements BenchScenario {
         try {
             BulkSaveBench.warmUp(database, fixture);
             Measure.Figures copy100 = BulkSaveBench.copyResults(measure, fixture, 100, repetitions);
-            Measure.Figures copy10k = BulkSaveBench.copyResults(measure, fixture, SAVE_CLASS, fewer);
             String copyFloor = "COPY of the same rows into assessment_results";
-            Row.ratio("save 100 new results (ResultsRepository.save, assessment made before)", BulkSaveBench.saveNew(measure, fixture, 100, repetitions), copy100, 2.0, copyFloor)
+            Row.ratio(
+                            "save 100 new results (ResultsRepository.save, assessment made before)",
+                            BulkSaveBench.saveNew(measure, fixture, 100, repetitions),
+                            copy100,
+                            2.0,
+                            copyFloor)
                     .addTo(result);
             Row.ratio(
                             "the screen's Save of 100 new results creating the assessment (draft, then SaveResults)",
@@ -57,25 +72,27 @@ public final class ReferenceBench implements BenchScenario {
                             2.0,
                             copyFloor)
                     .addTo(result);
-            Row.ratio("update 100 results", BulkSaveBench.update(measure, fixture, 100, repetitions), copy100, 2.0, copyFloor)
+            String updateFloor = "one set-based UPDATE of the same rows, every trigger firing (ADR 0042)";
+            BulkSaveBench.Updates update100 = BulkSaveBench.updates(measure, fixture, 100, repetitions);
+            Row.ratio("update 100 results", update100.save(), update100.floor(), 2.0, updateFloor)
                     .addTo(result);
-            Row.ratio(
-                            "update 10,000 results",
-                            BulkSaveBench.update(measure, fixture, SAVE_CLASS, fewer),
-                            copy10k,
-                            1.5,
-                            copyFloor)
+            BulkSaveBench.Updates update10k = BulkSaveBench.updates(measure, fixture, SAVE_CLASS, fewer);
+            Row.ratio("update 10,000 results", update10k.save(), update10k.floor(), 1.5, updateFloor)
                     .addTo(result);
         } finally {
             fixture.dropCopyTables();
         }
 
         MentorDirectory directory = MentorsBench.directory(database);
-        Row.absolute("mentors list, cold", MentorsBench.coldList(measure, directory, repetitions).figures(), 50)
+        Row.absolute(
+                        "mentors list, cold",
+                        MentorsBench.coldList(measure, directory, repetitions).figures(),
+                        50)
                 .addTo(result);
         Row.absolute(
                         "students without a mentor (count), cold",
-                        MentorsBench.withoutMentor(measure, directory, repetitions).figures(),
+                        MentorsBench.withoutMentor(measure, directory, repetitions)
+                                .figures(),
                         5)
                 .addTo(result);
 
@@ -83,11 +100,24 @@ public final class ReferenceBench implements BenchScenario {
         StudentRepository students = new StudentRepository(database.jdbi());
         OffsetPages offsets = new OffsetPages(database.jdbi());
         StudentsBench.Timer timer = new StudentsBench.Timer(
-                measure, StudentsBench.repetitions(context), new BenchResult("students", "operation", "depth", "method",
-                        "median_ms", "p95_ms", "statements", "round_trips", "server_statements"));
+                measure,
+                StudentsBench.repetitions(context),
+                new BenchResult(
+                        "students",
+                        "operation",
+                        "depth",
+                        "method",
+                        "median_ms",
+                        "p95_ms",
+                        "statements",
+                        "round_trips",
+                        "server_statements"));
         Row.absolute("filter lists on opening Students", StudentsBench.filterLists(timer, students), 10)
                 .addTo(result);
-        Row.absolute("first page (with its count, as the screen opens)", StudentsBench.firstPageWithCount(timer, students), 2)
+        Row.absolute(
+                        "first page (with its count, as the screen opens)",
+                        StudentsBench.firstPageWithCount(timer, students),
+                        2)
                 .addTo(result);
         for (long depth : StudentsBench.FLOOR_DEPTHS) {
             if ((depth - 1) * StudentsBench.SIZE >= context.students()) {
@@ -109,7 +139,9 @@ public final class ReferenceBench implements BenchScenario {
                         repetitions,
                         fewer,
                         StudentsBench.repetitions(context),
-                        context.serverStatements().available() ? "pg_stat_statements, triggers included" : "not counted"))
+                        context.serverStatements().available()
+                                ? "pg_stat_statements, triggers included"
+                                : "not counted"))
                 .note("Not in this table: demo data for 1,000,000 students against its floor and the second start (no"
                         + " bench scenario measures them yet).")
                 .note("Server (SHOW): " + DurableServer.shown(database.jdbi()) + ".");
@@ -121,8 +153,9 @@ public final class ReferenceBench implements BenchScenario {
      */
     static BenchResult combine(List<BenchResult> runs) {
         Map<String, List<Map<String, Object>>> byRow = new LinkedHashMap<>();
-        runs.forEach(run -> run.rows().forEach(row -> byRow.computeIfAbsent((String) row.get("row"), name -> new ArrayList<>())
-                .add(row)));
+        runs.forEach(run -> run.rows()
+                .forEach(row -> byRow.computeIfAbsent((String) row.get("row"), name -> new ArrayList<>())
+                        .add(row)));
         BenchResult table = new BenchResult(
                 "reference",
                 "row",
@@ -157,11 +190,15 @@ public final class ReferenceBench implements BenchScenario {
                     first.get("server_statements"),
                     range(rows, "load_average"));
         });
-        return table.note("Medians of " + runs.size() + " run(s), each on a fresh server with fresh demo data; ratio: the"
-                        + " median of the runs' ratios, each measured / floor within one run. Counts: those of the first"
-                        + " run's counted repetition. Load average: the 1-minute load when each run measured the row"
-                        + " (lowest-highest over the runs).")
-                .note(runs.get(0).notes().stream().reduce((one, other) -> one + "\n" + other).orElse(""));
+        return table.note(
+                        "Medians of " + runs.size() + " run(s), each on a fresh server with fresh demo data; ratio: the"
+                                + " median of the runs' ratios, each measured / floor within one run. Counts:"
+                                + " those of the first run's counted repetition. Load average: the 1-minute load"
+                                + " when each run measured the row"
+                                + " (lowest-highest over the runs).")
+                .note(runs.get(0).notes().stream()
+                        .reduce((one, other) -> one + "\n" + other)
+                        .orElse(""));
     }
 
     /** Writes the combined table as reference.md (with the command that produced it) and reference.json. */
@@ -194,15 +231,15 @@ public final class ReferenceBench implements BenchScenario {
     /** The 1-minute load average now (Linux), NaN elsewhere. */
     static double loadAverage() {
         try {
-            return Double.parseDouble(
-                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
     }
 
     /** One row of one run: the measured case, its floor (if any) and the bar it must meet. */
-    private record Row(String name, Measure.Figures measured, Measure.Figures floor, double limit, boolean byRatio, String bar) {
+    private record Row(
+            String name, Measure.Figures measured, Measure.Figures floor, double limit, boolean byRatio, String bar) {
         /** A row whose bar is a ratio to the floor measured in the same run. */
         static Row ratio(String name, Measure.Figures measured, Measure.Figures floor, double limit, String floorName) {
             return new Row(name, measured, floor, limit, true, "≤ " + trim(limit) + "× " + floorName);

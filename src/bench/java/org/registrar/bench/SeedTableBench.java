@@ -153,8 +153,8 @@ public final class SeedTableBench implements BenchScenario {
     private record Replayed(double median, long statements) {}
 
     /**
-     * The Assessments screen's Save of {@code size} new results of {@code bulkClass} as a new assessment, as the button runs it
-     * once the grid's changes are collected: {@link SaveResults} writes the draft (a file forced to disk, renamed,
+     * The Assessments screen's Save of {@code size} new results of {@code bulkClass} as a new assessment, as the
+     * button runs it once the grid's changes are collected: {@link SaveResults} writes the draft (a file forced to disk, renamed,
      * its folder forced) and then saves in one transaction; timed until the outcome is handed back. Drafts go to a
      * scratch folder, removed afterwards.
      */
@@ -171,7 +171,11 @@ public final class SeedTableBench implements BenchScenario {
                     SaveResults.Retry.ONCE);
             return measure.time(SaveResults.SAVE, repetitions, () -> {
                 NewAssessment created = new NewAssessment(
-                        bulkClass.cohort(), "Bench " + UUID.randomUUID(), "Maths", BigDecimal.valueOf(20), LocalDate.now());
+                        bulkClass.cohort(),
+                        "Bench " + UUID.randomUUID(),
+                        "Maths",
+                        BigDecimal.valueOf(20),
+                        LocalDate.now());
                 UUID batch = UUID.randomUUID();
                 List<ResultChange> changes = new ArrayList<>();
                 List<Draft.Entry> entries = new ArrayList<>();
@@ -194,7 +198,8 @@ public final class SeedTableBench implements BenchScenario {
         }
     }
 
-    private static Replayed oldBulkSave(Database database, OldPlatform old, BulkSaveFixture bulkClass) throws Exception {
+    private static Replayed oldBulkSave(Database database, OldPlatform old, BulkSaveFixture bulkClass)
+            throws Exception {
         List<String> numbers = database.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT student_number FROM students WHERE id = ANY(:ids) ORDER BY id")
                 .bind(

@@ -39,7 +39,9 @@ final class ServerStatements {
 
         /** "9 (2 sent, 7 in functions and triggers)", or "not counted". */
         String describe() {
-            return known() ? total() + " (" + topLevel + " sent, " + nested + " in functions and triggers)" : "not counted";
+            return known()
+                    ? total() + " (" + topLevel + " sent, " + nested + " in functions and triggers)"
+                    : "not counted";
         }
     }
 

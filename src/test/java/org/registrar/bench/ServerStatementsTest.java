@@ -27,7 +27,7 @@ class ServerStatementsTest {
     @BeforeAll
     static void benchServer() throws Exception {
         server = BenchServer.embedded(scratch, 2, STUDENTS, step -> {});
-        context = server.context(STUDENTS, 1);
+        context = server.context(STUDENTS, 1, java.util.List.of());
     }
 
     @AfterAll
