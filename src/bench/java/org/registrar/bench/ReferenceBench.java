@@ -99,19 +99,7 @@ public final class ReferenceBench implements BenchScenario {
         StudentsBench.vacuum(database);
         StudentRepository students = new StudentRepository(database.jdbi());
         OffsetPages offsets = new OffsetPages(database.jdbi());
-        StudentsBench.Timer timer = new StudentsBench.Timer(
-                measure,
-                StudentsBench.repetitions(context),
-                new BenchResult(
-                        "students",
-                        "operation",
-                        "depth",
-                        "method",
-                        "median_ms",
-                        "p95_ms",
-                        "statements",
-                        "round_trips",
-                        "server_statements"));
+        StudentsBench.Timer timer = StudentsBench.timer(context);
         Row.absolute("filter lists on opening Students", StudentsBench.filterLists(timer, students), 10)
                 .addTo(result);
         Row.absolute(

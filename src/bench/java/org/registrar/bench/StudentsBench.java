@@ -31,18 +31,9 @@ public final class StudentsBench implements BenchScenario {
         vacuum(database);
         StudentRepository repository = new StudentRepository(database.jdbi());
         OffsetPages offsets = new OffsetPages(database.jdbi());
-        BenchResult result = new BenchResult(
-                name(),
-                "operation",
-                "depth",
-                "method",
-                "median_ms",
-                "p95_ms",
-                "statements",
-                "round_trips",
-                "server_statements");
-        int repetitions = repetitions(context);
-        Timer timer = new Timer(Measure.of(context), repetitions, result);
+        Timer timer = timer(context);
+        BenchResult result = timer.result();
+        int repetitions = timer.repetitions();
         StudentOrder order = StudentOrder.DEFAULT;
         StudentFilter all = StudentFilter.NONE;
         StudentPage first = repository.page(order, all, PageRequest.first(), SIZE, false);
@@ -116,6 +107,21 @@ public final class StudentsBench implements BenchScenario {
                         + " server statements from the server.")
                 .note("Server (SHOW): " + DurableServer.shown(database.jdbi()) + "; "
                         + context.serverStatements().describe() + ".");
+    }
+
+    /** A timer of this scenario's cases, adding their rows to a new table of the scenario's columns. */
+    static Timer timer(BenchContext context) {
+        BenchResult table = new BenchResult(
+                "students",
+                "operation",
+                "depth",
+                "method",
+                "median_ms",
+                "p95_ms",
+                "statements",
+                "round_trips",
+                "server_statements");
+        return new Timer(Measure.of(context), repetitions(context), table);
     }
 
     /** Repetitions of each case: at least 20. */
