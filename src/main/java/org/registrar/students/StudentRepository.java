@@ -126,25 +126,37 @@ public final class StudentRepository {
     }
 
     /**
-     * Classes and mentors for the filter lists, by name (two statements, each read in the order of a unique index:
-     * class names are unique, mentors end in their id, so nothing is sorted). Blocking.
+     * One filter list by name, unless its table's change stamp (V2) is still {@code knownStamp}: one statement for the
+     * stamp, and a second for the list when it moved (or {@code knownStamp} is null). Each list is read in the order
+     * of a unique index (class names are unique, mentors end in their id), so nothing is sorted. The stamp is read
+     * first: a write committed between the two makes the next opening read the list again, never miss it. Blocking.
      */
-    public Choices choices() {
-        return jdbi.withHandle(handle -> new Choices(
-                handle.createQuery("SELECT id, name FROM cohorts ORDER BY name")
-                        .map((rs, ctx) -> new Choice(rs.getLong("id"), rs.getString("name")))
-                        .list(),
-                handle.createQuery("SELECT id, family_name || ', ' || given_name AS name FROM mentors"
-                                + " ORDER BY family_name, given_name, id")
-                        .map((rs, ctx) -> new Choice(rs.getLong("id"), rs.getString("name")))
-                        .list()));
+    public ChoicesRead choices(FilterList list, Long knownStamp) {
+        return jdbi.withHandle(handle -> {
+            long stamp = handle.createQuery("SELECT stamp FROM change_stamps WHERE table_name = :table")
+                    .bind("table", list.table())
+                    .mapTo(Long.class)
+                    .one();
+            if (knownStamp != null && knownStamp == stamp) {
+                return new ChoicesRead(stamp, false, List.of());
+            }
+            String sql = switch (list) {
+                case COHORTS -> "SELECT id, name FROM cohorts ORDER BY name";
+                case MENTORS ->
+                    "SELECT id, family_name || ', ' || given_name AS name FROM mentors"
+                            + " ORDER BY family_name, given_name, id";
+            };
+            List<Choice> choices = handle.createQuery(sql)
+                    .map((rs, ctx) -> new Choice(rs.getLong("id"), rs.getString("name")))
+                    .list();
+            return new ChoicesRead(stamp, true, choices);
+        });
     }
 
-    /** The filter lists. Immutable. */
-    public record Choices(List<Choice> cohorts, List<Choice> mentors) {
-        public Choices {
-            cohorts = List.copyOf(cohorts);
-            mentors = List.copyOf(mentors);
+    /** A filter list's change stamp and, when {@code changed}, the list read after it. Immutable. */
+    public record ChoicesRead(long stamp, boolean changed, List<Choice> choices) {
+        public ChoicesRead {
+            choices = List.copyOf(choices);
         }
     }
 
