@@ -117,7 +117,7 @@ public final class StudentRepository {
         long page = Math.max(1, number);
         StudentQuery query = new StudentQuery(order, filter);
         String anchor = query.anchorCte((page - 1) * size);
-        String sql = anchor + query.page(query.anchorCondition(), true, false, size + 1);
+        String sql = anchor + query.page(query.anchorCondition(), true, false, size + 1, false);
         List<StudentRow> fetched = fetch(handle, sql, query, order, false).rows;
         if (fetched.isEmpty()) {
             return fromEnd(handle, order, filter, size, false, false);
