@@ -65,7 +65,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(
                 "# Registrar bench (%d cores, %s)%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
-        try (BenchServer server = open(scratch)) {
+        boolean school = chosen.stream().anyMatch(BenchScenario::needsDemoSchool);
+        try (BenchServer server = open(scratch, school)) {
             BenchContext context = server.context(students, repetitions);
             for (BenchScenario each : chosen) {
                 System.out.println();
@@ -79,9 +80,10 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BenchServer open(Path scratch) throws IOException {
+    private BenchServer open(Path scratch, boolean school) throws IOException {
         if (url == null) {
-            return BenchServer.embedded(scratch, poolSize, students, step -> System.out.println("  " + step));
+            return BenchServer.embedded(
+                    scratch, poolSize, school ? students : 0, step -> System.out.println("  " + step));
         }
         ConnectionProfile profile = new ConnectionProfile(
                 url,

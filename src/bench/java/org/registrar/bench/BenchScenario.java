@@ -7,4 +7,12 @@ public interface BenchScenario {
 
     /** Runs the scenario and returns its figures. */
     BenchResult run(BenchContext context) throws Exception;
+
+    /**
+     * Whether the scenario measures the demo school the bench loads into its server before any scenario runs; a run
+     * of scenarios that all answer false skips that load (the start and demo scenarios make schools of their own).
+     */
+    default boolean needsDemoSchool() {
+        return true;
+    }
 }

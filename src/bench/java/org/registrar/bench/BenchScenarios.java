@@ -15,6 +15,8 @@ public final class BenchScenarios {
                 new MentorsBench(),
                 new SeedTableBench(),
                 new ScaleOutBench(),
-                new MetricsBench());
+                new MetricsBench(),
+                new DemoBench(),
+                new StartBench());
     }
 }

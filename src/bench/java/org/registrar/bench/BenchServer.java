@@ -35,7 +35,10 @@ final class BenchServer implements AutoCloseable {
         this.main = open(profile.poolSize());
     }
 
-    /** Starts an embedded server in {@code scratch} and loads {@code students} demo students. Blocking. */
+    /**
+     * Starts an embedded server in {@code scratch} and loads {@code students} demo students (none when 0: the chosen
+     * scenarios make their own). Blocking.
+     */
     static BenchServer embedded(Path scratch, int poolSize, int students, Consumer<String> progress)
             throws IOException {
         EmbeddedServer server = EmbeddedServer.startDurable(scratch.resolve("pgdata"), progress);
@@ -48,9 +51,11 @@ final class BenchServer implements AutoCloseable {
             ConnectionProfile profile = new ConnectionProfile(
                     embedded.url(), login.user(), embedded.sslMode(), null, false, poolSize);
             BenchServer bench = new BenchServer(server, profile, server.jdbcUrl(DATABASE), login.password());
-            progress.accept(String.format("Generating demo data (%,d students)…", students));
-            try (OperationScope scope = bench.main.queryMetrics().begin("Load demo data")) {
-                DemoData.load(bench.main.jdbi(), students);
+            if (students > 0) {
+                progress.accept(String.format("Generating demo data (%,d students)…", students));
+                try (OperationScope scope = bench.main.queryMetrics().begin("Load demo data")) {
+                    DemoData.load(bench.main.jdbi(), students);
+                }
             }
             return bench;
         } catch (RuntimeException e) {
