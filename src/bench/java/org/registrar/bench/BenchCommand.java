@@ -66,18 +66,27 @@ final class BenchCommand implements Callable<Integer> {
                 "# Registrar bench (%d cores, %s)%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
         boolean school = chosen.stream().anyMatch(BenchScenario::needsDemoSchool);
-        try (BenchServer server = open(scratch, school)) {
-            BenchContext context = server.context(students, repetitions);
-            for (BenchScenario each : chosen) {
-                System.out.println();
-                BenchResult result = each.run(context);
-                System.out.println(result.toMarkdown());
-                Files.writeString(out.resolve(each.name() + ".json"), result.toJson());
+        try {
+            if (chosen.stream().noneMatch(BenchScenario::needsServer)) {
+                runAll(chosen, new BenchContext(null, size -> null, students, repetitions, null, null, null));
+                return 0;
+            }
+            try (BenchServer server = open(scratch, school)) {
+                runAll(chosen, server.context(students, repetitions));
             }
         } finally {
             deleteQuietly(scratch);
         }
         return 0;
+    }
+
+    private void runAll(List<BenchScenario> chosen, BenchContext context) throws Exception {
+        for (BenchScenario each : chosen) {
+            System.out.println();
+            BenchResult result = each.run(context);
+            System.out.println(result.toMarkdown());
+            Files.writeString(out.resolve(each.name() + ".json"), result.toJson());
+        }
     }
 
     private BenchServer open(Path scratch, boolean school) throws IOException {

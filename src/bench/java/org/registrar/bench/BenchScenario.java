@@ -15,4 +15,12 @@ public interface BenchScenario {
     default boolean needsDemoSchool() {
         return true;
     }
+
+    /**
+     * Whether the scenario uses the bench's server at all; a run of scenarios that all answer false starts none (the
+     * start scenario runs the app, whose embedded server is its own), and their context has no database.
+     */
+    default boolean needsServer() {
+        return true;
+    }
 }

@@ -43,6 +43,11 @@ public final class StartBench implements BenchScenario {
     }
 
     @Override
+    public boolean needsServer() {
+        return false;
+    }
+
+    @Override
     public BenchResult run(BenchContext context) throws Exception {
         Path dataHome = Files.createTempDirectory("registrar-start-bench");
         try {
