@@ -28,7 +28,7 @@ public final class StartBench implements BenchScenario {
     static final String USABLE = "window usable (from process start)";
     private static final Pattern PHASE = Pattern.compile("^(.*?)\\s+([\\d,]+) ms$");
     private static final Duration FIRST_START_LIMIT = Duration.ofMinutes(15);
-    private static final Duration START_LIMIT = Duration.ofMinutes(2);
+    private static final Duration START_LIMIT = Duration.ofMinutes(10);
     private static final Duration STOP_LIMIT = Duration.ofMinutes(1);
     private static final String MONOCLE_PROPERTY = "registrar.bench.monocle";
 
