@@ -95,8 +95,12 @@ public final class StartBench implements BenchScenario {
             awaitServerStopped(dataHome.resolve("pgdata"));
             return read;
         } finally {
+            // SIGTERM first even after a failure: a forced end would leave the app's postgres running
             if (app.isAlive()) {
-                app.destroyForcibly();
+                app.destroy();
+                if (!app.waitFor(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    app.destroyForcibly();
+                }
             }
         }
     }
