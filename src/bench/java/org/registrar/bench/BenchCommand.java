@@ -30,6 +30,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repetitions", description = "Repetitions per measured case (default: 15)")
     int repetitions = 15;
 
+    @Option(
+            names = "--rows",
+            split = ",",
+            description = "Rows per save in the bulk-save scenario, separated by commas (default: 100,1000,10000,100000)")
+    List<Integer> saveSizes = List.of();
+
     @Option(names = "--out", description = "Folder for the JSON files (default: target/bench)")
     Path out = Path.of("target", "bench");
 
@@ -68,11 +74,13 @@ final class BenchCommand implements Callable<Integer> {
         boolean school = chosen.stream().anyMatch(BenchScenario::needsDemoSchool);
         try {
             if (chosen.stream().noneMatch(BenchScenario::needsServer)) {
-                runAll(chosen, new BenchContext(null, size -> null, students, repetitions, null, null, null));
+                runAll(
+                        chosen,
+                        new BenchContext(null, size -> null, students, repetitions, null, null, null, saveSizes));
                 return 0;
             }
             try (BenchServer server = open(scratch, school)) {
-                runAll(chosen, server.context(students, repetitions));
+                runAll(chosen, server.context(students, repetitions, saveSizes));
             }
         } finally {
             deleteQuietly(scratch);
