@@ -38,6 +38,15 @@ public final class DemoDataBenchmark {
                     summary.elapsed().toMillis() / 1000.0,
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("os.name"));
+        } finally {
+            deleteTree(scratch); // a million students leave gigabytes
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
