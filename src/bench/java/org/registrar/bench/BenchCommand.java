@@ -120,18 +120,40 @@ final class BenchCommand implements Callable<Integer> {
         prepareLogging(scratch);
         List<BenchResult> results = new ArrayList<>();
         int demoStudents = chosen.stream().anyMatch(BenchScenario::needsDemoSchool) ? students : 0;
-        try (BenchServer server = open(scratch, demoStudents)) {
-            BenchContext context = server.context(students, repetitions, saveSizes);
-            for (BenchScenario each : chosen) {
-                System.out.println();
-                BenchResult result = each.run(context);
-                System.out.println(result.toMarkdown());
-                results.add(result);
+        try {
+            if (chosen.stream().noneMatch(BenchScenario::needsServer)) {
+                runAll(
+                        chosen,
+                        new BenchContext(
+                                null,
+                                size -> null,
+                                students,
+                                repetitions,
+                                null,
+                                null,
+                                null,
+                                saveSizes,
+                                ServerStatements.none()),
+                        results);
+                return results;
+            }
+            try (BenchServer server = open(scratch, demoStudents)) {
+                runAll(chosen, server.context(students, repetitions, saveSizes), results);
             }
         } finally {
             deleteQuietly(scratch);
         }
         return results;
+    }
+
+    private static void runAll(List<BenchScenario> chosen, BenchContext context, List<BenchResult> results)
+            throws Exception {
+        for (BenchScenario each : chosen) {
+            System.out.println();
+            BenchResult result = each.run(context);
+            System.out.println(result.toMarkdown());
+            results.add(result);
+        }
     }
 
     /** The command line that reproduces this run (the options that change figures). */

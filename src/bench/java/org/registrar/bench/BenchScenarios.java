@@ -16,6 +16,8 @@ public final class BenchScenarios {
                 new SeedTableBench(),
                 new ScaleOutBench(),
                 new MetricsBench(),
-                new ReferenceBench());
+                new ReferenceBench(),
+                new DemoBench(),
+                new StartBench());
     }
 }

@@ -42,7 +42,7 @@ final class BenchServer implements AutoCloseable {
 
     /**
      * Starts an embedded server in {@code scratch}, with pg_stat_statements counting every statement it runs, and
-     * loads {@code students} demo students (none: 0). Blocking.
+     * loads {@code students} demo students (none when 0: the chosen scenarios make their own). Blocking.
      */
     static BenchServer embedded(Path scratch, int poolSize, int students, Consumer<String> progress)
             throws IOException {

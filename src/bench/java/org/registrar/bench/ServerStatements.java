@@ -59,6 +59,11 @@ final class ServerStatements {
         this.unavailable = unavailable;
     }
 
+    /** A counter for a run with no bench server (the start scenario runs the app's own): counts nothing. */
+    static ServerStatements none() {
+        return new ServerStatements(null, "no bench server in this run");
+    }
+
     /**
      * Counts on {@code server} (a superuser's pool: it creates the extension) when the library is preloaded with
      * {@code track = all}; otherwise a counter that counts nothing and says why.

@@ -57,6 +57,7 @@ public final class Launcher implements Callable<Integer> {
                 ConnectionOptions.passwordFromEnvironment(),
                 dataHome,
                 demoStudents));
+        RegistrarApp.startEmbeddedEarly();
         Application.launch(RegistrarApp.class);
         return 0;
     }

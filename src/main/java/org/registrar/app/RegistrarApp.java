@@ -23,6 +23,8 @@ public final class RegistrarApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrarApp.class);
     private static volatile LaunchOptions options =
             new LaunchOptions(null, null, UserDataFolder.resolve(), Startup.DEFAULT_DEMO_STUDENTS);
+    /** The embedded database's start begun before JavaFX, taken by the first connection attempt. */
+    private static volatile EarlyStart early;
 
     private Stage stage;
     private StartupView startupView;
@@ -39,6 +41,22 @@ public final class RegistrarApp extends Application {
 
     static void configure(LaunchOptions launchOptions) {
         options = launchOptions;
+    }
+
+    /**
+     * Called by the launcher before {@link Application#launch}: when the window is going to use the embedded server
+     * (nothing given on the command line or saved), its start begins now, on a worker, while JavaFX starts. Settings
+     * that cannot be used start nothing here; the window says why as before.
+     */
+    static void startEmbeddedEarly() {
+        try {
+            ConnectionProfile profile = chosenProfile();
+            if (profile.isEmbedded()) {
+                early = EarlyStart.begin(profile, options.dataHome(), options.demoStudents());
+            }
+        } catch (SettingsProblem problem) {
+            LOG.debug("Saved settings unusable; the window reports it: {}", problem.getMessage());
+        }
     }
 
     @Override
@@ -63,6 +81,10 @@ public final class RegistrarApp extends Application {
 
     /** @throws SettingsProblem when the saved settings cannot be used */
     private ConnectionProfile currentProfile() {
+        return chosenProfile();
+    }
+
+    private static ConnectionProfile chosenProfile() {
         if (options.profile() != null) {
             return options.profile();
         }
@@ -81,9 +103,18 @@ public final class RegistrarApp extends Application {
             password = typed.get();
         }
         String finalPassword = password;
+        EarlyStart begun = early;
+        early = null; // once: a retry starts afresh
+        boolean takeBegun = begun != null && begun.serves(profile) && finalPassword == null;
+        if (begun != null && !takeBegun) {
+            begun.discard();
+        }
         Task<AppContext> task = new Task<>() {
             @Override
             protected AppContext call() {
+                if (takeBegun) {
+                    return begun.take(this::updateMessage);
+                }
                 return Startup.open(
                         profile, finalPassword, options.dataHome(), options.demoStudents(), this::updateMessage);
             }
