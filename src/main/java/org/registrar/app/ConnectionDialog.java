@@ -86,10 +86,19 @@ final class ConnectionDialog {
         return dialog.show(owner);
     }
 
-    /** No server yet (the welcome card, the demo banner): empty fields, the login hint filled in. */
-    static Optional<ConnectionProfile> firstServer(Window owner, String loginHint, Set<String> lockedKeys) {
+    /**
+     * No server yet (the welcome card, the demo banner): an empty address; login, TLS, PgBouncer and pool size from
+     * {@code defaults} (the effective settings, machine defaults included; its URL is not used).
+     */
+    static Optional<ConnectionProfile> firstServer(Window owner, ConnectionProfile defaults, Set<String> lockedKeys) {
         ConnectionDialog dialog = new ConnectionDialog(
-                false, "", loginHint, ConnectionProfile.SslMode.PREFER, "", false, ConnectionProfile.DEFAULT_POOL_SIZE);
+                false,
+                "",
+                defaults.user(),
+                defaults.sslMode(),
+                defaults.rootCertificate().map(Path::toString).orElse(""),
+                defaults.pgBouncer(),
+                defaults.poolSize());
         dialog.lock(lockedKeys);
         return dialog.show(owner);
     }

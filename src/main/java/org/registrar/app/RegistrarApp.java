@@ -226,10 +226,7 @@ public final class RegistrarApp extends Application {
 
     private void startDemo() {
         showStartup();
-        connect(
-                ConnectionProfile.embedded().withPoolSize(Integer.parseInt(settings.value(Key.POOL_SIZE))),
-                null,
-                false);
+        connect(ConnectionProfile.embedded().withPoolSize(poolSize()), null, false);
     }
 
     private PasswordPrompt.Remember rememberOption() {
@@ -384,13 +381,13 @@ public final class RegistrarApp extends Application {
         try {
             ConnectionProfile current = ConnectionOptions.profileOf(settings);
             chosen = current.isEmbedded()
-                    ? ConnectionDialog.firstServer(stage, settings.value(Key.LOGIN_HINT), locked)
+                    ? ConnectionDialog.firstServer(stage, formDefaults(), locked)
                     : ConnectionDialog.edit(stage, current, locked);
         } catch (SettingsProblem problem) {
             Optional<ProfileStore.Saved> saved = ProfileStore.forUser().fields();
             chosen = saved.isPresent()
                     ? ConnectionDialog.repair(stage, saved.get(), problem.getMessage(), locked)
-                    : ConnectionDialog.firstServer(stage, null, locked);
+                    : ConnectionDialog.firstServer(stage, formDefaults(), locked);
         }
         chosen.ifPresent(profile -> {
             ProfileStore.forUser().save(profile);
@@ -405,6 +402,35 @@ public final class RegistrarApp extends Application {
                                 "Registrar will use " + profile.describe() + " from its next start.");
             }
         });
+    }
+
+    /**
+     * What the connection form starts from when no server is set: the effective login hint, TLS mode, root
+     * certificate, PgBouncer mode and pool size; a value that cannot be used falls back to the built-in one.
+     */
+    private ConnectionProfile formDefaults() {
+        ConnectionProfile.SslMode mode;
+        try {
+            mode = ConnectionProfile.SslMode.parse(settings.value(Key.SERVER_SSLMODE));
+        } catch (IllegalArgumentException unusable) {
+            mode = ConnectionProfile.SslMode.PREFER;
+        }
+        String rootCert = settings.value(Key.SERVER_SSLROOTCERT);
+        return new ConnectionProfile(
+                null,
+                settings.value(Key.LOGIN_HINT),
+                mode,
+                rootCert == null ? null : Path.of(rootCert),
+                settings.flag(Key.SERVER_PGBOUNCER),
+                poolSize());
+    }
+
+    /** The effective pool size; the built-in one when the saved value cannot be used. */
+    private int poolSize() {
+        String value = settings.value(Key.POOL_SIZE);
+        return Key.POOL_SIZE.problemWith(value).isEmpty()
+                ? Integer.parseInt(value)
+                : ConnectionProfile.DEFAULT_POOL_SIZE;
     }
 
     /** Waits until the pool is closed and the embedded server stopped (tests). */

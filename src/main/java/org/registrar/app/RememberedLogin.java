@@ -26,8 +26,9 @@ final class RememberedLogin {
 
     private RememberedLogin() {}
 
-    static AppContext open(ConnectionProfile profile, String password, Keeping keeping, Supplier<AppContext> start) {
-        AppContext opened;
+    /** Runs {@code start} (the first login to the server) with the keychain rules above; returns what it opened. */
+    static <T> T open(ConnectionProfile profile, String password, Keeping keeping, Supplier<T> start) {
+        T opened;
         try {
             opened = start.get();
         } catch (RuntimeException refused) {

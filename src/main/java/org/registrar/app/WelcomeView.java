@@ -34,8 +34,7 @@ final class WelcomeView {
         connectButton.setOnAction(event -> connect.run());
         Node server = tile(
                 "Your school's records",
-                "Enter the server and login your IT department gave you. Registrar checks them before it saves"
-                        + " them.",
+                "Enter the server's name and your login, as your school's IT department gave them to you.",
                 connectButton);
 
         Node second;
@@ -51,11 +50,12 @@ final class WelcomeView {
                             demoStudents),
                     demoButton);
         } else {
-            Label off = new Label("Demo data is turned off on this computer by your school's IT department.");
-            off.setId("welcome-demo-off");
-            off.setWrapText(true);
-            off.getStyleClass().add("text-muted");
-            second = tile("A made-up school", "Not available here.", off);
+            second = tile(
+                    "A made-up school",
+                    "Demo data is turned off on this computer by your school's IT department.",
+                    null);
+            second.lookup(".welcome-tile-text").setId("welcome-demo-off");
+            second.getStyleClass().add("welcome-tile-off");
         }
         HBox choices = new HBox(16, server, second);
         choices.setAlignment(Pos.CENTER);
@@ -65,7 +65,10 @@ final class WelcomeView {
         note.getStyleClass().addAll("text-muted", "text-small");
         note.setWrapText(true);
 
-        VBox card = new VBox(20, heading, lead, choices, note);
+        VBox card = new VBox(20, heading, lead, choices);
+        if (demoAllowed) {
+            card.getChildren().add(note);
+        }
         card.setId("welcome-card");
         card.setAlignment(Pos.CENTER_LEFT);
         card.setMaxWidth(760);
@@ -80,14 +83,15 @@ final class WelcomeView {
         heading.getStyleClass().add("title-4");
         Label body = new Label(text);
         body.setWrapText(true);
-        body.getStyleClass().add("text-muted");
+        body.getStyleClass().addAll("text-muted", "welcome-tile-text");
         body.setMinHeight(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
+        VBox tile = new VBox(10, heading, body, spacer);
         if (action instanceof Region region) {
             region.setMaxWidth(Double.MAX_VALUE);
+            tile.getChildren().add(action);
         }
-        VBox tile = new VBox(10, heading, body, spacer, action);
         tile.getStyleClass().add("welcome-tile");
         tile.setPrefWidth(340);
         tile.setMinHeight(190);

@@ -36,6 +36,10 @@ public final class Keychain {
 
     /** As {@link #probe()} under another service name (tests keep their entries apart from a real user's). */
     public static Keychain probe(String service) {
+        if (noSessionBus(System.getProperty("os.name", ""), System.getenv())) {
+            // java-keyring would spend seconds trying each backend to find what this already tells
+            return new Keychain(service, noKeychainWords());
+        }
         try (Keyring keyring = Keyring.create()) {
             return new Keychain(service, null);
         } catch (BackendNotSupportedException none) {
@@ -46,6 +50,24 @@ public final class Keychain {
                     service,
                     "The system keychain did not answer (" + broken.getClass().getSimpleName() + "); see the log.");
         }
+    }
+
+    /**
+     * On Linux a Secret Service is reached over the session's D-Bus: none is there when neither
+     * DBUS_SESSION_BUS_ADDRESS nor $XDG_RUNTIME_DIR/bus (systemd's session bus) nor ~/.dbus/session-bus exists.
+     */
+    static boolean noSessionBus(String osName, java.util.Map<String, String> environment) {
+        if (!osName.startsWith("Linux")) {
+            return false;
+        }
+        if (environment.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "").isBlank()) {
+            String runtime = environment.get("XDG_RUNTIME_DIR");
+            boolean systemdBus = runtime != null && java.nio.file.Files.exists(java.nio.file.Path.of(runtime, "bus"));
+            String home = environment.getOrDefault("HOME", System.getProperty("user.home", ""));
+            boolean launchedBus = java.nio.file.Files.isDirectory(java.nio.file.Path.of(home, ".dbus", "session-bus"));
+            return !systemdBus && !launchedBus;
+        }
+        return false;
     }
 
     private static String noKeychainWords() {

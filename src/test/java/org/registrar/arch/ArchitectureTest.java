@@ -99,7 +99,10 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideInAnyPackage(
-                        "org.registrar.db..", "org.registrar.metrics..", "org.registrar.tasks..", "org.registrar.settings..")
+                        "org.registrar.db..",
+                        "org.registrar.metrics..",
+                        "org.registrar.tasks..",
+                        "org.registrar.settings..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(concat(FEATURES, "org.registrar.app.."))
@@ -111,7 +114,10 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideInAnyPackage(
-                        "org.registrar.db..", "org.registrar.metrics..", "org.registrar.tasks..", "org.registrar.settings..")
+                        "org.registrar.db..",
+                        "org.registrar.metrics..",
+                        "org.registrar.tasks..",
+                        "org.registrar.settings..")
                 .or()
                 .haveSimpleNameEndingWith("Repository")
                 .should()
