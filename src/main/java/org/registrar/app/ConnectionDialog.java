@@ -224,6 +224,7 @@ final class ConnectionDialog {
     private static Label label(String text, javafx.scene.control.Control field) {
         boolean locked = field.getProperties().containsKey("locked");
         Label label = new Label(locked ? text + " (locked)" : text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut to "TLS (sslmo…"
         if (locked) {
             label.setTooltip(new javafx.scene.control.Tooltip(LOCKED_TIP));
         }
