@@ -187,6 +187,7 @@ public final class StartBench implements BenchScenario {
                 "-cp",
                 classPath,
                 Launcher.class.getName(),
+                "--demo",
                 "--data-home",
                 dataHome.toString(),
                 "--demo-students",

@@ -2,6 +2,7 @@ package org.registrar.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -19,7 +20,8 @@ import org.registrar.db.ConnectionProfile;
 
 /**
  * Edits the saved connection profile: server URL, user, TLS, PgBouncer mode and pool size. The password is asked
- * for at connect time, never stored.
+ * for at connect time, never stored. Fields whose keys the machine file locks ({@code lockedKeys}, names as in the
+ * file) are disabled with the tooltip {@link #LOCKED_TIP}.
  */
 final class ConnectionDialog {
     private final CheckBox embedded = new CheckBox("Use the embedded demo database on this desktop");
@@ -31,6 +33,9 @@ final class ConnectionDialog {
     private final Spinner<Integer> poolSize =
             new Spinner<>(1, ConnectionProfile.MAX_POOL_SIZE, ConnectionProfile.DEFAULT_POOL_SIZE);
     private final Label error = new Label();
+    private final Button browse = new Button("Browse…");
+
+    static final String LOCKED_TIP = "Set by your school's IT department";
 
     private ConnectionDialog(ConnectionProfile current) {
         this(
@@ -72,7 +77,54 @@ final class ConnectionDialog {
     }
 
     static Optional<ConnectionProfile> edit(Window owner, ConnectionProfile current) {
-        return new ConnectionDialog(current).show(owner);
+        return edit(owner, current, Set.of());
+    }
+
+    static Optional<ConnectionProfile> edit(Window owner, ConnectionProfile current, Set<String> lockedKeys) {
+        ConnectionDialog dialog = new ConnectionDialog(current);
+        dialog.lock(lockedKeys);
+        return dialog.show(owner);
+    }
+
+    /**
+     * No server yet (the welcome card, the demo banner): an empty address; login, TLS, PgBouncer and pool size from
+     * {@code defaults} (the effective settings, machine defaults included; its URL is not used).
+     */
+    static Optional<ConnectionProfile> firstServer(Window owner, ConnectionProfile defaults, Set<String> lockedKeys) {
+        ConnectionDialog dialog = new ConnectionDialog(
+                false,
+                "",
+                defaults.user(),
+                defaults.sslMode(),
+                defaults.rootCertificate().map(Path::toString).orElse(""),
+                defaults.pgBouncer(),
+                defaults.poolSize());
+        dialog.lock(lockedKeys);
+        return dialog.show(owner);
+    }
+
+    /** Disables the fields of locked keys (the embedded choice too when the server address is locked). */
+    private void lock(Set<String> lockedKeys) {
+        lockIf(lockedKeys, "server.url", url, embedded);
+        lockIf(lockedKeys, "server.host", url, embedded);
+        lockIf(lockedKeys, "login.hint", user);
+        lockIf(lockedKeys, "server.sslmode", sslMode);
+        lockIf(lockedKeys, "server.sslrootcert", rootCert, browse);
+        lockIf(lockedKeys, "server.pgbouncer", pgBouncer);
+        lockIf(lockedKeys, "pool.size", poolSize);
+    }
+
+    private static void lockIf(Set<String> lockedKeys, String key, javafx.scene.control.Control... controls) {
+        if (!lockedKeys.contains(key)) {
+            return;
+        }
+        for (var control : controls) {
+            control.disableProperty().unbind();
+            control.setDisable(true);
+            // a disabled control shows no tooltip of its own: the row's label carries it too (see form)
+            control.setTooltip(new javafx.scene.control.Tooltip(LOCKED_TIP));
+            control.getProperties().put("locked", Boolean.TRUE);
+        }
     }
 
     /**
@@ -80,6 +132,11 @@ final class ConnectionDialog {
      * (a user and password before '@', driver options after '?'), an unknown TLS mode left unchosen.
      */
     static Optional<ConnectionProfile> repair(Window owner, ProfileStore.Saved saved, String problem) {
+        return repair(owner, saved, problem, Set.of());
+    }
+
+    static Optional<ConnectionProfile> repair(
+            Window owner, ProfileStore.Saved saved, String problem, Set<String> lockedKeys) {
         ConnectionProfile.SslMode mode;
         try {
             mode = ConnectionProfile.SslMode.parse(saved.sslMode());
@@ -95,6 +152,7 @@ final class ConnectionDialog {
                 saved.pgBouncer(),
                 saved.poolSize());
         dialog.error.setText(problem + "\nCheck the settings below and Save, or choose the embedded database.");
+        dialog.lock(lockedKeys);
         return dialog.show(owner);
     }
 
@@ -134,8 +192,9 @@ final class ConnectionDialog {
     }
 
     private GridPane form(Window owner) {
-        Button browse = new Button("Browse…");
-        browse.disableProperty().bind(embedded.selectedProperty());
+        if (!browse.getProperties().containsKey("locked")) {
+            browse.disableProperty().bind(embedded.selectedProperty());
+        }
         browse.setOnAction(event -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Root certificate");
@@ -150,15 +209,26 @@ final class ConnectionDialog {
         grid.setHgap(10);
         grid.setVgap(8);
         grid.add(embedded, 0, 0, 2, 1);
-        grid.addRow(1, new Label("Server URL"), url);
-        grid.addRow(2, new Label("User"), user);
-        grid.addRow(3, new Label("TLS (sslmode)"), sslMode);
-        grid.addRow(4, new Label("Root certificate"), certRow);
+        grid.addRow(1, label("Server URL", url), url);
+        grid.addRow(2, label("User", user), user);
+        grid.addRow(3, label("TLS (sslmode)", sslMode), sslMode);
+        grid.addRow(4, label("Root certificate", rootCert), certRow);
         grid.add(pgBouncer, 1, 5);
-        grid.addRow(6, new Label("Connections (pool)"), poolSize);
+        grid.addRow(6, label("Connections (pool)", poolSize), poolSize);
         grid.add(error, 0, 7, 2, 1);
         url.setPrefColumnCount(36);
         return grid;
+    }
+
+    /** A field's label; "(locked)" and the tooltip when the school set the field. */
+    private static Label label(String text, javafx.scene.control.Control field) {
+        boolean locked = field.getProperties().containsKey("locked");
+        Label label = new Label(locked ? text + " (locked)" : text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut to "TLS (sslmo…"
+        if (locked) {
+            label.setTooltip(new javafx.scene.control.Tooltip(LOCKED_TIP));
+        }
+        return label;
     }
 
     private ConnectionProfile toProfile() {
