@@ -56,6 +56,10 @@ public record ConnectFailure(Stage stage, String sentence, boolean needsPassword
         if (DatabaseErrors.classify(error) == DatabaseErrors.Kind.TLS) {
             return new ConnectFailure(Stage.TLS, DatabaseErrors.describe(error));
         }
+        String silent = DatabaseErrors.silentServer(error);
+        if (silent != null) {
+            return new ConnectFailure(Stage.NETWORK, silent);
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException) {
                 return new ConnectFailure(

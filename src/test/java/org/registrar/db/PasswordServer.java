@@ -63,6 +63,17 @@ public final class PasswordServer implements AutoCloseable {
         }
     }
 
+    /** Another empty database owned by {@link #USER}; returns its URL. */
+    public String createDatabase(String name) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name + " OWNER " + USER);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ServerAddress("localhost", port(), name).url();
+    }
+
     public int port() {
         return server.getPort();
     }
