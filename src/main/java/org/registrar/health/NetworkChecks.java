@@ -70,7 +70,7 @@ final class NetworkChecks {
                 return DiagnosticStep.ok(
                         DiagnosticStep.TCP_CONNECT,
                         millisSince(start),
-                        address.getHostAddress() + " port " + port + " accepted");
+                        address.getHostAddress() + ":" + port + " accepted");
             } catch (ConnectException refused) {
                 reason = "Nothing is listening on " + host + " port " + port
                         + ": the server is stopped, the port is wrong, or a firewall refuses the connection.";
