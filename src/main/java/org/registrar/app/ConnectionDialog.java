@@ -197,8 +197,14 @@ final class ConnectionDialog {
         save.addEventFilter(ActionEvent.ACTION, event -> {
             if (model.validate().isEmpty()) {
                 event.consume();
+                fitWindow(dialog);
             }
         });
+        // the window grows with what the form shows: a longer verdict, the Advanced part opened
+        model.verdict().addListener((obs, was, now) -> fitWindow(dialog));
+        ((TitledPane) dialog.getDialogPane().getContent().lookup("#advanced"))
+                .expandedProperty()
+                .addListener((obs, was, now) -> fitWindow(dialog));
         dialog.setResultConverter(button -> {
             model.cancelTest();
             if (button != ButtonType.OK) {
@@ -211,6 +217,16 @@ final class ConnectionDialog {
         });
         dialog.setOnShown(event -> (model.embedded.get() ? embedded : host).requestFocus());
         return dialog.showAndWait();
+    }
+
+    /** Messages that appeared beside the fields need room: the window grows to show them and the buttons. */
+    private static void fitWindow(Dialog<?> dialog) {
+        Platform.runLater(() -> {
+            Window window = dialog.getDialogPane().getScene().getWindow();
+            if (window != null) {
+                window.sizeToScene();
+            }
+        });
     }
 
     private VBox content(Window owner) {
@@ -319,6 +335,7 @@ final class ConnectionDialog {
         Label label = new Label();
         label.getStyleClass().addAll("danger", "field-error");
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.textProperty().bind(message);
         label.managedProperty().bind(message.isNotEmpty());
         label.visibleProperty().bind(message.isNotEmpty());
