@@ -30,6 +30,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repetitions", description = "Repetitions per measured case (default: 15)")
     int repetitions = 15;
 
+    @Option(
+            names = "--rows",
+            split = ",",
+            description = "Rows per save in the bulk-save scenario, separated by commas (default: 100,1000,10000,100000)")
+    List<Integer> saveSizes = List.of();
+
     @Option(names = "--out", description = "Folder for the JSON files (default: target/bench)")
     Path out = Path.of("target", "bench");
 
@@ -66,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
                 "# Registrar bench (%d cores, %s)%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
         try (BenchServer server = open(scratch)) {
-            BenchContext context = server.context(students, repetitions);
+            BenchContext context = server.context(students, repetitions, saveSizes);
             for (BenchScenario each : chosen) {
                 System.out.println();
                 BenchResult result = each.run(context);

@@ -1,5 +1,6 @@
 package org.registrar.bench;
 
+import java.util.List;
 import java.util.function.IntFunction;
 import org.registrar.db.Database;
 
@@ -9,6 +10,7 @@ import org.registrar.db.Database;
  *
  * @param openDatabase opens a new pool of the given size on the same server; the scenario closes it
  * @param jdbcUrl the server's URL, for baselines that must not use the app's pool (the old platform's replay)
+ * @param saveSizes rows per save for the bulk-save scenario; empty for its own sizes
  */
 public record BenchContext(
         Database database,
@@ -17,4 +19,5 @@ public record BenchContext(
         int repetitions,
         String jdbcUrl,
         String user,
-        String password) {}
+        String password,
+        List<Integer> saveSizes) {}

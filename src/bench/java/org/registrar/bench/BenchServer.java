@@ -2,6 +2,7 @@ package org.registrar.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
@@ -73,8 +74,8 @@ final class BenchServer implements AutoCloseable {
     }
 
     /** What the scenarios get: the main pool, a way to open more, the demo size and the login. */
-    BenchContext context(int students, int repetitions) {
-        return new BenchContext(main, this::open, students, repetitions, url, profile.user(), password);
+    BenchContext context(int students, int repetitions, List<Integer> saveSizes) {
+        return new BenchContext(main, this::open, students, repetitions, url, profile.user(), password, saveSizes);
     }
 
     private Database open(int poolSize) {

@@ -1,5 +1,6 @@
 package org.registrar.bench;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +15,10 @@ import org.registrar.metrics.OperationScope;
  * results and of changed ones, against a naive loop of one autocommitted INSERT per row, against COPY into
  * {@code assessment_results} itself (same keys, indexes and triggers: the like-for-like floor), against COPY into an
  * empty table with the results' primary key and nothing else, and against plain COPY into an empty table with no keys
- * or triggers (the floor of moving the bytes). Two tiny transactions give the cost
- * of a round trip and of a commit's WAL flush. Every insert goes to a fresh assessment of a synthetic cohort of
- * 100,000 students made for the run.
+ * or triggers (the floor of moving the bytes). The save's update of changed scores is timed against its own floor,
+ * one set-based UPDATE of the same rows with every trigger firing, and that UPDATE with none (ADR 0042). Two tiny
+ * transactions give the cost of a round trip and of a commit's WAL flush. Every insert goes to a fresh assessment of a
+ * synthetic cohort of 100,000 students (or of the largest {@code --rows}) made for the run.
  */
 public final class BulkSaveBench implements BenchScenario {
     static final int[] SIZES = {100, 1_000, 10_000, 100_000};
@@ -33,7 +35,11 @@ public final class BulkSaveBench implements BenchScenario {
     @Override
     public BenchResult run(BenchContext context) throws Exception {
         Database database = context.database();
-        BulkSaveFixture fixture = BulkSaveFixture.create(database, SIZES[SIZES.length - 1]);
+        int[] sizes = context.saveSizes().isEmpty()
+                ? SIZES
+                : context.saveSizes().stream().mapToInt(Integer::intValue).toArray();
+        BulkSaveFixture fixture =
+                BulkSaveFixture.create(database, Arrays.stream(sizes).max().orElseThrow());
         BenchResult result = new BenchResult(name(), "method", "rows", "median_ms", "p95_ms", "statements");
         try {
             Timed select = time(database, context.repetitions() * 4, () -> fixture::selectOne);
@@ -41,7 +47,7 @@ public final class BulkSaveBench implements BenchScenario {
             Timed commit = time(database, context.repetitions() * 4, () -> fixture::commitOneRow);
             result.row("1-row INSERT + commit (reference)", 1, commit.median(), commit.p95(), commit.statements());
             warmUp(database, fixture);
-            for (int size : SIZES) {
+            for (int size : sizes) {
                 measureSize(context, database, fixture, result, size);
             }
         } finally {
@@ -56,7 +62,12 @@ public final class BulkSaveBench implements BenchScenario {
                 + " (its key checks, indexes, score-bound and history triggers): the like-for-like floor."
                 + " \"COPY, empty table with primary key\" goes into an empty table of the same columns and primary"
                 + " key (assessment_id, student_id) and nothing else; \"plain COPY\" into an empty table without"
-                + " keys or triggers. Server: fsync and synchronous_commit on.");
+                + " keys or triggers. Updates: \"UPDATE from arrays, real table (update floor)\" changes the same"
+                + " number of results of another assessment by one autocommitted set-based UPDATE from arrays, setting"
+                + " the columns the save sets, every trigger firing (score check, batch key, history, change stamp):"
+                + " the floor of writing these changed scores with their rules. \"no triggers (lower bound)\" is that"
+                + " statement with session_replication_role = replica: no rule kept, no history written. The three"
+                + " updates take turns, one repetition each. Server: fsync and synchronous_commit on.");
         return result;
     }
 
@@ -81,8 +92,7 @@ public final class BulkSaveBench implements BenchScenario {
             return () -> repository.save(SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size)));
         });
         result.row("registrar save", size, insert.median(), insert.p95(), insert.statements());
-        Timed update = timeUpdates(database, repository, fixture, size, repetitions);
-        result.row("registrar save (update)", size, update.median(), update.p95(), update.statements());
+        measureUpdates(database, repository, fixture, result, size, repetitions);
         if (size <= LOOP_LIMIT) {
             int loops = size >= LOOP_LIMIT ? 1 : Math.max(2, repetitions / 5);
             Timed loop = time(database, loops, () -> {
@@ -114,19 +124,36 @@ public final class BulkSaveBench implements BenchScenario {
         result.row("plain COPY, empty table (floor)", size, copy.median(), copy.p95(), copy.statements());
     }
 
-    /** Saves new scores over the previous save's, each based on the versions the previous one returned. */
-    private static Timed timeUpdates(
-            Database database, ResultsRepository repository, BulkSaveFixture fixture, int size, int repetitions)
-            throws Exception {
-        long assessment = fixture.newAssessment();
+    /**
+     * An update of every result of an assessment three ways, one repetition of each in turn so that the machine's
+     * load swings reach all three alike: Registrar's save (each based on the versions the previous one returned), the
+     * floor (one autocommitted set-based UPDATE of the same rows from arrays, every trigger firing) and the lower
+     * bound (the same UPDATE with no trigger firing). Each writes its own assessment, saved once beforehand.
+     */
+    private static void measureUpdates(
+            Database database,
+            ResultsRepository repository,
+            BulkSaveFixture fixture,
+            BenchResult result,
+            int size,
+            int repetitions) {
+        long saved = fixture.newAssessment();
         Map<Long, Integer> versions = new HashMap<>(repository
-                .save(SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size)))
+                .save(SaveRequest.existing(UUID.randomUUID(), saved, fixture.changes(size)))
                 .savedVersions());
-        int[] round = {0};
-        return time(database, repetitions, () -> {
-            SaveRequest request =
-                    SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size, ++round[0], versions));
-            return () -> {
+        long floor = fixture.newAssessment();
+        UUID floorBatch = saveNew(repository, fixture, floor, size);
+        long lower = fixture.newAssessment();
+        UUID lowerBatch = saveNew(repository, fixture, lower, size);
+        boolean lowerBound = fixture.canTurnTriggersOff();
+        double[] save = new double[repetitions];
+        double[] plain = new double[repetitions];
+        double[] untriggered = new double[repetitions];
+        int[] statements = new int[3];
+        for (int round = 1; round <= repetitions; round++) {
+            int shift = round;
+            SaveRequest request = SaveRequest.existing(UUID.randomUUID(), saved, fixture.changes(size, shift, versions));
+            save[round - 1] = timeOnce(database, statements, 0, () -> {
                 SaveOutcome outcome = repository.save(request);
                 if (outcome.savedVersions().size() != size) {
                     throw new IllegalStateException(
@@ -134,8 +161,51 @@ public final class BulkSaveBench implements BenchScenario {
                                     + outcome.conflicts().size() + " conflicts)");
                 }
                 versions.putAll(outcome.savedVersions());
-            };
-        });
+            });
+            plain[round - 1] =
+                    timeOnce(database, statements, 1, () -> fixture.updateInPlace(floor, floorBatch, size, shift, true));
+            if (lowerBound) {
+                untriggered[round - 1] = timeOnce(
+                        database, statements, 2, () -> fixture.updateInPlace(lower, lowerBatch, size, shift, false));
+            }
+        }
+        result.row("registrar save (update)", size, median(save), p95(save), statements[0]);
+        result.row("UPDATE from arrays, real table (update floor)", size, median(plain), p95(plain), statements[1]);
+        if (lowerBound) {
+            result.row(
+                    "UPDATE from arrays, no triggers (lower bound)",
+                    size,
+                    median(untriggered),
+                    p95(untriggered),
+                    statements[2]);
+        }
+    }
+
+    /** New results of every student up to {@code size} for the assessment; returns the batch that saved them. */
+    private static UUID saveNew(ResultsRepository repository, BulkSaveFixture fixture, long assessment, int size) {
+        UUID batch = UUID.randomUUID();
+        repository.save(SaveRequest.existing(batch, assessment, fixture.changes(size)));
+        return batch;
+    }
+
+    private static double median(double[] millis) {
+        return Measurements.median(millis);
+    }
+
+    private static double p95(double[] millis) {
+        return Measurements.percentile(millis, 95);
+    }
+
+    /** Times one run of {@code work}; keeps the most statements seen in {@code statements[slot]}. */
+    private static double timeOnce(Database database, int[] statements, int slot, Runnable work) {
+        long start = System.nanoTime();
+        OperationScope scope = database.queryMetrics().begin("Bench bulk save");
+        try (scope) {
+            work.run();
+        }
+        double millis = Measurements.since(start);
+        statements[slot] = Math.max(statements[slot], scope.summary().statements());
+        return millis;
     }
 
     private interface Setup {
@@ -146,17 +216,10 @@ public final class BulkSaveBench implements BenchScenario {
 
     private static Timed time(Database database, int repetitions, Setup setup) throws Exception {
         double[] millis = new double[repetitions];
-        int statements = 0;
+        int[] statements = new int[1];
         for (int i = 0; i < repetitions; i++) {
-            Runnable work = setup.prepare();
-            long start = System.nanoTime();
-            OperationScope scope = database.queryMetrics().begin("Bench bulk save");
-            try (scope) {
-                work.run();
-            }
-            millis[i] = Measurements.since(start);
-            statements = Math.max(statements, scope.summary().statements());
+            millis[i] = timeOnce(database, statements, 0, setup.prepare());
         }
-        return new Timed(Measurements.median(millis), Measurements.percentile(millis, 95), statements);
+        return new Timed(median(millis), p95(millis), statements[0]);
     }
 }

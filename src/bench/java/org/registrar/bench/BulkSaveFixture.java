@@ -86,6 +86,68 @@ record BulkSaveFixture(Database database, long cohort, List<Long> students) {
         return BigDecimal.valueOf(i % 10_000, 2);
     }
 
+    /**
+     * The floor of an update: every result of the assessment up to {@code size} changed by one autocommitted
+     * set-based UPDATE from arrays (the save's own way of handing the server a set), setting the columns the save sets,
+     * so the same triggers fire; no ledger row, no version check, no answer. With {@code triggers} false the same
+     * statement runs with {@code session_replication_role = replica}, under which no trigger fires: the lower bound,
+     * which keeps none of the rules (superuser only, see {@link #canTurnTriggersOff}).
+     */
+    void updateInPlace(long assessment, UUID batch, int size, int shift, boolean triggers) {
+        List<Long> ids = students.subList(0, size);
+        List<BigDecimal> scores = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            scores.add(score(i + shift));
+        }
+        Boolean[] excused = new Boolean[size];
+        java.util.Arrays.fill(excused, false);
+        String update = "UPDATE assessment_results r SET score = i.score, excused = i.excused, comment = i.comment,"
+                + " recorded_by = session_user, batch_id = :batch, version = r.version + 1, recorded_at = now()"
+                + " FROM unnest(CAST(:students AS bigint[]), CAST(:scores AS numeric[]),"
+                + " CAST(:excused AS boolean[]), CAST(:comments AS text[])) AS i(student_id, score, excused, comment)"
+                + " WHERE r.assessment_id = :assessment AND r.student_id = i.student_id";
+        database.jdbi().useHandle(handle -> {
+            handle.registerArrayType(BigDecimal.class, "numeric");
+            if (triggers) {
+                run(handle, update, assessment, batch, ids, scores, excused);
+            } else {
+                handle.useTransaction(inside -> {
+                    inside.execute("SET LOCAL session_replication_role = replica");
+                    run(inside, update, assessment, batch, ids, scores, excused);
+                });
+            }
+        });
+    }
+
+    private static void run(
+            Handle handle,
+            String update,
+            long assessment,
+            UUID batch,
+            List<Long> ids,
+            List<BigDecimal> scores,
+            Boolean[] excused) {
+        int updated = handle.createUpdate(update)
+                .bind("assessment", assessment)
+                .bind("batch", batch)
+                .bindArray("students", Long.class, ids)
+                .bindArray("scores", BigDecimal.class, scores)
+                .bindArray("excused", Boolean.class, (Object[]) excused)
+                .bindArray("comments", String.class, new Object[ids.size()])
+                .execute();
+        if (updated != ids.size()) {
+            throw new IllegalStateException("The update floor changed " + updated + " of " + ids.size() + " rows");
+        }
+    }
+
+    /** Whether this login may stop triggers from firing (session_replication_role is a superuser setting). */
+    boolean canTurnTriggersOff() {
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+                        .mapTo(Boolean.class)
+                        .one());
+    }
+
     void insertOneByOne(long assessment, int size) {
         database.jdbi().useHandle(handle -> {
             for (int i = 0; i < size; i++) {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
-import org.registrar.db.Version;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Entry point. With no command it opens the window; {@code doctor} and {@code demo} run headless. Kept apart from
+ * Entry point. With no command it opens the window; {@code doctor}, {@code migrate} and {@code demo} run headless. Kept apart from
  * the JavaFX {@link Application} so the app starts with JavaFX on the class path.
  */
 @Command(
@@ -20,7 +19,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Launcher.VersionProvider.class,
         description = "Registrar: administration client for the school's student platform.",
-        subcommands = {DoctorCommand.class, DemoCommand.class, BenchLauncher.class, ImportResultsCommand.class})
+        subcommands = {
+            DoctorCommand.class,
+            MigrateCommand.class,
+            DemoCommand.class,
+            BenchLauncher.class,
+            ImportResultsCommand.class
+        })
 public final class Launcher implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
@@ -99,10 +104,17 @@ public final class Launcher implements Callable<Integer> {
         org.slf4j.LoggerFactory.getILoggerFactory();
     }
 
+    /** {@code --version}: the app, Java and JavaFX versions, and the data and log folders (as About shows them). */
     static final class VersionProvider implements CommandLine.IVersionProvider {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public String[] getVersion() {
-            return new String[] {"Registrar " + Version.current()};
+            Path dataHome = spec != null && spec.userObject() instanceof Launcher launcher
+                    ? launcher.connection.dataHome()
+                    : UserDataFolder.resolve();
+            return AboutInfo.of(dataHome).lines().toArray(String[]::new);
         }
     }
 }

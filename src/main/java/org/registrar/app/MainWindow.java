@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -33,11 +34,13 @@ final class MainWindow {
     private final ToggleGroup navigation = new ToggleGroup();
     private final DialogService dialogs;
     private final Screens wiring;
+    private final java.nio.file.Path dataHome;
 
     MainWindow(AppContext context, Runnable editConnection) {
         this.dialogs = new FxDialogService(
                 () -> root.getScene() == null ? null : root.getScene().getWindow());
         this.wiring = new Screens(context, dialogs, editConnection);
+        this.dataHome = context.dataHome();
         statusBar = StatusBarView.create(context);
         context.sampler().start();
         screens = wiring.forLogin();
@@ -86,7 +89,7 @@ final class MainWindow {
         }
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().addAll(spacer, themeToggle());
+        bar.getChildren().addAll(spacer, themeToggle(), aboutButton());
         bar.setPrefWidth(180);
         return bar;
     }
@@ -99,6 +102,16 @@ final class MainWindow {
         dark.setSelected(Theme.saved() == Theme.DARK);
         dark.setOnAction(event -> (dark.isSelected() ? Theme.DARK : Theme.LIGHT).apply());
         return dark;
+    }
+
+    /** About Registrar: at the foot of the navigation, until a Help menu exists. */
+    private Node aboutButton() {
+        Button about = new Button("About Registrar");
+        about.setId("about");
+        about.setMaxWidth(Double.MAX_VALUE);
+        about.getStyleClass().addAll("nav-button", "flat");
+        about.setOnAction(event -> dialogs.ask(AboutDialog.dialog(AboutInfo.of(dataHome)), answer -> {}));
+        return about;
     }
 
     private void show(String name) {

@@ -174,6 +174,20 @@ public final class Database implements AutoCloseable {
         return Migrations.apply(borrowing);
     }
 
+    /**
+     * What {@link #migrate()} would do, changing nothing. Blocking.
+     *
+     * @throws SchemaVersionException when migrate would refuse (a newer schema, a history that differs)
+     */
+    public MigrationPlan migrationPlan() {
+        return Migrations.plan(borrowing, Migrations.LOCATION);
+    }
+
+    /** The migrations applied to this database, oldest first, each with the time it took. Blocking. */
+    public java.util.List<MigrationPlan.Step> appliedMigrations() {
+        return Migrations.applied(borrowing, Migrations.LOCATION);
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -59,6 +59,15 @@ final class EditedMigrations {
         }
     }
 
+    /** The known edits {@link #realign} would correct on this database, read without writing. */
+    static List<Edit> toRealign(DataSource dataSource, String historyTable) {
+        try (Connection connection = dataSource.getConnection()) {
+            return isRegistrarHistory(connection, historyTable) ? applied(connection, historyTable) : List.of();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the schema history: " + e.getMessage(), e);
+        }
+    }
+
     /** The known edits whose earlier text this history recorded; read first, so most starts write nothing. */
     private static List<Edit> applied(Connection connection, String historyTable) throws SQLException {
         List<Edit> found = new ArrayList<>();

@@ -3,15 +3,18 @@ package org.registrar.db;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.ValidateResult;
 
 /**
  * Applies the versioned schema under {@code db/migration} with Flyway. An empty database gets the baseline
@@ -53,6 +56,68 @@ public final class Migrations {
             throw error;
         }
         return currentVersion(flyway);
+    }
+
+    /**
+     * What {@link #apply(DataSource)} would do, changing nothing: the pending migrations and the known repairs.
+     *
+     * @throws SchemaVersionException when apply would refuse: a newer app migrated the database further, or its
+     *     history differs from this app's migrations in a way the one known repair does not cover
+     */
+    static MigrationPlan plan(DataSource dataSource, String... locations) {
+        Flyway flyway = configure(dataSource, locations);
+        MigrationInfo[] all = flyway.info().all();
+        refuseNewerSchema(all);
+        List<EditedMigrations.Edit> corrections =
+                EditedMigrations.toRealign(dataSource, flyway.getConfiguration().getTable());
+        refuseDifferentHistory(dataSource, locations, corrections);
+        List<MigrationPlan.Step> pending = Arrays.stream(all)
+                .filter(info -> info.getState() == MigrationState.PENDING)
+                .map(info -> step(info, -1))
+                .toList();
+        return new MigrationPlan(
+                currentVersion(flyway),
+                newestKnown(all),
+                pending,
+                corrections.stream()
+                        .map(edit -> "V" + edit.version() + " (text of commit " + edit.commit() + ")")
+                        .toList());
+    }
+
+    /** The migrations applied successfully, oldest first, each with the time it took. */
+    static List<MigrationPlan.Step> applied(DataSource dataSource, String... locations) {
+        return Arrays.stream(configure(dataSource, locations).info().applied())
+                .filter(info -> info.getVersion() != null && info.getState().isApplied())
+                .map(info -> step(info, info.getExecutionTime() == null ? 0 : info.getExecutionTime()))
+                .toList();
+    }
+
+    private static MigrationPlan.Step step(MigrationInfo info, int millis) {
+        String kind = info.getScript().startsWith("B") ? "B" : "V";
+        return new MigrationPlan.Step(kind + info.getVersion().getVersion(), info.getDescription(), millis);
+    }
+
+    /**
+     * Flyway's validation as migrate runs it (pending migrations allowed), except the checksum mismatches the known
+     * repair will correct: what is left would stop migrate.
+     */
+    private static void refuseDifferentHistory(
+            DataSource dataSource, String[] locations, List<EditedMigrations.Edit> corrections) {
+        ValidateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(locations)
+                .failOnMissingLocations(true)
+                .ignoreMigrationPatterns("*:future", "*:pending")
+                .load()
+                .validateWithResult();
+        List<String> problems = result.invalidMigrations.stream()
+                .filter(invalid -> !(invalid.errorDetails.errorCode == CoreErrorCode.CHECKSUM_MISMATCH
+                        && corrections.stream().anyMatch(edit -> edit.version().equals(invalid.version))))
+                .map(invalid -> invalid.errorDetails.errorMessage)
+                .toList();
+        if (!problems.isEmpty()) {
+            throw SchemaVersionException.historyDiffers(problems);
+        }
     }
 
     /** The applied schema version, or "none" for an empty database. */

@@ -10,11 +10,24 @@ import java.util.stream.Collectors;
 public final class SchemaVersionException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** Why the schema cannot be used or upgraded here. */
+    public enum Kind {
+        /** A newer Registrar migrated it further than this app knows. */
+        NEWER_THAN_APP,
+        /** Migrations are pending and this login may not apply them. */
+        LOGIN_MAY_NOT_UPGRADE,
+        /** The recorded history differs from this app's migrations. */
+        HISTORY_DIFFERS
+    }
+
+    private final Kind kind;
     private final String databaseVersion;
     private final String appVersion;
 
-    private SchemaVersionException(String message, String databaseVersion, String appVersion, Throwable cause) {
+    private SchemaVersionException(
+            Kind kind, String message, String databaseVersion, String appVersion, Throwable cause) {
         super(message, cause);
+        this.kind = kind;
         this.databaseVersion = databaseVersion;
         this.appVersion = appVersion;
     }
@@ -22,6 +35,7 @@ public final class SchemaVersionException extends IllegalStateException {
     /** A newer app applied migrations this one does not know: refuse rather than write to an unknown schema. */
     public static SchemaVersionException newerThanApp(String databaseVersion, String appVersion) {
         return new SchemaVersionException(
+                Kind.NEWER_THAN_APP,
                 "This database was upgraded by a newer Registrar (schema " + databaseVersion
                         + "); this app knows schema " + appVersion + ". Please install the newer version.",
                 databaseVersion,
@@ -35,6 +49,7 @@ public final class SchemaVersionException extends IllegalStateException {
                 ? "This database has no Registrar schema yet"
                 : "This database has schema " + databaseVersion;
         return new SchemaVersionException(
+                Kind.LOGIN_MAY_NOT_UPGRADE,
                 current + " and this app needs schema " + appVersion + ", but your login may not upgrade it. Ask"
                         + " your administrator to upgrade the database with the owner login (admin guide:"
                         + " Schema upgrades).",
@@ -56,12 +71,29 @@ public final class SchemaVersionException extends IllegalStateException {
                 .map(String::strip)
                 .filter(line -> line.startsWith("Migration") || line.startsWith("Detected"))
                 .collect(Collectors.joining("; "));
+        return historyDiffers(detail, cause);
+    }
+
+    private static SchemaVersionException historyDiffers(String detail, Throwable cause) {
         return new SchemaVersionException(
+                Kind.HISTORY_DIFFERS,
                 "This database's schema history does not match this Registrar's migrations (" + detail + "). Nothing"
                         + " was changed. Ask your administrator (admin guide: Databases made by earlier versions).",
                 "unknown",
                 "unknown",
                 cause);
+    }
+
+    /** As {@link #historyDiffers(Throwable)}, from Flyway's validation messages (one per problem). */
+    static SchemaVersionException historyDiffers(java.util.List<String> problems) {
+        String detail = problems.stream()
+                .map(problem -> problem.lines().findFirst().orElse("").strip())
+                .collect(Collectors.joining("; "));
+        return historyDiffers(detail, null);
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     /** The newest schema version applied to the database, or "none". */

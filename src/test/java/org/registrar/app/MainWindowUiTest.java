@@ -146,4 +146,32 @@ class MainWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("light");
     }
+
+    @Test
+    void aboutRegistrarOpensFromTheNavigationAndNamesTheVersionsAndFolders() throws Exception {
+        robot.clickOn("#about");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#about-dialog").tryQuery().isPresent());
+        Screenshots.settle();
+
+        assertThat(robot.lookup("#about-version").queryAs(Label.class).getText())
+                .isEqualTo(org.registrar.db.Version.current());
+        assertThat(robot.lookup("#about-javafx").queryAs(Label.class).getText()).startsWith("21.0.11");
+        assertThat(robot.lookup("#about-java").queryAs(Label.class).getText())
+                .startsWith(System.getProperty("java.runtime.version"));
+        assertThat(robot.lookup("#about-data-folder").queryAs(Label.class).getText())
+                .isEqualTo(dataHome.toAbsolutePath().toString());
+        assertThat(robot.lookup("#about-log-folder").queryAs(Label.class).getText())
+                .isNotBlank();
+        Screenshots.save(robot.lookup("#about-dialog").query().getScene(), "about-dialog");
+        Screenshots.save(stage.getScene(), "main-window-about-button");
+
+        robot.clickOn("Close");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#about-dialog").tryQuery().isEmpty());
+    }
 }

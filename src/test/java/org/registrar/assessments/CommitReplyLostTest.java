@@ -33,6 +33,7 @@ import org.registrar.metrics.OperationScope;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
 import org.registrar.tasks.Tasks;
+import org.registrar.testing.Settle;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -96,6 +97,7 @@ class CommitReplyLostTest {
                 20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
         model.selectAssessment(model.assessments().get(1));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
+        Settle.idle(worker);
         long assessment = model.assessmentId();
         long cohort = model.cohortProperty().get().id();
         GridRow first = model.rows().get(0);

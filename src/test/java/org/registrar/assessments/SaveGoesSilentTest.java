@@ -26,6 +26,7 @@ import org.registrar.db.Timeouts;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
 import org.registrar.tasks.Tasks;
+import org.registrar.testing.Settle;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -94,6 +95,7 @@ class SaveGoesSilentTest {
                 20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
         model.selectAssessment(model.assessments().get(1));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
+        Settle.idle(worker);
         model.grid().edit(model.rows().get(0), GridColumn.SCORE, "1");
         model.grid().edit(model.rows().get(1), GridColumn.SCORE, "2");
         UUID batch = model.batchId();

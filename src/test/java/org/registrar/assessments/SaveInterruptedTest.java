@@ -26,6 +26,7 @@ import org.registrar.assessments.save.Draft;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.TestDatabases;
 import org.registrar.tasks.Tasks;
+import org.registrar.testing.Settle;
 import org.registrar.testing.TestSession;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -75,6 +76,7 @@ class SaveInterruptedTest {
                 20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
         model.selectAssessment(model.assessments().get(1));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
+        Settle.idle(worker);
         long assessment = model.assessmentId();
         GridRow locked = model.rows().stream()
                 .filter(row -> !row.savedProperty().get().isEmpty())

@@ -17,9 +17,9 @@ import org.flywaydb.core.Flyway;
  * from the shipped files without B64, as installed sites and users' embedded servers hold them. Flyway itself would
  * start an empty database from B64 whatever the target, so the old chain runs from a folder that lacks it.
  */
-final class OldChain {
+public final class OldChain {
     /** A test-only V file after every shipped one, standing for the migrations that come after the baseline. */
-    static final String LATER_MIGRATION = "classpath:schema/later-migration";
+    public static final String LATER_MIGRATION = "classpath:schema/later-migration";
 
     private OldChain() {}
 
@@ -27,7 +27,7 @@ final class OldChain {
      * Copies the shipped V files into {@code folder}, then the files of each class-path folder in {@code overlays}
      * over them (earlier texts of edited migrations); returns the Flyway location of {@code folder}.
      */
-    static String files(Path folder, String... overlays) throws IOException {
+    public static String files(Path folder, String... overlays) throws IOException {
         for (String name : MigrationFiles.names()) {
             if (name.startsWith("V")) {
                 try (InputStream in =
@@ -48,7 +48,7 @@ final class OldChain {
     }
 
     /** Applies the V files of {@code location} up to {@code target}, as the app before the baseline did. */
-    static void build(DataSource dataSource, String target, String location) {
+    public static void build(DataSource dataSource, String target, String location) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(location)

@@ -95,9 +95,10 @@ class SavePlannerScopeTest {
         assertThat(updated.conflicts()).isEmpty();
         assertThat(insertTriggers).as("plans of the insert's triggers").isNotEmpty();
         assertThat(insertTriggers).noneMatch(plan -> plan.contains("enable_nestloop = 'off'"));
-        // the history of an update joins its old and new rows, two transition tables: it pins off itself (V60)
+        // the history of an update joins its old and new rows, two transition tables: it pins off itself (V60), and
+        // it alone reads the old rows (V70: whether any was a first score, then the two inserts)
         assertThat(updateTriggers)
-                .filteredOn(plan -> !plan.contains("INSERT INTO result_history"))
+                .filteredOn(plan -> !plan.contains("old_rows"))
                 .isNotEmpty()
                 .noneMatch(plan -> plan.contains("enable_nestloop = 'off'"));
         String scoreCheck = insertTriggers.stream()
@@ -134,6 +135,39 @@ class SavePlannerScopeTest {
         assertThat(cohortRule)
                 .contains("Index Scan using students_pkey")
                 .doesNotContain("students_cohort_search_key_id_idx");
+    }
+
+    /**
+     * Issue 16 (V70): an update's history is inserted straight from the join of the statement's old and new rows: the
+     * insert events of first scores, then the update events, two plain inserts. Before, one insert produced both
+     * through a lateral union of two rows per result and sorted every history row of the statement by its step, so
+     * that insert events came first: a sort as large as the save, paid inside every update.
+     */
+    @Test
+    void anUpdatesHistoryIsInsertedFromTheJoinOfOldAndNewRowsWithoutSortingTheEvents() {
+        long cohort = largestCohort();
+        List<SheetRow> sheet = repository.sheet(cohort, null);
+        List<ResultChange> first = new ArrayList<>();
+        sheet.forEach(row -> first.add(new ResultChange(row.studentId(), BigDecimal.TEN, false, null, null)));
+        NewAssessment created =
+                new NewAssessment(cohort, "History", "Plans", new BigDecimal("20"), LocalDate.of(2025, 10, 1));
+        SaveOutcome saved = repository.save(SaveRequest.creating(UUID.randomUUID(), created, first));
+        List<ResultChange> second = new ArrayList<>();
+        sheet.forEach(row -> second.add(new ResultChange(row.studentId(), BigDecimal.ONE, false, null, 1)));
+        executed.clear();
+
+        SaveOutcome updated = repository.save(SaveRequest.existing(UUID.randomUUID(), saved.assessmentId(), second));
+
+        assertThat(updated.savedVersions()).hasSize(sheet.size()).containsValue(2);
+        List<String> history = triggerPlansOfTheWrite().stream()
+                .filter(plan -> plan.contains("INSERT INTO result_history"))
+                .toList();
+        assertThat(history).as("plans of the update's history").isNotEmpty();
+        assertThat(history).noneMatch(plan -> plan.contains("Sort Key: \"*SELECT*") || plan.contains("Append"));
+        assertThat(history)
+                .as("first scores leave their insert events, and every changed result its update event")
+                .anyMatch(plan -> plan.contains("'insert'"))
+                .anyMatch(plan -> plan.contains("'update'"));
     }
 
     /** 2,000 classes of 10 students and one of 5,000, vacuumed and analysed; returns the large class. */

@@ -1,0 +1,133 @@
+package org.registrar.app;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.registrar.db.ConnectionProfile;
+import org.registrar.db.Database;
+import org.registrar.db.DatabaseErrors;
+import org.registrar.db.MigrationPlan;
+import org.registrar.db.SchemaOwnerCheck;
+import org.registrar.db.SchemaVersionException;
+import org.registrar.metrics.PoolMetrics;
+import org.registrar.metrics.QueryMetrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code registrar migrate [--dry-run]}: the schema owner upgrades a school server's schema headless, through the
+ * same migration code the app runs at start (ADR 0052). Lists what is pending, refuses a newer schema, a history
+ * that differs and a login that does not own the schema before anything changes, then applies and says what it did.
+ */
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
+        description = "Upgrade the school server's schema with the owner login: list the pending migrations and apply"
+                + " them (--dry-run: list only). Exit 0 when done.")
+final class MigrateCommand implements Callable<Integer> {
+    static final int DONE = 0;
+    static final int FAILED = 1;
+    static final int UNREACHABLE = 3;
+    static final int NEWER_SCHEMA = 4;
+    static final int NOT_OWNER = 5;
+    static final int HISTORY_DIFFERS = 6;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(names = "--dry-run", description = "List the pending migrations and change nothing")
+    boolean dryRun;
+
+    PrintStream out = System.out;
+
+    @Override
+    public Integer call() {
+        Launcher.prepareLogging(connection.dataHome());
+        ConnectionProfile profile = connection.resolve();
+        if (profile.isEmbedded()) {
+            out.println("migrate upgrades a school server: give --db-url and --db-user (the owner login).");
+            out.println("The embedded demo database is upgraded by Registrar itself when it starts.");
+            return Launcher.BAD_SETTINGS;
+        }
+        out.println("Registrar migrate" + (dryRun ? " (dry run)" : ""));
+        out.println("Target:          " + profile.describe());
+        try (Database database =
+                Database.open(profile, profile.url(), password(profile), new QueryMetrics(), new PoolMetrics())) {
+            return migrate(database);
+        } catch (SchemaVersionException refused) {
+            out.println(refused.getMessage());
+            return exitCode(refused);
+        } catch (RuntimeException error) {
+            out.println("Failed: " + DatabaseErrors.describeConnect(error));
+            return DatabaseErrors.classify(error) == DatabaseErrors.Kind.UNAVAILABLE ? UNREACHABLE : FAILED;
+        }
+    }
+
+    private int migrate(Database database) {
+        MigrationPlan plan = database.migrationPlan();
+        out.println("Schema version:  " + plan.current() + " (this Registrar knows " + plan.newest() + ")");
+        printPlan(plan);
+        Optional<String> refusal = SchemaOwnerCheck.refusal(database.jdbi());
+        if (refusal.isPresent()) {
+            out.println(refusal.get());
+            out.println("Nothing was changed.");
+            return NOT_OWNER;
+        }
+        if (dryRun) {
+            out.println("Dry run: nothing was changed.");
+            return DONE;
+        }
+        if (plan.upToDate()) {
+            out.println("Nothing to apply: the schema is up to date (" + plan.current() + ").");
+            return DONE;
+        }
+        String version = database.migrate();
+        Set<String> pending =
+                plan.pending().stream().map(MigrationPlan.Step::name).collect(Collectors.toSet());
+        List<MigrationPlan.Step> applied = database.appliedMigrations().stream()
+                .filter(step -> pending.contains(step.name()))
+                .toList();
+        out.println("Applied:");
+        applied.forEach(
+                step -> out.printf("  %-5s %-50s applied in %d ms%n", step.name(), step.description(), step.millis()));
+        plan.corrections().forEach(correction -> out.println("  recorded checksum corrected: " + correction));
+        out.println("Done: schema " + version + ".");
+        return DONE;
+    }
+
+    private void printPlan(MigrationPlan plan) {
+        if (plan.pending().isEmpty()) {
+            out.println("Pending:         none");
+        } else {
+            out.println("Pending:         " + plan.pending().size() + " migration"
+                    + (plan.pending().size() == 1 ? "" : "s") + ", in this order:");
+            plan.pending().forEach(step -> out.printf("  %-5s %s%n", step.name(), step.description()));
+        }
+        if (!plan.corrections().isEmpty()) {
+            out.println("Recorded checksums of earlier texts to correct (ADR 0032):");
+            plan.corrections().forEach(correction -> out.println("  " + correction));
+        }
+    }
+
+    /** REGISTRAR_DB_PASSWORD, else typed at the console when there is one (as doctor asks), else none. */
+    private static String password(ConnectionProfile profile) {
+        String password = ConnectionOptions.passwordFromEnvironment();
+        if (password == null && System.console() != null) {
+            char[] typed = System.console().readPassword("Password for %s: ", profile.describe());
+            password = typed == null ? null : new String(typed);
+        }
+        return password;
+    }
+
+    private static int exitCode(SchemaVersionException refused) {
+        return switch (refused.kind()) {
+            case NEWER_THAN_APP -> NEWER_SCHEMA;
+            case LOGIN_MAY_NOT_UPGRADE -> NOT_OWNER;
+            case HISTORY_DIFFERS -> HISTORY_DIFFERS;
+        };
+    }
+}
