@@ -3,9 +3,13 @@ package org.registrar.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.registrar.db.ConnectionProfile;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine.Command;
@@ -29,6 +33,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--repetitions", description = "Repetitions per measured case (default: 15)")
     int repetitions = 15;
+
+    @Option(
+            names = "--runs",
+            description = "Runs, each on a fresh server with fresh demo data (default: 1); the reference scenario"
+                    + " writes each row's median over the runs to reference.md and reference.json")
+    int runs = 1;
 
     @Option(
             names = "--rows",
@@ -58,36 +68,108 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> names = List.of(scenario.split(","));
         List<BenchScenario> chosen = BenchScenarios.all().stream()
-                .filter(candidate -> scenario.equals("all") || names.contains(candidate.name()))
+                .filter(candidate -> scenario.equals("all")
+                        // the reference table re-measures the other scenarios' cases: only when named
+                        ? !(candidate instanceof ReferenceBench)
+                        : names.contains(candidate.name()))
                 .toList();
         if (chosen.isEmpty() || (!scenario.equals("all") && chosen.size() < names.size())) {
             System.err.println("Unknown scenario " + scenario + "; known: "
                     + BenchScenarios.all().stream().map(BenchScenario::name).toList());
             return 2;
         }
-        Path scratch = Files.createTempDirectory("registrar-bench");
-        prepareLogging(scratch);
+        if (runs < 1) {
+            System.err.println("--runs must be at least 1");
+            return 2;
+        }
         Files.createDirectories(out);
         System.out.printf(
                 "# Registrar bench (%d cores, %s)%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
-        try (BenchServer server = open(scratch)) {
-            BenchContext context = server.context(students, repetitions, saveSizes);
-            for (BenchScenario each : chosen) {
-                System.out.println();
-                BenchResult result = each.run(context);
-                System.out.println(result.toMarkdown());
-                Files.writeString(out.resolve(each.name() + ".json"), result.toJson());
+        Map<String, List<BenchResult>> results = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        for (int run = 1; run <= runs; run++) {
+            if (runs > 1) {
+                System.out.printf("## Run %d of %d%n%n", run, runs);
             }
-        } finally {
-            deleteQuietly(scratch);
+            long runStarted = System.nanoTime();
+            for (BenchResult result : runOnce(chosen)) {
+                results.computeIfAbsent(result.scenario(), name -> new ArrayList<>()).add(result);
+                String file = runs == 1 ? result.scenario() : result.scenario() + "-run" + run;
+                Files.writeString(out.resolve(file + ".json"), result.toJson());
+            }
+            System.out.printf(
+                    "%nRun %d took %.1f min (server start and demo data included); load average now %.2f%n",
+                    run, Measurements.since(runStarted) / 60_000, ReferenceBench.loadAverage());
+        }
+        System.out.printf("%nAll runs: %.1f min%n", Measurements.since(started) / 60_000);
+        List<BenchResult> reference = results.get("reference");
+        if (reference != null) {
+            BenchResult combined = ReferenceBench.combine(reference);
+            System.out.println();
+            System.out.println(combined.toMarkdown());
+            ReferenceBench.write(combined, out, command());
+            System.out.println("Written: " + out.resolve("reference.md") + " and reference.json");
         }
         return 0;
     }
 
-    private BenchServer open(Path scratch) throws IOException {
+    /** One run: a fresh server (and demo data when a chosen scenario needs them), each scenario once, in order. */
+    private List<BenchResult> runOnce(List<BenchScenario> chosen) throws Exception {
+        Path scratch = Files.createTempDirectory("registrar-bench");
+        prepareLogging(scratch);
+        List<BenchResult> results = new ArrayList<>();
+        int demoStudents = chosen.stream().anyMatch(BenchScenario::needsDemoSchool) ? students : 0;
+        try {
+            if (chosen.stream().noneMatch(BenchScenario::needsServer)) {
+                runAll(
+                        chosen,
+                        new BenchContext(
+                                null,
+                                size -> null,
+                                students,
+                                repetitions,
+                                null,
+                                null,
+                                null,
+                                saveSizes,
+                                ServerStatements.none()),
+                        results);
+                return results;
+            }
+            try (BenchServer server = open(scratch, demoStudents)) {
+                runAll(chosen, server.context(students, repetitions, saveSizes), results);
+            }
+        } finally {
+            deleteQuietly(scratch);
+        }
+        return results;
+    }
+
+    private static void runAll(List<BenchScenario> chosen, BenchContext context, List<BenchResult> results)
+            throws Exception {
+        for (BenchScenario each : chosen) {
+            System.out.println();
+            BenchResult result = each.run(context);
+            System.out.println(result.toMarkdown());
+            results.add(result);
+        }
+    }
+
+    /** The command line that reproduces this run (the options that change figures). */
+    private String command() {
+        return "java -jar target/registrar.jar bench --scenario " + scenario + " --students " + students + " --runs "
+                + runs + " --repetitions " + repetitions
+                + (saveSizes.isEmpty()
+                        ? ""
+                        : " --rows " + saveSizes.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                + (url == null ? "" : " --db-url " + url)
+                + " --out " + out;
+    }
+
+    private BenchServer open(Path scratch, int demoStudents) throws IOException {
         if (url == null) {
-            return BenchServer.embedded(scratch, poolSize, students, step -> System.out.println("  " + step));
+            return BenchServer.embedded(scratch, poolSize, demoStudents, step -> System.out.println("  " + step));
         }
         ConnectionProfile profile = new ConnectionProfile(
                 url,

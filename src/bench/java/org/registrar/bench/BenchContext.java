@@ -11,6 +11,7 @@ import org.registrar.db.Database;
  * @param openDatabase opens a new pool of the given size on the same server; the scenario closes it
  * @param jdbcUrl the server's URL, for baselines that must not use the app's pool (the old platform's replay)
  * @param saveSizes rows per save for the bulk-save scenario; empty for its own sizes
+ * @param serverStatements counts what the server ran per case (see {@link Measure})
  */
 public record BenchContext(
         Database database,
@@ -20,4 +21,5 @@ public record BenchContext(
         String jdbcUrl,
         String user,
         String password,
-        List<Integer> saveSizes) {}
+        List<Integer> saveSizes,
+        ServerStatements serverStatements) {}

@@ -47,6 +47,11 @@ public final class BenchResult {
         return List.copyOf(rows);
     }
 
+    /** The lines printed under the table. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
     public String toJson() {
         StringBuilder json = new StringBuilder("[\n");
         for (int r = 0; r < rows.size(); r++) {
@@ -79,6 +84,9 @@ public final class BenchResult {
     }
 
     private static String text(Object value) {
+        if (value == null || (value instanceof Double number && number.isNaN())) {
+            return "–";
+        }
         if (value instanceof Double number) {
             return number >= 100 ? String.format("%.0f", number) : String.format("%.2f", number);
         }

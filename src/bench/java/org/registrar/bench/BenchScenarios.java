@@ -15,6 +15,9 @@ public final class BenchScenarios {
                 new MentorsBench(),
                 new SeedTableBench(),
                 new ScaleOutBench(),
-                new MetricsBench());
+                new MetricsBench(),
+                new ReferenceBench(),
+                new DemoBench(),
+                new StartBench());
     }
 }

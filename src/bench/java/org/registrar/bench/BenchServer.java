@@ -3,7 +3,9 @@ package org.registrar.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
 import org.registrar.db.DemoData;
@@ -27,6 +29,7 @@ final class BenchServer implements AutoCloseable {
     private final String url;
     private final String password;
     private final Database main;
+    private final ServerStatements serverStatements;
 
     private BenchServer(EmbeddedServer embedded, ConnectionProfile profile, String url, String password) {
         this.embedded = embedded;
@@ -34,12 +37,16 @@ final class BenchServer implements AutoCloseable {
         this.url = url;
         this.password = password;
         this.main = open(profile.poolSize());
+        this.serverStatements = ServerStatements.on(main.jdbi());
     }
 
-    /** Starts an embedded server in {@code scratch} and loads {@code students} demo students. Blocking. */
+    /**
+     * Starts an embedded server in {@code scratch}, with pg_stat_statements counting every statement it runs, and
+     * loads {@code students} demo students (none when 0: the chosen scenarios make their own). Blocking.
+     */
     static BenchServer embedded(Path scratch, int poolSize, int students, Consumer<String> progress)
             throws IOException {
-        EmbeddedServer server = EmbeddedServer.startDurable(scratch.resolve("pgdata"), progress);
+        EmbeddedServer server = countingStatements(scratch.resolve("pgdata"), progress);
         try {
             EmbeddedSetup.createDatabaseIfMissing(server, DATABASE);
             progress.accept("Creating the schema…");
@@ -49,15 +56,35 @@ final class BenchServer implements AutoCloseable {
             ConnectionProfile profile = new ConnectionProfile(
                     embedded.url(), login.user(), embedded.sslMode(), null, false, poolSize);
             BenchServer bench = new BenchServer(server, profile, server.jdbcUrl(DATABASE), login.password());
-            progress.accept(String.format("Generating demo data (%,d students)…", students));
-            try (OperationScope scope = bench.main.queryMetrics().begin("Load demo data")) {
-                DemoData.load(bench.main.jdbi(), students);
+            if (students > 0) {
+                progress.accept(String.format("Generating demo data (%,d students)…", students));
+                try (OperationScope scope = bench.main.queryMetrics().begin("Load demo data")) {
+                    DemoData.load(bench.main.jdbi(), students);
+                }
             }
             return bench;
         } catch (RuntimeException e) {
             server.close(); // never leave a postgres process behind
             throw e;
         }
+    }
+
+    /**
+     * The app's durable server, started once to set {@link ServerStatements#SETTINGS} (ALTER SYSTEM: the app's start
+     * takes no extra settings, and a preloaded library needs a start) and started again with them.
+     */
+    private static EmbeddedServer countingStatements(Path data, Consumer<String> progress) throws IOException {
+        EmbeddedServer first = EmbeddedServer.startDurable(data, progress);
+        try (first) {
+            Jdbi.create(first.dataSource("postgres", first.superuser())).useHandle(handle -> {
+                for (Map.Entry<String, String> setting : ServerStatements.SETTINGS.entrySet()) {
+                    // a setting's name cannot be bound; these are constants of the bench, never user text
+                    handle.execute("ALTER SYSTEM SET " + setting.getKey() + " = '" + setting.getValue() + "'");
+                }
+            });
+        }
+        progress.accept("Restarting PostgreSQL with pg_stat_statements…");
+        return EmbeddedServer.startDurable(data, progress);
     }
 
     /** Connects to a configured server and brings its schema up to date. Blocking. */
@@ -75,7 +102,8 @@ final class BenchServer implements AutoCloseable {
 
     /** What the scenarios get: the main pool, a way to open more, the demo size and the login. */
     BenchContext context(int students, int repetitions, List<Integer> saveSizes) {
-        return new BenchContext(main, this::open, students, repetitions, url, profile.user(), password, saveSizes);
+        return new BenchContext(
+                main, this::open, students, repetitions, url, profile.user(), password, saveSizes, serverStatements);
     }
 
     private Database open(int poolSize) {

@@ -8,7 +8,6 @@ import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SaveOutcome;
 import org.registrar.assessments.data.SaveRequest;
 import org.registrar.db.Database;
-import org.registrar.metrics.OperationScope;
 
 /**
  * Saving 100 to 100,000 results of one assessment: Registrar's save (one transaction, at most 3 statements) of new
@@ -27,6 +26,8 @@ public final class BulkSaveBench implements BenchScenario {
     /** Untimed saves of 100 results before the first measurement. */
     static final int WARM_UP_SAVES = 20;
 
+    static final String OPERATION = "Bench bulk save";
+
     @Override
     public String name() {
         return "bulk-save";
@@ -35,20 +36,33 @@ public final class BulkSaveBench implements BenchScenario {
     @Override
     public BenchResult run(BenchContext context) throws Exception {
         Database database = context.database();
+        Measure measure = Measure.of(context);
         int[] sizes = context.saveSizes().isEmpty()
                 ? SIZES
                 : context.saveSizes().stream().mapToInt(Integer::intValue).toArray();
         BulkSaveFixture fixture =
                 BulkSaveFixture.create(database, Arrays.stream(sizes).max().orElseThrow());
-        BenchResult result = new BenchResult(name(), "method", "rows", "median_ms", "p95_ms", "statements");
+        BenchResult result = new BenchResult(
+                name(),
+                "method",
+                "rows",
+                "median_ms",
+                "p95_ms",
+                "statements",
+                "round_trips",
+                "server_statements",
+                "server_nested");
         try {
-            Timed select = time(database, context.repetitions() * 4, () -> fixture::selectOne);
-            result.row("SELECT 1 transaction (reference)", 0, select.median(), select.p95(), select.statements());
-            Timed commit = time(database, context.repetitions() * 4, () -> fixture::commitOneRow);
-            result.row("1-row INSERT + commit (reference)", 1, commit.median(), commit.p95(), commit.statements());
+            int references = context.repetitions() * 4;
+            row(result, "SELECT 1 transaction (reference)", 0, measure.time(OPERATION, references, fixture::selectOne));
+            row(
+                    result,
+                    "1-row INSERT + commit (reference)",
+                    1,
+                    measure.time(OPERATION, references, fixture::commitOneRow));
             warmUp(database, fixture);
             for (int size : sizes) {
-                measureSize(context, database, fixture, result, size);
+                measureSize(context, measure, fixture, result, size);
             }
         } finally {
             fixture.dropCopyTables();
@@ -67,7 +81,9 @@ public final class BulkSaveBench implements BenchScenario {
                 + " the columns the save sets, every trigger firing (score check, batch key, history, change stamp):"
                 + " the floor of writing these changed scores with their rules. \"no triggers (lower bound)\" is that"
                 + " statement with session_replication_role = replica: no rule kept, no history written. The three"
-                + " updates take turns, one repetition each. Server: fsync and synchronous_commit on.");
+                + " updates take turns, one repetition each. Server: fsync and synchronous_commit on.")
+                .note("Counts, of one more untimed run of each case: statements and round trips from QueryMetrics; "
+                        + context.serverStatements().describe() + ".");
         return result;
     }
 
@@ -75,68 +91,108 @@ public final class BulkSaveBench implements BenchScenario {
      * Saves a few small classes untimed first, so the first measured size does not pay for the JVM compiling the save
      * path (a desktop pays that once per session) or for the connections' first statements.
      */
-    private static void warmUp(Database database, BulkSaveFixture fixture) {
+    static void warmUp(Database database, BulkSaveFixture fixture) {
         ResultsRepository repository = new ResultsRepository(database.jdbi());
         for (int i = 0; i < WARM_UP_SAVES; i++) {
             repository.save(SaveRequest.existing(UUID.randomUUID(), fixture.newAssessment(), fixture.changes(100)));
         }
     }
 
+    /** Repetitions at a size: fewer for 100,000 rows. */
+    static int repetitions(BenchContext context, int size) {
+        return size >= 100_000 ? Math.max(3, context.repetitions() / 3) : context.repetitions();
+    }
+
     private static void measureSize(
-            BenchContext context, Database database, BulkSaveFixture fixture, BenchResult result, int size)
+            BenchContext context, Measure measure, BulkSaveFixture fixture, BenchResult result, int size)
             throws Exception {
-        ResultsRepository repository = new ResultsRepository(database.jdbi());
-        int repetitions = size >= 100_000 ? Math.max(3, context.repetitions() / 3) : context.repetitions();
-        Timed insert = time(database, repetitions, () -> {
-            long assessment = fixture.newAssessment();
-            return () -> repository.save(SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size)));
-        });
-        result.row("registrar save", size, insert.median(), insert.p95(), insert.statements());
-        measureUpdates(database, repository, fixture, result, size, repetitions);
+        int repetitions = repetitions(context, size);
+        Measure.Figures saved = saveNew(measure, fixture, size, repetitions);
+        row(result, "registrar save", size, saved);
+        Updates updates = updates(measure, fixture, size, repetitions);
+        Measure.Figures updated = updates.save();
+        row(result, "registrar save (update)", size, updated);
+        row(result, "UPDATE from arrays, real table (update floor)", size, updates.floor());
+        if (updates.lowerBound() != null) {
+            row(result, "UPDATE from arrays, no triggers (lower bound)", size, updates.lowerBound());
+        }
+        if (size == SIZES[0] && saved.server().known()) {
+            result.note("What the server ran for one save of " + size + " new results: " + saved.describeServer()
+                    + ".");
+            result.note("What the server ran for one update of " + size + " results: " + updated.describeServer()
+                    + ".");
+        }
         if (size <= LOOP_LIMIT) {
             int loops = size >= LOOP_LIMIT ? 1 : Math.max(2, repetitions / 5);
-            Timed loop = time(database, loops, () -> {
+            Measure.Figures loop = measure.time(OPERATION, loops, () -> {
                 long assessment = fixture.newAssessment();
                 return () -> fixture.insertOneByOne(assessment, size);
             });
-            result.row("naive INSERT loop", size, loop.median(), loop.p95(), loop.statements());
+            row(result, "naive INSERT loop", size, loop);
         }
-        Timed copyResults = time(database, repetitions, () -> {
+        row(result, "COPY into assessment_results (floor)", size, copyResults(measure, fixture, size, repetitions));
+        row(
+                result,
+                "COPY, empty table with primary key (floor)",
+                size,
+                measure.time(OPERATION, repetitions, () -> {
+                    fixture.emptyCopyTables();
+                    return () -> fixture.copyKeyed(size);
+                }));
+        row(
+                result,
+                "plain COPY, empty table (floor)",
+                size,
+                measure.time(OPERATION, repetitions, () -> {
+                    fixture.emptyCopyTables();
+                    return () -> fixture.copyPlain(size);
+                }));
+    }
+
+    private static void row(BenchResult result, String method, int size, Measure.Figures figures) {
+        result.row(
+                method,
+                size,
+                figures.median(),
+                figures.p95(),
+                figures.statements(),
+                figures.roundTrips(),
+                figures.serverStatements(),
+                figures.server().nested());
+    }
+
+    /** Registrar's save of {@code size} new results of a fresh assessment (ResultsRepository.save). */
+    static Measure.Figures saveNew(Measure measure, BulkSaveFixture fixture, int size, int repetitions)
+            throws Exception {
+        ResultsRepository repository = new ResultsRepository(fixture.database().jdbi());
+        return measure.time(OPERATION, repetitions, () -> {
+            long assessment = fixture.newAssessment();
+            return () -> repository.save(SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size)));
+        });
+    }
+
+    /** COPY of {@code size} new results into assessment_results itself (its keys, indexes, triggers): the floor. */
+    static Measure.Figures copyResults(Measure measure, BulkSaveFixture fixture, int size, int repetitions)
+            throws Exception {
+        return measure.time(OPERATION, repetitions, () -> {
             long assessment = fixture.newAssessment();
             UUID batch = fixture.newBatch(assessment, size);
             return () -> fixture.copyResults(assessment, batch, size);
         });
-        result.row(
-                "COPY into assessment_results (floor)",
-                size,
-                copyResults.median(),
-                copyResults.p95(),
-                copyResults.statements());
-        Timed keyed = time(database, repetitions, () -> {
-            fixture.emptyCopyTables();
-            return () -> fixture.copyKeyed(size);
-        });
-        result.row("COPY, empty table with primary key (floor)", size, keyed.median(), keyed.p95(), keyed.statements());
-        Timed copy = time(database, repetitions, () -> {
-            fixture.emptyCopyTables();
-            return () -> fixture.copyPlain(size);
-        });
-        result.row("plain COPY, empty table (floor)", size, copy.median(), copy.p95(), copy.statements());
     }
+
+    /** An update's figures: Registrar's save, its floor, and the floor without triggers (null: not permitted). */
+    record Updates(Measure.Figures save, Measure.Figures floor, Measure.Figures lowerBound) {}
 
     /**
      * An update of every result of an assessment three ways, one repetition of each in turn so that the machine's
      * load swings reach all three alike: Registrar's save (each based on the versions the previous one returned), the
      * floor (one autocommitted set-based UPDATE of the same rows from arrays, every trigger firing) and the lower
-     * bound (the same UPDATE with no trigger firing). Each writes its own assessment, saved once beforehand.
+     * bound (the same UPDATE with no trigger firing). Each writes its own assessment, saved once beforehand. Each is
+     * counted on one more run after the timed ones.
      */
-    private static void measureUpdates(
-            Database database,
-            ResultsRepository repository,
-            BulkSaveFixture fixture,
-            BenchResult result,
-            int size,
-            int repetitions) {
+    static Updates updates(Measure measure, BulkSaveFixture fixture, int size, int repetitions) {
+        ResultsRepository repository = new ResultsRepository(fixture.database().jdbi());
         long saved = fixture.newAssessment();
         Map<Long, Integer> versions = new HashMap<>(repository
                 .save(SaveRequest.existing(UUID.randomUUID(), saved, fixture.changes(size)))
@@ -149,36 +205,48 @@ public final class BulkSaveBench implements BenchScenario {
         double[] save = new double[repetitions];
         double[] plain = new double[repetitions];
         double[] untriggered = new double[repetitions];
-        int[] statements = new int[3];
         for (int round = 1; round <= repetitions; round++) {
             int shift = round;
-            SaveRequest request = SaveRequest.existing(UUID.randomUUID(), saved, fixture.changes(size, shift, versions));
-            save[round - 1] = timeOnce(database, statements, 0, () -> {
-                SaveOutcome outcome = repository.save(request);
-                if (outcome.savedVersions().size() != size) {
-                    throw new IllegalStateException(
-                            "Update bench wrote " + outcome.savedVersions().size() + " of " + size + " rows ("
-                                    + outcome.conflicts().size() + " conflicts)");
-                }
-                versions.putAll(outcome.savedVersions());
-            });
+            save[round - 1] = measure.once(OPERATION, updateRound(repository, fixture, saved, size, shift, versions));
             plain[round - 1] =
-                    timeOnce(database, statements, 1, () -> fixture.updateInPlace(floor, floorBatch, size, shift, true));
+                    measure.once(OPERATION, () -> fixture.updateInPlace(floor, floorBatch, size, shift, true));
             if (lowerBound) {
-                untriggered[round - 1] = timeOnce(
-                        database, statements, 2, () -> fixture.updateInPlace(lower, lowerBatch, size, shift, false));
+                untriggered[round - 1] =
+                        measure.once(OPERATION, () -> fixture.updateInPlace(lower, lowerBatch, size, shift, false));
             }
         }
-        result.row("registrar save (update)", size, median(save), p95(save), statements[0]);
-        result.row("UPDATE from arrays, real table (update floor)", size, median(plain), p95(plain), statements[1]);
-        if (lowerBound) {
-            result.row(
-                    "UPDATE from arrays, no triggers (lower bound)",
-                    size,
-                    median(untriggered),
-                    p95(untriggered),
-                    statements[2]);
-        }
+        int counted = repetitions + 1;
+        return new Updates(
+                measure.figures(
+                        OPERATION, save, updateRound(repository, fixture, saved, size, counted, versions)),
+                measure.figures(
+                        OPERATION, plain, () -> fixture.updateInPlace(floor, floorBatch, size, counted, true)),
+                lowerBound
+                        ? measure.figures(
+                                OPERATION,
+                                untriggered,
+                                () -> fixture.updateInPlace(lower, lowerBatch, size, counted, false))
+                        : null);
+    }
+
+    /** One save changing every score by {@code shift}, based on the versions the previous one returned. */
+    private static Runnable updateRound(
+            ResultsRepository repository,
+            BulkSaveFixture fixture,
+            long assessment,
+            int size,
+            int shift,
+            Map<Long, Integer> versions) {
+        SaveRequest request =
+                SaveRequest.existing(UUID.randomUUID(), assessment, fixture.changes(size, shift, versions));
+        return () -> {
+            SaveOutcome outcome = repository.save(request);
+            if (outcome.savedVersions().size() != size) {
+                throw new IllegalStateException("Update bench wrote " + outcome.savedVersions().size() + " of " + size
+                        + " rows (" + outcome.conflicts().size() + " conflicts)");
+            }
+            versions.putAll(outcome.savedVersions());
+        };
     }
 
     /** New results of every student up to {@code size} for the assessment; returns the batch that saved them. */
@@ -186,40 +254,5 @@ public final class BulkSaveBench implements BenchScenario {
         UUID batch = UUID.randomUUID();
         repository.save(SaveRequest.existing(batch, assessment, fixture.changes(size)));
         return batch;
-    }
-
-    private static double median(double[] millis) {
-        return Measurements.median(millis);
-    }
-
-    private static double p95(double[] millis) {
-        return Measurements.percentile(millis, 95);
-    }
-
-    /** Times one run of {@code work}; keeps the most statements seen in {@code statements[slot]}. */
-    private static double timeOnce(Database database, int[] statements, int slot, Runnable work) {
-        long start = System.nanoTime();
-        OperationScope scope = database.queryMetrics().begin("Bench bulk save");
-        try (scope) {
-            work.run();
-        }
-        double millis = Measurements.since(start);
-        statements[slot] = Math.max(statements[slot], scope.summary().statements());
-        return millis;
-    }
-
-    private interface Setup {
-        Runnable prepare() throws Exception;
-    }
-
-    private record Timed(double median, double p95, int statements) {}
-
-    private static Timed time(Database database, int repetitions, Setup setup) throws Exception {
-        double[] millis = new double[repetitions];
-        int[] statements = new int[1];
-        for (int i = 0; i < repetitions; i++) {
-            millis[i] = timeOnce(database, statements, 0, setup.prepare());
-        }
-        return new Timed(median(millis), p95(millis), statements[0]);
     }
 }

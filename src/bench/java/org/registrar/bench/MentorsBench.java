@@ -13,7 +13,6 @@ import org.registrar.mentors.MentorDirectory;
 import org.registrar.mentors.MentorRepository;
 import org.registrar.mentors.MentorSettings;
 import org.registrar.mentors.RosterEntry;
-import org.registrar.metrics.OperationScope;
 
 /**
  * The mentors list the old web platform's way (list, then count, cohorts and last change per mentor: 1 + 3N
@@ -23,78 +22,55 @@ import org.registrar.metrics.OperationScope;
 public final class MentorsBench implements BenchScenario {
     private static final int ROSTER_SIZE = 200;
 
+    static final String OPERATION = "Bench mentors";
+
     @Override
     public String name() {
         return "mentors";
     }
 
     @Override
-    public BenchResult run(BenchContext context) {
+    public BenchResult run(BenchContext context) throws Exception {
         Database database = context.database();
+        Measure measure = Measure.of(context);
         MentorRepository repository = new MentorRepository(database.jdbi());
-        MentorDirectory directory = new MentorDirectory(
-                repository,
-                new ChangeStamps(database.jdbi()),
-                new MentorSettings(Duration.ofMinutes(5), Duration.ofHours(1), 2_000));
+        MentorDirectory directory = directory(database);
         long mentor = mentorWithRosterOf(repository, directory);
         int repetitions = Math.max(5, context.repetitions());
-        BenchResult result = new BenchResult(name(), "case", "median_ms", "p90_ms", "statements", "rows");
-        directory.countWithoutMentor(); // the first read checks the change stamps; not part of what follows
-        Timing uncached = time(database, repetitions, () -> oldWayList(database));
-        result.row("uncached", uncached.median(), uncached.p90(), uncached.statements(), uncached.rows());
-        Timing cold = time(database, repetitions, () -> {
-            directory.invalidateAll();
-            return directory.mentors().size();
-        });
-        result.row("cold", cold.median(), cold.p90(), cold.statements(), cold.rows());
-        Timing aggregate = time(database, repetitions, () -> fullAggregate(database));
-        result.row(
+        BenchResult result = new BenchResult(
+                name(), "case", "median_ms", "p90_ms", "statements", "round_trips", "server_statements", "rows");
+        Timing uncached = time(measure, repetitions, () -> oldWayList(database));
+        row(result, "uncached", uncached);
+        Timing cold = coldList(measure, directory, repetitions);
+        row(result, "cold", cold);
+        row(
+                result,
                 "cold, full aggregate (the list before V65)",
-                aggregate.median(),
-                aggregate.p90(),
-                aggregate.statements(),
-                aggregate.rows());
-        Timing without = time(database, repetitions, () -> {
-            directory.invalidateAll();
-            return (int) directory.countWithoutMentor();
-        });
-        result.row("without a mentor, cold", without.median(), without.p90(), without.statements(), 1);
+                time(measure, repetitions, () -> fullAggregate(database)));
+        row(result, "without a mentor, cold", withoutMentor(measure, directory, repetitions));
         String cohort = aClassOf(repository, mentor);
-        Timing ofClass = time(database, repetitions, () -> {
+        row(result, "mentors of a class, cold (V66)", time(measure, repetitions, () -> {
             directory.invalidateAll();
             return directory.mentorsInCohort(cohort).size();
-        });
-        result.row(
-                "mentors of a class, cold (V66)",
-                ofClass.median(),
-                ofClass.p90(),
-                ofClass.statements(),
-                ofClass.rows());
+        }));
         long free = directory.candidates("", true, null).entries().get(0).studentId();
-        Timing reassign = time(database, repetitions, () -> reassignOne(directory, free, mentor));
-        result.row(
+        row(
+                result,
                 "assign and unassign 1 student (summaries kept)",
-                reassign.median(),
-                reassign.p90(),
-                reassign.statements(),
-                1);
-        Timing warm =
-                time(database, repetitions * 100, () -> directory.mentors().size());
-        result.row("warm", warm.median(), warm.p90(), warm.statements(), warm.rows());
-        Timing rosterCold = time(database, repetitions, () -> {
+                time(measure, repetitions, () -> reassignOne(directory, free, mentor)));
+        Timing warm = time(measure, repetitions * 100, () -> directory.mentors().size());
+        row(result, "warm", warm);
+        row(result, "roster cold", time(measure, repetitions, () -> {
             directory.invalidateAll();
             return directory.roster(mentor, null).entries().size();
-        });
-        result.row("roster cold", rosterCold.median(), rosterCold.p90(), rosterCold.statements(), rosterCold.rows());
-        Timing rosterWarm = time(
-                database,
-                repetitions * 100,
-                () -> directory.roster(mentor, null).entries().size());
-        result.row("roster warm", rosterWarm.median(), rosterWarm.p90(), rosterWarm.statements(), rosterWarm.rows());
+        }));
+        Timing rosterWarm = time(measure, repetitions * 100, () -> directory.roster(mentor, null).entries().size());
+        row(result, "roster warm", rosterWarm);
         return result.note(String.format(
                         "%,d students, %,d mentors; %d repetitions (warm: %d). Uncached/cold = %.1fx,"
                                 + " cold/warm = %.0fx; warm median %.1f µs, roster warm %.1f µs."
-                                + " Statements: per repetition, counted by QueryMetrics. p90: the 90th-percentile"
+                                + " Counts, of one more untimed run of each case: statements and round trips from"
+                                + " QueryMetrics, server statements from the server. p90: the 90th-percentile"
                                 + " repetition, where a statement that slows down after repeated use on one"
                                 + " connection shows before it moves the median.",
                         context.students(),
@@ -107,7 +83,8 @@ public final class MentorsBench implements BenchScenario {
                         rosterWarm.median() * 1000))
                 .note(namesSent(repository))
                 .note("Cache: " + directory.snapshot())
-                .note("Server (SHOW): " + DurableServer.shown(database.jdbi()) + ".");
+                .note("Server (SHOW): " + DurableServer.shown(database.jdbi()) + "; "
+                        + context.serverStatements().describe() + ".");
     }
 
     /** The list as one aggregate over every assignment, student and class: what V65 replaced (reference). */
@@ -194,21 +171,55 @@ public final class MentorsBench implements BenchScenario {
         return largest.id();
     }
 
-    private static Timing time(Database database, int repetitions, Supplier<Integer> work) {
-        double[] millis = new double[repetitions];
-        int statements = 0;
-        int rows = 0;
-        for (int i = 0; i < repetitions; i++) {
-            OperationScope scope = database.queryMetrics().begin("Bench mentors");
-            long start = System.nanoTime();
-            try (scope) {
-                rows = work.get();
-            }
-            millis[i] = Measurements.since(start);
-            statements = scope.summary().statements();
-        }
-        return new Timing(Measurements.median(millis), Measurements.percentile(millis, 90), statements, rows);
+    /** Times {@code work} with {@link Measure}; the rows are those of its counted run. */
+    private static Timing time(Measure measure, int repetitions, Supplier<Integer> work) throws Exception {
+        int[] rows = {0};
+        Measure.Figures figures = measure.time(OPERATION, repetitions, () -> rows[0] = work.get());
+        return new Timing(figures, rows[0]);
     }
 
-    private record Timing(double median, double p90, int statements, int rows) {}
+    /** One case's figures and the rows its counted run returned. */
+    record Timing(Measure.Figures figures, int rows) {
+        double median() {
+            return figures.median();
+        }
+    }
+
+    private static void row(BenchResult result, String name, Timing timing) {
+        Measure.Figures figures = timing.figures();
+        result.row(
+                name,
+                figures.median(),
+                figures.p90(),
+                figures.statements(),
+                figures.roundTrips(),
+                figures.serverStatements(),
+                timing.rows());
+    }
+
+    /** The mentors list from the maintained summaries, cold (the cache emptied before each run). */
+    static Timing coldList(Measure measure, MentorDirectory directory, int repetitions) throws Exception {
+        return time(measure, repetitions, () -> {
+            directory.invalidateAll();
+            return directory.mentors().size();
+        });
+    }
+
+    /** The count of students without a mentor, cold. */
+    static Timing withoutMentor(Measure measure, MentorDirectory directory, int repetitions) throws Exception {
+        return time(measure, repetitions, () -> {
+            directory.invalidateAll();
+            return (int) directory.countWithoutMentor();
+        });
+    }
+
+    /** The directory as a desktop builds it, with the app's cache settings; its first read checks the stamps. */
+    static MentorDirectory directory(Database database) {
+        MentorDirectory directory = new MentorDirectory(
+                new MentorRepository(database.jdbi()),
+                new ChangeStamps(database.jdbi()),
+                new MentorSettings(Duration.ofMinutes(5), Duration.ofHours(1), 2_000));
+        directory.countWithoutMentor(); // the first read checks the change stamps; not part of what is timed
+        return directory;
+    }
 }

@@ -1,27 +1,34 @@
 package org.registrar.bench;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.registrar.assessments.data.NewAssessment;
 import org.registrar.assessments.data.ResultChange;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SaveRequest;
+import org.registrar.assessments.save.Draft;
+import org.registrar.assessments.save.DraftStore;
+import org.registrar.assessments.save.SaveResults;
 import org.registrar.db.Database;
 import org.registrar.mentors.ChangeStamps;
 import org.registrar.mentors.MentorDirectory;
 import org.registrar.mentors.MentorRepository;
 import org.registrar.mentors.MentorSettings;
-import org.registrar.metrics.OperationScope;
 import org.registrar.students.PageKey;
 import org.registrar.students.PageRequest;
 import org.registrar.students.StudentFilter;
 import org.registrar.students.StudentOrder;
 import org.registrar.students.StudentRepository;
+import org.registrar.tasks.Tasks;
 
 /**
  * The old platform's published before/after table, row by row, with Registrar's figure measured in this run and
@@ -32,6 +39,8 @@ public final class SeedTableBench implements BenchScenario {
     static final int BULK_ITEMS = 100;
     static final Duration LOAD = Duration.ofSeconds(Long.getLong("registrar.bench.loadSeconds", 60));
     static final int LOAD_DESKTOPS = 100;
+    private static final String MENTORS = "Bench mentor list";
+    private static final String PAGES = "Bench students page";
 
     @Override
     public String name() {
@@ -46,35 +55,42 @@ public final class SeedTableBench implements BenchScenario {
                 name(), "metric", "old platform before", "old platform after", "Registrar", "how measured");
         OldPlatform old = new OldPlatform(context.jdbcUrl(), context.user(), context.password());
 
+        Measure measure = Measure.of(context);
         // one class of 100: a result's student must be in its assessment's class (V62)
         BulkSaveFixture bulkClass = BulkSaveFixture.create(database, BULK_ITEMS);
-        Figures bulk = bulkSave(database, bulkClass, context.repetitions());
-        Figures oldBulk = oldBulkSave(database, old, bulkClass);
+        Measure.Figures bulk = screenSave(measure, bulkClass, BULK_ITEMS, context.repetitions());
+        Replayed oldBulk = oldBulkSave(database, old, bulkClass);
         table.row(
                 "Bulk assessment of 100 items",
                 "8-12 s",
                 "1-2 s",
                 ms(bulk.median()),
                 String.format(
-                        "median of %d saves of 100 new results (fsync on); the old pattern replayed here: %s",
-                        context.repetitions(), ms(oldBulk.median())));
+                        "median of %d saves of 100 new results as the Save button runs them (the draft written with"
+                                + " its fsyncs, then the save through SaveResults; fsync on); the old pattern replayed"
+                                + " here: %s",
+                        context.repetitions(),
+                        ms(oldBulk.median())));
         table.row(
                 "Queries per bulk save",
                 "400+",
                 "5-10",
-                String.valueOf(bulk.statements()),
-                "statements counted by QueryMetrics in the save; old pattern replayed: " + oldBulk.statements());
+                bulk.describeCounts(),
+                "statements and round trips counted by QueryMetrics in one save, server statements by the server;"
+                        + " old pattern replayed: " + oldBulk.statements() + " statements");
 
-        Figures oldMentors = oldMentorList(old);
+        Replayed oldMentors = oldMentorList(old);
         MentorDirectory directory = new MentorDirectory(
                 new MentorRepository(database.jdbi()),
                 new ChangeStamps(database.jdbi()),
                 MentorSettings.fromSystemProperties());
-        Figures cold = timed(database, context.repetitions(), () -> {
+        Measure.Figures cold = measure.time(MENTORS, context.repetitions(), () -> {
             directory.invalidateAll();
             directory.mentors();
         });
-        Figures warm = timed(database, context.repetitions() * 20, directory::mentors);
+        Measure.Figures warm = measure.time(MENTORS, context.repetitions() * 20, () -> {
+            directory.mentors();
+        });
         table.row(
                 "Mentor list",
                 "1.5-2 s",
@@ -86,16 +102,16 @@ public final class SeedTableBench implements BenchScenario {
                 "Queries per mentor request",
                 "3-4",
                 "1-2",
-                cold.statements() + " cold, " + warm.statements() + " warm",
-                "QueryMetrics; old pattern replayed: " + oldMentors.statements());
+                "cold: " + cold.describeCounts() + "; warm: " + warm.statements(),
+                "QueryMetrics and the server; old pattern replayed: " + oldMentors.statements() + " statements");
 
-        Figures[] paging = paging(database, context);
+        Measure.Figures[] paging = paging(measure, database, context);
         table.row(
                 "Students page at depth (page " + (context.students() / 50 - 1) + ")",
                 "-",
                 "-",
                 ms(paging[0].median()) + " keyset",
-                "OFFSET at the same depth: " + ms(paging[1].median()));
+                "OFFSET at the same depth: " + ms(paging[1].median()) + "; keyset: " + paging[0].describeCounts());
 
         LoadRun.Outcome load = LoadRun.run(
                 LOAD_DESKTOPS,
@@ -125,48 +141,65 @@ public final class SeedTableBench implements BenchScenario {
                     action.getKey(), figures[0], figures[1], figures[2], figures[3]));
         }
         load.sampleErrors().forEach(error -> table.note("Load error: " + error));
-        return table.note(
-                "\"handles 1000+ concurrent instances\": see the `pgbouncer` scenario (300 desktops through PgBouncer on a server with max_connections = 40).");
+        return table.note(String.format(
+                        "%,d students. \"handles 1000+ concurrent instances\": see the `pgbouncer` scenario (300"
+                                + " desktops through PgBouncer on a server with max_connections = 40).",
+                        context.students()))
+                .note("Server (SHOW): " + DurableServer.shown(database.jdbi()) + "; "
+                        + context.serverStatements().describe() + ".");
     }
 
-    private record Figures(double median, long statements) {}
+    /** The old platform's pattern replayed: median time and statements. */
+    private record Replayed(double median, long statements) {}
 
-    private static Figures timed(Database database, int repetitions, Runnable work) {
-        double[] millis = new double[repetitions];
-        long statements = 0;
-        for (int i = 0; i < repetitions; i++) {
-            OperationScope scope = database.queryMetrics().begin("Bench");
-            long start = System.nanoTime();
-            try (scope) {
-                work.run();
-            }
-            millis[i] = Measurements.since(start);
-            statements = scope.summary().statements();
+    /**
+     * The Assessments screen's Save of {@code size} new results of {@code bulkClass} as a new assessment, as the
+     * button runs it once the grid's changes are collected: {@link SaveResults} writes the draft (a file forced to disk, renamed,
+     * its folder forced) and then saves in one transaction; timed until the outcome is handed back. Drafts go to a
+     * scratch folder, removed afterwards.
+     */
+    static Measure.Figures screenSave(Measure measure, BulkSaveFixture bulkClass, int size, int repetitions)
+            throws Exception {
+        Database database = bulkClass.database();
+        Path folder = Files.createTempDirectory("registrar-bench-drafts");
+        try {
+            SaveResults saves = new SaveResults(
+                    Tasks.inline(database.queryMetrics()),
+                    new ResultsRepository(database.jdbi()),
+                    new DraftStore(folder),
+                    SaveResults.Scheduler.realTime(),
+                    SaveResults.Retry.ONCE);
+            return measure.time(SaveResults.SAVE, repetitions, () -> {
+                NewAssessment created = new NewAssessment(
+                        bulkClass.cohort(),
+                        "Bench " + UUID.randomUUID(),
+                        "Maths",
+                        BigDecimal.valueOf(20),
+                        LocalDate.now());
+                UUID batch = UUID.randomUUID();
+                List<ResultChange> changes = new ArrayList<>();
+                List<Draft.Entry> entries = new ArrayList<>();
+                for (long studentId : bulkClass.students().subList(0, size)) {
+                    changes.add(new ResultChange(studentId, BigDecimal.valueOf(15), false, null, null));
+                    entries.add(new Draft.Entry(studentId, "15", null, null));
+                }
+                SaveRequest request = SaveRequest.creating(batch, created, changes);
+                Draft draft = new Draft(batch, bulkClass.cohort(), null, created, Instant.now(), entries);
+                return () -> {
+                    AtomicReference<SaveResults.Ending> ended = new AtomicReference<>();
+                    saves.save(request, draft, waiting -> {}, ended::set);
+                    if (!(ended.get() instanceof SaveResults.Saved)) {
+                        throw new IllegalStateException("The bench's save ended as " + ended.get());
+                    }
+                };
+            });
+        } finally {
+            BenchCommand.deleteQuietly(folder);
         }
-        return new Figures(Measurements.median(millis), statements);
     }
 
-    private static Figures bulkSave(Database database, BulkSaveFixture bulkClass, int repetitions) {
-        ResultsRepository results = new ResultsRepository(database.jdbi());
-        List<ResultChange> changes = new ArrayList<>();
-        for (long studentId : bulkClass.students()) {
-            changes.add(new ResultChange(studentId, BigDecimal.valueOf(15), false, null, null));
-        }
-        return timed(
-                database,
-                repetitions,
-                () -> results.save(SaveRequest.creating(
-                        UUID.randomUUID(),
-                        new NewAssessment(
-                                bulkClass.cohort(),
-                                "Bench " + UUID.randomUUID(),
-                                "Maths",
-                                BigDecimal.valueOf(20),
-                                LocalDate.now()),
-                        changes)));
-    }
-
-    private static Figures oldBulkSave(Database database, OldPlatform old, BulkSaveFixture bulkClass) throws Exception {
+    private static Replayed oldBulkSave(Database database, OldPlatform old, BulkSaveFixture bulkClass)
+            throws Exception {
         List<String> numbers = database.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT student_number FROM students WHERE id = ANY(:ids) ORDER BY id")
                 .bind(
@@ -187,33 +220,32 @@ public final class SeedTableBench implements BenchScenario {
             old.saveOneByOne(assessment, numbers, 15);
             millis[i] = Measurements.since(start);
         }
-        return new Figures(Measurements.median(millis), old.statements());
+        return new Replayed(Measurements.median(millis), old.statements());
     }
 
-    private static Figures oldMentorList(OldPlatform old) throws Exception {
+    private static Replayed oldMentorList(OldPlatform old) throws Exception {
         double[] millis = new double[3];
         for (int i = 0; i < millis.length; i++) {
             long start = System.nanoTime();
             old.mentorListOneByOne();
             millis[i] = Measurements.since(start);
         }
-        return new Figures(Measurements.median(millis), old.statements());
+        return new Replayed(Measurements.median(millis), old.statements());
     }
 
-    private static Figures[] paging(Database database, BenchContext context) {
+    private static Measure.Figures[] paging(Measure measure, Database database, BenchContext context)
+            throws Exception {
         StudentRepository students = new StudentRepository(database.jdbi());
         long offset = Math.max(0, (long) (context.students() / 50 - 2) * 50);
         OffsetPages offsets = new OffsetPages(database.jdbi());
         PageKey deep = offsets.keyAt(offset + 49);
-        Figures keyset = timed(
-                database,
-                context.repetitions(),
-                () -> students.page(StudentOrder.DEFAULT, StudentFilter.NONE, PageRequest.after(deep), 50, false));
-        Figures byOffset = timed(
-                database,
-                Math.max(3, context.repetitions() / 5),
-                () -> offsets.page(offset + 50, 50));
-        return new Figures[] {keyset, byOffset};
+        Measure.Figures keyset = measure.time(PAGES, context.repetitions(), () -> {
+            students.page(StudentOrder.DEFAULT, StudentFilter.NONE, PageRequest.after(deep), 50, false);
+        });
+        Measure.Figures byOffset = measure.time(PAGES, Math.max(3, context.repetitions() / 5), () -> {
+            offsets.page(offset + 50, 50);
+        });
+        return new Measure.Figures[] {keyset, byOffset};
     }
 
     private static String ms(double millis) {

@@ -38,7 +38,9 @@ import org.registrar.db.ConnectionProfile.SslMode;
 /**
  * The connection form, for people rather than drivers: server, port, database, login and TLS, with a raw JDBC URL
  * under "Advanced"; a message beside each field that is wrong; a Test that runs the timed checks stage by stage
- * before anything is saved. Fields the machine-wide settings lock are shown disabled. Binds to
+ * before anything is saved. Fields whose keys the machine-wide settings lock ({@code lockedKeys}, names as in the
+ * file) are disabled, their label says "(locked)" and both carry the tooltip {@link #LOCKED_TIP}; the embedded choice
+ * is locked with the server address, and by {@code demo.allowed} when the caller passes it (demo forbidden). Binds to
  * {@link ConnectionFormViewModel}. The password typed here is kept in memory only.
  */
 final class ConnectionDialog {
@@ -58,6 +60,9 @@ final class ConnectionDialog {
     private final CheckBox pgBouncer = new CheckBox("Through PgBouncer in transaction mode");
     private final Spinner<Integer> poolSize = new Spinner<>(1, ConnectionProfile.MAX_POOL_SIZE, 2);
     private final GridPane stageGrid = new GridPane();
+
+    static final String LOCKED_TIP = ConnectionFormViewModel.LOCKED;
+    private static final String LOCKED_MARK = "locked";
     private final Label verdict = new Label();
 
     private ConnectionDialog(ConnectionFormViewModel model) {
@@ -85,6 +90,21 @@ final class ConnectionDialog {
         ConnectionFormViewModel model = newModel(lockedKeys);
         model.fill(current);
         model.password.set(password == null ? "" : password);
+        return new ConnectionDialog(model).show(owner);
+    }
+
+    /**
+     * No server yet (the welcome card, the demo banner): an empty address; login, TLS, PgBouncer and pool size from
+     * {@code defaults} (the effective settings, machine defaults included; its URL is not used).
+     */
+    static Optional<Choice> firstServer(Window owner, ConnectionProfile defaults, Set<String> lockedKeys) {
+        ConnectionFormViewModel model = newModel(lockedKeys);
+        model.user.set(defaults.user() == null ? "" : defaults.user());
+        model.sslMode.set(defaults.sslMode());
+        model.rootCert.set(
+                defaults.rootCertificate().map(java.nio.file.Path::toString).orElse(""));
+        model.pgBouncer.set(defaults.pgBouncer());
+        model.poolSize.set(defaults.poolSize());
         return new ConnectionDialog(model).show(owner);
     }
 
@@ -239,10 +259,10 @@ final class ConnectionDialog {
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
         int row = 0;
-        grid.add(embedded, 0, row++, 2, 1);
-        Label portLabel = new Label("Port");
-        portLabel.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(locked(embedded, "server.url", "server.host", "demo.allowed"), 0, row++, 2, 1);
         Node portField = locked(port, "server.port");
+        Label portLabel = new Label(isLocked(portField) ? "Port (locked)" : "Port");
+        portLabel.setMinWidth(Region.USE_PREF_SIZE);
         ((Region) portField).setMinWidth(80);
         ((Region) portField).setMaxWidth(90);
         HBox serverRow = new HBox(8, locked(host, "server.host"), portLabel, portField);
@@ -304,8 +324,12 @@ final class ConnectionDialog {
     }
 
     private static int addRow(GridPane grid, int row, String name, Node field, Label message) {
-        Label label = new Label(name);
-        label.setMinWidth(Region.USE_PREF_SIZE);
+        boolean locked = isLocked(field);
+        Label label = new Label(locked ? name + " (locked)" : name);
+        label.setMinWidth(Region.USE_PREF_SIZE); // never cut to "Encryption (TL…"
+        if (locked) {
+            label.setTooltip(new Tooltip(LOCKED_TIP));
+        }
         grid.addRow(row++, label, field);
         if (message != null) {
             grid.add(message, 1, row++);
@@ -314,21 +338,32 @@ final class ConnectionDialog {
     }
 
     /**
-     * The control, disabled with the reason when the machine-wide settings lock {@code key}. A disabled control shows
-     * no tooltip, so its holder carries the reason too.
+     * The control, disabled with the reason when the machine-wide settings lock one of {@code keys}. A disabled
+     * control shows no tooltip, so its holder carries the reason too, and its row's label says "(locked)".
      */
-    private Node locked(Control control, String key) {
+    private Node locked(Control control, String... keys) {
         StackPane holder = new StackPane(control);
         holder.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         control.setMaxWidth(Double.MAX_VALUE);
-        if (model.locked(key)) {
+        if (java.util.Arrays.stream(keys).anyMatch(model::locked)) {
             control.disableProperty().unbind();
             control.setDisable(true);
-            Tooltip reason = new Tooltip(ConnectionFormViewModel.LOCKED);
+            Tooltip reason = new Tooltip(LOCKED_TIP);
             control.setTooltip(reason);
             Tooltip.install(holder, reason);
+            holder.getProperties().put(LOCKED_MARK, Boolean.TRUE);
         }
         return holder;
+    }
+
+    /** Whether a row's field is locked; in a row of several (server and port, certificate and Browse), its first. */
+    private static boolean isLocked(Node field) {
+        if (field.getProperties().containsKey(LOCKED_MARK)) {
+            return true;
+        }
+        return field instanceof HBox box
+                && !box.getChildren().isEmpty()
+                && box.getChildren().get(0).getProperties().containsKey(LOCKED_MARK);
     }
 
     private static Label error(StringProperty message) {

@@ -1,12 +1,29 @@
 package org.registrar.app;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.registrar.db.ConnectionProfile;
+import org.registrar.settings.FileIssue;
+import org.registrar.settings.Key;
+import org.registrar.settings.MachineFile;
+import org.registrar.settings.Settings;
+import org.registrar.settings.Source;
 import picocli.CommandLine.Option;
 
-/** Command-line connection options shared by the window and the headless commands. */
+/**
+ * Command-line connection options shared by the window and the headless commands: the command-line layer of the
+ * settings (ADR 0050) and where the machine-wide file is.
+ */
 final class ConnectionOptions {
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Machine-wide settings file to read instead of this OS's one"
+                    + " (/etc/registrar/registrar.properties on Linux)")
+    Path config;
+
     @Option(
             names = "--db-url",
             description = "JDBC URL of the school's server, e.g. jdbc:postgresql://db:5432/registrar")
@@ -48,12 +65,95 @@ final class ConnectionOptions {
     }
 
     /**
-     * The command line's profile, else the saved one, else the embedded server.
+     * The profile of the effective settings (command line, machine file, the user's own): the server's, else the
+     * embedded server. Blocking (reads the machine file and the preferences).
      *
-     * @throws SettingsProblem when the options or the saved settings cannot make a profile
+     * @throws SettingsProblem when the machine file has problems or the settings cannot make a profile
      */
     ConnectionProfile resolve() {
-        return profile().or(() -> ProfileStore.forUser().load()).orElse(ConnectionProfile.embedded());
+        return profileOf(settings());
+    }
+
+    /** The effective settings; blocking (file and preferences). */
+    Settings settings() {
+        return Settings.resolve(layer(), machineFile(), ProfileStore.forUser().layer());
+    }
+
+    /** The machine-wide file: --config FILE (which must exist), else this OS's one when there is one. Blocking. */
+    MachineFile machineFile() {
+        return config != null ? MachineFile.read(config, true) : MachineFile.read(MachineFile.defaultLocation(), false);
+    }
+
+    /**
+     * @throws SettingsProblem when the machine file has problems (all of them named) or a setting cannot be used
+     */
+    static ConnectionProfile profileOf(Settings settings) {
+        MachineFile machine = settings.machineFile();
+        if (machine.hasIssues()) {
+            throw machineFileProblem(machine);
+        }
+        try {
+            return settings.profile();
+        } catch (Settings.Unusable unusable) {
+            throw new SettingsProblem(
+                    unusable.source() == Source.COMMAND_LINE
+                            ? "The connection options"
+                            : unusable.source() == Source.USER
+                                    ? "The saved connection settings"
+                                    : "The machine-wide settings",
+                    unusable);
+        }
+    }
+
+    static SettingsProblem machineFileProblem(MachineFile machine) {
+        StringBuilder text = new StringBuilder();
+        for (FileIssue issue : machine.issues()) {
+            text.append(text.length() == 0 ? "" : "\n").append(issue.describe());
+        }
+        return new SettingsProblem("The machine-wide settings file", new IllegalArgumentException(text.toString()));
+    }
+
+    /** The command-line layer: only what was given. */
+    Map<Key, String> layer() {
+        Map<Key, String> layer = new EnumMap<>(Key.class);
+        if (url != null) {
+            layer.put(Key.SERVER_URL, url);
+        }
+        if (user != null) {
+            layer.put(Key.LOGIN_HINT, user);
+        }
+        if (sslMode != null) {
+            layer.put(Key.SERVER_SSLMODE, sslMode);
+        }
+        if (sslRootCert != null) {
+            layer.put(Key.SERVER_SSLROOTCERT, sslRootCert.toString());
+        }
+        if (pgBouncer) {
+            layer.put(Key.SERVER_PGBOUNCER, "true");
+        }
+        if (poolSize != null) {
+            layer.put(Key.POOL_SIZE, String.valueOf(poolSize));
+        }
+        return layer;
+    }
+
+    /** A profile as the command line would give it (tests and callers that hold a profile already). */
+    static Map<Key, String> layerOf(ConnectionProfile profile) {
+        Map<Key, String> layer = new EnumMap<>(Key.class);
+        if (profile == null) {
+            return layer;
+        }
+        if (!profile.isEmbedded()) {
+            layer.put(Key.SERVER_URL, profile.url());
+            if (profile.user() != null) {
+                layer.put(Key.LOGIN_HINT, profile.user());
+            }
+            layer.put(Key.SERVER_SSLMODE, profile.sslMode().jdbcValue());
+            profile.rootCertificate().ifPresent(cert -> layer.put(Key.SERVER_SSLROOTCERT, cert.toString()));
+            layer.put(Key.SERVER_PGBOUNCER, String.valueOf(profile.pgBouncer()));
+        }
+        layer.put(Key.POOL_SIZE, String.valueOf(profile.poolSize()));
+        return layer;
     }
 
     private Optional<ConnectionProfile> given() {

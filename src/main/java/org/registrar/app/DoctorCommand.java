@@ -10,6 +10,10 @@ import org.registrar.health.Diagnostics;
 import org.registrar.health.DiagnosticsReport;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
+import org.registrar.settings.FileIssue;
+import org.registrar.settings.Key;
+import org.registrar.settings.MachineFile;
+import org.registrar.settings.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -31,13 +35,21 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Launcher.prepareLogging(connection.dataHome());
-        ConnectionProfile profile = connection.resolve();
+        Settings settings = connection.settings();
+        out.println("Registrar doctor");
+        printSettings(settings);
+        if (settings.machineFile().hasIssues()) {
+            out.println("Verdict:         UNHEALTHY: the machine-wide settings file has "
+                    + settings.machineFile().issues().size() + " problem(s), listed above; Registrar does not start"
+                    + " with it until they are fixed");
+            return Launcher.BAD_SETTINGS;
+        }
+        ConnectionProfile profile = ConnectionOptions.profileOf(settings);
         String password = ConnectionOptions.passwordFromEnvironment();
         if (password == null && !profile.isEmbedded() && System.console() != null) {
             char[] typed = System.console().readPassword("Password for %s: ", profile.describe());
             password = typed == null ? null : new String(typed);
         }
-        out.println("Registrar doctor");
         int earlierPhases = org.registrar.db.StartPhases.process().phases().size();
         if (!profile.isEmbedded()) {
             // the steps first: when the server cannot be used they say where it fails, and its answer (or its
@@ -71,6 +83,26 @@ final class DoctorCommand implements Callable<Integer> {
             out.println("Target:          " + profile.describe());
             out.println("Verdict:         UNHEALTHY: " + reason);
             return isSchemaMismatch(error) ? UNHEALTHY : UNREACHABLE;
+        }
+    }
+
+    /**
+     * Each effective setting, its value and where it came from; then every problem of the machine file with its line.
+     * A server URL is shown without what may hold a password.
+     */
+    private void printSettings(Settings settings) {
+        MachineFile machine = settings.machineFile();
+        out.println("Settings (machine file " + machine.path() + (machine.present() ? "" : ", not present") + "):");
+        for (Settings.Setting setting : settings.all()) {
+            String value = setting.value() == null
+                    ? "(not set)"
+                    : setting.key() == Key.SERVER_URL ? ConnectionProfile.redact(setting.value()) : setting.value();
+            out.printf(
+                    "  %-26s %-40s %s%n",
+                    setting.key().key(), value, setting.source().words());
+        }
+        for (FileIssue issue : machine.issues()) {
+            out.println("  problem: " + issue.describe());
         }
     }
 

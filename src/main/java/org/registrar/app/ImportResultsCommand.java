@@ -81,8 +81,7 @@ final class ImportResultsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Launcher.prepareLogging(connection.dataHome());
-        ConnectionProfile profile =
-                connection.profile().or(() -> ProfileStore.forUser().load()).orElse(ConnectionProfile.embedded());
+        ConnectionProfile profile = connection.resolve();
         CsvImport.Result csv;
         try {
             csv = CsvFile.read(file, encoding == null ? null : Charset.forName(encoding));

@@ -35,6 +35,11 @@ public final class Launcher implements Callable<Integer> {
             description = "Students generated on the embedded server's first start (default: 20000, max 1000000)")
     int demoStudents = Startup.DEFAULT_DEMO_STUDENTS;
 
+    @Option(
+            names = "--demo",
+            description = "Start on the demo data (the embedded server on this desktop), whatever server is set")
+    boolean demo;
+
     /** Exit code when the connection settings cannot be used. */
     static final int BAD_SETTINGS = 2;
 
@@ -51,12 +56,24 @@ public final class Launcher implements Callable<Integer> {
             System.err.println("--demo-students must be between 1 and 1000000");
             return 2;
         }
+        connection.profile(); // a command line that cannot make a profile ends here, in one line
+        if (demo) {
+            org.registrar.settings.MachineFile machine = connection.machineFile();
+            if (!machine.hasIssues() && "false".equals(machine.values().get(org.registrar.settings.Key.DEMO_ALLOWED))) {
+                System.err.println("registrar: --demo cannot be used: demo data is turned off on this computer by your"
+                        + " school's IT department (demo.allowed=false in " + machine.path() + ").");
+                return BAD_SETTINGS;
+            }
+        }
         Path dataHome = prepareLogging(connection.dataHome());
         RegistrarApp.configure(new RegistrarApp.LaunchOptions(
-                connection.profile().orElse(null),
+                connection.layer(),
+                connection.config,
                 ConnectionOptions.passwordFromEnvironment(),
                 dataHome,
-                demoStudents));
+                demoStudents,
+                demo));
+        RegistrarApp.startEmbeddedEarly();
         Application.launch(RegistrarApp.class);
         return 0;
     }

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -19,6 +20,7 @@ import org.registrar.assessments.BulkEntryView;
 import org.registrar.db.Privileges;
 import org.registrar.dialogs.DialogService;
 import org.registrar.dialogs.FxDialogService;
+import org.registrar.health.HealthSettings;
 
 /**
  * The shell: navigation on the left, the chosen screen in the middle, the status bar below. Screens come from
@@ -37,13 +39,24 @@ final class MainWindow {
     private final java.nio.file.Path dataHome;
 
     MainWindow(AppContext context, Runnable editConnection) {
+        this(context, editConnection, HealthSettings.load());
+    }
+
+    /**
+     * @param editConnection opens the connection form (the demo banner's action too)
+     * @param health the Health screen's thresholds from the effective settings
+     */
+    MainWindow(AppContext context, Runnable editConnection, HealthSettings health) {
         this.dialogs = new FxDialogService(
                 () -> root.getScene() == null ? null : root.getScene().getWindow());
-        this.wiring = new Screens(context, dialogs, editConnection);
+        this.wiring = new Screens(context, dialogs, editConnection, health);
         this.dataHome = context.dataHome();
         statusBar = StatusBarView.create(context);
         context.sampler().start();
         screens = wiring.forLogin();
+        if (context.embedded()) {
+            root.setTop(demoBanner(editConnection));
+        }
         root.setLeft(navigationBar());
         root.setBottom(statusBar.root());
         root.getStyleClass().add("main-window");
@@ -70,6 +83,31 @@ final class MainWindow {
     /** The screens this login sees, in navigation order (see {@link Screens#screensFor}). */
     static List<String> screensFor(Privileges privileges) {
         return Screens.screensFor(privileges);
+    }
+
+    /**
+     * Above every screen while the demo data is open, so no one types real scores into made-up records: what it is,
+     * and the way to the school's server.
+     */
+    static Node demoBanner(Runnable editConnection) {
+        Label title = new Label("Demo data: not your school's records");
+        title.setId("demo-banner-title");
+        title.getStyleClass().add("demo-banner-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label text = new Label("The students and scores here are made up and stay on this computer.");
+        text.getStyleClass().add("demo-banner-text");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button connect = new Button("Connect to your school's server…");
+        connect.setId("demo-banner-connect");
+        connect.getStyleClass().addAll("small", "accent");
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        connect.setOnAction(event -> editConnection.run());
+        HBox banner = new HBox(12, title, text, spacer, connect);
+        banner.setId("demo-banner");
+        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        banner.getStyleClass().add("demo-banner");
+        return banner;
     }
 
     private Node navigationBar() {

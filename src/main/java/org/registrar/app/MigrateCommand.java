@@ -63,7 +63,7 @@ final class MigrateCommand implements Callable<Integer> {
             return exitCode(refused);
         } catch (RuntimeException error) {
             out.println("Failed: " + DatabaseErrors.describeConnect(error));
-            return DatabaseErrors.classify(error) == DatabaseErrors.Kind.UNAVAILABLE ? UNREACHABLE : FAILED;
+            return cannotUse(error) ? UNREACHABLE : FAILED;
         }
     }
 
@@ -111,6 +111,14 @@ final class MigrateCommand implements Callable<Integer> {
             out.println("Recorded checksums of earlier texts to correct (ADR 0032):");
             plan.corrections().forEach(correction -> out.println("  " + correction));
         }
+    }
+
+    /** The server was not reached, or refused the login or the TLS check: as doctor's exit code 3. */
+    private static boolean cannotUse(RuntimeException error) {
+        return switch (DatabaseErrors.classify(error)) {
+            case UNAVAILABLE, TIMEOUT, LOGIN, TLS -> true;
+            default -> false;
+        };
     }
 
     /** REGISTRAR_DB_PASSWORD, else typed at the console when there is one (as doctor asks), else none. */

@@ -1,22 +1,37 @@
 package org.registrar.app;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.registrar.db.ConnectionProfile;
+import org.registrar.settings.Key;
 
 /**
- * The saved connection profile in the user's preferences. A password is never stored. Thread-safe (Preferences
- * is).
+ * The user's own settings (the "user" layer of ADR 0050) in the user's preferences, under the names the machine file
+ * uses ({@code server.url}, {@code login.hint}, …); settings saved before issue 17 under the old names (url, user,
+ * sslMode, sslRootCert, pgBouncer, poolSize) are read too and replaced by the next save. A password is never stored
+ * here (the keychain holds a remembered one). Also remembers the welcome card's choice. Thread-safe (Preferences is).
  */
 final class ProfileStore {
-    private static final String URL = "url";
-    private static final String USER = "user";
-    private static final String SSL_MODE = "sslMode";
-    private static final String SSL_ROOT_CERT = "sslRootCert";
-    private static final String PGBOUNCER = "pgBouncer";
-    private static final String POOL_SIZE = "poolSize";
+    private static final String URL = Key.SERVER_URL.key();
+    private static final String USER = Key.LOGIN_HINT.key();
+    private static final String SSL_MODE = Key.SERVER_SSLMODE.key();
+    private static final String SSL_ROOT_CERT = Key.SERVER_SSLROOTCERT.key();
+    private static final String PGBOUNCER = Key.SERVER_PGBOUNCER.key();
+    private static final String POOL_SIZE = Key.POOL_SIZE.key();
+    /** The names before issue 17, read when the new one is absent. */
+    private static final Map<String, String> LEGACY = Map.of(
+            URL, "url",
+            USER, "user",
+            SSL_MODE, "sslMode",
+            SSL_ROOT_CERT, "sslRootCert",
+            PGBOUNCER, "pgBouncer",
+            POOL_SIZE, "poolSize");
+    /** "demo" once the user chose the demo on the welcome card. */
+    private static final String START_CHOICE = "start.choice";
 
     private final Preferences node;
 
@@ -47,23 +62,60 @@ final class ProfileStore {
         }
     }
 
+    /** The saved value under its name, else under its name before issue 17; null when neither is saved. */
+    private String get(String name) {
+        String value = node.get(name, null);
+        return value != null ? value : node.get(LEGACY.getOrDefault(name, name), null);
+    }
+
+    /**
+     * The user layer: every setting the user saved, as saved (not checked: an older version or an edited preferences
+     * file may hold anything; {@link org.registrar.settings.Settings#profile()} names what cannot be used).
+     */
+    Map<Key, String> layer() {
+        Map<Key, String> layer = new EnumMap<>(Key.class);
+        for (Key key : Key.values()) {
+            String value = get(key.key());
+            if (value != null && !value.isBlank()) {
+                layer.put(key, value.strip());
+            }
+        }
+        return layer;
+    }
+
     /** The saved fields; empty means "use the embedded server". */
     Optional<Saved> fields() {
-        String url = node.get(URL, null);
+        String url = get(URL);
         if (url == null) {
             return Optional.empty();
         }
+        int poolSize;
+        try {
+            poolSize = Integer.parseInt(String.valueOf(get(POOL_SIZE)));
+        } catch (NumberFormatException notANumber) {
+            poolSize = ConnectionProfile.DEFAULT_POOL_SIZE;
+        }
         return Optional.of(new Saved(
                 url,
-                node.get(USER, null),
-                node.get(SSL_MODE, "prefer"),
-                node.get(SSL_ROOT_CERT, null),
-                node.getBoolean(PGBOUNCER, false),
-                Math.max(
-                        1,
-                        Math.min(
-                                ConnectionProfile.MAX_POOL_SIZE,
-                                node.getInt(POOL_SIZE, ConnectionProfile.DEFAULT_POOL_SIZE)))));
+                get(USER),
+                Optional.ofNullable(get(SSL_MODE)).orElse("prefer"),
+                get(SSL_ROOT_CERT),
+                Boolean.parseBoolean(get(PGBOUNCER)),
+                Math.max(1, Math.min(ConnectionProfile.MAX_POOL_SIZE, poolSize))));
+    }
+
+    /** The user chose the demo on the welcome card: the next start goes straight to it. */
+    boolean demoChosen() {
+        return "demo".equals(node.get(START_CHOICE, null));
+    }
+
+    void rememberDemoChosen(boolean chosen) {
+        if (chosen) {
+            node.put(START_CHOICE, "demo");
+        } else {
+            node.remove(START_CHOICE);
+        }
+        flush();
     }
 
     /**
@@ -85,6 +137,10 @@ final class ProfileStore {
             clear();
             return;
         }
+        removeLegacy();
+        node.remove(Key.SERVER_HOST.key());
+        node.remove(Key.SERVER_PORT.key());
+        node.remove(Key.SERVER_DATABASE.key());
         node.put(URL, profile.url());
         putOrRemove(USER, profile.user());
         node.put(SSL_MODE, profile.sslMode().jdbcValue());
@@ -94,11 +150,19 @@ final class ProfileStore {
         flush();
     }
 
+    /** Forgets the saved server (every connection setting, old names too); the welcome card's choice stays. */
     void clear() {
-        for (String key : new String[] {URL, USER, SSL_MODE, SSL_ROOT_CERT, PGBOUNCER, POOL_SIZE}) {
-            node.remove(key);
+        removeLegacy();
+        for (Key key : Key.values()) {
+            if (!key.key().startsWith("health.")) {
+                node.remove(key.key());
+            }
         }
         flush();
+    }
+
+    private void removeLegacy() {
+        LEGACY.values().forEach(node::remove);
     }
 
     private void putOrRemove(String key, String value) {

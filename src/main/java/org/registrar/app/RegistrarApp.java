@@ -1,6 +1,7 @@
 package org.registrar.app;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.animation.PauseTransition;
@@ -14,17 +15,25 @@ import org.registrar.db.ConnectFailure;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.StartPhases;
+import org.registrar.health.HealthSettings;
+import org.registrar.settings.Key;
+import org.registrar.settings.Keychain;
+import org.registrar.settings.MachineFile;
+import org.registrar.settings.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application: shows a start-up screen at once, brings the database up on a worker thread, then
- * swaps in the main window. Started by {@link Launcher}.
+ * The JavaFX application: shows a start-up screen at once, reads the settings (ADR 0050) and brings the database up
+ * on worker threads, then swaps in the main window. With no server configured anywhere it shows the welcome card
+ * (connect, or explore the demo data) instead of starting the demo by itself. Started by {@link Launcher}.
  */
 public final class RegistrarApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrarApp.class);
     private static volatile LaunchOptions options =
-            new LaunchOptions(null, null, UserDataFolder.resolve(), Startup.DEFAULT_DEMO_STUDENTS);
+            new LaunchOptions(Map.of(), null, null, UserDataFolder.resolve(), Startup.DEFAULT_DEMO_STUDENTS, false);
+    /** The embedded database's start begun before JavaFX, taken by the first connection attempt. */
+    private static volatile EarlyStart early;
 
     private Stage stage;
     private StartupView startupView;
@@ -45,15 +54,75 @@ public final class RegistrarApp extends Application {
     private boolean retrying;
     /** A start-up attempt is under way. */
     private boolean attemptRunning;
+    /** The settings as last read (FX thread); built-in ones until the first read ends. */
+    private Settings settings = Settings.builtIn();
+    /** Whether {@link #password} came from the keychain (forgotten there if the server refuses it). */
+    private boolean passwordFromKeychain;
+    /** The keychain as last probed, or null when it was not needed. */
+    private Keychain keychain;
 
     static final java.time.Duration RETRY_EVERY = java.time.Duration.ofSeconds(5);
     private static volatile java.time.Duration retryEvery = RETRY_EVERY;
 
-    /** What the command line asked for; set before {@link Application#launch}. */
-    public record LaunchOptions(ConnectionProfile profile, String password, Path dataHome, int demoStudents) {}
+    /**
+     * What the command line asked for; set before {@link Application#launch}.
+     *
+     * @param commandLine the command-line layer of the settings (only what was given)
+     * @param config the machine-wide file given with --config, or null for this OS's one
+     * @param demo --demo: start on the demo data whatever server is set (unless the machine file forbids it)
+     */
+    public record LaunchOptions(
+            Map<Key, String> commandLine, Path config, String password, Path dataHome, int demoStudents, boolean demo) {
+        public LaunchOptions {
+            commandLine = Map.copyOf(commandLine);
+        }
+
+        /** As the command line would give {@code profile} (null: nothing given, the saved settings decide). */
+        public LaunchOptions(ConnectionProfile profile, String password, Path dataHome, int demoStudents) {
+            this(ConnectionOptions.layerOf(profile), null, password, dataHome, demoStudents, false);
+        }
+
+        /** {@code registrar --demo}. */
+        public static LaunchOptions demo(Path dataHome, int demoStudents) {
+            return new LaunchOptions(Map.of(), null, null, dataHome, demoStudents, true);
+        }
+
+        /** The user chose in the app: the command line's server, password and --demo no longer apply. */
+        LaunchOptions chosenInTheApp() {
+            return new LaunchOptions(Map.of(), config, null, dataHome, demoStudents, false);
+        }
+    }
 
     static void configure(LaunchOptions launchOptions) {
         options = launchOptions;
+    }
+
+    /**
+     * Called by the launcher before {@link Application#launch}: when the window is going to open the demo (asked by
+     * {@code --demo}, or chosen before with no server configured, and allowed by the machine file), the embedded
+     * server's start begins now, on a worker, while JavaFX starts (ADR 0043). Reads only the machine file and the
+     * user's settings (no keychain); anything unusable starts nothing here and the window says why as before.
+     */
+    static void startEmbeddedEarly() {
+        LaunchOptions launch = options;
+        try {
+            MachineFile machine = machineFileOf(launch);
+            if (machine.hasIssues()) {
+                return;
+            }
+            ProfileStore store = ProfileStore.forUser();
+            Settings read = Settings.resolve(launch.commandLine(), machine, store.layer());
+            boolean demo =
+                    read.flag(Key.DEMO_ALLOWED) && (launch.demo() || (!read.serverConfigured() && store.demoChosen()));
+            if (demo) {
+                early = EarlyStart.begin(
+                        ConnectionProfile.embedded().withPoolSize(poolSizeOf(read)),
+                        launch.dataHome(),
+                        launch.demoStudents());
+            }
+        } catch (RuntimeException unusable) {
+            LOG.debug("No early start; the window reads the settings and says what is wrong: {}", unusable.toString());
+        }
     }
 
     @Override
@@ -78,23 +147,175 @@ public final class RegistrarApp extends Application {
         Platform.runLater(this::retry);
     }
 
-    /** @throws SettingsProblem when the saved settings cannot be used */
-    private ConnectionProfile currentProfile() {
-        if (options.profile() != null) {
-            return options.profile();
+    /** What a start needs to know before it can choose: read on a worker thread. */
+    private record Plan(Settings settings, boolean demoChosen, Keychain keychain, String remembered) {
+        @Override
+        public String toString() {
+            return "Plan[demoChosen=" + demoChosen + "]"; // never the remembered password
         }
-        return ProfileStore.forUser().load().orElse(ConnectionProfile.embedded());
+    }
+
+    private static MachineFile machineFileOf(LaunchOptions launch) {
+        return launch.config() != null
+                ? MachineFile.read(launch.config(), true)
+                : MachineFile.read(MachineFile.defaultLocation(), false);
+    }
+
+    /**
+     * Reads the machine file, the user's settings and, when a password will be needed, the keychain (which may take
+     * seconds to say it is not there). Blocking: on the start-up thread.
+     */
+    private static Plan readPlan(LaunchOptions launch, boolean passwordKnown) {
+        MachineFile machine = machineFileOf(launch);
+        ProfileStore store = ProfileStore.forUser();
+        Settings read = Settings.resolve(launch.commandLine(), machine, store.layer());
+        boolean demoChosen = store.demoChosen();
+        if (machine.hasIssues() || launch.demo() || !read.serverConfigured() || passwordKnown) {
+            return new Plan(read, demoChosen, null, null);
+        }
+        if (!read.flag(Key.PASSWORD_REMEMBER_ALLOWED)) {
+            return new Plan(read, demoChosen, null, null);
+        }
+        Keychain found = Keychain.probe();
+        String remembered = null;
+        try {
+            remembered = found.password(Keychain.account(read.profile())).orElse(null);
+        } catch (Settings.Unusable unusable) {
+            // said on the start-up screen by the caller
+        }
+        return new Plan(read, demoChosen, found, remembered);
+    }
+
+    private void retry() {
+        long attempt = ++startAttempt;
+        stopRetryTimer();
+        attemptRunning = false; // one under way is superseded: its result is dropped and its pool closed
+        showStartup();
+        LaunchOptions launch = options;
+        boolean passwordKnown = password != null;
+        Task<Plan> reading = new Task<>() {
+            @Override
+            protected Plan call() {
+                updateMessage("Reading the settings…");
+                return readPlan(launch, passwordKnown);
+            }
+        };
+        startupView.showProgress("Registrar", reading.messageProperty());
+        reading.setOnSucceeded(event -> {
+            if (attempt == startAttempt) {
+                choose(reading.getValue());
+            }
+        });
+        reading.setOnFailed(event -> {
+            LOG.error("Start-up: the settings could not be read", reading.getException());
+            startupView.showFailure("Settings", "The settings could not be read: " + reading.getException());
+        });
+        Thread thread = new Thread(reading, "registrar-settings");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Starts what the settings ask for: the server, the demo, or the welcome card. */
+    private void choose(Plan plan) {
+        settings = plan.settings();
+        keychain = plan.keychain();
+        MachineFile machine = settings.machineFile();
+        if (machine.hasIssues()) {
+            LOG.warn("Start-up: the machine-wide settings file has problems: {}", machine.issues());
+            startupView.showFailure(
+                    "Machine-wide settings",
+                    ConnectionOptions.machineFileProblem(machine).getMessage()
+                            + "\nAsk your school's IT department to correct the file, then choose Retry.");
+            return;
+        }
+        boolean demoAllowed = settings.flag(Key.DEMO_ALLOWED);
+        startupView.offerDemo(demoAllowed);
+        if (options.demo()) {
+            if (demoAllowed) {
+                startDemo();
+            } else {
+                startupView.showFailure("Demo data", demoForbidden());
+            }
+            return;
+        }
+        ConnectionProfile profile;
+        try {
+            profile = ConnectionOptions.profileOf(settings);
+        } catch (SettingsProblem problem) {
+            unusableSettings(problem);
+            return;
+        }
+        if (!profile.isEmbedded()) {
+            if (password == null && plan.remembered() != null) {
+                password = plan.remembered();
+                passwordFromKeychain = true;
+            }
+            connect(profile);
+        } else if (plan.demoChosen() && demoAllowed) {
+            startDemo();
+        } else {
+            showWelcome(demoAllowed);
+        }
+    }
+
+    private String demoForbidden() {
+        return "Demo data is turned off on this computer by your school's IT department (demo.allowed=false in "
+                + settings.machineFile().path() + ").";
+    }
+
+    private void showWelcome(boolean demoAllowed) {
+        startAttempt++;
+        WelcomeView welcome =
+                new WelcomeView(demoAllowed, options.demoStudents(), this::editConnection, this::chooseDemo);
+        stage.getScene().setRoot(welcome.root());
+        stage.setTitle("Registrar — welcome");
+    }
+
+    private void showStartup() {
+        if (stage.getScene().getRoot() != startupView.root()) {
+            stage.getScene().setRoot(startupView.root());
+            stage.setTitle("Registrar — starting");
+        }
+    }
+
+    /** The welcome card's demo choice: remembered, so the next start goes straight to it. */
+    private void chooseDemo() {
+        startDemo();
+    }
+
+    private void startDemo() {
+        showStartup();
+        connect(ConnectionProfile.embedded().withPoolSize(poolSize()));
+    }
+
+    private PasswordPrompt.Remember rememberOption() {
+        if (!settings.flag(Key.PASSWORD_REMEMBER_ALLOWED)) {
+            return new PasswordPrompt.Remember(
+                    false,
+                    "Your school's IT department does not allow remembering passwords on this computer"
+                            + " (password.remember.allowed=false).");
+        }
+        if (keychain == null) {
+            return PasswordPrompt.Remember.NOT_OFFERED;
+        }
+        return keychain.unavailableReason()
+                .map(reason -> new PasswordPrompt.Remember(false, reason))
+                .orElse(new PasswordPrompt.Remember(true, null));
     }
 
     /**
      * Starts an attempt with {@code profile}; asks for the password first only when none is known (the first start,
-     * or after the server refused it). An attempt superseded by a newer one is ignored when it ends.
+     * or after the server refused it). A password the keychain gave that the server refuses is forgotten, one the
+     * user asked to remember is kept once the server took it. An attempt superseded by a newer one is ignored when it
+     * ends, and what it opened is closed.
      */
     private void connect(ConnectionProfile profile) {
         long attempt = ++startAttempt;
         stopRetryTimer();
+        showStartup();
+        boolean remember = false;
         if (password == null && !profile.isEmbedded()) {
-            Optional<String> typed = PasswordPrompt.ask(stage, profile);
+            Optional<PasswordPrompt.Answer> typed = PasswordPrompt.ask(stage, profile, rememberOption());
             if (attempt != startAttempt) {
                 return; // something else was chosen meanwhile
             }
@@ -102,13 +323,37 @@ public final class RegistrarApp extends Application {
                 startupView.showFailure(profile.describe(), "No password given.");
                 return;
             }
-            password = typed.get();
+            password = typed.get().password();
+            remember = typed.get().remember();
         }
         String given = password;
+        boolean fromKeychain = passwordFromKeychain;
+        boolean keep = remember;
+        Keychain vault = keychain;
+        EarlyStart begun = early;
+        early = null; // once: a retry starts afresh
+        boolean takeBegun = begun != null && begun.serves(profile) && given == null;
+        if (begun != null && !takeBegun) {
+            begun.discard();
+        }
         Task<AppContext> task = new Task<>() {
             @Override
             protected AppContext call() {
-                return Startup.open(profile, given, options.dataHome(), options.demoStudents(), this::updateMessage);
+                if (profile.isEmbedded()) {
+                    ProfileStore.forUser().rememberDemoChosen(true);
+                }
+                return RememberedLogin.open(
+                        profile,
+                        given,
+                        new RememberedLogin.Keeping(vault, fromKeychain, keep),
+                        () -> takeBegun
+                                ? begun.take(this::updateMessage)
+                                : Startup.open(
+                                        profile,
+                                        given,
+                                        options.dataHome(),
+                                        options.demoStudents(),
+                                        this::updateMessage));
             }
         };
         startupView.showProgress(profile.describe(), task.messageProperty());
@@ -124,7 +369,7 @@ public final class RegistrarApp extends Application {
         task.setOnFailed(event -> {
             if (attempt == startAttempt) {
                 attemptRunning = false;
-                failed(profile, task.getException());
+                failed(profile, task.getException(), fromKeychain);
             }
         });
         Thread thread = new Thread(task, "registrar-startup");
@@ -133,7 +378,7 @@ public final class RegistrarApp extends Application {
     }
 
     /** Says which stage failed in plain words; tries again by itself when the server may come back by itself. */
-    private void failed(ConnectionProfile profile, Throwable error) {
+    private void failed(ConnectionProfile profile, Throwable error, boolean fromKeychain) {
         String reason;
         boolean passing;
         if (profile.isEmbedded()) {
@@ -145,6 +390,11 @@ public final class RegistrarApp extends Application {
             passing = failure.stage().passes();
             if (failure.needsPassword()) {
                 password = null; // the next attempt asks again; no other failure does
+                passwordFromKeychain = false;
+                if (fromKeychain) {
+                    reason += "\nThe server refused the remembered password, so Registrar has forgotten it: Retry"
+                            + " asks for it.";
+                }
             }
         }
         if (passing) {
@@ -205,7 +455,7 @@ public final class RegistrarApp extends Application {
                 started,
                 stage.getScene(),
                 MainWindow.screensFor(started.privileges()).contains("Students"));
-        mainWindow = new MainWindow(started, this::editConnection);
+        mainWindow = new MainWindow(started, this::editConnection, healthSettings());
         stage.getScene().setRoot(mainWindow.root());
         // closing with scores not saved asks first; the window closes once the chosen way out is done
         stage.setOnCloseRequest(event -> {
@@ -216,15 +466,17 @@ public final class RegistrarApp extends Application {
         LOG.info("Started: {}, schema {}", started.title(), started.schemaVersion());
     }
 
-    private void retry() {
-        ConnectionProfile profile;
+    /** The Health screen's thresholds from the effective settings; the defaults when they contradict each other. */
+    private HealthSettings healthSettings() {
         try {
-            profile = currentProfile();
-        } catch (SettingsProblem problem) {
-            unusableSettings(problem);
-            return;
+            return new HealthSettings(
+                    java.time.Duration.ofSeconds(Long.parseLong(settings.value(Key.HEALTH_POLL_SECONDS))),
+                    java.time.Duration.ofSeconds(Long.parseLong(settings.value(Key.HEALTH_WARN_SECONDS))),
+                    java.time.Duration.ofSeconds(Long.parseLong(settings.value(Key.HEALTH_ALERT_SECONDS))));
+        } catch (IllegalArgumentException contradiction) {
+            LOG.warn("Health thresholds not used ({}): the defaults apply", contradiction.getMessage());
+            return HealthSettings.DEFAULTS;
         }
-        connect(profile);
     }
 
     /** The saved settings cannot make a connection: say why, and open them for repair. */
@@ -236,15 +488,27 @@ public final class RegistrarApp extends Application {
         Platform.runLater(this::editConnection);
     }
 
+    /** "Use embedded demo database" on the start-up screen. */
     private void useEmbedded() {
+        if (!settings.flag(Key.DEMO_ALLOWED)) {
+            startupView.showFailure("Demo data", demoForbidden());
+            return;
+        }
         ProfileStore.forUser().clear();
-        options = new LaunchOptions(null, null, options.dataHome(), options.demoStudents());
-        connect(ConnectionProfile.embedded());
+        options = options.chosenInTheApp();
+        startDemo();
     }
 
-    /** The keys the machine-wide settings lock; none until the settings layers read them (issue 17, settings). */
-    private static Set<String> lockedKeys() {
-        return Set.of();
+    /**
+     * The form's locks: the machine file's locked keys, and {@code demo.allowed} when the demo is forbidden (the
+     * embedded choice is then off, with the same reason).
+     */
+    private Set<String> formLocks() {
+        Set<String> locked = new java.util.HashSet<>(settings.lockedNames());
+        if (!settings.flag(Key.DEMO_ALLOWED)) {
+            locked.add(Key.DEMO_ALLOWED.key());
+        }
+        return Set.copyOf(locked);
     }
 
     /**
@@ -255,14 +519,22 @@ public final class RegistrarApp extends Application {
         editing = true;
         stopRetryTimer();
         startupView.showRetryPaused();
+        Set<String> locked = formLocks();
         Optional<ConnectionDialog.Choice> chosen;
         ConnectionProfile before = null;
         try {
-            before = currentProfile();
-            chosen = ConnectionDialog.edit(stage, before, lockedKeys(), password);
+            ConnectionProfile current = ConnectionOptions.profileOf(settings);
+            if (current.isEmbedded()) {
+                chosen = ConnectionDialog.firstServer(stage, formDefaults(), locked);
+            } else {
+                before = current;
+                chosen = ConnectionDialog.edit(stage, current, locked, password);
+            }
         } catch (SettingsProblem problem) {
-            chosen = ConnectionDialog.repair(
-                    stage, ProfileStore.forUser().fields().orElseThrow(), problem.getMessage(), lockedKeys());
+            Optional<ProfileStore.Saved> saved = ProfileStore.forUser().fields();
+            chosen = saved.isPresent()
+                    ? ConnectionDialog.repair(stage, saved.get(), problem.getMessage(), locked)
+                    : ConnectionDialog.firstServer(stage, formDefaults(), locked);
         } finally {
             editing = false;
         }
@@ -275,17 +547,21 @@ public final class RegistrarApp extends Application {
         ConnectionDialog.Choice choice = chosen.get();
         ConnectionProfile previous = before;
         Runnable apply = () -> {
-            ProfileStore.forUser().save(choice.profile());
-            options = new LaunchOptions(null, null, options.dataHome(), options.demoStudents());
+            ProfileStore store = ProfileStore.forUser();
+            store.save(choice.profile());
+            store.rememberDemoChosen(choice.profile().isEmbedded());
+            options = options.chosenInTheApp();
             if (choice.password() != null) {
                 password = choice.password();
+                passwordFromKeychain = false;
             } else if (previous == null
                     || !java.util.Objects.equals(
                             previous.user(), choice.profile().user())) {
                 password = null;
+                passwordFromKeychain = false;
             }
             if (context == null) {
-                connect(choice.profile());
+                retry(); // reads the settings just saved, as every attempt does
             } else {
                 reconnect(choice.profile());
             }
@@ -319,7 +595,7 @@ public final class RegistrarApp extends Application {
                     } finally {
                         Platform.runLater(() -> {
                             if (attempt == startAttempt) {
-                                connect(profile);
+                                retry();
                             }
                         });
                     }
@@ -334,6 +610,39 @@ public final class RegistrarApp extends Application {
         Thread thread = new Thread(unused::close, "registrar-shutdown-unused");
         thread.setDaemon(false);
         thread.start();
+    }
+
+    /**
+     * What the connection form starts from when no server is set: the effective login hint, TLS mode, root
+     * certificate, PgBouncer mode and pool size; a value that cannot be used falls back to the built-in one.
+     */
+    private ConnectionProfile formDefaults() {
+        ConnectionProfile.SslMode mode;
+        try {
+            mode = ConnectionProfile.SslMode.parse(settings.value(Key.SERVER_SSLMODE));
+        } catch (IllegalArgumentException unusable) {
+            mode = ConnectionProfile.SslMode.PREFER;
+        }
+        String rootCert = settings.value(Key.SERVER_SSLROOTCERT);
+        return new ConnectionProfile(
+                null,
+                settings.value(Key.LOGIN_HINT),
+                mode,
+                rootCert == null ? null : Path.of(rootCert),
+                settings.flag(Key.SERVER_PGBOUNCER),
+                poolSize());
+    }
+
+    /** The effective pool size; the built-in one when the saved value cannot be used. */
+    private int poolSize() {
+        return poolSizeOf(settings);
+    }
+
+    private static int poolSizeOf(Settings settings) {
+        String value = settings.value(Key.POOL_SIZE);
+        return Key.POOL_SIZE.problemWith(value).isEmpty()
+                ? Integer.parseInt(value)
+                : ConnectionProfile.DEFAULT_POOL_SIZE;
     }
 
     /** Waits until the pool is closed and the embedded server stopped (tests). */

@@ -44,13 +44,20 @@ final class Screens {
     private final Tasks tasks;
     private final DialogService dialogs;
     private final Runnable editConnection;
+    private final HealthSettings health;
     /** The Assessments screen once built: asked about unsaved scores when the window closes. */
     private BulkEntryView bulkEntry;
 
     Screens(AppContext context, DialogService dialogs, Runnable editConnection) {
+        this(context, dialogs, editConnection, HealthSettings.load());
+    }
+
+    /** @param health the Health screen's thresholds from the effective settings (ADR 0050) */
+    Screens(AppContext context, DialogService dialogs, Runnable editConnection, HealthSettings health) {
         this.context = context;
         this.dialogs = dialogs;
         this.editConnection = editConnection;
+        this.health = health;
         this.tasks = tasksFor(context);
     }
 
@@ -157,7 +164,7 @@ final class Screens {
                         new ServerViewModel(
                                 tasks,
                                 new ServerActivityRepository(context.database().jdbi()),
-                                HealthSettings.load(),
+                                health,
                                 context.healthAlerts()),
                         dialogs)
                 .root();

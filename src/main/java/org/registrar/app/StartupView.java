@@ -25,6 +25,7 @@ final class StartupView {
     private final Label message = new Label();
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Button retry;
+    private final Button useEmbedded;
     private final HBox actions;
 
     StartupView(Runnable retryNow, Runnable editConnection, Runnable useEmbedded, Runnable quit) {
@@ -40,11 +41,12 @@ final class StartupView {
         spinner.setPrefSize(48, 48);
         spinner.setMinSize(48, 48);
         retry = button("Retry", "retry", retryNow);
+        this.useEmbedded = button("Use embedded demo database", "use-embedded", useEmbedded);
         actions = new HBox(
                 8,
                 retry,
                 button("Connection settings…", "connection-settings", editConnection),
-                button("Use embedded demo database", "use-embedded", useEmbedded),
+                this.useEmbedded,
                 button("Quit", "quit", quit));
         actions.setId("startup-actions");
         actions.setAlignment(Pos.CENTER);
@@ -64,6 +66,12 @@ final class StartupView {
         button.setId(id);
         button.setOnAction(event -> action.run());
         return button;
+    }
+
+    /** Offers the embedded demo database only where the machine-wide settings allow it (demo.allowed). */
+    void offerDemo(boolean allowed) {
+        useEmbedded.setVisible(allowed);
+        useEmbedded.setManaged(allowed);
     }
 
     Parent root() {

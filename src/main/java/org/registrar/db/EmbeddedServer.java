@@ -365,11 +365,7 @@ public final class EmbeddedServer implements AutoCloseable {
     /** Zonky passes {@code -F} (fsync off) before our settings; prove ours won before real data goes in. */
     private void requireDurable() throws IOException {
         try {
-            String durability = String.join(
-                    " ",
-                    serverSetting("fsync"),
-                    serverSetting("synchronous_commit"),
-                    serverSetting("full_page_writes"));
+            String durability = durabilitySettings();
             LOG.info("PostgreSQL fsync, synchronous_commit, full_page_writes: {}", durability);
             if (!durability.equals("on on on")) {
                 throw new IOException("PostgreSQL started without full durability (" + durability + ")");
@@ -377,6 +373,17 @@ public final class EmbeddedServer implements AutoCloseable {
         } catch (SQLException | IOException e) {
             close();
             throw e instanceof IOException io ? io : new IOException("Could not read PostgreSQL settings", e);
+        }
+    }
+
+    /** "on on on" when fsync, synchronous_commit and full_page_writes are on: one login, not one per setting. */
+    private String durabilitySettings() throws SQLException {
+        try (Connection connection = postgresDatabase().getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT current_setting('fsync') || ' ' ||"
+                        + " current_setting('synchronous_commit') || ' ' || current_setting('full_page_writes')");
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getString(1);
         }
     }
 

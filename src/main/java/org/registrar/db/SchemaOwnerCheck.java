@@ -6,8 +6,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Whether the login may upgrade the schema, read from the server's catalog before anything is changed: a superuser
  * may; otherwise the login must be a member of the role owning every table, view, sequence and function of the
- * schema (registrar_owner once V50 ran), may create objects in the schema, and may write the schema history; a
- * member of registrar_owner also needs that role to may create in the schema (the migrations hand new tables to it).
+ * schema (registrar_owner once V50 ran), may create objects in the schema, and may write the schema history; for a
+ * member of registrar_owner, that role must also be allowed to create in the schema (the migrations hand new tables
+ * to it).
  * People's logins (admin, staff, support) own nothing, so they are refused before Flyway starts rather than halfway
  * through a migration. Thread-safe (stateless); blocking.
  */

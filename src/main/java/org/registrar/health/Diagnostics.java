@@ -246,7 +246,8 @@ public final class Diagnostics {
         }
         if (!schema.equals(expected)) {
             return "schema version is " + schema + ", this app expects " + expected
-                    + ": an administrator upgrades it by starting this Registrar once with the owner login";
+                    + ": an administrator upgrades it with `registrar migrate` and the owner login (admin guide:"
+                    + " Upgrading)";
         }
         return null;
     }

@@ -41,6 +41,9 @@ final class StudentFilters {
         cohort.setOnAction(event -> changed());
         status.setOnAction(event -> changed());
         mentor.setOnAction(event -> changed());
+        // read when opened, not with the screen: the list fills in the open popup
+        cohort.setOnShowing(event -> model.wantChoices(FilterList.COHORTS));
+        mentor.setOnShowing(event -> model.wantChoices(FilterList.MENTORS));
         model.filterProperty().addListener((obs, old, filter) -> show(filter));
         cohort.setMinWidth(Region.USE_PREF_SIZE);
         status.setMinWidth(Region.USE_PREF_SIZE);

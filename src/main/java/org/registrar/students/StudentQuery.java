@@ -100,11 +100,30 @@ final class StudentQuery {
      * the assignment only when a mentor filter reads it); only then are each page row's class, assignment and
      * mentor looked up, one key probe each. Joined before the cut, the planner could hash a whole table of classes
      * or mentors for every page. {@code conditions} are the position's own, each starting with " AND ".
+     *
+     * <p>Unfiltered, the limit is written into the statement (a number from the page size, never user text): then
+     * PostgreSQL prices the generic plan of the server-prepared statement like the custom ones and keeps it, so a page
+     * is planned once per connection instead of on every view (planning the joins cost more than running them at a
+     * million students). With {@code LIMIT $n} it guesses 10% of the table, the generic plan looks dear and every
+     * execution is planned again. Filtered, the limit stays a parameter on purpose: a generic plan cannot use a
+     * search prefix as an index range, so those statements keep their custom plans.
      */
-    String page(String conditions, boolean forward, boolean withCount) {
+    String page(String conditions, boolean forward, boolean withCount, int limit) {
+        return page(conditions, forward, withCount, limit, filter.isEmpty());
+    }
+
+    /**
+     * As {@link #page(String, boolean, boolean, int)}, with the limit a parameter unless {@code plannedOnce}. A jump
+     * to a page number keeps the parameter: its statement is the one measured before ADR 0041 (the two bench runs
+     * with a literal limit there were 2× slower at page 10,000, cause not found).
+     */
+    String page(String conditions, boolean forward, boolean withCount, int limit, boolean plannedOnce) {
+        if (!plannedOnce) {
+            parameters.put("limit", limit);
+        }
         String inner = "SELECT s.id, s.student_number, s.family_name, s.given_name, s.cohort_id, s.status, s.email,"
                 + " s.updated_at, s.version" + keyColumns() + countFrom() + " WHERE true" + filterConditions()
-                + conditions + orderBy(forward) + " LIMIT :limit";
+                + conditions + orderBy(forward) + " LIMIT " + (plannedOnce ? Integer.toString(limit) : ":limit");
         StringBuilder keys = new StringBuilder();
         StringBuilder outerOrder = new StringBuilder(" ORDER BY ");
         String direction = forward == order.ascending() ? " ASC" : " DESC";

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -46,8 +45,8 @@ public final class StudentRepository {
     private StudentPage fromEnd(
             Handle handle, StudentOrder order, StudentFilter filter, int size, boolean withCount, boolean forward) {
         StudentQuery query = new StudentQuery(order, filter);
-        String sql = query.page("", forward, withCount);
-        Fetched fetched = fetch(handle, sql, query, order, size + 1, withCount);
+        String sql = query.page("", forward, withCount, size + 1);
+        Fetched fetched = fetch(handle, sql, query, order, withCount);
         boolean more = fetched.rows.size() > size;
         List<StudentRow> rows = trim(fetched.rows, size, !forward);
         RowCount count = withCount ? count(handle, filter, fetched) : null;
@@ -64,8 +63,8 @@ public final class StudentRepository {
             boolean inclusive,
             boolean withCount) {
         StudentQuery query = new StudentQuery(order, filter);
-        String sql = query.page(query.keysetCondition(key, true, inclusive), true, withCount);
-        Fetched fetched = fetch(handle, sql, query, order, size + 1, withCount);
+        String sql = query.page(query.keysetCondition(key, true, inclusive), true, withCount, size + 1);
+        Fetched fetched = fetch(handle, sql, query, order, withCount);
         if (inclusive && fetched.rows.isEmpty()) {
             return fromEnd(handle, order, filter, size, withCount, false);
         }
@@ -89,8 +88,8 @@ public final class StudentRepository {
 
     private StudentPage before(Handle handle, StudentOrder order, StudentFilter filter, PageKey key, int size) {
         StudentQuery query = new StudentQuery(order, filter);
-        String sql = query.page(query.keysetCondition(key, false, false), false, false);
-        List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
+        String sql = query.page(query.keysetCondition(key, false, false), false, false, size + 1);
+        List<StudentRow> fetched = fetch(handle, sql, query, order, false).rows;
         if (fetched.size() < size) {
             // fewer rows than a page before this one: the first page is what the user expects to see
             return fromEnd(handle, order, filter, size, false, true);
@@ -105,8 +104,9 @@ public final class StudentRepository {
         String sql = query.page(
                 " AND " + firstKey + (order.ascending() ? " >= " : " <= ") + "registrar_fold(CAST(:prefix AS text))",
                 true,
-                false);
-        List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
+                false,
+                size + 1);
+        List<StudentRow> fetched = fetch(handle, sql, query, order, false).rows;
         if (fetched.isEmpty()) {
             return fromEnd(handle, order, filter, size, false, false);
         }
@@ -117,8 +117,8 @@ public final class StudentRepository {
         long page = Math.max(1, number);
         StudentQuery query = new StudentQuery(order, filter);
         String anchor = query.anchorCte((page - 1) * size);
-        String sql = anchor + query.page(query.anchorCondition(), true, false);
-        List<StudentRow> fetched = fetch(handle, sql, query, order, size + 1, false).rows;
+        String sql = anchor + query.page(query.anchorCondition(), true, false, size + 1, false);
+        List<StudentRow> fetched = fetch(handle, sql, query, order, false).rows;
         if (fetched.isEmpty()) {
             return fromEnd(handle, order, filter, size, false, false);
         }
@@ -126,34 +126,43 @@ public final class StudentRepository {
     }
 
     /**
-     * Classes and mentors for the filter lists, by name (two statements, each read in the order of a unique index:
-     * class names are unique, mentors end in their id, so nothing is sorted). Blocking.
+     * One filter list by name, unless its table's change stamp (V2) is still {@code knownStamp}: one statement for the
+     * stamp, and a second for the list when it moved (or {@code knownStamp} is null). Each list is read in the order
+     * of a unique index (class names are unique, mentors end in their id), so nothing is sorted. The stamp is read
+     * first: a write committed between the two makes the next opening read the list again, never miss it. Blocking.
      */
-    public Choices choices() {
-        return jdbi.withHandle(handle -> new Choices(
-                handle.createQuery("SELECT id, name FROM cohorts ORDER BY name")
-                        .map((rs, ctx) -> new Choice(rs.getLong("id"), rs.getString("name")))
-                        .list(),
-                handle.createQuery("SELECT id, family_name || ', ' || given_name AS name FROM mentors"
-                                + " ORDER BY family_name, given_name, id")
-                        .map((rs, ctx) -> new Choice(rs.getLong("id"), rs.getString("name")))
-                        .list()));
+    public ChoicesRead choices(FilterList list, Long knownStamp) {
+        return jdbi.withHandle(handle -> {
+            long stamp = handle.createQuery("SELECT stamp FROM change_stamps WHERE table_name = :table")
+                    .bind("table", list.table())
+                    .mapTo(Long.class)
+                    .one();
+            if (knownStamp != null && knownStamp == stamp) {
+                return new ChoicesRead(stamp, false, List.of());
+            }
+            String sql = switch (list) {
+                case COHORTS -> "SELECT id, name FROM cohorts ORDER BY name";
+                case MENTORS ->
+                    "SELECT id, family_name || ', ' || given_name AS name FROM mentors"
+                            + " ORDER BY family_name, given_name, id";
+            };
+            List<Choice> choices = handle.createQuery(sql)
+                    .map((rs, ctx) -> new Choice(rs.getLong("id"), rs.getString("name")))
+                    .list();
+            return new ChoicesRead(stamp, true, choices);
+        });
     }
 
-    /** The filter lists. Immutable. */
-    public record Choices(List<Choice> cohorts, List<Choice> mentors) {
-        public Choices {
-            cohorts = List.copyOf(cohorts);
-            mentors = List.copyOf(mentors);
+    /** A filter list's change stamp and, when {@code changed}, the list read after it. Immutable. */
+    public record ChoicesRead(long stamp, boolean changed, List<Choice> choices) {
+        public ChoicesRead {
+            choices = List.copyOf(choices);
         }
     }
 
-    private static Fetched fetch(
-            Handle handle, String sql, StudentQuery query, StudentOrder order, int limit, boolean withCount) {
+    private static Fetched fetch(Handle handle, String sql, StudentQuery query, StudentOrder order, boolean withCount) {
         Fetched fetched = new Fetched();
-        Map<String, Object> parameters = query.parameters();
-        parameters.put("limit", limit);
-        handle.createQuery(sql).bindMap(parameters).scanResultSet((supplier, context) -> {
+        handle.createQuery(sql).bindMap(query.parameters()).scanResultSet((supplier, context) -> {
             try (ResultSet results = supplier.get()) {
                 while (results.next()) {
                     fetched.rows.add(StudentRows.map(results, order.sort()));

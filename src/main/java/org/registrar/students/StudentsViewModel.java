@@ -38,8 +38,7 @@ public final class StudentsViewModel {
     private final Tasks tasks;
     private final StudentRepository repository;
     private final ObservableList<StudentRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<Choice> cohorts = FXCollections.observableArrayList();
-    private final ObservableList<Choice> mentors = FXCollections.observableArrayList();
+    private final FilterChoices choices;
     private final ObjectProperty<StudentOrder> order = new SimpleObjectProperty<>(StudentOrder.DEFAULT);
     private final ObjectProperty<StudentFilter> filter = new SimpleObjectProperty<>(StudentFilter.NONE);
     private final IntegerProperty pageSize = new SimpleIntegerProperty(50);
@@ -60,15 +59,17 @@ public final class StudentsViewModel {
     public StudentsViewModel(Tasks tasks, StudentRepository repository) {
         this.tasks = tasks;
         this.repository = repository;
+        this.choices = new FilterChoices(tasks, repository);
     }
 
-    /** Loads the filter lists and the first page with its count. */
+    /** Loads the first page with its count; a filter list waits until the user opens it ({@link #wantChoices}). */
     public void start() {
-        tasks.run("Load student filters", repository::choices).onDone(choices -> {
-            cohorts.setAll(choices.cohorts());
-            mentors.setAll(choices.mentors());
-        });
         reload();
+    }
+
+    /** The user opens a filter list: read it the first time, later only when its table changed since. */
+    void wantChoices(FilterList list) {
+        choices.want(list);
     }
 
     /** The first page again, recounted (after a filter, sort or page-size change, or "Refresh"). */
@@ -356,11 +357,11 @@ public final class StudentsViewModel {
     }
 
     public ObservableList<Choice> cohorts() {
-        return cohorts;
+        return choices.list(FilterList.COHORTS);
     }
 
     public ObservableList<Choice> mentors() {
-        return mentors;
+        return choices.list(FilterList.MENTORS);
     }
 
     public ReadOnlyObjectProperty<StudentOrder> orderProperty() {

@@ -107,4 +107,19 @@ class DoctorCommandTest {
                 .contains("pool and privileges")
                 .contains("Start phases (the window's last start): none recorded");
     }
+
+    @Test
+    void olderSchemaIsUnhealthyNamesMigrateAndIsNotMigratedByTheDoctor() {
+        String name = MigrateCommandTest.databaseAtBaseline();
+        String expected = org.registrar.db.MigrationFiles.latestVersion();
+
+        Run run = doctor("--db-url", TestDatabases.jdbcUrl(name), "--db-user", "postgres", "--ssl-mode", "disable");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(DoctorCommand.UNHEALTHY);
+        assertThat(run.output())
+                .contains("Verdict:         UNHEALTHY: schema version is 64, this app expects " + expected
+                        + ": an administrator upgrades it with `registrar migrate` and the owner login (admin guide:"
+                        + " Upgrading)");
+        assertThat(Migrations.currentVersion(TestDatabases.dataSource(name))).isEqualTo("64");
+    }
 }

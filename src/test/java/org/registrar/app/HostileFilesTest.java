@@ -122,6 +122,9 @@ class HostileFilesTest {
                         java.toString(),
                         "-Xmx256m",
                         "-XX:TieredStopAtLevel=1",
+                        // never this machine's own settings file
+                        "-Dregistrar.machineConfig=" + System.getProperty("registrar.machineConfig"),
+                        "-Dregistrar.prefsNode=" + System.getProperty("registrar.prefsNode"),
                         "-cp",
                         System.getProperty("java.class.path"),
                         HostileFileChild.class.getName(),

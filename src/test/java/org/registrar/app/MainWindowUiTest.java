@@ -14,7 +14,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The whole app, started headless on its own embedded server exactly as a user starts it. */
+/** The whole app, started headless on its own embedded server as {@code registrar --demo} starts it. */
 class MainWindowUiTest {
     @TempDir
     static Path dataHome;
@@ -26,7 +26,7 @@ class MainWindowUiTest {
     @BeforeAll
     static void startApp() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
-        RegistrarApp.configure(new RegistrarApp.LaunchOptions(null, null, dataHome, 600));
+        RegistrarApp.configure(RegistrarApp.LaunchOptions.demo(dataHome, 600));
         app = (RegistrarApp) FxToolkit.setupApplication(RegistrarApp::new);
         WaitForAsyncUtils.waitFor(
                 90,

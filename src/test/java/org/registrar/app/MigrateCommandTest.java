@@ -182,6 +182,22 @@ class MigrateCommandTest {
     }
 
     @Test
+    void serverThatCannotBeReachedIsSaidWithItsOwnExitCode() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        Run run = migrate(
+                dataHome, "--db-url", "jdbc:postgresql://localhost:" + closedPort + "/registrar", "--db-user", "owner");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(MigrateCommand.UNREACHABLE);
+        assertThat(run.output())
+                .contains("Failed: Database unavailable: Connection to localhost:" + closedPort + " refused.")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void embeddedDatabaseIsNotATargetAndTheReasonIsSaid() {
         Run run = migrate(dataHome);
 

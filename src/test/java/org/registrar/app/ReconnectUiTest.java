@@ -102,7 +102,7 @@ class ReconnectUiTest {
         assertThat(((HikariDataSource) first.database().dataSource()).isClosed())
                 .as("the old pool")
                 .isTrue();
-        assertThat(saved.get("url", null)).endsWith("/" + second);
+        assertThat(saved.get("server.url", null)).endsWith("/" + second);
         Screenshots.save(stage.getScene(), "reconnected");
     }
 }

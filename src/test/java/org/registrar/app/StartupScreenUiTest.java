@@ -174,7 +174,7 @@ class StartupScreenUiTest {
         assertThat(messages.subList(saveAt, messages.size()))
                 .as("after the save")
                 .noneMatch(text -> text.contains("port " + oldPort));
-        assertThat(saved.get("url", null)).isEqualTo(server.url());
+        assertThat(saved.get("server.url", null)).isEqualTo(server.url());
     }
 
     @Test

@@ -105,7 +105,10 @@ class UnusableSavedSettingsUiTest {
                         .map(label -> label.getText().equals("Connected"))
                         .orElse(false));
         assertThat(((Stage) robot.listWindows().get(0)).getTitle()).contains("postgres@localhost");
-        assertThat(saved.get("url", null)).isEqualTo(url);
+        assertThat(saved.get("server.url", null)).isEqualTo(url);
+        assertThat(saved.get("url", null))
+                .as("the name before issue 17, replaced")
+                .isNull();
     }
 
     @Test

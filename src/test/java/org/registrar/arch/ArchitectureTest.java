@@ -98,7 +98,11 @@ class ArchitectureTest {
     void dbMetricsAndTasksKnowNothingOfFeaturesOrTheApp() {
         noClasses()
                 .that()
-                .resideInAnyPackage("org.registrar.db..", "org.registrar.metrics..", "org.registrar.tasks..")
+                .resideInAnyPackage(
+                        "org.registrar.db..",
+                        "org.registrar.metrics..",
+                        "org.registrar.tasks..",
+                        "org.registrar.settings..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(concat(FEATURES, "org.registrar.app.."))
@@ -109,7 +113,11 @@ class ArchitectureTest {
     void dataAccessImportsNoJavaFx() {
         noClasses()
                 .that()
-                .resideInAnyPackage("org.registrar.db..", "org.registrar.metrics..", "org.registrar.tasks..")
+                .resideInAnyPackage(
+                        "org.registrar.db..",
+                        "org.registrar.metrics..",
+                        "org.registrar.tasks..",
+                        "org.registrar.settings..")
                 .or()
                 .haveSimpleNameEndingWith("Repository")
                 .should()

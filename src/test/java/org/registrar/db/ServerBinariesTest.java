@@ -27,6 +27,27 @@ class ServerBinariesTest {
     }
 
     @Test
+    void theFirstStartRecordsTheStampsSoTheSecondNeedNotHash() throws Exception {
+        ServerBinaries binaries = unpacked(); // the first start: unpacked, manifest written
+
+        Path stamps = working.resolve(binaries.installation().getFileName() + ".stamps");
+        assertThat(stamps).isRegularFile();
+        assertThat(Files.readString(stamps, StandardCharsets.UTF_8)).contains("bin/postgres");
+    }
+
+    @Test
+    void aProgramRewrittenRightAfterTheFirstStartIsSetAside() throws Exception {
+        ServerBinaries binaries = unpacked();
+        Path program = binaries.program("postgres");
+        FileTime modified = Files.getLastModifiedTime(program);
+
+        Files.writeString(program, "#!/bin/sh\necho evil\n", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(program, modified);
+
+        assertThat(binaries.verifyOrSetAside()).isTrue();
+    }
+
+    @Test
     void aProgramRewrittenWithItsOldSizeAndTimeIsSetAside() throws Exception {
         ServerBinaries binaries = unpacked();
         assertThat(binaries.verifyOrSetAside()).isFalse();

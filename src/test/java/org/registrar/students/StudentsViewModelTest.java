@@ -59,6 +59,50 @@ class StudentsViewModelTest {
     }
 
     @Test
+    void openingTheScreenReadsNoFilterList() {
+        assertThat(operations)
+                .extracting(OperationSummary::operation)
+                .containsOnly(StudentsViewModel.OPEN_PAGE, StudentsViewModel.PREFETCH);
+        assertThat(model.cohorts()).isEmpty();
+        assertThat(model.mentors()).isEmpty();
+    }
+
+    @Test
+    void aFilterListIsReadWhenFirstOpenedAndAgainOnlyAfterItsTableChanged() {
+        model.wantChoices(FilterList.COHORTS);
+        List<Choice> cohorts = List.copyOf(model.cohorts());
+        assertThat(cohorts).isNotEmpty();
+        assertThat(model.mentors()).isEmpty();
+
+        model.wantChoices(FilterList.COHORTS);
+        assertThat(filterReads()).extracting(OperationSummary::statements).containsExactly(2, 1);
+        assertThat(model.cohorts()).containsExactlyElementsOf(cohorts);
+
+        TestDatabases.jdbi(session.databaseName())
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO cohorts (name, grade_level, school_year) VALUES ('AAA new class', 5, 2026)"));
+        model.wantChoices(FilterList.COHORTS);
+        assertThat(filterReads()).extracting(OperationSummary::statements).containsExactly(2, 1, 2);
+        assertThat(model.cohorts()).hasSize(cohorts.size() + 1);
+        assertThat(model.cohorts()).extracting(Choice::label).contains("AAA new class");
+    }
+
+    @Test
+    void theMentorListNamesEachMentorFamilyNameFirst() {
+        model.wantChoices(FilterList.MENTORS);
+        assertThat(model.mentors())
+                .isNotEmpty()
+                .allMatch(choice -> choice.label().contains(", "));
+        assertThat(model.cohorts()).isEmpty();
+    }
+
+    private List<OperationSummary> filterReads() {
+        return operations.stream()
+                .filter(summary -> summary.operation().equals(FilterChoices.LOAD))
+                .toList();
+    }
+
+    @Test
     void everyPageViewCostsAtMostTwoStatements() {
         model.last();
         model.previous();

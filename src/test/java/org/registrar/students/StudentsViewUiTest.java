@@ -10,11 +10,14 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +110,28 @@ class StudentsViewUiTest {
         robot.doubleClickOn("#students-search").eraseText(6).write(family.toUpperCase());
         waitUntil(() -> !table().getItems().isEmpty()
                 && table().getItems().stream().allMatch(row -> row.familyName().equals(family)));
+    }
+
+    @Test
+    void theClassListFillsWhenOpenedAndFiltersTheTable() throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<Choice> cohort = robot.lookup("#filter-cohort").queryAs(ComboBox.class);
+        assertThat(cohort.getItems()).containsExactly(StudentFilters.ANY_COHORT);
+
+        robot.clickOn(cohort);
+        waitUntil(() -> cohort.isShowing() && cohort.getItems().size() > 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Window popup = Window.getWindows().stream()
+                .filter(window -> window instanceof PopupWindow && window.isShowing())
+                .findFirst()
+                .orElseThrow();
+        Screenshots.save(popup.getScene(), "students-class-filter-open");
+        Choice first = cohort.getItems().get(1);
+        robot.clickOn(first.label());
+
+        waitUntil(() -> !table().getItems().isEmpty()
+                && table().getItems().stream().allMatch(row -> first.label().equals(row.cohortName())));
+        assertThat(cohort.getValue()).isEqualTo(first);
     }
 
     @Test
