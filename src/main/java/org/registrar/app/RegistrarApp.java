@@ -657,6 +657,9 @@ public final class RegistrarApp extends Application {
 
     @Override
     public void stop() {
+        // a scheduled retry must not start, and an attempt still under way closes what it opens when it ends
+        startAttempt++;
+        stopRetryTimer();
         if (mainWindow != null) {
             mainWindow.dispose();
         }
