@@ -1,159 +1,140 @@
 package org.registrar.app;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.registrar.db.ConnectionProfile;
+import org.registrar.db.ConnectionProfile.SslMode;
 
 /**
- * Edits the saved connection profile: server URL, user, TLS, PgBouncer mode and pool size. The password is asked
- * for at connect time, never stored. Fields whose keys the machine file locks ({@code lockedKeys}, names as in the
- * file) are disabled with the tooltip {@link #LOCKED_TIP}.
+ * The connection form, for people rather than drivers: server, port, database, login and TLS, with a raw JDBC URL
+ * under "Advanced"; a message beside each field that is wrong; a Test that runs the timed checks stage by stage
+ * before anything is saved. Fields whose keys the machine-wide settings lock ({@code lockedKeys}, names as in the
+ * file) are disabled, their label says "(locked)" and both carry the tooltip {@link #LOCKED_TIP}; the embedded choice
+ * is locked with the server address, and by {@code demo.allowed} when the caller passes it (demo forbidden). Binds to
+ * {@link ConnectionFormViewModel}. The password typed here is kept in memory only.
  */
 final class ConnectionDialog {
+    /** What the user saved: the profile, and the password typed for it (null when none was typed). */
+    record Choice(ConnectionProfile profile, String password) {}
+
+    private final ConnectionFormViewModel model;
     private final CheckBox embedded = new CheckBox("Use the embedded demo database on this desktop");
-    private final TextField url = new TextField();
-    private final TextField user = new TextField();
-    private final ComboBox<ConnectionProfile.SslMode> sslMode = new ComboBox<>();
-    private final TextField rootCert = new TextField();
+    private final TextField host = field("db-host", "db.school.org");
+    private final TextField port = field("db-port", "5432");
+    private final TextField database = field("db-name", "registrar");
+    private final TextField user = field("db-user", "your login, e.g. ana");
+    private final PasswordField password = new PasswordField();
+    private final ComboBox<SslMode> sslMode = new ComboBox<>();
+    private final TextField rootCert = field("ssl-root-cert", "school-root.pem");
+    private final TextField url = field("db-url", "jdbc:postgresql://db.school.org:5432/registrar");
     private final CheckBox pgBouncer = new CheckBox("Through PgBouncer in transaction mode");
-    private final Spinner<Integer> poolSize =
-            new Spinner<>(1, ConnectionProfile.MAX_POOL_SIZE, ConnectionProfile.DEFAULT_POOL_SIZE);
-    private final Label error = new Label();
-    private final Button browse = new Button("Browse…");
+    private final Spinner<Integer> poolSize = new Spinner<>(1, ConnectionProfile.MAX_POOL_SIZE, 2);
+    private final GridPane stageGrid = new GridPane();
 
-    static final String LOCKED_TIP = "Set by your school's IT department";
+    static final String LOCKED_TIP = ConnectionFormViewModel.LOCKED;
+    private static final String LOCKED_MARK = "locked";
+    private final Label verdict = new Label();
 
-    private ConnectionDialog(ConnectionProfile current) {
-        this(
-                current.isEmbedded(),
-                current.isEmbedded() ? "" : current.url(),
-                current.isEmbedded() ? "" : current.user(),
-                current.isEmbedded() ? ConnectionProfile.SslMode.PREFER : current.sslMode(),
-                current.rootCertificate().map(Path::toString).orElse(""),
-                current.pgBouncer(),
-                current.poolSize());
+    private ConnectionDialog(ConnectionFormViewModel model) {
+        this.model = model;
+        bind();
     }
 
-    private ConnectionDialog(
-            boolean isEmbedded,
-            String urlText,
-            String userText,
-            ConnectionProfile.SslMode mode,
-            String certText,
-            boolean throughPgBouncer,
-            int connections) {
-        url.setId("db-url");
-        url.setPromptText("jdbc:postgresql://db.school.example:5432/registrar");
-        user.setId("db-user");
-        sslMode.getItems().setAll(ConnectionProfile.SslMode.values());
-        error.setId("connection-error");
-        error.getStyleClass().add("danger");
-        error.setWrapText(true);
-        sslMode.setId("ssl-mode");
-        embedded.setSelected(isEmbedded);
-        url.setText(urlText);
-        user.setText(userText == null ? "" : userText);
-        sslMode.setValue(mode);
-        rootCert.setText(certText == null ? "" : certText);
-        pgBouncer.setSelected(throughPgBouncer);
-        poolSize.getValueFactory().setValue(connections);
-        for (var control : new javafx.scene.Node[] {url, user, sslMode, rootCert, pgBouncer}) {
-            control.disableProperty().bind(embedded.selectedProperty());
-        }
+    private static TextField field(String id, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        return field;
     }
 
+    /** Opens the form on {@code current}; nothing is locked and the password is not returned. */
     static Optional<ConnectionProfile> edit(Window owner, ConnectionProfile current) {
-        return edit(owner, current, Set.of());
+        return edit(owner, current, Set.of(), null).map(Choice::profile);
     }
 
-    static Optional<ConnectionProfile> edit(Window owner, ConnectionProfile current, Set<String> lockedKeys) {
-        ConnectionDialog dialog = new ConnectionDialog(current);
-        dialog.lock(lockedKeys);
-        return dialog.show(owner);
+    /**
+     * Opens the form on {@code current} with {@code password} (may be null) pre-filled for the Test; the fields of
+     * {@code lockedKeys} (server.host, server.port, …) are disabled.
+     */
+    static Optional<Choice> edit(Window owner, ConnectionProfile current, Set<String> lockedKeys, String password) {
+        ConnectionFormViewModel model = newModel(lockedKeys);
+        model.fill(current);
+        model.password.set(password == null ? "" : password);
+        return new ConnectionDialog(model).show(owner);
     }
 
     /**
      * No server yet (the welcome card, the demo banner): an empty address; login, TLS, PgBouncer and pool size from
      * {@code defaults} (the effective settings, machine defaults included; its URL is not used).
      */
-    static Optional<ConnectionProfile> firstServer(Window owner, ConnectionProfile defaults, Set<String> lockedKeys) {
-        ConnectionDialog dialog = new ConnectionDialog(
-                false,
-                "",
-                defaults.user(),
-                defaults.sslMode(),
-                defaults.rootCertificate().map(Path::toString).orElse(""),
-                defaults.pgBouncer(),
-                defaults.poolSize());
-        dialog.lock(lockedKeys);
-        return dialog.show(owner);
-    }
-
-    /** Disables the fields of locked keys (the embedded choice too when the server address is locked). */
-    private void lock(Set<String> lockedKeys) {
-        lockIf(lockedKeys, "server.url", url, embedded);
-        lockIf(lockedKeys, "server.host", url, embedded);
-        lockIf(lockedKeys, "login.hint", user);
-        lockIf(lockedKeys, "server.sslmode", sslMode);
-        lockIf(lockedKeys, "server.sslrootcert", rootCert, browse);
-        lockIf(lockedKeys, "server.pgbouncer", pgBouncer);
-        lockIf(lockedKeys, "pool.size", poolSize);
-    }
-
-    private static void lockIf(Set<String> lockedKeys, String key, javafx.scene.control.Control... controls) {
-        if (!lockedKeys.contains(key)) {
-            return;
-        }
-        for (var control : controls) {
-            control.disableProperty().unbind();
-            control.setDisable(true);
-            // a disabled control shows no tooltip of its own: the row's label carries it too (see form)
-            control.setTooltip(new javafx.scene.control.Tooltip(LOCKED_TIP));
-            control.getProperties().put("locked", Boolean.TRUE);
-        }
+    static Optional<Choice> firstServer(Window owner, ConnectionProfile defaults, Set<String> lockedKeys) {
+        ConnectionFormViewModel model = newModel(lockedKeys);
+        model.user.set(defaults.user() == null ? "" : defaults.user());
+        model.sslMode.set(defaults.sslMode());
+        model.rootCert.set(
+                defaults.rootCertificate().map(java.nio.file.Path::toString).orElse(""));
+        model.pgBouncer.set(defaults.pgBouncer());
+        model.poolSize.set(defaults.poolSize());
+        return new ConnectionDialog(model).show(owner);
     }
 
     /**
      * Opens saved settings that cannot be used, with {@code problem} shown: the URL without what is never accepted
      * (a user and password before '@', driver options after '?'), an unknown TLS mode left unchosen.
      */
-    static Optional<ConnectionProfile> repair(Window owner, ProfileStore.Saved saved, String problem) {
-        return repair(owner, saved, problem, Set.of());
+    static Optional<Choice> repair(Window owner, ProfileStore.Saved saved, String problem, Set<String> lockedKeys) {
+        ConnectionFormViewModel model = newModel(lockedKeys);
+        model.fillServer(usableParts(saved.url()));
+        model.user.set(saved.user() == null ? "" : saved.user());
+        try {
+            model.sslMode.set(SslMode.parse(saved.sslMode()));
+        } catch (IllegalArgumentException unknown) {
+            model.sslMode.set(null);
+        }
+        model.rootCert.set(saved.rootCert() == null ? "" : saved.rootCert());
+        model.pgBouncer.set(saved.pgBouncer());
+        model.poolSize.set(saved.poolSize());
+        model.problem.set(problem + "\nCheck the settings below and Save, or choose the embedded database.");
+        return new ConnectionDialog(model).show(owner);
     }
 
-    static Optional<ConnectionProfile> repair(
-            Window owner, ProfileStore.Saved saved, String problem, Set<String> lockedKeys) {
-        ConnectionProfile.SslMode mode;
-        try {
-            mode = ConnectionProfile.SslMode.parse(saved.sslMode());
-        } catch (IllegalArgumentException unknown) {
-            mode = null;
-        }
-        ConnectionDialog dialog = new ConnectionDialog(
-                false,
-                usableParts(saved.url()),
-                saved.user(),
-                mode,
-                saved.rootCert(),
-                saved.pgBouncer(),
-                saved.poolSize());
-        dialog.error.setText(problem + "\nCheck the settings below and Save, or choose the embedded database.");
-        dialog.lock(lockedKeys);
-        return dialog.show(owner);
+    private static ConnectionFormViewModel newModel(Set<String> lockedKeys) {
+        Executor testThread = work -> {
+            Thread thread = new Thread(work, "registrar-connection-test");
+            thread.setDaemon(true);
+            thread.start();
+        };
+        return new ConnectionFormViewModel(lockedKeys, testThread, Platform::runLater);
     }
 
     /** The URL without a user and password before '@' and without driver options from '?' on. */
@@ -168,96 +149,316 @@ final class ConnectionDialog {
         return kept;
     }
 
-    private Optional<ConnectionProfile> show(Window owner) {
-        Dialog<ConnectionProfile> dialog = new Dialog<>();
+    private void bind() {
+        embedded.selectedProperty().bindBidirectional(model.embedded);
+        host.textProperty().bindBidirectional(model.host);
+        port.textProperty().bindBidirectional(model.port);
+        database.textProperty().bindBidirectional(model.database);
+        user.textProperty().bindBidirectional(model.user);
+        password.textProperty().bindBidirectional(model.password);
+        password.setId("db-password");
+        password.setPromptText("for the Test and this session; never saved");
+        sslMode.setId("ssl-mode");
+        sslMode.getItems().setAll(SslMode.values());
+        sslMode.setConverter(new SslWords());
+        sslMode.valueProperty().bindBidirectional(model.sslMode);
+        rootCert.textProperty().bindBidirectional(model.rootCert);
+        url.textProperty().bindBidirectional(model.url);
+        pgBouncer.selectedProperty().bindBidirectional(model.pgBouncer);
+        poolSize.getValueFactory().setValue(model.poolSize.get());
+        poolSize.valueProperty().addListener((obs, was, now) -> model.poolSize.set(now));
+        port.setPrefColumnCount(6);
+        host.setPrefColumnCount(22);
+        url.setPrefColumnCount(34);
+        // the host, port and database fields give way to a raw URL typed under Advanced
+        for (Node server : new Node[] {host, port, database}) {
+            server.disableProperty().bind(model.embedded.or(model.url.isNotEmpty()));
+        }
+        for (Node other : new Node[] {user, password, sslMode, url, pgBouncer}) {
+            other.disableProperty().bind(model.embedded);
+        }
+        rootCert.disableProperty()
+                .bind(model.embedded.or(model.sslMode
+                        .isNotEqualTo(SslMode.VERIFY_CA)
+                        .and(model.sslMode.isNotEqualTo(SslMode.VERIFY_FULL))));
+    }
+
+    private Optional<Choice> show(Window owner) {
+        Dialog<Choice> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Connection settings");
-        dialog.setHeaderText("Which database should Registrar use?");
-        dialog.getDialogPane().setContent(form(owner));
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
-        ok.setText("Save");
-        // keep the dialog open with the message next to the fields while the input is not valid
-        ok.addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
-            try {
-                toProfile();
-                error.setText("");
-            } catch (IllegalArgumentException invalid) {
-                error.setText(invalid.getMessage());
-                event.consume();
+        dialog.setHeaderText("Connect to your school's server");
+        dialog.getDialogPane().setId("connection-form");
+        dialog.getDialogPane().setContent(content(owner));
+        ButtonType test = new ButtonType("Test", ButtonBar.ButtonData.LEFT);
+        dialog.getDialogPane().getButtonTypes().addAll(test, ButtonType.OK, ButtonType.CANCEL);
+        Button testButton = (Button) dialog.getDialogPane().lookupButton(test);
+        testButton.setId("test-connection");
+        testButton.setMinWidth(110); // "Cancel test" fits without the button changing size
+        ButtonBar.setButtonUniformSize(testButton, false);
+        testButton
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.when(model.testing())
+                        .then("Cancel test")
+                        .otherwise("Test"));
+        testButton.disableProperty().bind(model.embedded);
+        testButton.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume(); // the dialog stays open
+            if (model.testing().get()) {
+                model.cancelTest();
+            } else {
+                model.test();
             }
         });
-        dialog.setResultConverter(button -> button == ButtonType.OK ? toProfile() : null);
+        Button save = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        save.setText("Save");
+        save.setId("save-connection");
+        // keep the dialog open, with the messages beside the fields, while the input is not valid
+        save.addEventFilter(ActionEvent.ACTION, event -> {
+            if (model.validate().isEmpty()) {
+                event.consume();
+                fitWindow(dialog);
+            }
+        });
+        // the window grows with what the form shows: a longer verdict, the Advanced part opened
+        model.verdict().addListener((obs, was, now) -> fitWindow(dialog));
+        ((TitledPane) dialog.getDialogPane().getContent().lookup("#advanced"))
+                .expandedProperty()
+                .addListener((obs, was, now) -> fitWindow(dialog));
+        dialog.setResultConverter(button -> {
+            model.cancelTest();
+            if (button != ButtonType.OK) {
+                return null;
+            }
+            String typed = model.password.get();
+            return model.validate()
+                    .map(profile -> new Choice(profile, typed.isEmpty() ? null : typed))
+                    .orElse(null);
+        });
+        dialog.setOnShown(event -> (model.embedded.get() ? embedded : host).requestFocus());
         return dialog.showAndWait();
     }
 
-    private GridPane form(Window owner) {
-        if (!browse.getProperties().containsKey("locked")) {
-            browse.disableProperty().bind(embedded.selectedProperty());
-        }
+    /** Messages that appeared beside the fields need room: the window grows to show them and the buttons. */
+    private static void fitWindow(Dialog<?> dialog) {
+        Platform.runLater(() -> {
+            Window window = dialog.getDialogPane().getScene().getWindow();
+            if (window != null) {
+                window.sizeToScene();
+            }
+        });
+    }
+
+    private VBox content(Window owner) {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
+        int row = 0;
+        grid.add(locked(embedded, "server.url", "server.host", "demo.allowed"), 0, row++, 2, 1);
+        Node portField = locked(port, "server.port");
+        Label portLabel = new Label(isLocked(portField) ? "Port (locked)" : "Port");
+        portLabel.setMinWidth(Region.USE_PREF_SIZE);
+        ((Region) portField).setMinWidth(80);
+        ((Region) portField).setMaxWidth(90);
+        HBox serverRow = new HBox(8, locked(host, "server.host"), portLabel, portField);
+        serverRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(serverRow.getChildren().get(0), Priority.ALWAYS);
+        row = addRow(grid, row, "Server", serverRow, errors(model.hostError, model.portError));
+        row = addRow(grid, row, "Database", locked(database, "server.database"), error(model.databaseError));
+        row = addRow(grid, row, "Login", locked(user, "login.hint"), error(model.userError));
+        row = addRow(grid, row, "Password", password, null);
+        row = addRow(grid, row, "Encryption (TLS)", locked(sslMode, "server.sslmode"), null);
+        row = addRow(grid, row, "Root certificate", certRow(owner), error(model.sslError));
+        Label problem = error(model.problem);
+        problem.setId("connection-error");
+        grid.add(problem, 0, row, 2, 1);
+
+        TitledPane advanced = new TitledPane("Advanced", advancedGrid());
+        advanced.setId("advanced");
+        advanced.setExpanded(!model.url.get().isEmpty() || !model.urlError.get().isEmpty());
+        model.urlError.addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                advanced.setExpanded(true);
+            }
+        });
+        VBox content = new VBox(10, grid, advanced, testSection());
+        content.setPadding(new Insets(8, 16, 4, 16));
+        content.setPrefWidth(640);
+        return content;
+    }
+
+    private GridPane advancedGrid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(4);
+        int row = 0;
+        Label hint = new Label("A JDBC URL here is used instead of server, port and database.");
+        hint.getStyleClass().add("text-muted");
+        grid.add(hint, 0, row++, 2, 1);
+        row = addRow(grid, row, "JDBC URL", locked(url, "server.url"), error(model.urlError));
+        grid.add(locked(pgBouncer, "server.pgbouncer"), 1, row++);
+        addRow(grid, row, "Connections", locked(poolSize, "pool.size"), null);
+        return grid;
+    }
+
+    private HBox certRow(Window owner) {
+        Button browse = new Button("Browse…");
+        browse.disableProperty().bind(rootCert.disableProperty());
         browse.setOnAction(event -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Root certificate");
             var file = chooser.showOpenDialog(owner);
             if (file != null) {
-                rootCert.setText(file.getPath());
+                model.rootCert.set(file.getPath());
             }
         });
-        HBox certRow = new HBox(6, rootCert, browse);
-        HBox.setHgrow(rootCert, Priority.ALWAYS);
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        grid.add(embedded, 0, 0, 2, 1);
-        grid.addRow(1, label("Server URL", url), url);
-        grid.addRow(2, label("User", user), user);
-        grid.addRow(3, label("TLS (sslmode)", sslMode), sslMode);
-        grid.addRow(4, label("Root certificate", rootCert), certRow);
-        grid.add(pgBouncer, 1, 5);
-        grid.addRow(6, label("Connections (pool)", poolSize), poolSize);
-        grid.add(error, 0, 7, 2, 1);
-        url.setPrefColumnCount(36);
-        return grid;
+        Node cert = locked(rootCert, "server.sslrootcert");
+        HBox certRow = new HBox(6, cert, browse);
+        HBox.setHgrow(cert, Priority.ALWAYS);
+        return certRow;
     }
 
-    /** A field's label; "(locked)" and the tooltip when the school set the field. */
-    private static Label label(String text, javafx.scene.control.Control field) {
-        boolean locked = field.getProperties().containsKey("locked");
-        Label label = new Label(locked ? text + " (locked)" : text);
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut to "TLS (sslmo…"
+    private static int addRow(GridPane grid, int row, String name, Node field, Label message) {
+        boolean locked = isLocked(field);
+        Label label = new Label(locked ? name + " (locked)" : name);
+        label.setMinWidth(Region.USE_PREF_SIZE); // never cut to "Encryption (TL…"
         if (locked) {
-            label.setTooltip(new javafx.scene.control.Tooltip(LOCKED_TIP));
+            label.setTooltip(new Tooltip(LOCKED_TIP));
         }
+        grid.addRow(row++, label, field);
+        if (message != null) {
+            grid.add(message, 1, row++);
+        }
+        return row;
+    }
+
+    /**
+     * The control, disabled with the reason when the machine-wide settings lock one of {@code keys}. A disabled
+     * control shows no tooltip, so its holder carries the reason too, and its row's label says "(locked)".
+     */
+    private Node locked(Control control, String... keys) {
+        StackPane holder = new StackPane(control);
+        holder.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        control.setMaxWidth(Double.MAX_VALUE);
+        if (java.util.Arrays.stream(keys).anyMatch(model::locked)) {
+            control.disableProperty().unbind();
+            control.setDisable(true);
+            Tooltip reason = new Tooltip(LOCKED_TIP);
+            control.setTooltip(reason);
+            Tooltip.install(holder, reason);
+            holder.getProperties().put(LOCKED_MARK, Boolean.TRUE);
+        }
+        return holder;
+    }
+
+    /** Whether a row's field is locked; in a row of several (server and port, certificate and Browse), its first. */
+    private static boolean isLocked(Node field) {
+        if (field.getProperties().containsKey(LOCKED_MARK)) {
+            return true;
+        }
+        return field instanceof HBox box
+                && !box.getChildren().isEmpty()
+                && box.getChildren().get(0).getProperties().containsKey(LOCKED_MARK);
+    }
+
+    private static Label error(StringProperty message) {
+        Label label = new Label();
+        label.getStyleClass().addAll("danger", "field-error");
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.textProperty().bind(message);
+        label.managedProperty().bind(message.isNotEmpty());
+        label.visibleProperty().bind(message.isNotEmpty());
         return label;
     }
 
-    private ConnectionProfile toProfile() {
-        if (embedded.isSelected()) {
-            return ConnectionProfile.embedded().withPoolSize(poolSize.getValue());
+    private static Label errors(StringProperty first, StringProperty second) {
+        Label label = error(first);
+        label.textProperty().unbind();
+        label.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> (first.get() + "\n" + second.get()).strip(), first, second));
+        label.managedProperty().bind(first.isNotEmpty().or(second.isNotEmpty()));
+        label.visibleProperty().bind(label.managedProperty());
+        label.setId("server-error");
+        return label;
+    }
+
+    private VBox testSection() {
+        stageGrid.setId("test-stages");
+        stageGrid.setHgap(12);
+        stageGrid.setVgap(3);
+        ColumnConstraints detail = new ColumnConstraints();
+        detail.setHgrow(Priority.ALWAYS);
+        ColumnConstraints name = new ColumnConstraints();
+        name.setMinWidth(130);
+        ColumnConstraints state = new ColumnConstraints();
+        state.setMinWidth(70);
+        ColumnConstraints time = new ColumnConstraints();
+        time.setMinWidth(70);
+        stageGrid.getColumnConstraints().setAll(name, state, time, detail);
+        model.stages().addListener((ListChangeListener<ConnectionFormViewModel.Stage>) change -> showStages());
+        showStages();
+        verdict.setId("test-verdict");
+        verdict.setWrapText(true);
+        verdict.textProperty().bind(model.verdict());
+        model.verdictGood()
+                .addListener((obs, was, good) -> verdict.getStyleClass().setAll("label", good ? "success" : "danger"));
+        Label heading = new Label("Test before saving: each stage, its time and what it found");
+        heading.getStyleClass().add("text-muted");
+        VBox section = new VBox(6, heading, stageGrid, verdict);
+        section.getStyleClass().add("test-section");
+        return section;
+    }
+
+    private void showStages() {
+        stageGrid.getChildren().clear();
+        int row = 0;
+        for (ConnectionFormViewModel.Stage stage : model.stages()) {
+            Label state = new Label(stage.state().label());
+            state.getStyleClass()
+                    .add(
+                            switch (stage.state()) {
+                                case OK -> "success";
+                                case FAILED -> "danger";
+                                case RUNNING -> "accent";
+                                default -> "text-muted";
+                            });
+            Label time = new Label(stage.time());
+            time.getStyleClass().add("monospace");
+            Label detail = new Label(stage.detail());
+            detail.setWrapText(true);
+            detail.setMaxWidth(360);
+            detail.setMinHeight(Region.USE_PREF_SIZE);
+            stageGrid.addRow(row++, new Label(stage.name()), state, time, detail);
         }
-        String urlText = url.getText().trim();
-        if (urlText.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Enter the server URL, e.g. jdbc:postgresql://db.school.example:5432/registrar");
+    }
+
+    /** sslmode values in words. */
+    private static final class SslWords extends StringConverter<SslMode> {
+        @Override
+        public String toString(SslMode mode) {
+            if (mode == null) {
+                return "";
+            }
+            return switch (mode) {
+                case DISABLE -> "disable: never encrypt";
+                case ALLOW -> "allow: encrypt only if the server insists";
+                case PREFER -> "prefer: encrypt if the server offers it";
+                case REQUIRE -> "require: always encrypt, certificate not checked";
+                case VERIFY_CA -> "verify-ca: encrypt, check the certificate";
+                case VERIFY_FULL -> "verify-full: encrypt, check certificate and name";
+            };
         }
-        if (user.getText().isBlank()) {
-            throw new IllegalArgumentException("Enter the database user.");
+
+        @Override
+        public SslMode fromString(String text) {
+            return SslMode.parse(text.split(":")[0]);
         }
-        ConnectionProfile.SslMode mode = sslMode.getValue();
-        if (mode == null) {
-            throw new IllegalArgumentException("Choose the TLS mode (sslmode).");
-        }
-        String cert = rootCert.getText().trim();
-        if ((mode == ConnectionProfile.SslMode.VERIFY_CA || mode == ConnectionProfile.SslMode.VERIFY_FULL)
-                && cert.isEmpty()) {
-            throw new IllegalArgumentException("verify-ca and verify-full need the server's root certificate file.");
-        }
-        return new ConnectionProfile(
-                urlText,
-                user.getText().trim(),
-                mode,
-                cert.isEmpty() ? null : Path.of(cert),
-                pgBouncer.isSelected(),
-                poolSize.getValue());
     }
 }

@@ -11,6 +11,7 @@ import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.registrar.db.ConnectFailure;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.StartPhases;
@@ -39,14 +40,29 @@ public final class RegistrarApp extends Application {
     private volatile AppContext context;
     private MainWindow mainWindow;
     private Thread closer;
+    /** Closes the previous context when new settings are applied in the running window. */
+    private Thread reconnecting;
     /** Bumped by every start attempt, so a scheduled retry knows whether the user chose something else. */
     private long startAttempt;
+    /** The password of this session, in memory only; null until typed, and again after the server refused it. */
+    private String password;
+    /** The start-up screen's next automatic retry, or null. */
+    private PauseTransition retryTimer;
+    /** The connection form is open: automatic retries wait. */
+    private boolean editing;
+    /** The last failure may pass by itself (server stopped, network down): retried automatically. */
+    private boolean retrying;
+    /** A start-up attempt is under way. */
+    private boolean attemptRunning;
     /** The settings as last read (FX thread); built-in ones until the first read ends. */
     private Settings settings = Settings.builtIn();
+    /** Whether {@link #password} came from the keychain (forgotten there if the server refuses it). */
+    private boolean passwordFromKeychain;
     /** The keychain as last probed, or null when it was not needed. */
     private Keychain keychain;
 
     static final java.time.Duration RETRY_EVERY = java.time.Duration.ofSeconds(5);
+    private static volatile java.time.Duration retryEvery = RETRY_EVERY;
 
     /**
      * What the command line asked for; set before {@link Application#launch}.
@@ -126,7 +142,9 @@ public final class RegistrarApp extends Application {
         Optional.ofNullable(RegistrarApp.class.getResourceAsStream("icon.png"))
                 .ifPresent(icon -> stage.getIcons().add(new Image(icon)));
         stage.show();
-        retry();
+        password = options.password();
+        // after start returns: the first attempt may ask for the password in a dialog of its own
+        Platform.runLater(this::retry);
     }
 
     /** What a start needs to know before it can choose: read on a worker thread. */
@@ -147,12 +165,12 @@ public final class RegistrarApp extends Application {
      * Reads the machine file, the user's settings and, when a password will be needed, the keychain (which may take
      * seconds to say it is not there). Blocking: on the start-up thread.
      */
-    private static Plan readPlan(LaunchOptions launch) {
+    private static Plan readPlan(LaunchOptions launch, boolean passwordKnown) {
         MachineFile machine = machineFileOf(launch);
         ProfileStore store = ProfileStore.forUser();
         Settings read = Settings.resolve(launch.commandLine(), machine, store.layer());
         boolean demoChosen = store.demoChosen();
-        if (machine.hasIssues() || launch.demo() || !read.serverConfigured() || launch.password() != null) {
+        if (machine.hasIssues() || launch.demo() || !read.serverConfigured() || passwordKnown) {
             return new Plan(read, demoChosen, null, null);
         }
         if (!read.flag(Key.PASSWORD_REMEMBER_ALLOWED)) {
@@ -170,13 +188,16 @@ public final class RegistrarApp extends Application {
 
     private void retry() {
         long attempt = ++startAttempt;
+        stopRetryTimer();
+        attemptRunning = false; // one under way is superseded: its result is dropped and its pool closed
         showStartup();
         LaunchOptions launch = options;
+        boolean passwordKnown = password != null;
         Task<Plan> reading = new Task<>() {
             @Override
             protected Plan call() {
                 updateMessage("Reading the settings…");
-                return readPlan(launch);
+                return readPlan(launch, passwordKnown);
             }
         };
         startupView.showProgress("Registrar", reading.messageProperty());
@@ -208,6 +229,7 @@ public final class RegistrarApp extends Application {
             return;
         }
         boolean demoAllowed = settings.flag(Key.DEMO_ALLOWED);
+        startupView.offerDemo(demoAllowed);
         if (options.demo()) {
             if (demoAllowed) {
                 startDemo();
@@ -224,8 +246,11 @@ public final class RegistrarApp extends Application {
             return;
         }
         if (!profile.isEmbedded()) {
-            boolean fromKeychain = options.password() == null && plan.remembered() != null;
-            connect(profile, fromKeychain ? plan.remembered() : options.password(), fromKeychain);
+            if (password == null && plan.remembered() != null) {
+                password = plan.remembered();
+                passwordFromKeychain = true;
+            }
+            connect(profile);
         } else if (plan.demoChosen() && demoAllowed) {
             startDemo();
         } else {
@@ -260,7 +285,7 @@ public final class RegistrarApp extends Application {
 
     private void startDemo() {
         showStartup();
-        connect(ConnectionProfile.embedded().withPoolSize(poolSize()), null, false);
+        connect(ConnectionProfile.embedded().withPoolSize(poolSize()));
     }
 
     private PasswordPrompt.Remember rememberOption() {
@@ -279,16 +304,21 @@ public final class RegistrarApp extends Application {
     }
 
     /**
-     * Opens {@code profile}: asks the password when none is known; a password the keychain gave that the server
-     * refuses is forgotten, one the user asked to remember is kept once the server took it.
+     * Starts an attempt with {@code profile}; asks for the password first only when none is known (the first start,
+     * or after the server refused it). A password the keychain gave that the server refuses is forgotten, one the
+     * user asked to remember is kept once the server took it. An attempt superseded by a newer one is ignored when it
+     * ends, and what it opened is closed.
      */
-    private void connect(ConnectionProfile profile, String knownPassword, boolean fromKeychain) {
-        startAttempt++;
+    private void connect(ConnectionProfile profile) {
+        long attempt = ++startAttempt;
+        stopRetryTimer();
         showStartup();
-        String password = knownPassword;
         boolean remember = false;
         if (password == null && !profile.isEmbedded()) {
             Optional<PasswordPrompt.Answer> typed = PasswordPrompt.ask(stage, profile, rememberOption());
+            if (attempt != startAttempt) {
+                return; // something else was chosen meanwhile
+            }
             if (typed.isEmpty()) {
                 startupView.showFailure(profile.describe(), "No password given.");
                 return;
@@ -296,12 +326,13 @@ public final class RegistrarApp extends Application {
             password = typed.get().password();
             remember = typed.get().remember();
         }
-        String finalPassword = password;
+        String given = password;
+        boolean fromKeychain = passwordFromKeychain;
         boolean keep = remember;
         Keychain vault = keychain;
         EarlyStart begun = early;
         early = null; // once: a retry starts afresh
-        boolean takeBegun = begun != null && begun.serves(profile) && finalPassword == null;
+        boolean takeBegun = begun != null && begun.serves(profile) && given == null;
         if (begun != null && !takeBegun) {
             begun.discard();
         }
@@ -313,36 +344,32 @@ public final class RegistrarApp extends Application {
                 }
                 return RememberedLogin.open(
                         profile,
-                        finalPassword,
+                        given,
                         new RememberedLogin.Keeping(vault, fromKeychain, keep),
                         () -> takeBegun
                                 ? begun.take(this::updateMessage)
                                 : Startup.open(
                                         profile,
-                                        finalPassword,
+                                        given,
                                         options.dataHome(),
                                         options.demoStudents(),
                                         this::updateMessage));
             }
         };
         startupView.showProgress(profile.describe(), task.messageProperty());
-        task.setOnSucceeded(event -> showMainWindow(task.getValue()));
+        attemptRunning = true;
+        task.setOnSucceeded(event -> {
+            if (attempt != startAttempt) {
+                closeInBackground(task.getValue()); // the user chose other settings meanwhile
+                return;
+            }
+            attemptRunning = false;
+            showMainWindow(task.getValue());
+        });
         task.setOnFailed(event -> {
-            Throwable error = task.getException();
-            DatabaseErrors.Kind kind = DatabaseErrors.classify(error);
-            if (kind == DatabaseErrors.Kind.UNAVAILABLE) {
-                LOG.warn("Start-up: {} is unavailable: {}", profile.describe(), error.getMessage());
-            } else {
-                LOG.error("Start-up failed for {}", profile.describe(), error);
-            }
-            String reason = DatabaseErrors.describeConnect(error);
-            if (fromKeychain && kind == DatabaseErrors.Kind.LOGIN) {
-                reason += "\nThe server refused the remembered password, so Registrar has forgotten it: Retry asks"
-                        + " for it.";
-            }
-            startupView.showFailure(profile.describe(), reason);
-            if (kind == DatabaseErrors.Kind.UNAVAILABLE) {
-                scheduleRetry(profile, finalPassword, fromKeychain);
+            if (attempt == startAttempt) {
+                attemptRunning = false;
+                failed(profile, task.getException(), fromKeychain);
             }
         });
         Thread thread = new Thread(task, "registrar-startup");
@@ -350,17 +377,60 @@ public final class RegistrarApp extends Application {
         thread.start();
     }
 
-    /** The server may be starting or the network back soon: try again by itself until something else is chosen. */
-    private void scheduleRetry(ConnectionProfile profile, String password, boolean fromKeychain) {
-        long attempt = ++startAttempt;
-        startupView.showRetryCountdown(RETRY_EVERY);
-        PauseTransition wait = new PauseTransition(javafx.util.Duration.seconds(RETRY_EVERY.toSeconds()));
-        wait.setOnFinished(event -> {
-            if (attempt == startAttempt && context == null) {
-                connect(profile, password, fromKeychain);
+    /** Says which stage failed in plain words; tries again by itself when the server may come back by itself. */
+    private void failed(ConnectionProfile profile, Throwable error, boolean fromKeychain) {
+        String reason;
+        boolean passing;
+        if (profile.isEmbedded()) {
+            reason = DatabaseErrors.describeConnect(error);
+            passing = DatabaseErrors.classify(error) == DatabaseErrors.Kind.UNAVAILABLE;
+        } else {
+            ConnectFailure failure = ConnectFailure.of(profile, error);
+            reason = failure.sentence();
+            passing = failure.stage().passes();
+            if (failure.needsPassword()) {
+                password = null; // the next attempt asks again; no other failure does
+                passwordFromKeychain = false;
+                if (fromKeychain) {
+                    reason += "\nThe server refused the remembered password, so Registrar has forgotten it: Retry"
+                            + " asks for it.";
+                }
+            }
+        }
+        if (passing) {
+            LOG.warn("Start-up: {} is unavailable: {}", profile.describe(), error.getMessage());
+        } else {
+            LOG.error("Start-up failed for {}", profile.describe(), error);
+        }
+        startupView.showFailure(profile.describe(), reason);
+        retrying = passing;
+        if (passing && !editing) {
+            scheduleRetry();
+        }
+    }
+
+    /**
+     * The server may be starting or the network back soon: try again by itself, with the settings as they are then,
+     * until something else is chosen. Paused while the connection settings are open.
+     */
+    private void scheduleRetry() {
+        long attempt = startAttempt;
+        startupView.showRetryCountdown(retryEvery);
+        stopRetryTimer();
+        retryTimer = new PauseTransition(javafx.util.Duration.millis(retryEvery.toMillis()));
+        retryTimer.setOnFinished(event -> {
+            if (attempt == startAttempt && context == null && !editing) {
+                retry();
             }
         });
-        wait.play();
+        retryTimer.play();
+    }
+
+    private void stopRetryTimer() {
+        if (retryTimer != null) {
+            retryTimer.stop();
+            retryTimer = null;
+        }
     }
 
     /** The running app's context, or null while it starts; for UI tests that set up a situation. */
@@ -368,8 +438,19 @@ public final class RegistrarApp extends Application {
         return context;
     }
 
+    /** Whether an automatic retry is waiting to run (tests: it pauses while the settings are open). */
+    boolean retryScheduled() {
+        return retryTimer != null;
+    }
+
+    /** How long the start-up screen waits between automatic retries (tests shorten it). */
+    static void retryEvery(java.time.Duration every) {
+        retryEvery = every;
+    }
+
     private void showMainWindow(AppContext started) {
         context = started;
+        retrying = false;
         FirstPageWatch.watch(
                 started,
                 stage.getScene(),
@@ -401,6 +482,7 @@ public final class RegistrarApp extends Application {
     /** The saved settings cannot make a connection: say why, and open them for repair. */
     private void unusableSettings(SettingsProblem problem) {
         startAttempt++;
+        stopRetryTimer();
         LOG.warn("Start-up: {}", problem.getMessage());
         startupView.showFailure("Connection settings", problem.getMessage());
         Platform.runLater(this::editConnection);
@@ -417,33 +499,117 @@ public final class RegistrarApp extends Application {
         startDemo();
     }
 
+    /**
+     * The form's locks: the machine file's locked keys, and {@code demo.allowed} when the demo is forbidden (the
+     * embedded choice is then off, with the same reason).
+     */
+    private Set<String> formLocks() {
+        Set<String> locked = new java.util.HashSet<>(settings.lockedNames());
+        if (!settings.flag(Key.DEMO_ALLOWED)) {
+            locked.add(Key.DEMO_ALLOWED.key());
+        }
+        return Set.copyOf(locked);
+    }
+
+    /**
+     * Opens the connection form; the start-up screen's automatic retry waits while it is open. Saved settings are
+     * used at once: on the start-up screen by the next attempt, in the running window by reconnecting.
+     */
     private void editConnection() {
-        Set<String> locked = settings.lockedNames();
-        Optional<ConnectionProfile> chosen;
+        editing = true;
+        stopRetryTimer();
+        startupView.showRetryPaused();
+        Set<String> locked = formLocks();
+        Optional<ConnectionDialog.Choice> chosen;
+        ConnectionProfile before = null;
         try {
             ConnectionProfile current = ConnectionOptions.profileOf(settings);
-            chosen = current.isEmbedded()
-                    ? ConnectionDialog.firstServer(stage, formDefaults(), locked)
-                    : ConnectionDialog.edit(stage, current, locked);
+            if (current.isEmbedded()) {
+                chosen = ConnectionDialog.firstServer(stage, formDefaults(), locked);
+            } else {
+                before = current;
+                chosen = ConnectionDialog.edit(stage, current, locked, password);
+            }
         } catch (SettingsProblem problem) {
             Optional<ProfileStore.Saved> saved = ProfileStore.forUser().fields();
             chosen = saved.isPresent()
                     ? ConnectionDialog.repair(stage, saved.get(), problem.getMessage(), locked)
                     : ConnectionDialog.firstServer(stage, formDefaults(), locked);
+        } finally {
+            editing = false;
         }
-        chosen.ifPresent(profile -> {
-            ProfileStore.forUser().save(profile);
-            options = options.chosenInTheApp();
-            if (context == null) {
-                retry();
-            } else {
-                mainWindow
-                        .dialogs()
-                        .inform(
-                                "Connection saved",
-                                "Registrar will use " + profile.describe() + " from its next start.");
+        if (chosen.isEmpty()) {
+            if (context == null && retrying && !attemptRunning) {
+                scheduleRetry(); // nothing changed: carry on trying
             }
-        });
+            return;
+        }
+        ConnectionDialog.Choice choice = chosen.get();
+        ConnectionProfile previous = before;
+        Runnable apply = () -> {
+            ProfileStore store = ProfileStore.forUser();
+            store.save(choice.profile());
+            store.rememberDemoChosen(choice.profile().isEmbedded());
+            options = options.chosenInTheApp();
+            if (choice.password() != null) {
+                password = choice.password();
+                passwordFromKeychain = false;
+            } else if (previous == null
+                    || !java.util.Objects.equals(
+                            previous.user(), choice.profile().user())) {
+                password = null;
+                passwordFromKeychain = false;
+            }
+            if (context == null) {
+                retry(); // reads the settings just saved, as every attempt does
+            } else {
+                reconnect(choice.profile());
+            }
+        };
+        if (context == null) {
+            apply.run();
+        } else {
+            // unsaved scores are asked about first (save now, keep as a draft, discard); Cancel keeps everything
+            mainWindow.closeRequested(apply);
+        }
+    }
+
+    /**
+     * New settings in the running window: the old pool (and embedded server) closes off the FX thread, then the
+     * start-up runs with the new settings and the screens are built afresh. No restart.
+     */
+    private void reconnect(ConnectionProfile profile) {
+        AppContext old = context;
+        context = null;
+        mainWindow.dispose();
+        mainWindow = null;
+        stage.setOnCloseRequest(null);
+        stage.getScene().setRoot(startupView.root());
+        stage.setTitle("Registrar — connecting");
+        startupView.showClosing(old.database().profile().describe());
+        long attempt = ++startAttempt;
+        reconnecting = new Thread(
+                () -> {
+                    try {
+                        old.close();
+                    } finally {
+                        Platform.runLater(() -> {
+                            if (attempt == startAttempt) {
+                                retry();
+                            }
+                        });
+                    }
+                },
+                "registrar-reconnect");
+        reconnecting.setDaemon(false);
+        reconnecting.start();
+        LOG.info("Reconnecting: {} closes, {} opens", old.database().profile().describe(), profile.describe());
+    }
+
+    private static void closeInBackground(AppContext unused) {
+        Thread thread = new Thread(unused::close, "registrar-shutdown-unused");
+        thread.setDaemon(false);
+        thread.start();
     }
 
     /**
@@ -481,6 +647,9 @@ public final class RegistrarApp extends Application {
 
     /** Waits until the pool is closed and the embedded server stopped (tests). */
     void awaitShutdown() throws InterruptedException {
+        if (reconnecting != null) {
+            reconnecting.join();
+        }
         if (closer != null) {
             closer.join();
         }
@@ -488,6 +657,9 @@ public final class RegistrarApp extends Application {
 
     @Override
     public void stop() {
+        // a scheduled retry must not start, and an attempt still under way closes what it opens when it ends
+        startAttempt++;
+        stopRetryTimer();
         if (mainWindow != null) {
             mainWindow.dispose();
         }

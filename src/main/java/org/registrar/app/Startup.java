@@ -14,6 +14,7 @@ import org.registrar.db.EmbeddedSetup;
 import org.registrar.db.Migrations;
 import org.registrar.db.Privileges;
 import org.registrar.db.PrivilegesRepository;
+import org.registrar.db.ServerAddress;
 import org.registrar.db.ServerInUseException;
 import org.registrar.db.StartLock;
 import org.registrar.db.StartPhases;
@@ -47,17 +48,20 @@ final class Startup {
             Consumer<String> progress,
             boolean migrateServer) {
         if (!profile.isEmbedded()) {
-            progress.accept("Connecting to " + profile.describe() + "…");
+            progress.accept(connecting(profile));
             Database database = Database.open(profile, profile.url(), password, new QueryMetrics(), new PoolMetrics());
             String version = "not checked";
-            if (migrateServer) {
-                progress.accept("Checking the schema…");
-                try {
+            try {
+                // the pool opens no connection until asked: connect first, so a server that is not there is
+                // reported as such at once, not after the schema check's start-up (Flyway) under its words
+                database.connect();
+                if (migrateServer) {
+                    progress.accept("Checking the schema…");
                     version = database.migrate();
-                } catch (RuntimeException e) {
-                    database.close();
-                    throw e;
                 }
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
             }
             return finish(null, database, profile.url(), version, null, progress, dataHome);
         }
@@ -65,6 +69,17 @@ final class Startup {
             return openEmbedded(profile, dataHome, demoStudents, progress);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded database: " + e.getMessage(), e);
+        }
+    }
+
+    /** "Connecting to db.school.org port 5432 as ana…". */
+    static String connecting(ConnectionProfile profile) {
+        try {
+            ServerAddress address = ServerAddress.of(profile.url());
+            return "Connecting to " + address.host() + " port " + address.port()
+                    + (profile.user() == null ? "" : " as " + profile.user()) + "…";
+        } catch (IllegalArgumentException unreadable) {
+            return "Connecting to " + profile.describe() + "…";
         }
     }
 

@@ -158,6 +158,17 @@ public final class Database implements AutoCloseable {
                 + timeouts.lockWait().toMillis();
     }
 
+    /**
+     * Opens the pool's first connection (name, network, TLS and login), so that a failure there is known before
+     * anything else is tried: the pool opens none until asked. The server's refusal ends the wait at once
+     * ({@link LoginGate}). Blocking; sends no statement.
+     *
+     * @throws org.jdbi.v3.core.ConnectionException with the driver's failure as its cause
+     */
+    public void connect() {
+        jdbi.useHandle(handle -> {});
+    }
+
     /** Applies pending migrations through the pool and returns the schema version. Blocking. */
     public String migrate() {
         return Migrations.apply(borrowing);

@@ -140,7 +140,7 @@ public final class DatabaseErrors {
      * A sentence for a server that accepted the connection but did not answer the login in time (pgjdbc's
      * loginTimeout), or null.
      */
-    private static String silentServer(Throwable error) {
+    static String silentServer(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (String.valueOf(cause.getMessage()).contains("Connection attempt timed out")) {
                 return "The server accepted the connection but did not answer the login in time: it may be "

@@ -104,6 +104,11 @@ final class LoginGate {
         } catch (SQLTransientConnectionException timedOut) {
             SQLException outcome = waiter.refusal != null ? waiter.refusal : outcomeOfAttemptUnderWay();
             if (outcome == null) {
+                // the attempt failed while this caller waited for it above: open() then hands the failure over
+                // and interrupts the wait, which ends it without an outcome of its own
+                outcome = waiter.refusal;
+            }
+            if (outcome == null) {
                 throw timedOut;
             }
             refusal = outcome;

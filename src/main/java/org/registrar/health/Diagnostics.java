@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.registrar.db.ConnectFailure;
 import org.registrar.db.ConnectionProfile.SslMode;
 import org.registrar.db.Database;
 import org.registrar.db.DatabaseErrors;
@@ -19,7 +21,8 @@ import org.registrar.db.SchemaVersionException;
 public final class Diagnostics {
     static final int ROUND_TRIPS = 7;
     static final double SLOW_ROUND_TRIP_MILLIS = 50;
-    private static final List<String> ORDER = List.of(
+    /** The stages in the order they run. */
+    public static final List<String> STAGES = List.of(
             DiagnosticStep.NAME_RESOLUTION,
             DiagnosticStep.TCP_CONNECT,
             DiagnosticStep.TLS,
@@ -35,8 +38,26 @@ public final class Diagnostics {
 
     /** Runs every step until one fails; never throws for a database failure, it is reported in the result. */
     public DiagnosticsReport run() {
+        return run(step -> {});
+    }
+
+    /**
+     * As {@link #run()}, telling {@code finished} about each step as soon as it is done (on this thread), so a screen
+     * can show the stages while they run. Interrupting this thread, or closing the database, ends a step under way as
+     * failed.
+     */
+    public DiagnosticsReport run(Consumer<DiagnosticStep> finished) {
         Instant at = Instant.now();
-        List<DiagnosticStep> steps = new ArrayList<>();
+        List<DiagnosticStep> steps = new ArrayList<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean add(DiagnosticStep step) {
+                super.add(step);
+                finished.accept(step);
+                return true;
+            }
+        };
         String failure = network(steps);
         if (failure != null) {
             return unreachable(at, failure, steps);
@@ -49,7 +70,7 @@ public final class Diagnostics {
             return database.jdbi().withHandle(handle -> inspect(handle, expected, at, steps, start, created));
         } catch (RuntimeException error) {
             double millis = NetworkChecks.millisSince(start);
-            String reason = DatabaseErrors.describe(error);
+            String reason = ConnectFailure.of(database.profile(), error).sentence();
             if (DatabaseErrors.classify(error) == DatabaseErrors.Kind.TLS) {
                 steps.add(DiagnosticStep.failed(DiagnosticStep.TLS, millis, reason));
             } else {
@@ -74,7 +95,8 @@ public final class Diagnostics {
         if (resolved.step().outcome() == DiagnosticStep.Outcome.FAILED) {
             return resolved.step().detail();
         }
-        DiagnosticStep tcp = NetworkChecks.connect(resolved.addresses(), address.port(), database.connectTimeout());
+        DiagnosticStep tcp =
+                NetworkChecks.connect(address.host(), resolved.addresses(), address.port(), database.connectTimeout());
         steps.add(tcp);
         return tcp.outcome() == DiagnosticStep.Outcome.FAILED ? tcp.detail() : null;
     }
@@ -87,7 +109,7 @@ public final class Diagnostics {
     /** The steps done, then every later step as skipped. */
     private static List<DiagnosticStep> completed(List<DiagnosticStep> steps) {
         List<DiagnosticStep> all = new ArrayList<>(steps);
-        for (String name : ORDER.subList(steps.size(), ORDER.size())) {
+        for (String name : STAGES.subList(steps.size(), STAGES.size())) {
             all.add(DiagnosticStep.skipped(name));
         }
         return List.copyOf(all);

@@ -51,29 +51,35 @@ final class NetworkChecks {
                     DiagnosticStep.failed(
                             DiagnosticStep.NAME_RESOLUTION,
                             millisSince(start),
-                            "The name " + host + " is not known to this computer's name service (DNS): check the "
-                                    + "spelling in the connection settings, or the network connection."),
+                            host + " could not be found: check the server's name in the connection settings, or "
+                                    + "this computer's network connection (its name service, DNS, does not know it)."),
                     List.of());
         }
     }
 
-    /** Connects to each address in turn until one accepts; reports the last refusal when none does. */
-    static DiagnosticStep connect(List<InetAddress> addresses, int port, Duration timeout) {
+    /**
+     * Connects to each address of {@code host} in turn until one accepts; reports the last refusal when none does, in
+     * the words the start-up screen uses ("Nothing is listening on db.school.org port 5999").
+     */
+    static DiagnosticStep connect(String host, List<InetAddress> addresses, int port, Duration timeout) {
         long start = System.nanoTime();
         String reason = "no address to connect to";
         for (InetAddress address : addresses) {
-            String where = address.getHostAddress() + ":" + port;
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
-                return DiagnosticStep.ok(DiagnosticStep.TCP_CONNECT, millisSince(start), where + " accepted");
+                return DiagnosticStep.ok(
+                        DiagnosticStep.TCP_CONNECT,
+                        millisSince(start),
+                        address.getHostAddress() + ":" + port + " accepted");
             } catch (ConnectException refused) {
-                reason = "Nothing accepts connections on " + where
-                        + ": the server is stopped, listens on another port, or a firewall refuses.";
+                reason = "Nothing is listening on " + host + " port " + port
+                        + ": the server is stopped, the port is wrong, or a firewall refuses the connection.";
             } catch (SocketTimeoutException silent) {
-                reason = "No answer from " + where + " within " + timeout.toSeconds()
-                        + " s: a firewall drops the connection, or the server's computer is off.";
+                reason = host + " port " + port + " did not answer within " + timeout.toSeconds()
+                        + " s: a firewall drops the connection, or the server's computer is off or not reachable "
+                        + "from this network.";
             } catch (IOException other) {
-                reason = "Cannot reach " + where + ": " + other.getMessage() + ".";
+                reason = host + " port " + port + " cannot be reached from this computer (" + other.getMessage() + ").";
             }
         }
         return DiagnosticStep.failed(DiagnosticStep.TCP_CONNECT, millisSince(start), reason);

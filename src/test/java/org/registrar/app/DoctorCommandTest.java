@@ -66,7 +66,7 @@ class DoctorCommandTest {
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output())
-                .contains("Verdict:         UNHEALTHY: Nothing accepts connections on ")
+                .contains("Verdict:         UNHEALTHY: Nothing is listening on localhost port " + closedPort + ":")
                 .containsPattern("\\n  TCP connect +failed ")
                 .containsPattern("\\n  Authentication +skipped ")
                 .doesNotContain("Exception");

@@ -149,7 +149,7 @@ class LoginFailsFastTest {
 
         assertThat(run.exitCode()).as(run.output()).isNotZero();
         assertThat(run.output())
-                .contains("UNHEALTHY: The server asks for a password for this login, but none was given")
+                .contains("UNHEALTHY: The server asks for a password for ana, but none was given")
                 .doesNotContain("cannot be reached")
                 .doesNotContain("Exception");
         assertThat(proxy.connections()).as("connections: " + run.output()).isBetween(1, LOGINS_AT_MOST);

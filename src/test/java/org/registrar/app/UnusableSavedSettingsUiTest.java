@@ -77,8 +77,9 @@ class UnusableSavedSettingsUiTest {
                         + "options");
         assertThat(robot.lookup("#connection-error").queryAs(Label.class).getText())
                 .contains("may not carry driver options");
-        TextField urlField = robot.lookup("#db-url").queryAs(TextField.class);
-        assertThat(urlField.getText()).isEqualTo(url);
+        assertThat(robot.lookup("#db-host").queryAs(TextField.class).getText()).isEqualTo("localhost");
+        assertThat(robot.lookup("#db-name").queryAs(TextField.class).getText()).isEqualTo(database);
+        assertThat(robot.lookup("#db-url").queryAs(TextField.class).getText()).isEmpty();
 
         robot.interact(() -> robot.lookup(".button").queryAllAs(Button.class).stream()
                 .filter(button -> button.getText().equals("Save"))
