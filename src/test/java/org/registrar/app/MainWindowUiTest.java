@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.testing.LeftWindows;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -42,6 +43,7 @@ class MainWindowUiTest {
     static void stopApp() throws Exception {
         FxToolkit.cleanupApplication(app);
         app.awaitShutdown();
+        LeftWindows.close();
     }
 
     @Test

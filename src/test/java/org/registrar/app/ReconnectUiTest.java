@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.PasswordServer;
+import org.registrar.testing.LeftWindows;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -53,6 +54,7 @@ class ReconnectUiTest {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
             app.awaitShutdown();
+            LeftWindows.close();
         }
         saved.clear();
         saved.flush();

@@ -25,6 +25,7 @@ import org.registrar.db.ConnectionProfile;
 import org.registrar.db.FutureMigrations;
 import org.registrar.db.PasswordServer;
 import org.registrar.db.ServerAddress;
+import org.registrar.testing.LeftWindows;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -67,6 +68,7 @@ class StartupScreenUiTest {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
             app.awaitShutdown();
+            LeftWindows.close();
         }
         saved.clear();
         saved.flush();

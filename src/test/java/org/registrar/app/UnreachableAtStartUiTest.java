@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.EmbeddedServer;
+import org.registrar.testing.LeftWindows;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -29,6 +30,7 @@ class UnreachableAtStartUiTest {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
             app.awaitShutdown();
+            LeftWindows.close();
         }
         if (server != null) {
             server.close();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.db.TestDatabases;
+import org.registrar.testing.LeftWindows;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -45,6 +46,7 @@ class UnusableSavedSettingsUiTest {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
             app.awaitShutdown();
+            LeftWindows.close();
         }
         saved.clear();
         saved.flush();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.testing.LeftWindows;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -54,6 +55,7 @@ class WelcomeCardUiTest {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
             app.awaitShutdown();
+            LeftWindows.close();
             app = null;
         }
     }
