@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
+import org.registrar.settings.Key;
+import org.registrar.settings.MachineFile;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,8 +60,8 @@ public final class Launcher implements Callable<Integer> {
         }
         connection.profile(); // a command line that cannot make a profile ends here, in one line
         if (demo) {
-            org.registrar.settings.MachineFile machine = connection.machineFile();
-            if (!machine.hasIssues() && "false".equals(machine.values().get(org.registrar.settings.Key.DEMO_ALLOWED))) {
+            MachineFile machine = connection.machineFile();
+            if (!machine.hasIssues() && "false".equals(machine.values().get(Key.DEMO_ALLOWED))) {
                 System.err.println("registrar: --demo cannot be used: demo data is turned off on this computer by your"
                         + " school's IT department (demo.allowed=false in " + machine.path() + ").");
                 return BAD_SETTINGS;
