@@ -1,5 +1,7 @@
 package org.registrar.bench;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,9 +150,15 @@ public final class LoadRun {
             threads.add(thread);
         }
         long started = System.nanoTime();
-        threads.forEach(Thread::start);
-        while (!done.await(200, TimeUnit.MILLISECONDS)) {
-            peak.accumulateAndGet(serverConnections(observer), Math::max);
+        // one observing connection for the whole run: a new one per sample would leave the last sample's backend
+        // in pg_stat_activity while it exits and count it as a desktop's connection
+        try (Connection watching = openObserver(observer)) {
+            threads.forEach(Thread::start);
+            while (!done.await(200, TimeUnit.MILLISECONDS)) {
+                peak.accumulateAndGet(serverConnections(watching), Math::max);
+            }
+        } catch (SQLException error) {
+            throw new IllegalStateException("The load run cannot watch the server's connections", error);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         Map<String, double[]> percentiles = new LinkedHashMap<>();
@@ -178,15 +186,20 @@ public final class LoadRun {
         return mix.get(mix.size() - 1);
     }
 
-    /** Client connections the server holds right now, all databases and applications. */
-    static int serverConnections(DataSource observer) {
-        try (var connection = observer.getConnection();
-                var statement = connection.createStatement();
-                var rows = statement.executeQuery(
-                        "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'")) {
+    private static Connection openObserver(DataSource observer) throws SQLException {
+        Connection connection = observer.getConnection();
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    /** Client connections the server holds right now, all databases and applications, not counting the observer. */
+    static int serverConnections(Connection observer) {
+        try (var statement = observer.createStatement();
+                var rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
             rows.next();
-            return rows.getInt(1) - 1; // not counting this observer
-        } catch (java.sql.SQLException e) {
+            return rows.getInt(1);
+        } catch (SQLException e) {
             return 0;
         }
     }
