@@ -102,7 +102,9 @@ class ArchitectureTest {
                         "org.registrar.db..",
                         "org.registrar.metrics..",
                         "org.registrar.tasks..",
-                        "org.registrar.settings..")
+                        "org.registrar.settings..",
+                        "org.registrar.i18n..",
+                        "org.registrar.ui..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(concat(FEATURES, "org.registrar.app.."))
@@ -117,7 +119,8 @@ class ArchitectureTest {
                         "org.registrar.db..",
                         "org.registrar.metrics..",
                         "org.registrar.tasks..",
-                        "org.registrar.settings..")
+                        "org.registrar.settings..",
+                        "org.registrar.i18n..")
                 .or()
                 .haveSimpleNameEndingWith("Repository")
                 .should()

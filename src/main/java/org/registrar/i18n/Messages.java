@@ -1,0 +1,44 @@
+package org.registrar.i18n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The words people read: one resource bundle ({@value #BUNDLE}, UTF-8 properties files, one per language) for the
+ * screens (FXML {@code %key} references), dialogs, messages and the command line's output meant for people. The
+ * language is the system's unless {@link #use(Locale)} chose another before the first screen was built.
+ */
+public final class Messages {
+    /** Base name of the bundle: {@code org/registrar/i18n/messages.properties}, {@code messages_de.properties}, … */
+    public static final String BUNDLE = "org.registrar.i18n.messages";
+
+    private static volatile Locale locale = Locale.getDefault();
+
+    private Messages() {}
+
+    /** Chooses the language of everything built from now on (the settings' language, or the system's). */
+    public static void use(Locale chosen) {
+        locale = chosen;
+    }
+
+    public static Locale locale() {
+        return locale;
+    }
+
+    public static ResourceBundle bundle() {
+        return ResourceBundle.getBundle(BUNDLE, locale);
+    }
+
+    /** The text of a key in the chosen language, its {@code {0}}-style arguments formatted by that locale. */
+    public static String text(String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = bundle().getString(key);
+        } catch (MissingResourceException missing) {
+            throw new IllegalArgumentException("No text for the key " + key + " in " + BUNDLE, missing);
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+}
