@@ -140,7 +140,8 @@ CREATE TRIGGER n_marks_on_rename AFTER UPDATE OF family_name, given_name ON stud
 SELECT registrar_rebuild_name_marks();
 ANALYZE student_name_marks;
 
-GRANT SELECT ON student_name_marks TO registrar_admin, registrar_staff, registrar_support;
+-- The marks are folded student names: readable by the roles that read students, not by support (no personal data).
+GRANT SELECT ON student_name_marks TO registrar_admin, registrar_staff;
 REVOKE EXECUTE ON FUNCTION registrar_rebuild_name_marks(), registrar_split_name_marks(),
     registrar_count_name_marks(text[], bigint[], integer[]) FROM PUBLIC;
 

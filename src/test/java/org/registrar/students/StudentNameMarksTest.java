@@ -3,8 +3,11 @@ package org.registrar.students;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +94,40 @@ class StudentNameMarksTest {
                 + " SELECT 'V' || n, 'Muller', 'Anna' FROM generate_series(1, 2500) n"));
         assertMarksExactAndJumpsRight();
         assertThat(count("SELECT max(students) FROM student_name_marks")).isLessThanOrEqualTo(2000);
+    }
+
+    /**
+     * Two desktops adding students to one segment at once, the first splitting it: the second waits for the first's
+     * commit, then counts against the marks it made.
+     */
+    @Test
+    void twoWritersAtOnceBothCountEvenAcrossASplit() throws Exception {
+        try (Handle first = direct.open()) {
+            first.begin();
+            first.execute("INSERT INTO students (student_number, family_name, given_name)"
+                    + " SELECT 'W' || n, 'Muller', 'Anna' FROM generate_series(1, 2500) n");
+            CompletableFuture<Void> second = CompletableFuture.runAsync(
+                    () -> direct.useHandle(
+                            handle -> handle.execute(
+                                    "INSERT INTO students (student_number, family_name, given_name) VALUES ('W-late', 'Muller', 'Anna')")));
+            awaitWaiting();
+            first.commit();
+            second.get(30, TimeUnit.SECONDS);
+        }
+        assertMarksExactAndJumpsRight();
+    }
+
+    /** Until a backend of this database waits for a lock (the second writer). */
+    private void awaitWaiting() throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (count("SELECT count(*) FROM pg_stat_activity"
+                            + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                    > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the second writer never waited");
     }
 
     @Test
