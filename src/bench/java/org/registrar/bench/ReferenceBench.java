@@ -16,7 +16,8 @@ import org.registrar.students.StudentRepository;
  * in the same run: the saves of 100 new results against a COPY of the same rows into assessment_results, the updates
  * of 100 and 10,000 against one set-based UPDATE of the same rows with every trigger (ADR 0042), the cold mentors
  * list and count without a mentor, the Students screen's filter lists, first page and keyset pages at depths 1, 100
- * and 19,999 against the students-only page at the same depth. The cases are the other scenarios' own ({@link
+ * and 19,999 against the students-only page at the same depth, and a jump to the middle page number against the same
+ * page by keyset. The cases are the other scenarios' own ({@link
  * BulkSaveBench}, {@link SeedTableBench}, {@link MentorsBench}, {@link StudentsBench}). With {@code --runs N} every
  * run gets a fresh server and {@link #combine} takes each row's median over the runs.
  */
@@ -122,6 +123,15 @@ public final class ReferenceBench implements BenchScenario {
                             "the same page from students alone")
                     .addTo(result);
         }
+        // the middle page: the deepest a walk from the nearer end had to go (half the name index)
+        long middle = Math.max(1, context.students() / StudentsBench.SIZE / 2);
+        Row.ratio(
+                        "jump to page number (deep)",
+                        StudentsBench.jumpToPage(timer, students, middle),
+                        StudentsBench.keysetPage(timer, students, offsets, middle),
+                        2.0,
+                        "the same page by keyset from the key before it")
+                .addTo(result);
         return result.note(String.format(
                         "%,d students. Repetitions: %d per case (%d for 10,000 rows, %d for the Students pages),"
                                 + " medians; ratio = measured / floor in this run. Counts, of one more untimed run:"
@@ -133,6 +143,11 @@ public final class ReferenceBench implements BenchScenario {
                         context.serverStatements().available()
                                 ? "pg_stat_statements, triggers included"
                                 : "not counted"))
+                .note(String.format(
+                        "Jump to page number (deep): page %,d of %,d, the middle (the deepest walk before the name"
+                                + " marks of V72).",
+                        middle,
+                        Math.max(1, (context.students() + StudentsBench.SIZE - 1) / StudentsBench.SIZE)))
                 .note("Not in this table: demo data for 1,000,000 students against its floor and the second start (no"
                         + " bench scenario measures them yet).")
                 .note("Server (SHOW): " + DurableServer.shown(database.jdbi()) + ".");

@@ -166,6 +166,19 @@ public final class StudentsBench implements BenchScenario {
     }
 
     /**
+     * A jump to page number {@code depth} over every student in the default order, as the pager's "go to page" does:
+     * from the nearest name mark (V72) since ADR 0047, before that a walk of the name index from the nearer end.
+     */
+    static Measure.Figures jumpToPage(Timer timer, StudentRepository repository, long depth) throws Exception {
+        return timer.time(
+                "jump to page number",
+                depth,
+                "page number",
+                () -> repository.page(
+                        StudentOrder.DEFAULT, StudentFilter.NONE, PageRequest.atPage(depth), SIZE, false));
+    }
+
+    /**
      * What the filter lists cost: opening the screen (the ViewModel's start, inline) reads none of them; each is read
      * when the user first opens it, and an unchanged one costs one read of its change stamp when opened again. Returns
      * the class list's first opening, the larger of the two.

@@ -19,17 +19,19 @@ final class MentorSql {
      * Every mentor with the summary the database maintains for them (V65, ADR 0040): reads the mentors and one row
      * each, never the students. Of each cohort list only the first names the screen shows and their number are sent
      * (V66): the whole lists were ~850,000 names at a million students. A mentor with no summary row yet has no
-     * students. The slice is spaced because Jdbi would read {@code [1:3]} as a parameter named 3.
+     * students. Nothing is derived per mentor at read time (V71, ADR 0047): the sort key is stored on the mentor, the
+     * first names and the length of the cohort list on the summary, so the whole list is never read. The slice is
+     * spaced because Jdbi would read {@code [1:3]} as a parameter named 3.
      */
     static final String MENTORS = """
             SELECT m.id, m.family_name, m.given_name, m.email, m.active,
                    coalesce(x.students, 0) AS students,
-                   coalesce(x.cohort_names[1 : LISTED], '{}') AS first_cohorts,
-                   coalesce(cardinality(x.cohort_names), 0) AS cohort_count,
+                   coalesce(x.first_cohorts[1 : LISTED], '{}') AS first_cohorts,
+                   coalesce(x.cohort_count, 0) AS cohort_count,
                    greatest(m.updated_at, x.last_assigned_at) AS last_change
               FROM mentors m
               LEFT JOIN mentor_summaries x ON x.mentor_id = m.id
-             ORDER BY registrar_fold(m.family_name || ' ' || m.given_name), m.id
+             ORDER BY m.sort_key, m.id
             """.replace("LISTED", Integer.toString(Mentor.LISTED_COHORTS));
 
     /**

@@ -165,13 +165,32 @@ final class StudentQuery {
     }
 
     /**
+     * The anchor of a jump over every student in the default order (V72, ADR 0047): the last name mark at or before
+     * the position (its position is the sum of the marks' counts before it, about 1,000 rows at a million students),
+     * then a key-only walk of the name index from that mark over the rest, fewer than ~2,000 entries whatever the
+     * depth. No count, no walk from either end.
+     */
+    static final String MARKED_ANCHOR = "WITH mark AS MATERIALIZED (SELECT search_key, student_id, before FROM"
+            + " (SELECT search_key, student_id, sum(students) OVER (ORDER BY search_key, student_id) - students"
+            + " AS before FROM student_name_marks) marks WHERE before <= CAST(:skip AS bigint)"
+            + " ORDER BY search_key DESC, student_id DESC LIMIT 1),"
+            + " anchor AS MATERIALIZED (SELECT s.search_key AS a0, s.id AS a1 FROM students s"
+            + " WHERE (s.search_key, s.id) >= ((SELECT search_key FROM mark), (SELECT student_id FROM mark))"
+            + " ORDER BY s.search_key, s.id OFFSET CAST(:skip AS bigint) - (SELECT before FROM mark) LIMIT 1) ";
+
+    /**
      * The key of the page's first row, from a key-only walk of the sort index: it skips {@code skip} entries from
-     * the start; for every student (the count is maintained, V65) from whichever end is nearer, so the deepest pages
-     * cost what the first ones do and no jump walks more than half the index. Used as the start of the page:
+     * the start; for every student in another order (the count is maintained, V65) from whichever end is nearer, so
+     * the deepest pages cost what the first ones do and no jump walks more than half the index; for every student in
+     * the default order from the nearest name mark ({@link #MARKED_ANCHOR}). Used as the start of the page:
      * "(k1, k2) >= ((SELECT a0 FROM anchor), (SELECT a1 FROM anchor))".
      */
     String anchorCte(long skip) {
         parameters.put("skip", skip);
+        if (filter.isEmpty() && order.equals(StudentOrder.DEFAULT)) {
+            // every student in the default order: from the nearest name mark (V72), never a long walk
+            return MARKED_ANCHOR;
+        }
         StringBuilder select = new StringBuilder("SELECT ");
         List<StudentSort.Key> keys = order.sort().keys();
         for (int i = 0; i < keys.size(); i++) {

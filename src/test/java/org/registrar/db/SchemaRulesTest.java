@@ -316,6 +316,10 @@ class SchemaRulesTest {
         assertThat(sqlState(catchThrowable(
                         () -> asRole("registrar_support", handle -> handle.execute("SELECT * FROM students")))))
                 .isEqualTo(INSUFFICIENT_PRIVILEGE);
+        // the name marks (V72) are folded student names
+        assertThat(sqlState(catchThrowable(() ->
+                        asRole("registrar_support", handle -> handle.execute("SELECT * FROM student_name_marks")))))
+                .isEqualTo(INSUFFICIENT_PRIVILEGE);
         asRole("registrar_support", handle -> handle.execute("SELECT * FROM change_stamps"));
     }
 

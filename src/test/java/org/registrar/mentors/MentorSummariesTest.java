@@ -69,6 +69,48 @@ class MentorSummariesTest {
         }
     }
 
+    /**
+     * V71: the list derives nothing per mentor at read time (no folding of names, no reading of whole cohort lists),
+     * and its order has a path without a Sort node over all mentors, the stored key's index, for when the planner
+     * finds walking it cheaper than sorting the stored keys (shown here by pricing sorts and sequential scans out).
+     * Failed before V71: the plan folded every name (lower(unaccent(...))), sliced cohort_names and had to sort.
+     */
+    @Test
+    void theListReadsStoredKeysAndCanWalkTheirIndexInsteadOfSorting() {
+        String verbose = explain("EXPLAIN VERBOSE " + MentorSql.MENTORS, false);
+        assertThat(verbose)
+                .doesNotContain("unaccent")
+                .doesNotContain("registrar_fold")
+                .doesNotContain("lower(")
+                .doesNotContain("cohort_names");
+        String walked = explain("EXPLAIN " + MentorSql.MENTORS, true);
+        assertThat(walked).contains("mentors_sort_key_idx").doesNotContain("Sort");
+    }
+
+    private String explain(String statement, boolean sortsPricedOut) {
+        return direct.withHandle(handle -> {
+            if (sortsPricedOut) {
+                handle.execute("SET enable_seqscan = off");
+                handle.execute("SET enable_sort = off");
+            }
+            return String.join(
+                    "\n", handle.createQuery(statement).mapTo(String.class).list());
+        });
+    }
+
+    @Test
+    void aRenamedMentorMovesInTheListAndItsStoredKeyFollows() {
+        long mentor = MentorFixtures.mentorIds(direct).get(0);
+        direct.useHandle(handle ->
+                handle.execute("UPDATE mentors SET family_name = 'Ääaaa', given_name = 'Zoë' WHERE id = ?", mentor));
+        assertMatchesRecount();
+        assertThat(repository.mentors().get(0).id()).isEqualTo(mentor);
+        direct.useHandle(handle -> handle.execute("UPDATE mentors SET family_name = 'Zzyzx' WHERE id = ?", mentor));
+        assertMatchesRecount();
+        List<Mentor> listed = repository.mentors();
+        assertThat(listed.get(listed.size() - 1).id()).isEqualTo(mentor);
+    }
+
     @Test
     void assignMoveUnassignAndMoveAllKeepTheSummariesExact() {
         List<Long> mentors = MentorFixtures.mentorIds(direct);
@@ -189,6 +231,20 @@ class MentorSummariesTest {
                         + mentor.cohortCount() + " " + mentor.lastChange())
                 .toList();
         assertThat(maintained).containsExactlyElementsOf(expected);
+        // what the list reads (V71) is what the whole lists say, for every summary row, listed mentor or not
+        long stale = direct.withHandle(handle -> handle.createQuery("SELECT count(*) FROM mentor_summaries"
+                        + " WHERE first_cohorts IS DISTINCT FROM cohort_names[1 : 3]"
+                        + " OR cohort_count IS DISTINCT FROM cardinality(cohort_names)")
+                .mapTo(Long.class)
+                .one());
+        assertThat(stale)
+                .as("summaries whose stored first cohorts or count differ from their list")
+                .isZero();
+        long unfolded = direct.withHandle(handle -> handle.createQuery("SELECT count(*) FROM mentors"
+                        + " WHERE sort_key IS DISTINCT FROM registrar_fold(family_name || ' ' || given_name)")
+                .mapTo(Long.class)
+                .one());
+        assertThat(unfolded).isZero();
         long without = direct.withHandle(
                 handle -> handle.createQuery(WITHOUT_MENTOR).mapTo(Long.class).one());
         assertThat(repository.countWithoutMentor()).isEqualTo(without);
