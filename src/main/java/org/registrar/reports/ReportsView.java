@@ -197,7 +197,12 @@ public final class ReportsView {
             view.setCellValueFactory(row ->
                     new ReadOnlyStringWrapper(ReportTable.text(row.getValue().get(cell))));
             view.setSortable(false);
-            view.setPrefWidth(Math.max(70, Math.min(260, column.header().length() * 8 + 34)));
+            int longest = column.header().length();
+            for (List<Object> row :
+                    shown.rows().subList(0, Math.min(50, shown.rows().size()))) {
+                longest = Math.max(longest, ReportTable.text(row.get(cell)).length());
+            }
+            view.setPrefWidth(Math.max(70, Math.min(300, longest * 8 + 34)));
             if (column.kind() == ReportTable.Kind.NUMBER) {
                 view.getStyleClass().add("number-cell");
             }
