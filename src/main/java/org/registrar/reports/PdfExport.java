@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -28,6 +31,8 @@ final class PdfExport {
     private static final float LINE = 13;
     private static final float PADDING = 4;
 
+    private static final java.util.Map<String, TrueTypeFont> FONTS = new java.util.HashMap<>();
+
     private PdfExport() {}
 
     /** How many table rows (and note lines) one page of this table holds. */
@@ -42,9 +47,17 @@ final class PdfExport {
     }
 
     static void write(ReportTable table, LocalDate printedOn, OutputStream out) throws IOException {
+        // the parsed fonts are shared between documents (parsing 1.4 MB of TrueType took most of a small export's
+        // time); FontBox reads them lazily and is not thread-safe, so one PDF is written at a time
+        synchronized (FONTS) {
+            writeWithFonts(table, printedOn, out);
+        }
+    }
+
+    private static void writeWithFonts(ReportTable table, LocalDate printedOn, OutputStream out) throws IOException {
         try (PDDocument document = new PDDocument()) {
-            PDType0Font regular = font(document, "DejaVuSans.ttf");
-            PDType0Font bold = font(document, "DejaVuSans-Bold.ttf");
+            PDType0Font regular = PDType0Font.load(document, parsed("DejaVuSans.ttf"), true);
+            PDType0Font bold = PDType0Font.load(document, parsed("DejaVuSans-Bold.ttf"), true);
             PDRectangle size = landscape(table)
                     ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth())
                     : PDRectangle.A4;
@@ -77,13 +90,19 @@ final class PdfExport {
         return (List<Object>) line;
     }
 
-    private static PDType0Font font(PDDocument document, String file) throws IOException {
-        try (InputStream in = PdfExport.class.getResourceAsStream("fonts/" + file)) {
-            if (in == null) {
-                throw new IOException("Font " + file + " is missing from the application");
+    /** The font file parsed once per run of the app; callers hold the lock on {@link #FONTS}. */
+    private static TrueTypeFont parsed(String file) throws IOException {
+        TrueTypeFont font = FONTS.get(file);
+        if (font == null) {
+            try (InputStream in = PdfExport.class.getResourceAsStream("fonts/" + file)) {
+                if (in == null) {
+                    throw new IOException("Font " + file + " is missing from the application");
+                }
+                font = new TTFParser().parse(new RandomAccessReadBuffer(in));
             }
-            return PDType0Font.load(document, in);
+            FONTS.put(file, font);
         }
+        return font;
     }
 
     /** Each column's width: its widest text, scaled down together when the table is wider than the page. */

@@ -68,7 +68,8 @@ class ExportsTest {
         Path file = folder.resolve("sheet.pdf");
         ReportTable table = ReportTables.of(sheet(200));
 
-        ExportFormat.PDF.write(table, file, PRINTED);
+        ExportFormat.PDF.write(ReportTables.of(sheet(3)), folder.resolve("first.pdf"), PRINTED);
+        ExportFormat.PDF.write(table, file, PRINTED); // the second with the same parsed fonts
 
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             assertThat(document.getNumberOfPages()).isEqualTo(5); // 200 rows, 40 a page (portrait: 6 columns)
