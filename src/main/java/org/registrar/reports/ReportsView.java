@@ -29,6 +29,8 @@ import org.registrar.ui.Fxml;
  * FX thread only.
  */
 public final class ReportsView {
+    private static final int NOTES_SHOWN = 8;
+
     private final ReportsViewModel model;
     private final DialogService dialogs;
     private final ReportPrinter printer;
@@ -188,7 +190,12 @@ public final class ReportsView {
         }
         title.setText(shown.title());
         List<String> lines = new java.util.ArrayList<>(shown.details());
-        lines.addAll(shown.notes());
+        // the exports carry every note; the screen keeps the table in view
+        lines.addAll(
+                shown.notes().subList(0, Math.min(NOTES_SHOWN, shown.notes().size())));
+        if (shown.notes().size() > NOTES_SHOWN) {
+            lines.add("… (" + (shown.notes().size() - NOTES_SHOWN) + ")");
+        }
         details.setText(String.join("\n", lines));
         for (int index = 0; index < shown.columns().size(); index++) {
             ReportTable.Column column = shown.columns().get(index);
