@@ -118,17 +118,31 @@ final class PdfExport {
                         Math.max(widths[column], width(regular, ReportTable.text(row.get(column))) + 2 * PADDING);
             }
         }
-        float total = 0;
-        for (float width : widths) {
-            total += width;
-        }
-        if (total > available) {
-            float scale = available / total;
+        // too wide: cut only the widest columns, down to one common cap, so numbers and names keep their room
+        if (sum(widths, Float.MAX_VALUE) > available) {
+            float low = 0;
+            float high = available;
+            for (int step = 0; step < 30; step++) {
+                float cap = (low + high) / 2;
+                if (sum(widths, cap) > available) {
+                    high = cap;
+                } else {
+                    low = cap;
+                }
+            }
             for (int column = 0; column < count; column++) {
-                widths[column] *= scale;
+                widths[column] = Math.min(widths[column], low);
             }
         }
         return widths;
+    }
+
+    private static float sum(float[] widths, float cap) {
+        float total = 0;
+        for (float width : widths) {
+            total += Math.min(width, cap);
+        }
+        return total;
     }
 
     static float width(PDType0Font font, String text) {

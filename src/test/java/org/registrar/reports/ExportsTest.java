@@ -102,6 +102,43 @@ class ExportsTest {
     }
 
     @Test
+    void aWideReportPrintsLandscapeWithTwentyFourRowsAPage() throws IOException {
+        List<ClassOverview.Column> columns = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            columns.add(new ClassOverview.Column(
+                    i, "Quiz " + (i + 1), "Maths", LocalDate.of(2025, 9, 8 + i), BigDecimal.TEN, 6.5, 29));
+        }
+        List<ClassOverview.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(new ClassOverview.Row(
+                    i,
+                    String.format("S%07d", i),
+                    ACCENTED[i % ACCENTED.length],
+                    "Zoë",
+                    java.util.Collections.nCopies(6, BigDecimal.valueOf(i % 11)),
+                    i * 3.0));
+        }
+        ReportTable table = ReportTables.of(
+                new ClassOverview(3, "7B", LocalDate.of(2025, 8, 1), LocalDate.of(2026, 7, 31), columns, rows));
+        Path file = folder.resolve("overview.pdf");
+
+        ExportFormat.PDF.write(table, file, PRINTED);
+
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2); // 30 students + the means row, 24 a page
+            assertThat(document.getPage(0).getMediaBox().getWidth())
+                    .isGreaterThan(document.getPage(0).getMediaBox().getHeight());
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            assertThat(stripper.getText(document)).contains("Page 2 of 2").contains("Assessment mean");
+            Path png = Path.of("target", "screenshots", "reports-class-overview-pdf.png");
+            Files.createDirectories(png.getParent());
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 90), "png", png.toFile());
+        }
+    }
+
+    @Test
     void theWorkbookReadsBackWithTheSameCellsNumbersAndDates() throws IOException {
         Transcript transcript = new Transcript(
                 1,
