@@ -13,6 +13,7 @@ public final class BenchScenarios {
                 new StudentsBench(),
                 new BulkSaveBench(),
                 new MentorsBench(),
+                new ReportsBench(),
                 new SeedTableBench(),
                 new ScaleOutBench(),
                 new MetricsBench(),

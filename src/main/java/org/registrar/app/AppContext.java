@@ -20,6 +20,10 @@ import org.registrar.metrics.CacheMetrics;
 import org.registrar.metrics.HealthAlerts;
 import org.registrar.metrics.MetricsSampler;
 import org.registrar.metrics.SampleHistory;
+import org.registrar.reports.ReportCache;
+import org.registrar.reports.ReportSettings;
+import org.registrar.reports.ReportStamps;
+import org.registrar.reports.ReportsRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +46,7 @@ final class AppContext implements AutoCloseable {
     private final String jdbcUrl;
     private final MetricsSampler sampler;
     private final MentorDirectory mentors;
+    private final ReportCache reports;
     private final Path dataHome;
     private final Privileges privileges;
     private final HealthAlerts healthAlerts = new HealthAlerts();
@@ -70,10 +75,14 @@ final class AppContext implements AutoCloseable {
                 new MentorRepository(database.jdbi()),
                 new ChangeStamps(database.jdbi()),
                 MentorSettings.fromSystemProperties());
+        this.reports = new ReportCache(
+                new ReportsRepository(database.jdbi()),
+                new ReportStamps(database.jdbi()),
+                ReportSettings.fromSystemProperties());
         this.sampler = new MetricsSampler(
                 database.queryMetrics(),
                 new MetricsSampler.PoolSource(database::poolState, database.poolMetrics()::takeAcquireHistogram),
-                List.<CacheMetrics>of(mentors),
+                List.<CacheMetrics>of(mentors, reports),
                 new SampleHistory());
         monitor.addListener(state -> {
             switch (state) {
@@ -107,6 +116,11 @@ final class AppContext implements AutoCloseable {
     /** The one mentor cache of this desktop; the Mentors screen reads it, the health panel charts it. */
     MentorDirectory mentors() {
         return mentors;
+    }
+
+    /** The one report cache of this desktop; the Reports screen and the CLI export read it. */
+    ReportCache reports() {
+        return reports;
     }
 
     /** Records this desktop's figures each second from startup to exit, for the Health screen. */

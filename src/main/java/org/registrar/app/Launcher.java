@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
             MigrateCommand.class,
             DemoCommand.class,
             BenchLauncher.class,
-            ImportResultsCommand.class
+            ImportResultsCommand.class,
+            ExportCommand.class
         })
 public final class Launcher implements Callable<Integer> {
     @Mixin

@@ -25,6 +25,8 @@ import org.registrar.mentors.MentorChooser;
 import org.registrar.mentors.MentorChooserViewModel;
 import org.registrar.mentors.MentorsView;
 import org.registrar.mentors.MentorsViewModel;
+import org.registrar.reports.ReportsView;
+import org.registrar.reports.ReportsViewModel;
 import org.registrar.students.StudentEditorViewModel;
 import org.registrar.students.StudentExportService;
 import org.registrar.students.StudentExportViewModel;
@@ -99,6 +101,7 @@ final class Screens {
         screens.put("Mentors", this::mentors);
         screens.put("Health", this::health);
         screens.put("Connection", this::connection);
+        screens.put("Reports", this::reports);
         screens.keySet().retainAll(screensFor(context.privileges()));
         return screens;
     }
@@ -113,6 +116,9 @@ final class Screens {
             names.addAll(List.of("Students", "Assessments", "Mentors"));
         }
         names.addAll(List.of("Health", "Connection"));
+        if (privileges.canSeeStudentData()) {
+            names.add("Reports");
+        }
         return names;
     }
 
@@ -168,6 +174,10 @@ final class Screens {
                                 context.healthAlerts()),
                         dialogs)
                 .root();
+    }
+
+    private Node reports() {
+        return new ReportsView(new ReportsViewModel(tasks, context.reports()), dialogs).root();
     }
 
     private Node connection() {

@@ -19,6 +19,6 @@ class NavigationByPrivilegesTest {
         Privileges staff = new Privileges(true, true, false, true, false, true, false, false);
 
         assertThat(MainWindow.screensFor(staff))
-                .containsExactly("Students", "Assessments", "Mentors", "Health", "Connection");
+                .containsExactly("Students", "Assessments", "Mentors", "Health", "Connection", "Reports");
     }
 }

@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 /** The layout rules of shared/STYLE.md, checked on the compiled main classes. */
 class ArchitectureTest {
     private static final String[] FEATURES = {
-        "org.registrar.students..", "org.registrar.assessments..", "org.registrar.mentors..", "org.registrar.health.."
+        "org.registrar.students..",
+        "org.registrar.assessments..",
+        "org.registrar.mentors..",
+        "org.registrar.health..",
+        "org.registrar.reports.."
     };
     private static JavaClasses classes;
 

@@ -1,0 +1,51 @@
+package org.registrar.reports;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** What a report can be asked for: the picker lists of the Reports screen. Immutable values. */
+public final class Choices {
+    private Choices() {}
+
+    /** A class (cohort) and its year group. */
+    public record Cohort(long id, String name, int gradeLevel, int schoolYear) {
+        /** The first and last day of the cohort's school year (1 August to 31 July). */
+        public LocalDate yearStart() {
+            return LocalDate.of(schoolYear, 8, 1);
+        }
+
+        public LocalDate yearEnd() {
+            return LocalDate.of(schoolYear + 1, 7, 31);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** An assessment of a cohort. */
+    public record Assessment(
+            long id, long cohortId, String title, String subject, BigDecimal maxScore, LocalDate assessedOn) {
+        @Override
+        public String toString() {
+            return assessedOn + " · " + title;
+        }
+    }
+
+    /** A student of a cohort. */
+    public record Student(long id, String studentNumber, String familyName, String givenName) {
+        @Override
+        public String toString() {
+            return familyName + ", " + givenName + " (" + studentNumber + ")";
+        }
+    }
+
+    /** The cohorts of one grade level in one school year. */
+    public record YearGroup(int gradeLevel, int schoolYear) {
+        @Override
+        public String toString() {
+            return "Year " + gradeLevel + " · " + schoolYear + "/" + (schoolYear + 1) % 100;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.registrar.reports;
+
+/** The reports' statements: every figure aggregated by the server, each report in at most two statements. */
+final class ReportSql {
+    private ReportSql() {}
+
+    /**
+     * The score sheet in one statement: the assessment, the class statistics, the histogram (width_bucket over the
+     * maximum score, the maximum itself in the top band) and one row per student of the assessment's cohort (none
+     * with a null student when the class is empty).
+     */
+    static final String SCORE_SHEET = "WITH a AS ("
+            + "  SELECT a.id, a.cohort_id, a.title, a.subject, a.max_score, a.assessed_on, c.name AS cohort_name"
+            + "  FROM assessments a JOIN cohorts c ON c.id = a.cohort_id WHERE a.id = :assessment),"
+            + " sheet AS ("
+            + "  SELECT s.id AS student_id, s.student_number, s.family_name, s.given_name, s.search_key,"
+            + "         r.score, coalesce(r.excused, false) AS excused, r.comment, r.recorded_by"
+            + "  FROM a JOIN students s ON s.cohort_id = a.cohort_id"
+            + "  LEFT JOIN assessment_results r ON r.assessment_id = a.id AND r.student_id = s.id),"
+            + " stats AS ("
+            + "  SELECT count(score) AS scored,"
+            + "         count(*) FILTER (WHERE score IS NULL AND NOT excused) AS missing,"
+            + "         count(*) FILTER (WHERE excused) AS excused_count,"
+            + "         CAST(avg(score) AS float8) AS mean,"
+            + "         percentile_cont(0.5) WITHIN GROUP (ORDER BY score) AS median,"
+            + "         min(score) AS lowest, max(score) AS highest,"
+            + "         CAST(stddev_samp(score) AS float8) AS deviation"
+            + "  FROM sheet),"
+            + " bands AS ("
+            + "  SELECT array_agg(coalesce(counted.n, 0) ORDER BY band) AS histogram"
+            + "  FROM generate_series(1, 10) band"
+            + "  LEFT JOIN (SELECT least(width_bucket(sheet.score, 0, a.max_score, 10), 10) AS b, CAST(count(*) AS int) AS n"
+            + "             FROM sheet CROSS JOIN a WHERE sheet.score IS NOT NULL GROUP BY 1) counted ON counted.b = band)"
+            + " SELECT a.id, a.title, a.subject, a.max_score, a.assessed_on, a.cohort_name,"
+            + "        stats.scored, stats.missing, stats.excused_count, stats.mean, stats.median, stats.lowest,"
+            + "        stats.highest, stats.deviation, bands.histogram,"
+            + "        sheet.student_id, sheet.student_number, sheet.family_name, sheet.given_name, sheet.score,"
+            + "        round(sheet.score * 100 / a.max_score, 1) AS percentage, sheet.excused, sheet.comment,"
+            + "        sheet.recorded_by"
+            + " FROM a CROSS JOIN stats CROSS JOIN bands LEFT JOIN sheet ON true"
+            + " ORDER BY sheet.search_key, sheet.student_id";
+
+    /** Class overview, statement 1: the cohort's assessments in the term with their mean scores. */
+    static final String OVERVIEW_COLUMNS = "SELECT c.name AS cohort_name, a.id, a.title, a.subject, a.assessed_on,"
+            + "        a.max_score, CAST(avg(r.score) AS float8) AS mean_score, count(r.score) AS scored"
+            + " FROM cohorts c"
+            + " LEFT JOIN assessments a ON a.cohort_id = c.id AND a.assessed_on BETWEEN :from AND :to"
+            + " LEFT JOIN assessment_results r ON r.assessment_id = a.id"
+            + " WHERE c.id = :cohort"
+            + " GROUP BY c.name, a.id ORDER BY a.assessed_on, a.id";
+
+    /**
+     * Class overview, statement 2: each student of the cohort with their scores keyed by assessment id (so a column
+     * added between the statements cannot shift them) and their mean percentage.
+     */
+    static final String OVERVIEW_ROWS = "SELECT s.id, s.student_number, s.family_name, s.given_name,"
+            + "        array_agg(a.id ORDER BY a.assessed_on, a.id) FILTER (WHERE a.id IS NOT NULL) AS ids,"
+            + "        array_agg(r.score ORDER BY a.assessed_on, a.id) FILTER (WHERE a.id IS NOT NULL) AS scores,"
+            + "        CAST(avg(r.score * 100 / a.max_score) AS float8) AS mean_percentage"
+            + " FROM students s"
+            + " LEFT JOIN assessments a ON a.cohort_id = s.cohort_id AND a.assessed_on BETWEEN :from AND :to"
+            + " LEFT JOIN assessment_results r ON r.assessment_id = a.id AND r.student_id = s.id"
+            + " WHERE s.cohort_id = :cohort"
+            + " GROUP BY s.id ORDER BY s.search_key, s.id";
+
+    /** Transcript, statement 1: the student, their class and mentor. */
+    static final String TRANSCRIPT_STUDENT = "SELECT s.id, s.student_number, s.family_name, s.given_name,"
+            + "        c.name AS cohort_name, m.given_name || ' ' || m.family_name AS mentor_name"
+            + " FROM students s"
+            + " LEFT JOIN cohorts c ON c.id = s.cohort_id"
+            + " LEFT JOIN mentor_assignments ma ON ma.student_id = s.id"
+            + " LEFT JOIN mentors m ON m.id = ma.mentor_id"
+            + " WHERE s.id = :student";
+
+    /** Transcript, statement 2: the student's results by subject and date. */
+    static final String TRANSCRIPT_ENTRIES = "SELECT a.subject, a.title, a.assessed_on, a.max_score, r.score,"
+            + "        round(r.score * 100 / a.max_score, 1) AS percentage, r.excused, r.comment"
+            + " FROM assessment_results r JOIN assessments a ON a.id = r.assessment_id"
+            + " WHERE r.student_id = :student"
+            + " ORDER BY a.subject, a.assessed_on, a.id";
+
+    /** Year overview, statement 1: each cohort's mean percentage per subject. */
+    static final String YEAR_MEANS = "SELECT c.id, c.name, a.subject,"
+            + "        CAST(avg(r.score * 100 / a.max_score) AS float8) AS mean_percentage, count(r.score) AS scored"
+            + " FROM cohorts c"
+            + " JOIN assessments a ON a.cohort_id = c.id"
+            + " LEFT JOIN assessment_results r ON r.assessment_id = a.id"
+            + " WHERE c.grade_level = :grade AND c.school_year = :year"
+            + " GROUP BY c.id, c.name, a.subject ORDER BY c.name, c.id, a.subject";
+
+    /** Year overview, statement 2: the assessments whose class has students with neither score nor excuse. */
+    static final String YEAR_MISSING = "SELECT * FROM ("
+            + "  SELECT a.id, c.name, a.title, a.subject, a.assessed_on,"
+            + "         (SELECT count(*) FROM students s WHERE s.cohort_id = a.cohort_id"
+            + "            AND NOT EXISTS (SELECT FROM assessment_results r WHERE r.assessment_id = a.id"
+            + "                              AND r.student_id = s.id AND (r.score IS NOT NULL OR r.excused))) AS missing"
+            + "  FROM cohorts c JOIN assessments a ON a.cohort_id = c.id"
+            + "  WHERE c.grade_level = :grade AND c.school_year = :year) counted"
+            + " WHERE missing > 0 ORDER BY assessed_on, name, id";
+
+    static final String COHORTS =
+            "SELECT id, name, grade_level, school_year FROM cohorts ORDER BY school_year DESC, grade_level, name";
+
+    static final String ASSESSMENTS = "SELECT id, cohort_id, title, subject, max_score, assessed_on FROM assessments"
+            + " WHERE cohort_id = :cohort ORDER BY assessed_on DESC, id DESC";
+
+    static final String STUDENTS = "SELECT id, student_number, family_name, given_name FROM students"
+            + " WHERE cohort_id = :cohort ORDER BY search_key, id";
+}

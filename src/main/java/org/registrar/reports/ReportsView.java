@@ -1,0 +1,238 @@
+package org.registrar.reports;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.registrar.dialogs.DialogService;
+import org.registrar.dialogs.FileRequest;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.Fxml;
+
+/**
+ * The Reports screen: pick a report and what it is about, see it as a table (and a histogram for a score sheet),
+ * save it as PDF, .xlsx or CSV, or print it. Layout in ReportsView.fxml; the table's columns follow the report.
+ * FX thread only.
+ */
+public final class ReportsView {
+    private static final int NOTES_SHOWN = 8;
+
+    private final ReportsViewModel model;
+    private final DialogService dialogs;
+    private final ReportPrinter printer;
+
+    @FXML
+    private BorderPane root;
+
+    @FXML
+    private ComboBox<ReportKind> kind;
+
+    @FXML
+    private ComboBox<Choices.Cohort> cohort;
+
+    @FXML
+    private ComboBox<Choices.Assessment> assessment;
+
+    @FXML
+    private ComboBox<Choices.Student> student;
+
+    @FXML
+    private ComboBox<Choices.YearGroup> yearGroup;
+
+    @FXML
+    private DatePicker from;
+
+    @FXML
+    private DatePicker to;
+
+    @FXML
+    private VBox cohortBox;
+
+    @FXML
+    private VBox assessmentBox;
+
+    @FXML
+    private VBox studentBox;
+
+    @FXML
+    private VBox fromBox;
+
+    @FXML
+    private VBox toBox;
+
+    @FXML
+    private VBox yearGroupBox;
+
+    @FXML
+    private Button show;
+
+    @FXML
+    private Button exportPdf;
+
+    @FXML
+    private Button exportXlsx;
+
+    @FXML
+    private Button exportCsv;
+
+    @FXML
+    private Button print;
+
+    @FXML
+    private ProgressIndicator busy;
+
+    @FXML
+    private Label title;
+
+    @FXML
+    private Label details;
+
+    @FXML
+    private Label message;
+
+    @FXML
+    private TableView<List<Object>> table;
+
+    @FXML
+    private BarChart<String, Number> histogram;
+
+    @FXML
+    private javafx.scene.chart.NumberAxis countAxis;
+
+    public ReportsView(ReportsViewModel model, DialogService dialogs) {
+        this.model = model;
+        this.dialogs = dialogs;
+        this.printer = new ReportPrinter();
+        Fxml.load(this);
+        bind();
+        model.load();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private void bind() {
+        kind.getItems().setAll(ReportKind.values());
+        kind.valueProperty().bindBidirectional(model.kind());
+        cohort.setItems(model.cohorts());
+        cohort.valueProperty().bindBidirectional(model.cohort());
+        assessment.setItems(model.assessments());
+        assessment.valueProperty().bindBidirectional(model.assessment());
+        student.setItems(model.students());
+        student.valueProperty().bindBidirectional(model.student());
+        yearGroup.setItems(model.yearGroups());
+        yearGroup.valueProperty().bindBidirectional(model.yearGroup());
+        from.valueProperty().bindBidirectional(model.from());
+        to.valueProperty().bindBidirectional(model.to());
+        showFor(cohortBox, ReportKind.SCORE_SHEET, ReportKind.CLASS_OVERVIEW, ReportKind.TRANSCRIPT);
+        showFor(assessmentBox, ReportKind.SCORE_SHEET);
+        showFor(studentBox, ReportKind.TRANSCRIPT);
+        showFor(fromBox, ReportKind.CLASS_OVERVIEW);
+        showFor(toBox, ReportKind.CLASS_OVERVIEW);
+        showFor(yearGroupBox, ReportKind.YEAR_OVERVIEW);
+        show.setOnAction(event -> model.show());
+        show.disableProperty().bind(model.busy());
+        busy.visibleProperty().bind(model.busy());
+        for (Button export : List.of(exportPdf, exportXlsx, exportCsv, print)) {
+            export.disableProperty().bind(Bindings.isNull(model.table()).or(model.busy()));
+        }
+        exportPdf.setOnAction(event -> export(ExportFormat.PDF, "PDF", "*.pdf"));
+        exportXlsx.setOnAction(event -> export(ExportFormat.XLSX, "Excel", "*.xlsx"));
+        exportCsv.setOnAction(event -> export(ExportFormat.CSV, "CSV", "*.csv"));
+        print.setOnAction(
+                event -> printer.print(model.table().get(), root.getScene().getWindow(), model::report));
+        message.textProperty().bind(model.message());
+        model.table().addListener((property, before, shown) -> showTable(shown));
+        model.bands().addListener((property, before, read) -> showBands(read));
+        histogram.managedProperty().bind(histogram.visibleProperty());
+        histogram.setVisible(false);
+    }
+
+    private void showFor(Node box, ReportKind... kinds) {
+        List<ReportKind> when = List.of(kinds);
+        box.visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> when.contains(model.kind().get()), model.kind()));
+        box.managedProperty().bind(box.visibleProperty());
+    }
+
+    private void export(ExportFormat format, String description, String pattern) {
+        Optional<Path> chosen = dialogs.chooseFileToSave(new FileRequest(
+                Messages.text("reports.title"),
+                model.suggestedName(format),
+                null,
+                List.of(new FileRequest.FileKind(description, List.of(pattern)))));
+        chosen.ifPresent(file -> model.export(format, file, () -> {}));
+    }
+
+    private void showTable(ReportTable shown) {
+        table.getColumns().clear();
+        if (shown == null) {
+            title.setText("");
+            details.setText("");
+            table.getItems().clear();
+            return;
+        }
+        title.setText(shown.title());
+        List<String> lines = new java.util.ArrayList<>(shown.details());
+        // the exports carry every note; the screen keeps the table in view
+        lines.addAll(
+                shown.notes().subList(0, Math.min(NOTES_SHOWN, shown.notes().size())));
+        if (shown.notes().size() > NOTES_SHOWN) {
+            lines.add("… (" + (shown.notes().size() - NOTES_SHOWN) + ")");
+        }
+        details.setText(String.join("\n", lines));
+        for (int index = 0; index < shown.columns().size(); index++) {
+            ReportTable.Column column = shown.columns().get(index);
+            int cell = index;
+            TableColumn<List<Object>, String> view = new TableColumn<>(column.header());
+            view.setCellValueFactory(row ->
+                    new ReadOnlyStringWrapper(ReportTable.text(row.getValue().get(cell))));
+            view.setSortable(false);
+            int longest = column.header().length();
+            for (List<Object> row :
+                    shown.rows().subList(0, Math.min(50, shown.rows().size()))) {
+                longest = Math.max(longest, ReportTable.text(row.get(cell)).length());
+            }
+            view.setPrefWidth(Math.max(70, Math.min(300, longest * 8 + 34)));
+            if (column.kind() == ReportTable.Kind.NUMBER) {
+                view.getStyleClass().add("number-cell");
+            }
+            table.getColumns().add(view);
+        }
+        table.getItems().setAll(shown.rows());
+    }
+
+    private void showBands(List<Integer> read) {
+        histogram.getData().clear();
+        histogram.setVisible(!read.isEmpty());
+        if (read.isEmpty()) {
+            return;
+        }
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (int band = 0; band < read.size(); band++) {
+            series.getData().add(new XYChart.Data<>(band * 10 + "–" + (band * 10 + 10), read.get(band)));
+        }
+        int highest = read.stream().mapToInt(Integer::intValue).max().orElse(0);
+        countAxis.setAutoRanging(false);
+        countAxis.setLowerBound(0);
+        countAxis.setUpperBound(highest + 1);
+        countAxis.setTickUnit(Math.max(1, Math.ceil((highest + 1) / 10.0)));
+        histogram.getData().add(series);
+    }
+}
