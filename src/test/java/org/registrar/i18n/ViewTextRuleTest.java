@@ -60,7 +60,6 @@ class ViewTextRuleTest {
             "mentors/MoveConfirmation.java",
             "students/StudentConflictDialog.java",
             "students/StudentDetailView.java",
-            "students/StudentExportBar.java",
             "students/StudentPager.java",
             "students/StudentsView.java");
 
