@@ -43,6 +43,9 @@ class BundleTest {
 
     private static final Pattern TEXT_CALL = Pattern.compile("Messages\\.text\\(\\s*\"([^\"]+)\"");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"([A-Za-z][\\w-]*(?:\\.[\\w-]+)+)\"");
+    /** A literal that names a key of the messages or cli areas, wherever it is written ("messages.save.saved"). */
+    private static final Pattern AREA_KEY = Pattern.compile("\"((?:messages|cli)\\.[\\w.]+)\"");
+
     private static final Pattern FXML_KEY = Pattern.compile("\"%([\\w.-]+)\"");
 
     @Test
@@ -98,6 +101,7 @@ class BundleTest {
         Set<String> asked = new TreeSet<>();
         for (String source : sources(Path.of("src/main/java"), ".java")) {
             collect(TEXT_CALL, source, asked);
+            collect(AREA_KEY, source, asked);
         }
         for (String layout : sources(Path.of("src/main/resources"), ".fxml")) {
             collect(FXML_KEY, layout, asked);

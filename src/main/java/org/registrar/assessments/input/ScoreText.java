@@ -108,6 +108,12 @@ public final class ScoreText {
         if (excused) {
             return "EX";
         }
-        return score == null ? "" : score.stripTrailingZeros().toPlainString();
+        if (score == null) {
+            return "";
+        }
+        // shown with the chosen language's decimal separator ("12,5" in German); parse reads both
+        char separator =
+                java.text.DecimalFormatSymbols.getInstance(Messages.locale()).getDecimalSeparator();
+        return score.stripTrailingZeros().toPlainString().replace('.', separator);
     }
 }
