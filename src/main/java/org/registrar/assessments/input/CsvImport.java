@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.registrar.i18n.Messages;
 
 /**
  * Reads a CSV file of results: detects the encoding (UTF-8 with or without BOM, UTF-16 with BOM, else
@@ -98,7 +99,7 @@ public final class CsvImport {
     static Result parse(Decoded decoded) {
         String text = decoded.text();
         char delimiter = detectDelimiter(text);
-        TextTable table = TextTable.parse(text, delimiter, "the file");
+        TextTable table = TextTable.parse(text, delimiter, Messages.text("messages.import.theFile"));
         return new Result(decoded.charset(), decoded.bom(), table, guessMapping(table), decoded.doubt());
     }
 
