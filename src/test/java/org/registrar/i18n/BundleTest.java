@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -82,6 +84,48 @@ class BundleTest {
         }));
     }
 
+    /**
+     * A choice branch that holds an argument ("{0,number,integer} demandes n''''ont") is formatted twice, so its
+     * apostrophe is written four times; written twice, "n''ont" would come out "nont".
+     */
+    @Test
+    void anApostropheInAChoiceBranchWithArgumentsIsWrittenFourTimes() {
+        Pattern twice = Pattern.compile("(?<!')''(?!')");
+        LANGUAGES
+                .keySet()
+                .forEach(file -> load(file).forEach((key, value) -> {
+                    for (String branch : choiceBranches((String) value)) {
+                        assertThat(branch.contains("{") && twice.matcher(branch).find())
+                                .as("%s in %s: write '''' in the branch \"%s\"", key, file, branch)
+                                .isFalse();
+                    }
+                }));
+        assertThat(new MessageFormat("{0,choice,1#1 n''a|1<{0,number,integer} n''''ont}", Locale.FRENCH)
+                        .format(new Object[] {3}))
+                .isEqualTo("3 n'ont");
+    }
+
+    private static List<String> choiceBranches(String value) {
+        List<String> branches = new ArrayList<>();
+        Matcher choice = Pattern.compile(",choice,").matcher(value);
+        while (choice.find()) {
+            int depth = 1;
+            int start = choice.end();
+            for (int i = start; i < value.length() && depth > 0; i++) {
+                char c = value.charAt(i);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    branches.add(value.substring(start, i));
+                } else if (c == '|' && depth == 1) {
+                    branches.add(value.substring(start, i));
+                    start = i + 1;
+                }
+            }
+        }
+        return branches;
+    }
+
     @Test
     void everyKeyIsUsedByTheCodeOrALayout() {
         Set<String> used = new TreeSet<>();
@@ -137,7 +181,7 @@ class BundleTest {
         return properties;
     }
 
-    private static java.util.List<String> sources(Path root, String suffix) {
+    private static List<String> sources(Path root, String suffix) {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(file -> file.toString().endsWith(suffix))
                     .map(file -> {

@@ -80,14 +80,14 @@ public final class CsvImport {
 
         /** "the file is UTF-8 except for 1 byte on line 4, which shows as �" */
         public String describe() {
+            String listed =
+                    String.join(", ", lines.stream().map(String::valueOf).toList());
             String where = lines.size() == 1
-                    ? "line " + lines.get(0)
-                    : "lines "
-                            + String.join(
-                                    ", ", lines.stream().map(String::valueOf).toList())
-                            + (bytes > lines.size() ? " and more" : "");
-            return "the file is UTF-8 except for " + bytes + (bytes == 1 ? " byte" : " bytes") + " on " + where
-                    + (bytes == 1 ? ", which shows as \uFFFD" : ", which show as \uFFFD");
+                    ? Messages.text("messages.import.onLine", lines.get(0))
+                    : Messages.text(
+                            bytes > lines.size() ? "messages.import.onLinesAndMore" : "messages.import.onLines",
+                            listed);
+            return Messages.text("messages.import.notQuiteUtf8", bytes, where);
         }
     }
 
