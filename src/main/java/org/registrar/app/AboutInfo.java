@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.registrar.db.Version;
+import org.registrar.i18n.Messages;
 
 /**
  * What {@code registrar --version} prints and the About dialog shows: the app's version, the Java and JavaFX
@@ -30,11 +31,11 @@ record AboutInfo(String appVersion, String javaVersion, String javaFxVersion, Pa
     /** Label and value per line, in the order shown. */
     List<String[]> rows() {
         return List.of(
-                new String[] {"Version", appVersion},
+                new String[] {Messages.text("cli.about.version"), appVersion},
                 new String[] {"Java", javaVersion},
                 new String[] {"JavaFX", javaFxVersion},
-                new String[] {"Data folder", dataFolder.toString()},
-                new String[] {"Log folder", logFolder.toString()});
+                new String[] {Messages.text("cli.about.dataFolder"), dataFolder.toString()},
+                new String[] {Messages.text("cli.about.logFolder"), logFolder.toString()});
     }
 
     /** The lines {@code --version} prints: "Registrar 1.2.0", then one line per other row. */

@@ -8,6 +8,7 @@ import org.registrar.db.DatabaseErrors;
 import org.registrar.db.SchemaVersionException;
 import org.registrar.health.Diagnostics;
 import org.registrar.health.DiagnosticsReport;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
 import org.registrar.settings.FileIssue;
@@ -36,12 +37,14 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         Launcher.prepareLogging(connection.dataHome());
         Settings settings = connection.settings();
-        out.println("Registrar doctor");
+        out.println(Messages.text("cli.doctor.title"));
         printSettings(settings);
         if (settings.machineFile().hasIssues()) {
-            out.println("Verdict:         UNHEALTHY: the machine-wide settings file has "
-                    + settings.machineFile().issues().size() + " problem(s), listed above; Registrar does not start"
-                    + " with it until they are fixed");
+            out.println(Messages.text(
+                    "cli.doctor.unhealthy",
+                    Messages.text(
+                            "cli.doctor.machineFileProblems",
+                            settings.machineFile().issues().size())));
             return Launcher.BAD_SETTINGS;
         }
         ConnectionProfile profile = ConnectionOptions.profileOf(settings);
@@ -57,8 +60,8 @@ final class DoctorCommand implements Callable<Integer> {
             DiagnosticsReport steps = bareReport(profile, password);
             if (!steps.reachable()) {
                 steps.stepLines().forEach(out::println);
-                out.println("Target:          " + profile.describe());
-                out.println("Verdict:         UNHEALTHY: " + steps.error());
+                out.println(Messages.text("cli.common.target", profile.describe()));
+                out.println(Messages.text("cli.doctor.unhealthy", steps.error()));
                 return UNREACHABLE;
             }
         }
@@ -80,8 +83,8 @@ final class DoctorCommand implements Callable<Integer> {
             if (!profile.isEmbedded() && !isSchemaMismatch(error)) {
                 reason = stepByStep(profile, password, reason);
             }
-            out.println("Target:          " + profile.describe());
-            out.println("Verdict:         UNHEALTHY: " + reason);
+            out.println(Messages.text("cli.common.target", profile.describe()));
+            out.println(Messages.text("cli.doctor.unhealthy", reason));
             return isSchemaMismatch(error) ? UNHEALTHY : UNREACHABLE;
         }
     }
@@ -92,17 +95,19 @@ final class DoctorCommand implements Callable<Integer> {
      */
     private void printSettings(Settings settings) {
         MachineFile machine = settings.machineFile();
-        out.println("Settings (machine file " + machine.path() + (machine.present() ? "" : ", not present") + "):");
+        out.println(Messages.text(
+                machine.present() ? "cli.doctor.settings" : "cli.doctor.settingsNoFile",
+                String.valueOf(machine.path())));
         for (Settings.Setting setting : settings.all()) {
             String value = setting.value() == null
-                    ? "(not set)"
+                    ? Messages.text("cli.doctor.notSet")
                     : setting.key() == Key.SERVER_URL ? ConnectionProfile.redact(setting.value()) : setting.value();
             out.printf(
                     "  %-26s %-40s %s%n",
                     setting.key().key(), value, setting.source().words());
         }
         for (FileIssue issue : machine.issues()) {
-            out.println("  problem: " + issue.describe());
+            out.println("  " + Messages.text("cli.doctor.problem", issue.describe()));
         }
     }
 
@@ -125,12 +130,15 @@ final class DoctorCommand implements Callable<Integer> {
 
     /** Where this run's start and the window's last start spent their time (also in the log, at INFO). */
     private void printStartPhases(java.nio.file.Path dataHome, int earlierPhases) {
-        out.println("Start phases (this run):");
+        out.println(Messages.text("cli.doctor.phasesThisRun"));
         java.util.List<org.registrar.db.StartPhases.Phase> phases =
                 org.registrar.db.StartPhases.process().phases();
         phases.subList(earlierPhases, phases.size()).forEach(phase -> out.println("  " + phase.line()));
         java.util.List<String> window = org.registrar.db.StartPhases.saved(dataHome.resolve(FirstPageWatch.FILE));
-        out.println("Start phases (the window's last start)" + (window.isEmpty() ? ": none recorded" : ":"));
+        out.println(
+                window.isEmpty()
+                        ? Messages.text("cli.doctor.phasesWindowNone")
+                        : Messages.text("cli.doctor.phasesWindow"));
         window.forEach(line -> out.println("  " + line));
     }
 

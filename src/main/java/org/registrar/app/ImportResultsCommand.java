@@ -31,6 +31,7 @@ import org.registrar.assessments.input.ValidatedInput;
 import org.registrar.assessments.save.SaveResults;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.OperationScope;
 import org.registrar.tasks.Tasks;
 import picocli.CommandLine.Command;
@@ -86,16 +87,17 @@ final class ImportResultsCommand implements Callable<Integer> {
         try {
             csv = CsvFile.read(file, encoding == null ? null : Charset.forName(encoding));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
-            out.println("Unknown encoding " + encoding + ": give UTF-8 or windows-1252, for example.");
+            out.println(Messages.text("cli.import.unknownEncoding", encoding));
             return BAD_ARGUMENTS;
         } catch (IOException | RuntimeException unreadable) {
-            out.println("Cannot read " + file + ": " + unreadable.getMessage());
+            out.println(Messages.text("cli.import.cannotRead", String.valueOf(file), unreadable.getMessage()));
             return BAD_ARGUMENTS;
         }
         if (csv.doubt() != null) {
-            out.println("Cannot read " + file + ": " + csv.doubt().describe() + ". Say which encoding it is: run again"
-                    + " with --encoding UTF-8 (those bytes become \uFFFD) or --encoding windows-1252 (the whole file"
-                    + " read as Windows-1252, as Excel on Windows writes it).");
+            out.println(Messages.text(
+                    "cli.import.doubtfulEncoding",
+                    String.valueOf(file),
+                    csv.doubt().describe()));
             return BAD_ARGUMENTS;
         }
         try (AppContext context = Startup.open(
@@ -106,7 +108,7 @@ final class ImportResultsCommand implements Callable<Integer> {
                 step -> {})) {
             return run(new ResultsRepository(context.database().jdbi()), csv, context);
         } catch (RuntimeException error) {
-            out.println("Not saved: " + DatabaseErrors.describe(error));
+            out.println(Messages.text("cli.import.notSaved", DatabaseErrors.describe(error)));
             return UNREACHABLE;
         }
     }
@@ -114,7 +116,7 @@ final class ImportResultsCommand implements Callable<Integer> {
     private int run(ResultsRepository repository, CsvImport.Result csv, AppContext context) {
         Optional<Assessment> target = find(repository);
         if (target.isEmpty()) {
-            out.println("No assessment " + assessment + " (give its id, or cohort/title/yyyy-mm-dd).");
+            out.println(Messages.text("cli.import.noAssessment", assessment));
             return BAD_ARGUMENTS;
         }
         Assessment chosen = target.get();
@@ -136,23 +138,23 @@ final class ImportResultsCommand implements Callable<Integer> {
             }
         });
         boolean bad = !validated.problems().isEmpty();
-        out.printf(
-                "%d rows, %d with problems, %d warnings, %d changes, %d unchanged%n",
+        out.println(Messages.text(
+                "cli.import.summary",
                 csv.rows().size(),
                 validated.problems().stream().mapToInt(Problem::line).distinct().count(),
                 notes.size(),
                 changes.size(),
-                validated.valid().size() - changes.size());
+                validated.valid().size() - changes.size()));
         if (dryRun) {
-            out.println("Would change " + changes.size() + (changes.size() == 1 ? " result:" : " results:"));
+            out.println(Messages.text("cli.import.wouldChange", changes.size()));
             report.changes(changes, change -> true);
         }
         if (bad && !validOnly) {
-            out.println("Nothing saved: fix the rows above, or use --valid-only to save the valid rows.");
+            out.println(Messages.text("cli.import.fixRows"));
             return NOT_ALL_SAVED;
         }
         if (dryRun || changes.isEmpty()) {
-            out.println(dryRun ? "Dry run: nothing saved." : "Nothing to save.");
+            out.println(dryRun ? Messages.text("cli.import.dryRun") : Messages.text("cli.import.nothingToSave"));
             return bad ? NOT_ALL_SAVED : SAVED;
         }
         return save(repository, chosen, changes, bad, context, report);
@@ -183,15 +185,17 @@ final class ImportResultsCommand implements Callable<Integer> {
             saves.save(
                     request,
                     null,
-                    waiting -> out.println(
-                            "Outcome unknown: the connection dropped during the save; checking batch " + batch + "…"),
+                    waiting -> out.println(Messages.text("cli.import.checkingBatch", batch.toString())),
                     ended::complete);
         }
         SaveResults.Ending ending = ended.join();
         if (ending instanceof SaveResults.Saved saved) {
             SaveOutcome outcome = saved.outcome();
-            out.println("Saved " + outcome.savedVersions().size() + " results (batch " + outcome.batchId() + "); "
-                    + scope.summary().describe());
+            out.println(Messages.text(
+                    "cli.import.saved",
+                    outcome.savedVersions().size(),
+                    String.valueOf(outcome.batchId()),
+                    scope.summary().describe()));
             report.changes(
                     changes,
                     each -> outcome.savedVersions().containsKey(each.change().studentId()));
@@ -207,8 +211,8 @@ final class ImportResultsCommand implements Callable<Integer> {
     private int notSaved(SaveResults.Ending ending, UUID batch) {
         if (ending instanceof SaveResults.Refused refused) {
             if (refused.cause() instanceof ScoreRejected rejected) {
-                out.println("Nothing saved: the database refused student id " + rejected.studentId() + ": "
-                        + rejected.getMessage());
+                out.println(Messages.text(
+                        "cli.import.refused", String.valueOf(rejected.studentId()), rejected.getMessage()));
                 return NOT_ALL_SAVED;
             }
             throw refused.cause() instanceof RuntimeException runtime
@@ -216,14 +220,14 @@ final class ImportResultsCommand implements Callable<Integer> {
                     : new IllegalStateException(refused.cause());
         }
         if (ending instanceof SaveResults.Confirmed) {
-            out.println("Saved (confirmed after the connection dropped): batch " + batch + " is in the ledger.");
+            out.println(Messages.text("cli.import.confirmed", batch.toString()));
             return SAVED;
         }
         if (ending instanceof SaveResults.NotCommitted) {
-            out.println("Not saved: the server did not commit batch " + batch + ". Run the import again.");
+            out.println(Messages.text("cli.import.notCommitted", batch.toString()));
         } else if (ending instanceof SaveResults.Unknown unknown) {
-            out.println("Outcome unknown: " + DatabaseErrors.describe(unknown.cause()) + " Look for batch " + batch
-                    + " in saved_batches before importing again.");
+            out.println(
+                    Messages.text("cli.import.unknown", DatabaseErrors.describe(unknown.cause()), batch.toString()));
         }
         return UNREACHABLE;
     }

@@ -12,6 +12,7 @@ import org.registrar.db.DatabaseErrors;
 import org.registrar.db.MigrationPlan;
 import org.registrar.db.SchemaOwnerCheck;
 import org.registrar.db.SchemaVersionException;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
 import picocli.CommandLine.Command;
@@ -49,12 +50,12 @@ final class MigrateCommand implements Callable<Integer> {
         Launcher.prepareLogging(connection.dataHome());
         ConnectionProfile profile = connection.resolve();
         if (profile.isEmbedded()) {
-            out.println("migrate upgrades a school server: give --db-url and --db-user (the owner login).");
-            out.println("The embedded demo database is upgraded by Registrar itself when it starts.");
+            out.println(Messages.text("cli.migrate.embedded"));
+            out.println(Messages.text("cli.migrate.embeddedItself"));
             return Launcher.BAD_SETTINGS;
         }
-        out.println("Registrar migrate" + (dryRun ? " (dry run)" : ""));
-        out.println("Target:          " + profile.describe());
+        out.println(dryRun ? Messages.text("cli.migrate.titleDryRun") : Messages.text("cli.migrate.title"));
+        out.println(Messages.text("cli.common.target", profile.describe()));
         try (Database database =
                 Database.open(profile, profile.url(), password(profile), new QueryMetrics(), new PoolMetrics())) {
             return migrate(database);
@@ -62,27 +63,27 @@ final class MigrateCommand implements Callable<Integer> {
             out.println(refused.getMessage());
             return exitCode(refused);
         } catch (RuntimeException error) {
-            out.println("Failed: " + DatabaseErrors.describeConnect(error));
+            out.println(Messages.text("cli.common.failed", DatabaseErrors.describeConnect(error)));
             return cannotUse(error) ? UNREACHABLE : FAILED;
         }
     }
 
     private int migrate(Database database) {
         MigrationPlan plan = database.migrationPlan();
-        out.println("Schema version:  " + plan.current() + " (this Registrar knows " + plan.newest() + ")");
+        out.println(Messages.text("cli.migrate.schemaVersion", plan.current(), plan.newest()));
         printPlan(plan);
         Optional<String> refusal = SchemaOwnerCheck.refusal(database.jdbi());
         if (refusal.isPresent()) {
             out.println(refusal.get());
-            out.println("Nothing was changed.");
+            out.println(Messages.text("cli.migrate.nothingChanged"));
             return NOT_OWNER;
         }
         if (dryRun) {
-            out.println("Dry run: nothing was changed.");
+            out.println(Messages.text("cli.migrate.dryRunDone"));
             return DONE;
         }
         if (plan.upToDate()) {
-            out.println("Nothing to apply: the schema is up to date (" + plan.current() + ").");
+            out.println(Messages.text("cli.migrate.upToDate", plan.current()));
             return DONE;
         }
         String version = database.migrate();
@@ -91,24 +92,24 @@ final class MigrateCommand implements Callable<Integer> {
         List<MigrationPlan.Step> applied = database.appliedMigrations().stream()
                 .filter(step -> pending.contains(step.name()))
                 .toList();
-        out.println("Applied:");
-        applied.forEach(
-                step -> out.printf("  %-5s %-50s applied in %d ms%n", step.name(), step.description(), step.millis()));
-        plan.corrections().forEach(correction -> out.println("  recorded checksum corrected: " + correction));
-        out.println("Done: schema " + version + ".");
+        out.println(Messages.text("cli.migrate.applied"));
+        applied.forEach(step -> out.println(String.format("  %-5s %-50s ", step.name(), step.description())
+                + Messages.text("cli.migrate.appliedStep", step.millis())));
+        plan.corrections()
+                .forEach(correction -> out.println("  " + Messages.text("cli.migrate.checksumCorrected", correction)));
+        out.println(Messages.text("cli.migrate.done", version));
         return DONE;
     }
 
     private void printPlan(MigrationPlan plan) {
         if (plan.pending().isEmpty()) {
-            out.println("Pending:         none");
+            out.println(Messages.text("cli.migrate.pendingNone"));
         } else {
-            out.println("Pending:         " + plan.pending().size() + " migration"
-                    + (plan.pending().size() == 1 ? "" : "s") + ", in this order:");
+            out.println(Messages.text("cli.migrate.pending", plan.pending().size()));
             plan.pending().forEach(step -> out.printf("  %-5s %s%n", step.name(), step.description()));
         }
         if (!plan.corrections().isEmpty()) {
-            out.println("Recorded checksums of earlier texts to correct (ADR 0032):");
+            out.println(Messages.text("cli.migrate.corrections"));
             plan.corrections().forEach(correction -> out.println("  " + correction));
         }
     }

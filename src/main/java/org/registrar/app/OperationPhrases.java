@@ -1,6 +1,7 @@
 package org.registrar.app;
 
 import java.util.Map;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.OperationSummary;
 
 /**
@@ -10,58 +11,61 @@ import org.registrar.metrics.OperationSummary;
  * phrase is shown as it is. Immutable, thread-safe.
  */
 final class OperationPhrases {
-    /** Operation name → what the user sees once it is done. OperationPhrasesTest checks every name has one. */
+    /**
+     * Operation name → the key of what the user sees once it is done. OperationPhrasesTest checks every name has one.
+     */
     static final Map<String, String> PHRASES = Map.ofEntries(
             // students
-            Map.entry("Open students page", "Students page loaded"),
-            Map.entry("Prefetch students page", "Next page ready"),
-            Map.entry("Locate students page", "Page number found"),
-            Map.entry("Load student filters", "Filter lists loaded"),
-            Map.entry("Open student", "Student opened"),
-            Map.entry("Save student", "Student saved"),
-            Map.entry("Export students", "Students exported"),
+            Map.entry("Open students page", "messages.op.studentsPageLoaded"),
+            Map.entry("Prefetch students page", "messages.op.nextPageReady"),
+            Map.entry("Locate students page", "messages.op.pageNumberFound"),
+            Map.entry("Load student filters", "messages.op.filterListsLoaded"),
+            Map.entry("Open student", "messages.op.studentOpened"),
+            Map.entry("Save student", "messages.op.studentSaved"),
+            Map.entry("Export students", "messages.op.studentsExported"),
             // assessments
-            Map.entry("Open cohorts", "Cohorts loaded"),
-            Map.entry("Open cohort", "Assessments of the cohort loaded"),
-            Map.entry("Open assessment", "Assessment opened"),
-            Map.entry("Save results", "Results saved"),
-            Map.entry("Check save", "Save checked with the server"),
-            Map.entry("Collect changes", "Changes collected"),
-            Map.entry("Read CSV", "CSV file read"),
-            Map.entry("Paste", "Pasted lines read"),
-            Map.entry("Check input", "Lines checked"),
-            Map.entry("Match input", "Lines matched to students"),
-            Map.entry("Check students", "Students of the lines looked up"),
-            Map.entry("Open result history", "History loaded"),
-            Map.entry("Import results", "Results imported"),
-            Map.entry("Find drafts", "Unsaved drafts looked up"),
+            Map.entry("Open cohorts", "messages.op.cohortsLoaded"),
+            Map.entry("Open cohort", "messages.op.cohortAssessmentsLoaded"),
+            Map.entry("Open assessment", "messages.op.assessmentOpened"),
+            Map.entry("Save results", "messages.op.resultsSaved"),
+            Map.entry("Check save", "messages.op.saveChecked"),
+            Map.entry("Collect changes", "messages.op.changesCollected"),
+            Map.entry("Read CSV", "messages.op.csvRead"),
+            Map.entry("Paste", "messages.op.pastedLinesRead"),
+            Map.entry("Check input", "messages.op.linesChecked"),
+            Map.entry("Match input", "messages.op.linesMatched"),
+            Map.entry("Check students", "messages.op.lineStudentsLookedUp"),
+            Map.entry("Open result history", "messages.op.historyLoaded"),
+            Map.entry("Import results", "messages.op.resultsImported"),
+            Map.entry("Find drafts", "messages.op.draftsLookedUp"),
             // mentors
-            Map.entry("Open mentors", "Mentors loaded"),
-            Map.entry("Find mentors of class", "Mentors of the class found"),
-            Map.entry("Open mentor", "Mentor's students loaded"),
-            Map.entry("Rename mentor", "Mentor renamed"),
-            Map.entry("Activate mentor", "Mentor activated"),
-            Map.entry("Deactivate mentor", "Mentor deactivated"),
-            Map.entry("Open mentor chooser", "Mentor list loaded"),
-            Map.entry("Assign mentor to students", "Mentor assigned"),
-            Map.entry("Find students", "Students found"),
-            Map.entry("Assign students", "Students assigned"),
-            Map.entry("Unassign students", "Students unassigned"),
-            Map.entry("Move students", "Students moved"),
+            Map.entry("Open mentors", "messages.op.mentorsLoaded"),
+            Map.entry("Find mentors of class", "messages.op.classMentorsFound"),
+            Map.entry("Open mentor", "messages.op.mentorStudentsLoaded"),
+            Map.entry("Rename mentor", "messages.op.mentorRenamed"),
+            Map.entry("Activate mentor", "messages.op.mentorActivated"),
+            Map.entry("Deactivate mentor", "messages.op.mentorDeactivated"),
+            Map.entry("Open mentor chooser", "messages.op.mentorListLoaded"),
+            Map.entry("Assign mentor to students", "messages.op.mentorAssigned"),
+            Map.entry("Find students", "messages.op.studentsFound"),
+            Map.entry("Assign students", "messages.op.studentsAssigned"),
+            Map.entry("Unassign students", "messages.op.studentsUnassigned"),
+            Map.entry("Move students", "messages.op.studentsMoved"),
             // health and connection
-            Map.entry("Check connection", "Connection checked"),
-            Map.entry("Cancel backend", "Query cancelled"),
-            Map.entry("Terminate backend", "Session ended"),
-            Map.entry("Export health samples", "Health samples exported"),
-            Map.entry("Health poll", "Server activity read"),
-            Map.entry("Reconnect check", "Connection tried again"),
-            Map.entry("Load demo data", "Demo data loaded"));
+            Map.entry("Check connection", "messages.op.connectionChecked"),
+            Map.entry("Cancel backend", "messages.op.queryCancelled"),
+            Map.entry("Terminate backend", "messages.op.sessionEnded"),
+            Map.entry("Export health samples", "messages.op.healthSamplesExported"),
+            Map.entry("Health poll", "messages.op.serverActivityRead"),
+            Map.entry("Reconnect check", "messages.op.connectionTriedAgain"),
+            Map.entry("Load demo data", "messages.op.demoDataLoaded"));
 
     private OperationPhrases() {}
 
-    /** The phrase for {@code operation}, or the name itself when it has none. */
+    /** The phrase for {@code operation} in the chosen language, or the name itself when it has none. */
     static String phrase(String operation) {
-        return PHRASES.getOrDefault(operation, operation);
+        String key = PHRASES.get(operation);
+        return key == null ? operation : Messages.text(key);
     }
 
     /**
@@ -69,25 +73,21 @@ final class OperationPhrases {
      * …"; "… · no query · …".
      */
     static String describe(OperationSummary summary) {
-        StringBuilder text = new StringBuilder(phrase(summary.operation())).append(" · ");
-        int queries = summary.statements();
-        text.append(queries == 0 ? "no query" : queries + (queries == 1 ? " query" : " queries"));
+        String cost = Messages.text("messages.op.queries", summary.statements());
         if (summary.transactions() > 0) {
-            text.append(" in ")
-                    .append(summary.transactions())
-                    .append(summary.transactions() == 1 ? " transaction" : " transactions");
+            cost = Messages.text("messages.op.inTransactions", cost, summary.transactions());
         }
         if (summary.errors() > 0) {
-            text.append(" (").append(summary.errors()).append(" failed)");
+            cost = Messages.text("messages.op.failed", cost, summary.errors());
         }
         // what the network saw: each answer waited for, COMMIT and the pool's check of an idle connection included
         if (summary.roundTrips() > 0) {
-            text.append(", ")
-                    .append(summary.roundTrips())
-                    .append(summary.roundTrips() == 1 ? " round trip" : " round trips");
+            cost = Messages.text("messages.op.roundTrips", cost, summary.roundTrips());
         }
-        return text.append(" · ")
-                .append(OperationSummary.formatMillis(summary.elapsed()))
-                .toString();
+        return Messages.text(
+                "messages.op.done",
+                phrase(summary.operation()),
+                cost,
+                OperationSummary.formatMillis(summary.elapsed()));
     }
 }

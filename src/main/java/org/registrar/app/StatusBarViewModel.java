@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.registrar.db.ConnectionMonitor;
 import org.registrar.health.ServerActivityRepository;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.HealthAlerts;
 import org.registrar.metrics.MetricsSample;
 import org.registrar.metrics.OperationSummary;
@@ -41,7 +42,7 @@ final class StatusBarViewModel {
     private final HealthAlerts alerts;
     private final Clock clock;
     private final Executor fxThread;
-    private final StringProperty operation = new SimpleStringProperty("Ready");
+    private final StringProperty operation = new SimpleStringProperty(Messages.text("messages.status.ready"));
     private final ObjectProperty<Lamp> connection = new SimpleObjectProperty<>();
     private final StringProperty poolText = new SimpleStringProperty("");
     private final ObjectProperty<HealthAlerts.State> alert =
@@ -102,19 +103,20 @@ final class StatusBarViewModel {
 
     static Lamp lampFor(ConnectionMonitor.State state) {
         return switch (state) {
-            case CONNECTED -> new Lamp("Connected", "state-ok");
-            case RECONNECTING -> new Lamp("Reconnecting…", "state-warn");
-            case DOWN -> new Lamp("Database unavailable", "state-down");
-            default -> new Lamp("Connecting…", "state-warn");
+            case CONNECTED -> new Lamp(Messages.text("messages.status.connected"), "state-ok");
+            case RECONNECTING -> new Lamp(Messages.text("messages.status.reconnecting"), "state-warn");
+            case DOWN -> new Lamp(Messages.text("messages.status.down"), "state-down");
+            default -> new Lamp(Messages.text("messages.status.connecting"), "state-warn");
         };
     }
 
     /** Reads the pool and evaluates the alert rules over the recent samples, as of the clock's now. */
     void tick() {
         PoolMetrics.Snapshot state = pool.get();
-        poolText.set(String.format(
-                "Pool %d/%d in use%s",
-                state.active(), state.maximum(), state.pending() > 0 ? ", " + state.pending() + " waiting" : ""));
+        poolText.set(
+                state.pending() > 0
+                        ? Messages.text("messages.status.poolWaiting", state.active(), state.maximum(), state.pending())
+                        : Messages.text("messages.status.pool", state.active(), state.maximum()));
         alert.set(alerts.evaluate(recent.get(), clock.instant(), serverDown.getAsBoolean()));
     }
 

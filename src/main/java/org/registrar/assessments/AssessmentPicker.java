@@ -18,6 +18,7 @@ import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.history.HistoryViewModel;
 import org.registrar.assessments.save.Draft;
 import org.registrar.assessments.save.DraftStore;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -115,7 +116,7 @@ final class AssessmentPicker {
                             assessments.add(0, AssessmentChoice.NEW);
                         }
                         host.setBusy(false);
-                        host.say("Pick an assessment of " + chosen.name() + ", or a new one.", false);
+                        host.say(Messages.text("messages.grid.pickAssessment", chosen.name()), false);
                         openResumed(chosen);
                     }
                 })
@@ -173,7 +174,7 @@ final class AssessmentPicker {
                 .findFirst()
                 .orElse(null);
         if (target == null) {
-            host.say("The cohort of this draft is not there any more; discard the draft.", true);
+            host.say(Messages.text("messages.grid.draftCohortGone"), true);
             return;
         }
         resuming = line;
@@ -198,7 +199,7 @@ final class AssessmentPicker {
                 .orElse(null);
         if (choice == null) {
             resuming = null;
-            host.say("The assessment of this draft is not there any more; discard the draft.", true);
+            host.say(Messages.text("messages.grid.draftAssessmentGone"), true);
             return;
         }
         selectAssessment(choice);

@@ -28,6 +28,7 @@ import org.registrar.assessments.save.DraftStore;
 import org.registrar.assessments.save.SaveResults;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.Privileges;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -147,7 +148,7 @@ final class BulkEntryViewModel {
         editor.load(sheet);
         busy.set(false);
         drafts.offer(draft);
-        say(sheet.size() + " students. Type or paste scores; blank keeps the saved score.", false);
+        say(Messages.text("messages.grid.opened", sheet.size()), false);
         refreshDrafts();
     }
 
@@ -178,7 +179,7 @@ final class BulkEntryViewModel {
             form.fill(draft.newAssessment());
         }
         drafts.restore(draft);
-        say("Restored " + draft.entries().size() + " unsaved entries.", false);
+        say(Messages.text("messages.grid.restored", draft.entries().size()), false);
     }
 
     /** Drops the offered draft (deleted from disk). */
@@ -267,8 +268,14 @@ final class BulkEntryViewModel {
         AssessmentChoice chosen = picker.assessment().get();
         String title = chosen == null
                 ? ""
-                : chosen.isNew() ? "a new assessment" : chosen.assessment().title();
-        return title + " · " + picker.cohort().get() + " · " + students + (students == 1 ? " student" : " students");
+                : chosen.isNew()
+                        ? Messages.text("messages.grid.aNewAssessment")
+                        : chosen.assessment().title();
+        return Messages.text(
+                "messages.grid.unsavedSummary",
+                title,
+                String.valueOf(picker.cohort().get()),
+                students);
     }
 
     UnsavedEdits unsaved() {

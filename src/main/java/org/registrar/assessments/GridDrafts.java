@@ -16,6 +16,7 @@ import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.grid.GridSnapshot;
 import org.registrar.assessments.save.Draft;
 import org.registrar.assessments.save.DraftStore;
+import org.registrar.i18n.Messages;
 
 /**
  * The open grid's draft: the batch id its next save carries, the draft found when the grid opened (offered until
@@ -52,14 +53,16 @@ final class GridDrafts {
         offer.set(
                 draft == null
                         ? ""
-                        : "Unsaved entries for " + draft.entries().size() + " students from "
-                                + draft.updatedAt()
-                                        .atZone(ZoneId.systemDefault())
-                                        .toLocalDateTime()
-                                        .withNano(0)
-                                        .toString()
-                                        .replace('T', ' ')
-                                + " were kept.");
+                        : Messages.text(
+                                "messages.grid.draftOffered",
+                                draft.entries().size(),
+                                java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+                                                java.time.format.FormatStyle.MEDIUM)
+                                        .withLocale(Messages.locale())
+                                        .format(draft.updatedAt()
+                                                .atZone(ZoneId.systemDefault())
+                                                .toLocalDateTime()
+                                                .withNano(0))));
     }
 
     /** The offered draft, no longer offered; null when none was. */

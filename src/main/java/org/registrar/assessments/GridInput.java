@@ -20,6 +20,7 @@ import org.registrar.assessments.input.ColumnMapping;
 import org.registrar.assessments.input.CsvFile;
 import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputRow;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -90,7 +91,7 @@ final class GridInput implements GridActions {
     @Override
     public void undo() {
         if (!editor.undo()) {
-            status.say("Nothing to undo.", false);
+            status.say(Messages.text("messages.grid.nothingToUndo"), false);
         }
     }
 
@@ -133,20 +134,22 @@ final class GridInput implements GridActions {
     /** As {@link #readCsv(Path)}, in the encoding the user chose in the preview (null: guess it). */
     void readCsv(Path file, Charset encoding) {
         if (!assessmentPicked.getAsBoolean()) {
-            status.say("Pick an assessment before importing.", true);
+            status.say(Messages.text("messages.grid.pickBeforeImport"), true);
             return;
         }
         importFile = file;
         tasks.runLocal("Read CSV", () -> CsvFile.read(file, encoding))
                 .onDone(importPreview::set)
-                .onError(failure ->
-                        status.say("Could not read " + file.getFileName() + ": " + failure.getMessage(), true));
+                .onError(failure -> status.say(
+                        Messages.text(
+                                "messages.grid.couldNotRead", file.getFileName().toString(), failure.getMessage()),
+                        true));
     }
 
     /** Matches the previewed file's rows into the grid under the chosen mapping. */
     void applyImport(CsvImport.Result preview, ColumnMapping mapping) {
         if (mapping.student() < 0) {
-            status.say("Choose the column with the student number or e-mail.", true);
+            status.say(Messages.text("messages.grid.chooseStudentColumn"), true);
             return;
         }
         applyMatched(mapping.apply(preview.table()), "Imported");

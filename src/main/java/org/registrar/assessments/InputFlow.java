@@ -18,6 +18,7 @@ import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.PasteBlock;
 import org.registrar.assessments.input.TextTable;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -67,7 +68,7 @@ final class InputFlow {
                 block = PasteBlock.parse(text, validator);
             } catch (TextTable.MalformedInputException unreadable) {
                 // a quote that never closes, or a limit of InputLimits: said at the screen, nothing pasted
-                screen.say("Nothing pasted: " + unreadable.getMessage(), true);
+                screen.say(Messages.text("messages.input.nothingPasted", unreadable.getMessage()), true);
                 return;
             }
             placed(
@@ -78,7 +79,7 @@ final class InputFlow {
                     column);
             return;
         }
-        long mine = begin("Reading " + lines + " pasted lines…");
+        long mine = begin(Messages.text("messages.input.reading", lines));
         tasks.runLocal("Paste", () -> {
                     InputValidator validator = new InputValidator(roster, maxScore);
                     PasteBlock block = PasteBlock.parse(text, validator);
@@ -102,7 +103,7 @@ final class InputFlow {
         finish();
         int from = Math.max(0, anchor);
         editor.pastePositional(block.cells(), from, column == null ? GridColumn.SCORE : column);
-        screen.say("Pasted " + block.cells().size() + " lines from row " + (from + 1) + ".", false);
+        screen.say(Messages.text("messages.input.pastedFrom", block.cells().size(), from + 1), false);
     }
 
     /** Rows matched by student or e-mail (a keyed paste, an imported file). */
@@ -150,17 +151,18 @@ final class InputFlow {
             screen.say(outcome(source, lines, matched.rejectedLines()), false);
             return;
         }
-        long mine = begin("Entering " + lines + " lines…");
+        long mine = begin(Messages.text("messages.input.entering", lines));
         enter(mine, matched, 0, new ArrayList<>(), lines, source);
     }
 
     /** "Pasted 11 lines: 9 matched by student, 2 rejected (see Problems)." or "...: all matched by student." */
     static String outcome(String source, int lines, int rejected) {
-        String read = source + " " + lines + (lines == 1 ? " line: " : " lines: ");
+        String key = "Pasted".equals(source) ? "messages.input.pastedLines" : "messages.input.importedLines";
+        String read = Messages.text(key, lines);
         if (rejected == 0) {
-            return read + (lines == 1 ? "matched by student." : "all matched by student.");
+            return Messages.text("messages.input.allMatched", read, lines);
         }
-        return read + (lines - rejected) + " matched by student, " + rejected + " rejected (see Problems).";
+        return Messages.text("messages.input.someRejected", read, lines - rejected, rejected);
     }
 
     /** Sets cells from {@code from} for one FX turn's budget, then lets the FX thread breathe before the next. */
@@ -189,7 +191,7 @@ final class InputFlow {
             screen.say(outcome(source, lines, matched.rejectedLines()), false);
             return;
         }
-        working.set("Entering " + lines + " lines: " + to + " cells of " + size + " done…");
+        working.set(Messages.text("messages.input.enteringProgress", lines, to, size));
         int next = to;
         tasks.later(() -> enter(mine, matched, next, applied, lines, source));
     }
@@ -198,7 +200,7 @@ final class InputFlow {
     void cancel() {
         if (!working.get().isEmpty()) {
             drop();
-            screen.say("Cancelled: nothing of that input was entered.", false);
+            screen.say(Messages.text("messages.input.cancelled"), false);
         }
     }
 

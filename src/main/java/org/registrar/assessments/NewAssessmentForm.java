@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.registrar.assessments.data.NewAssessment;
+import org.registrar.i18n.Messages;
 
 /** The fields of "New assessment…": title, subject, date and maximum score, as typed. FX thread only. */
 final class NewAssessmentForm {
@@ -29,18 +30,18 @@ final class NewAssessmentForm {
     /** What is missing or wrong, or null when the form is complete. */
     String problem() {
         if (title.get().isBlank()) {
-            return "Give the new assessment a title.";
+            return Messages.text("messages.newAssessment.title");
         }
         if (subject.get().isBlank()) {
-            return "Give the new assessment a subject.";
+            return Messages.text("messages.newAssessment.subject");
         }
         if (max() == null) {
-            return "The maximum score must be a number above 0 with at most 2 decimals.";
+            return Messages.text("messages.newAssessment.max");
         }
         try {
             LocalDate.parse(date.get().strip());
         } catch (DateTimeParseException badDate) {
-            return "The date must look like 2025-10-01.";
+            return Messages.text("messages.newAssessment.date");
         }
         return null;
     }

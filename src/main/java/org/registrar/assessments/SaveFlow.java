@@ -21,6 +21,7 @@ import org.registrar.assessments.input.ParsedScore;
 import org.registrar.assessments.save.SaveResults;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.Timeouts;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -30,8 +31,7 @@ import org.registrar.tasks.Tasks;
  */
 final class SaveFlow {
     static final String COLLECT = "Collect changes";
-    static final String CONFIRMED = "Saved (confirmed after the connection dropped): the server had committed "
-            + "this save, and nothing was written twice. Showing the saved scores.";
+    static final String CONFIRMED = Messages.text("messages.save.confirmed");
 
     /** What saving needs of the screen: where it reports and what changes when a save ends. FX thread only. */
     interface Screen {
@@ -115,7 +115,7 @@ final class SaveFlow {
         }
         saving = true;
         screen.setBusy(true);
-        screen.say("Checking " + sheet.size() + " edited rows…", false);
+        screen.say(Messages.text("messages.save.checking", sheet.size()), false);
         tasks.runLocal(COLLECT, overwritten)
                 .onDone(lines -> {
                     saving = false;
@@ -155,7 +155,7 @@ final class SaveFlow {
             send(batch.collect(sheet));
             return;
         }
-        screen.say("Checking " + sheet.size() + " edited rows…", false);
+        screen.say(Messages.text("messages.save.checking", sheet.size()), false);
         tasks.runLocal(COLLECT, () -> batch.collect(sheet)).onDone(this::send).onError(this::refused);
     }
 
@@ -163,17 +163,19 @@ final class SaveFlow {
         if (collected == null) {
             saving = false;
             screen.setBusy(false);
-            screen.say("Nothing to save: no score differs from the saved one.", false);
+            screen.say(Messages.text("messages.save.nothing"), false);
             unsaved.saveEnded(true);
             return;
         }
         SaveRequest request = collected.request();
         screen.say(
-                "Saving " + request.changes().size() + " results…"
-                        + (request.batchId().equals(dropped)
-                                ? " Waiting for the earlier save's locks to be released (the server ends a dropped "
-                                        + "save within " + Timeouts.IDLE_IN_TRANSACTION.toSeconds() + " s)…"
-                                : ""),
+                request.batchId().equals(dropped)
+                        ? Messages.text(
+                                "messages.save.savingWaiting",
+                                request.changes().size(),
+                                Timeouts.IDLE_IN_TRANSACTION.toSeconds())
+                        : Messages.text(
+                                "messages.save.saving", request.changes().size()),
                 false);
         saves.save(request, collected.journal(), this::outcomeUnknown, this::ended);
     }
@@ -181,10 +183,8 @@ final class SaveFlow {
     private void outcomeUnknown(boolean waiting) {
         screen.say(
                 waiting
-                        ? "Outcome unknown: the connection dropped during the save. Waiting for the server to return "
-                                + "to check whether it saved it; your entries are kept in the draft."
-                        : "Outcome unknown: the connection dropped during the save. Checking whether the server "
-                                + "saved it…",
+                        ? Messages.text("messages.save.unknownWaiting")
+                        : Messages.text("messages.save.unknownChecking"),
                 true);
     }
 
@@ -206,11 +206,8 @@ final class SaveFlow {
             dropped = request.batchId();
             screen.say(
                     ending instanceof SaveResults.NotCommitted
-                            ? "Not saved: the connection dropped during the save and the server did not commit it, "
-                                    + "so nothing was written. Your entries are kept in the draft; Save again."
-                            : "Outcome unknown: the connection dropped during the save and the server cannot be "
-                                    + "reached to check whether it committed. Your entries are kept in the draft; "
-                                    + "Save again once connected: the same batch is never written twice.",
+                            ? Messages.text("messages.save.notCommitted")
+                            : Messages.text("messages.save.unknownUnreachable"),
                     true);
         }
         unsaved.saveEnded(false);
@@ -269,7 +266,7 @@ final class SaveFlow {
                 // typed while the save ran: the saved value is the new base, what was typed stays and is checked
                 editor.validate(row);
                 if (row.stateProperty().get() == RowState.EDITED) {
-                    row.setState(RowState.EDITED, "Changed while saving: not saved yet");
+                    row.setState(RowState.EDITED, Messages.text("messages.save.changedWhileSaving"));
                 } else if (row.stateProperty().get() == RowState.UNCHANGED) {
                     row.setState(RowState.SAVED, "");
                 }
@@ -312,10 +309,9 @@ final class SaveFlow {
         int saved = outcome.savedVersions().size();
         int conflicted = outcome.conflicts().size();
         screen.say(
-                "Saved " + saved + (saved == 1 ? " result" : " results")
-                        + (conflicted == 0
-                                ? "."
-                                : "; " + conflicted + " changed by someone else meanwhile: choose theirs or yours."),
+                conflicted == 0
+                        ? Messages.text("messages.save.saved", saved)
+                        : Messages.text("messages.save.savedWithConflicts", saved, conflicted),
                 conflicted > 0);
         unsaved.saveEnded(false);
     }
@@ -326,17 +322,11 @@ final class SaveFlow {
         screen.setBusy(false);
         GridRow row = failure instanceof ScoreRejected rejected ? editor.row(rejected.studentId()) : null;
         if (row != null) {
-            row.setState(RowState.ERROR, "refused by the database: " + failure.getMessage());
+            row.setState(RowState.ERROR, Messages.text("messages.save.rowRefused", failure.getMessage()));
             editor.rebuildIssues();
-            screen.say(
-                    "Nothing was saved: the database refused the score of " + row.studentNumber() + " " + row.name()
-                            + ". Your entries are kept in the draft.",
-                    true);
+            screen.say(Messages.text("messages.save.refused", row.studentNumber(), row.name()), true);
             return;
         }
-        screen.say(
-                DatabaseErrors.describe(failure) + " Your entries are kept in the draft; Save again retries the "
-                        + "same batch, so nothing is written twice.",
-                true);
+        screen.say(Messages.text("messages.save.failed", DatabaseErrors.describe(failure)), true);
     }
 }

@@ -9,6 +9,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.grid.RowState;
+import org.registrar.i18n.Messages;
 
 /**
  * The screen's message line: the last thing said and whether it is an error. "3 rows have problems" follows the
@@ -16,7 +17,7 @@ import org.registrar.assessments.grid.RowState;
  */
 final class StatusLine {
     private final ObservableList<GridRow> rows;
-    private final StringProperty message = new SimpleStringProperty("Pick a cohort and an assessment.");
+    private final StringProperty message = new SimpleStringProperty(Messages.text("messages.grid.pick"));
     private final BooleanProperty error = new SimpleBooleanProperty();
     /** The message counts the rows with problems: it follows them as they are fixed. */
     private boolean followingRowProblems;
@@ -44,9 +45,7 @@ final class StatusLine {
     }
 
     private static String rowProblems(int rows) {
-        return rows == 1
-                ? "1 row has a problem: fix it, or save the valid rows and keep it in the draft."
-                : rows + " rows have problems: fix them, or save the valid rows and keep the rest in the draft.";
+        return Messages.text("messages.grid.rowProblems", rows);
     }
 
     /** The problems list changed: a "rows have problems" message counts again. */
@@ -58,7 +57,7 @@ final class StatusLine {
                 .filter(row -> row.stateProperty().get() == RowState.ERROR)
                 .count();
         if (left == 0) {
-            say("All marked rows are fixed now: Save when ready.", false);
+            say(Messages.text("messages.grid.allFixed"), false);
         } else {
             message.set(rowProblems((int) left));
         }

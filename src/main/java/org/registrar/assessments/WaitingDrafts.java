@@ -10,6 +10,7 @@ import org.registrar.assessments.data.DraftNames;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.save.Draft;
 import org.registrar.assessments.save.DraftStore;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -82,14 +83,23 @@ final class WaitingDrafts {
     static String describe(Draft draft, DraftNames names) {
         String assessment = draft.assessmentId() == null
                 ? (draft.newAssessment() == null
-                        ? "new assessment"
-                        : draft.newAssessment().title() + " (new)")
-                : names.assessments().getOrDefault(draft.assessmentId(), "assessment " + draft.assessmentId());
-        String cohort = names.cohorts().getOrDefault(draft.cohortId(), "cohort " + draft.cohortId());
-        int students = draft.entries().size();
-        return "Unsaved scores: " + assessment + " · " + cohort + " · " + students
-                + (students == 1 ? " student" : " students") + " · kept "
-                + KEPT.format(draft.updatedAt().atZone(ZoneId.systemDefault()));
+                        ? Messages.text("messages.drafts.newAssessment")
+                        : Messages.text(
+                                "messages.drafts.titledNew",
+                                draft.newAssessment().title()))
+                : names.assessments()
+                        .getOrDefault(
+                                draft.assessmentId(),
+                                Messages.text("messages.drafts.assessment", String.valueOf(draft.assessmentId())));
+        String cohort = names.cohorts()
+                .getOrDefault(
+                        draft.cohortId(), Messages.text("messages.drafts.cohort", String.valueOf(draft.cohortId())));
+        return Messages.text(
+                "messages.drafts.line",
+                assessment,
+                cohort,
+                draft.entries().size(),
+                KEPT.withLocale(Messages.locale()).format(draft.updatedAt().atZone(ZoneId.systemDefault())));
     }
 
     /** Deletes the listed draft and takes it off the list. */

@@ -5,6 +5,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import org.registrar.i18n.Messages;
 
 /**
  * Why a connection to the school's server failed: the stage it failed at and one sentence in plain words that names
@@ -46,9 +47,11 @@ public record ConnectFailure(Stage stage, String sentence, boolean needsPassword
             }
         }
         ServerAddress address = address(profile);
-        String host = address == null ? "the server" : address.host();
-        String where = address == null ? "the server's port" : host + " port " + address.port();
-        String user = profile.user() == null ? "this login" : profile.user();
+        String host = address == null ? Messages.text("messages.connect.theServer") : address.host();
+        String where = address == null
+                ? Messages.text("messages.connect.theServersPort")
+                : Messages.text("messages.connect.hostPort", host, String.valueOf(address.port()));
+        String user = profile.user();
         ConnectFailure login = login(error, user, address);
         if (login != null) {
             return login;
@@ -62,25 +65,18 @@ public record ConnectFailure(Stage stage, String sentence, boolean needsPassword
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException) {
-                return new ConnectFailure(
-                        Stage.NAME,
-                        host + " could not be found: check the server's name in the connection settings, or this "
-                                + "computer's network connection.");
+                return new ConnectFailure(Stage.NAME, Messages.text("messages.connect.unknownHost", host));
             }
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-                return new ConnectFailure(
-                        Stage.NETWORK,
-                        "Nothing is listening on " + where + ": the server is stopped, the port is wrong, or a "
-                                + "firewall refuses the connection.");
+                return new ConnectFailure(Stage.NETWORK, Messages.text("messages.connect.nothingListening", where));
             }
             if (cause instanceof SocketTimeoutException) {
                 return new ConnectFailure(
                         Stage.NETWORK,
-                        where.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + where.substring(1)
-                                + " did not answer within "
-                                + Timeouts.DEFAULT.connect().toSeconds()
-                                + " s: a firewall drops the connection, or the server's computer is off or not "
-                                + "reachable from this network.");
+                        capitalised(Messages.text(
+                                "messages.connect.noAnswer",
+                                where,
+                                Timeouts.DEFAULT.connect().toSeconds())));
             }
         }
         DatabaseErrors.Kind kind = DatabaseErrors.classify(error);
@@ -96,27 +92,33 @@ public record ConnectFailure(Stage stage, String sentence, boolean needsPassword
                 if (state.equals("28P01")) {
                     return new ConnectFailure(
                             Stage.LOGIN,
-                            "The server refused the password for " + user + ": check the login name and the "
-                                    + "password, then try again.",
+                            user == null
+                                    ? Messages.text("messages.connect.passwordThisLogin")
+                                    : Messages.text("messages.connect.password", user),
                             true);
                 }
                 if (state.equals("3D000")) {
                     return new ConnectFailure(
                             Stage.DATABASE,
-                            "The server has no database named "
-                                    + (address == null ? "as in the settings" : address.database())
-                                    + ": check the database's name in the connection settings.");
+                            address == null
+                                    ? Messages.text("messages.connect.noDatabaseAsInSettings")
+                                    : Messages.text("messages.connect.noDatabase", address.database()));
                 }
                 if (state.equals("28000") || state.equals("08004")) {
-                    String sentence = DatabaseErrors.loginProblem(error);
+                    String sentence = DatabaseErrors.loginProblem(error, user);
                     if (sentence != null) {
-                        return new ConnectFailure(
-                                Stage.LOGIN, sentence.replace("this login", user), state.equals("08004"));
+                        return new ConnectFailure(Stage.LOGIN, sentence, state.equals("08004"));
                     }
                 }
             }
         }
         return null;
+    }
+
+    private static String capitalised(String sentence) {
+        return sentence.isEmpty()
+                ? sentence
+                : sentence.substring(0, 1).toUpperCase(Messages.locale()) + sentence.substring(1);
     }
 
     private static ServerAddress address(ConnectionProfile profile) {

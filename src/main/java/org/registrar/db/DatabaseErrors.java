@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.registrar.i18n.Messages;
 
 /** Turns database failures into sentences a school admin can act on, never stack traces. Thread-safe. */
 public final class DatabaseErrors {
@@ -62,13 +63,9 @@ public final class DatabaseErrors {
     /** One or two sentences for the user, naming the operation that failed. */
     public static String describe(String operation, Throwable error) {
         return switch (classify(error)) {
-            case TIMEOUT ->
-                "“" + operation + "” took longer than the server allows and was cancelled "
-                        + "(statement timeout). Nothing was changed by it; try a narrower request or try later.";
-            case DENIED ->
-                "“" + operation + "” is not permitted for your database login: " + serverMessage(error)
-                        + ". Ask an administrator if you need it.";
-            default -> operation + " failed. " + describe(error);
+            case TIMEOUT -> Messages.text("messages.error.operationTimeout", operation);
+            case DENIED -> Messages.text("messages.error.operationDenied", operation, serverMessage(error));
+            default -> Messages.text("messages.error.operationFailed", operation, describe(error));
         };
     }
 
@@ -88,26 +85,20 @@ public final class DatabaseErrors {
             return silent;
         }
         if (lockWaitEnded(error)) {
-            return "The rows are still locked by another session, for example an earlier save whose connection "
-                    + "dropped (the server releases those within " + Timeouts.IDLE_IN_TRANSACTION.toSeconds()
-                    + " s). Nothing was changed by this attempt; try again in a moment.";
+            return Messages.text("messages.error.locked", Timeouts.IDLE_IN_TRANSACTION.toSeconds());
         }
         return switch (classify(error)) {
             case LOGIN -> login;
             case TLS -> tlsProblem(error);
-            case TIMEOUT -> "The request took longer than the server allows and was cancelled (statement timeout).";
-            case DENIED -> "Not permitted for your database login: " + serverMessage(error) + ".";
-            case UNAVAILABLE ->
-                "Database unavailable: the server cannot be reached right now. Nothing was saved by "
-                        + "this attempt; your entries are kept.";
-            case BUSY ->
-                "Database busy: no connection became free within " + Database.CONNECTION_TIMEOUT.toSeconds()
-                        + " s. Try again in a moment.";
+            case TIMEOUT -> Messages.text("messages.error.timeout");
+            case DENIED -> Messages.text("messages.error.denied", serverMessage(error));
+            case UNAVAILABLE -> Messages.text("messages.error.unavailable");
+            case BUSY -> Messages.text("messages.error.busy", Database.CONNECTION_TIMEOUT.toSeconds());
             case REJECTED ->
                 nulRefused(error)
-                        ? "The text " + StorableText.NUL_PROBLEM + "."
-                        : "The database refused the change: " + serverMessage(error);
-            case OTHER -> "Something went wrong: " + serverMessage(error);
+                        ? Messages.text("messages.error.nul")
+                        : Messages.text("messages.error.rejected", serverMessage(error));
+            case OTHER -> Messages.text("messages.error.other", serverMessage(error));
         };
     }
 
@@ -120,7 +111,7 @@ public final class DatabaseErrors {
                 && silentServer(error) == null
                 && tlsProblem(error) == null
                 && classify(error) == Kind.UNAVAILABLE) {
-            return "Database unavailable: " + unreachable(error);
+            return Messages.text("messages.error.unavailableBecause", unreachable(error));
         }
         return describe(error);
     }
@@ -129,11 +120,7 @@ public final class DatabaseErrors {
     private static String unreachable(Throwable error) {
         String message = serverMessage(error);
         int hint = message.indexOf(" Check that the hostname and port are correct");
-        return hint < 0
-                ? message
-                : message.substring(0, hint)
-                        + " Nothing accepts connections there: the server is stopped, the port is wrong, or a "
-                        + "firewall refuses.";
+        return hint < 0 ? message : Messages.text("messages.error.nothingListens", message.substring(0, hint));
     }
 
     /**
@@ -143,9 +130,7 @@ public final class DatabaseErrors {
     static String silentServer(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (String.valueOf(cause.getMessage()).contains("Connection attempt timed out")) {
-                return "The server accepted the connection but did not answer the login in time: it may be "
-                        + "overloaded or stuck, or another program listens on that port. Check the address and port "
-                        + "in the connection settings, or try again later.";
+                return Messages.text("messages.error.silentServer");
             }
         }
         return null;
@@ -168,17 +153,15 @@ public final class DatabaseErrors {
             if (message.contains("could not be verified by hostnameverifier")
                     || cause instanceof javax.net.ssl.SSLPeerUnverifiedException) {
                 String host = message.replaceFirst("(?s)^The hostname (\\S+) could not be verified.*$", "$1");
-                return "The server's certificate does not name the host " + host
-                        + ": connect by the name the certificate was issued for (sslmode verify-full checks it).";
+                return Messages.text("messages.error.tlsHost", host);
             }
             if (cause instanceof java.security.cert.CertPathValidatorException
                     || cause instanceof java.security.cert.CertPathBuilderException
                     || message.contains("PKIX path")) {
-                return "The server's certificate is not signed by the root certificate of this profile: "
-                        + "check the root certificate file, or ask the administrator for the right one.";
+                return Messages.text("messages.error.tlsRoot");
             }
             if (message.contains("The server does not support SSL")) {
-                return "The server does not offer TLS, but this profile requires it.";
+                return Messages.text("messages.error.tlsMissing");
             }
         }
         return null;
@@ -189,29 +172,36 @@ public final class DatabaseErrors {
      * the failure is not about logging in.
      */
     static String loginProblem(Throwable error) {
+        return loginProblem(error, null);
+    }
+
+    /** As {@link #loginProblem(Throwable)}, naming {@code user} (null: "this login") in the sentence. */
+    static String loginProblem(Throwable error, String user) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 // the pool's wrapper carries the state, the driver's error beneath it the words
                 String message = serverMessage(error);
                 switch (sql.getSQLState()) {
                     case "28P01" -> {
-                        return "The server refused the password for this login: check the user name and password "
-                                + "(the password is typed at start, never stored).";
+                        return Messages.text("messages.error.password");
                     }
                     case "28000" -> {
                         return message.contains("pg_hba.conf")
-                                ? "The server's access rules (pg_hba.conf) do not let this login connect from this "
-                                        + "computer to this database: ask the database administrator to allow it."
-                                : "The server refused this login: " + serverMessage(error) + ".";
+                                ? (user == null
+                                        ? Messages.text("messages.error.hba")
+                                        : Messages.text("messages.connect.hba", user))
+                                : (user == null
+                                        ? Messages.text("messages.error.loginRefused", serverMessage(error))
+                                        : Messages.text("messages.connect.loginRefused", user, serverMessage(error)));
                     }
                     case "3D000" -> {
-                        return "The database named in the connection settings does not exist on the server: "
-                                + serverMessage(error) + ".";
+                        return Messages.text("messages.error.noDatabase", serverMessage(error));
                     }
                     case "08004" -> {
                         if (message.contains("no password was provided")) {
-                            return "The server asks for a password for this login, but none was given: enter it "
-                                    + "when Registrar asks (on the command line, set REGISTRAR_DB_PASSWORD).";
+                            return user == null
+                                    ? Messages.text("messages.error.noPassword")
+                                    : Messages.text("messages.connect.noPassword", user);
                         }
                     }
                     default -> {}

@@ -12,6 +12,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.registrar.i18n.Messages;
 
 /** The real dialogs, owned by the window {@code owner} supplies (the main window once it is shown). FX thread only. */
 public final class FxDialogService implements DialogService {
@@ -69,7 +70,7 @@ public final class FxDialogService implements DialogService {
 
     private void alert(Alert.AlertType type, String header, String text) {
         Alert alert = new Alert(type);
-        alert.setTitle("Registrar");
+        alert.setTitle(Messages.text("messages.alert.title"));
         alert.setHeaderText(header);
         alert.setContentText(text);
         own(alert);

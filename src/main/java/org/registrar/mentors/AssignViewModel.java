@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -50,7 +51,7 @@ final class AssignViewModel {
         if (query.get().isBlank() && !withoutMentorOnly.get()) {
             candidates.clear();
             hasMore.set(false);
-            message.set("Type a name, a student number or a cohort, or tick \"Only without a mentor\".");
+            message.set(Messages.text("messages.assign.typeSomething"));
             return;
         }
         candidates.clear();
@@ -83,7 +84,7 @@ final class AssignViewModel {
                         next = page.next();
                         hasMore.set(page.hasMore());
                         if (candidates.isEmpty()) {
-                            message.set("No students match.");
+                            message.set(Messages.text("messages.students.noMatch"));
                         }
                         busy.set(false);
                     }
@@ -100,11 +101,11 @@ final class AssignViewModel {
     public void assign(List<RosterEntry> chosen) {
         Mentor target = mentor.get();
         if (target == null) {
-            message.set("Choose a mentor on the left first.");
+            message.set(Messages.text("messages.assign.chooseMentorLeft"));
             return;
         }
         if (chosen.isEmpty()) {
-            message.set("Choose students in the list first (Shift or Ctrl for several).");
+            message.set(Messages.text("messages.assign.chooseStudents"));
             return;
         }
         List<Long> ids = chosen.stream().map(RosterEntry::studentId).distinct().toList();
@@ -137,7 +138,7 @@ final class AssignViewModel {
     public void cancelMove() {
         pendingIds = List.of();
         moveQuestion.set("");
-        message.set("Nothing changed: the students keep their mentors.");
+        message.set(Messages.text("messages.assign.nothingChanged"));
     }
 
     private void write(List<Long> ids, Mentor target) {
@@ -165,10 +166,9 @@ final class AssignViewModel {
     }
 
     static String describe(AssignmentChange change, int chosen, Mentor target) {
-        String text = change.students() + (change.students() == 1 ? " student" : " students") + " assigned to "
-                + target.displayName() + ".";
+        String text = Messages.text("messages.assign.done", change.students(), target.displayName());
         int unchanged = chosen - change.students();
-        return unchanged > 0 ? text + " " + unchanged + " already had this mentor." : text;
+        return unchanged > 0 ? Messages.text("messages.assign.doneSomeHad", text, unchanged) : text;
     }
 
     public StringProperty queryProperty() {

@@ -14,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -66,7 +67,7 @@ public final class MentorChooserViewModel {
     /** Assigns every handed-over student to {@code target} in one statement; {@code done} hears the outcome. */
     void assign(Mentor target, Consumer<String> done) {
         if (target == null) {
-            message.set("Choose a mentor first.");
+            message.set(Messages.text("messages.mentors.chooseFirst"));
             return;
         }
         if (busy.get()) {
@@ -95,7 +96,7 @@ public final class MentorChooserViewModel {
     /** The user kept the current mentors: nothing is written. */
     void cancelMove() {
         forgetMove();
-        message.set("Nothing changed: choose another mentor, or Cancel.");
+        message.set(Messages.text("messages.chooser.nothingChanged"));
     }
 
     private void forgetMove() {
@@ -133,7 +134,7 @@ public final class MentorChooserViewModel {
 
     /** "Assign 3 students to a mentor". */
     String title() {
-        return "Assign " + studentIds.size() + (studentIds.size() == 1 ? " student" : " students") + " to a mentor";
+        return Messages.text("messages.chooser.title", studentIds.size());
     }
 
     FilteredList<Mentor> mentors() {

@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -90,20 +91,25 @@ final class MentorDetailViewModel {
     /** Removes the mentor of the chosen students (one statement). */
     public void unassign(List<RosterEntry> chosen) {
         if (chosen.isEmpty()) {
-            message.set("Choose the students to unassign first.");
+            message.set(Messages.text("messages.mentors.chooseToUnassign"));
             return;
         }
         List<Long> ids = chosen.stream().map(RosterEntry::studentId).toList();
         Object request = List.of("unassign", ids);
         UUID batch = batches.forRequest(request);
-        write("Unassign students", request, batch, () -> directory.unassign(ids, batch), "unassigned");
+        write(
+                "Unassign students",
+                request,
+                batch,
+                () -> directory.unassign(ids, batch),
+                count -> Messages.text("messages.mentors.unassigned", count));
     }
 
     /** Moves every student of the shown mentor to {@code target} (one statement). */
     public void moveAllTo(Mentor target) {
         Mentor from = mentor.get();
         if (from == null || target == null || target.id() == from.id()) {
-            message.set("Choose another mentor to move the students to.");
+            message.set(Messages.text("messages.mentors.chooseTarget"));
             return;
         }
         Object request = List.of("move", from.id(), target.id());
@@ -113,7 +119,7 @@ final class MentorDetailViewModel {
                 request,
                 batch,
                 () -> directory.moveAll(from.id(), target.id(), batch),
-                "moved to " + target.displayName());
+                count -> Messages.text("messages.mentors.moved", count, target.displayName()));
     }
 
     private void write(
@@ -121,13 +127,13 @@ final class MentorDetailViewModel {
             Object request,
             UUID batch,
             java.util.concurrent.Callable<AssignmentChange> work,
-            String done) {
+            java.util.function.IntFunction<String> done) {
         busy.set(true);
         tasks.run(operation, work)
                 .onDone(change -> {
                     batches.succeeded();
                     busy.set(false);
-                    message.set(change.students() + (change.students() == 1 ? " student " : " students ") + done + ".");
+                    message.set(done.apply(change.students()));
                     changed.run();
                 })
                 .onError(error -> {

@@ -15,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -34,7 +35,7 @@ public final class MentorsViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty activeOnly = new SimpleBooleanProperty();
     private final ObjectProperty<Mentor> selected = new SimpleObjectProperty<>();
-    private final StringProperty summary = new SimpleStringProperty("Loading mentors…");
+    private final StringProperty summary = new SimpleStringProperty(Messages.text("messages.mentors.loading"));
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty canEdit = new SimpleBooleanProperty(true);
@@ -86,11 +87,11 @@ public final class MentorsViewModel {
     public void rename(String familyName, String givenName, Runnable renamed) {
         Mentor mentor = selected.get();
         if (mentor == null) {
-            message.set("Choose a mentor first.");
+            message.set(Messages.text("messages.mentors.chooseFirst"));
             return;
         }
         if (familyName == null || familyName.isBlank()) {
-            message.set("A mentor needs a family name.");
+            message.set(Messages.text("messages.mentors.needsFamilyName"));
             return;
         }
         String given = givenName == null ? "" : givenName;
@@ -115,7 +116,7 @@ public final class MentorsViewModel {
                     if (changed) {
                         done.run();
                     } else {
-                        message.set("This mentor no longer exists.");
+                        message.set(Messages.text("messages.mentors.gone"));
                     }
                     refresh();
                 })
@@ -132,8 +133,7 @@ public final class MentorsViewModel {
             askMentorsOfClass(filterText()); // the list moved, so may the class's mentors (a cache hit if not)
         }
         message.set("");
-        summary.set(String.format(
-                "%,d mentors · %,d students without a mentor", loaded.mentors().size(), loaded.withoutMentor()));
+        summary.set(Messages.text("messages.mentors.summary", loaded.mentors().size(), loaded.withoutMentor()));
         detail.setMentors(loaded.mentors());
         Mentor again = keep == null
                 ? null

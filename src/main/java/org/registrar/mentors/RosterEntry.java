@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.registrar.i18n.Messages;
 
 /**
  * A student as a mentor's roster, or the assign search, shows them: cohort, latest result and who assigned the
@@ -29,27 +29,30 @@ public record RosterEntry(
         BigDecimal latestMaxScore,
         boolean latestExcused,
         LocalDate latestOn) {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     public String displayName() {
         return givenName.isBlank() ? familyName : familyName + ", " + givenName;
     }
 
-    /** "Maths test 2: 14.5 / 20 (12 Oct)", "…: excused", "…: not scored", or "" without results. */
+    /**
+     * "Maths test 2: 14.5 / 20 (12 Oct)", "…: excused", "…: not scored", or "" without results; in German "Mathe 2:
+     * 14,5 / 20 (12. Okt.)": month names and decimal separators by the chosen language.
+     */
     public String latestResult() {
         if (latestTitle == null) {
             return "";
         }
         String outcome;
         if (latestExcused) {
-            outcome = "excused";
+            outcome = Messages.text("messages.roster.excused");
         } else if (latestScore == null) {
-            outcome = "not scored";
+            outcome = Messages.text("messages.roster.notScored");
         } else {
-            outcome = latestScore.stripTrailingZeros().toPlainString() + " / "
-                    + latestMaxScore.stripTrailingZeros().toPlainString();
+            outcome = Messages.text("messages.roster.score", latestScore, latestMaxScore);
         }
-        return latestTitle + ": " + outcome + " (" + DAY.format(latestOn) + ")";
+        String day = DateTimeFormatter.ofPattern(Messages.text("messages.roster.dayPattern"), Messages.locale())
+                .format(latestOn);
+        return Messages.text("messages.roster.latest", latestTitle, outcome, day);
     }
 
     /** Where the next keyset page starts. */

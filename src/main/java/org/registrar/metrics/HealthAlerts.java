@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.registrar.i18n.Messages;
 
 /**
  * Whether this desktop should warn its user, and why: the rules behind the status bar's alert lamp. Fed the
@@ -47,7 +48,7 @@ public final class HealthAlerts {
         List<String> alerts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         if (serverDown) {
-            alerts.add("Server refuses connections");
+            alerts.add(Messages.text("messages.alert.serverRefuses"));
         }
         List<MetricsSample> window = samples.stream()
                 .filter(sample -> sample.at().isAfter(now.minus(WINDOW)))
@@ -57,9 +58,11 @@ public final class HealthAlerts {
         }
         ServerConnections connections = server;
         if (connections != null && connections.used() >= SERVER_CONNECTIONS_SHARE * connections.maximum()) {
-            warnings.add(String.format(
-                    "Server connections %d of %d (%.0f %% of max_connections)",
-                    connections.used(), connections.maximum(), 100.0 * connections.used() / connections.maximum()));
+            warnings.add(Messages.text(
+                    "messages.alert.serverConnections",
+                    connections.used(),
+                    connections.maximum(),
+                    Math.round(100.0 * connections.used() / connections.maximum())));
         }
         List<String> reasons = new ArrayList<>(alerts);
         reasons.addAll(warnings);
@@ -71,16 +74,18 @@ public final class HealthAlerts {
 
     private static void judgeDesktop(MetricsSample merged, List<String> alerts, List<String> warnings) {
         if (merged.poolTimeouts() > 0) {
-            alerts.add(merged.poolTimeouts() + " request(s) got no pooled connection in time");
+            alerts.add(Messages.text("messages.alert.poolTimeouts", merged.poolTimeouts()));
         }
         if (merged.acquireP99Millis() > POOL_WAIT_P99_MILLIS) {
-            warnings.add(String.format(
-                    "Pool wait p99 %.0f ms (over %.0f ms)", merged.acquireP99Millis(), POOL_WAIT_P99_MILLIS));
+            warnings.add(Messages.text(
+                    "messages.alert.poolWait",
+                    Math.round(merged.acquireP99Millis()),
+                    Math.round(POOL_WAIT_P99_MILLIS)));
         }
         long errors = Math.round(merged.errorsPerSecond() * merged.seconds());
         if (errors > 0) {
             warnings.add(
-                    String.format("%d statement error(s) in the last %.0f s", errors, Math.ceil(merged.seconds())));
+                    Messages.text("messages.alert.statementErrors", errors, Math.round(Math.ceil(merged.seconds()))));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.registrar.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.registrar.i18n.Messages;
 
 /**
  * What one finished user operation cost: statements sent, round trips on the wire (statements, COMMIT, the pool's
@@ -35,10 +36,12 @@ public record OperationSummary(
         return text.append(", ").append(formatMillis(elapsed)).toString();
     }
 
-    /** "4.5 ms" under 10 ms, "12 ms" from there on. */
+    /** "4.5 ms" under 10 ms, "12 ms" from there on, with the chosen language's decimal separator. */
     public static String formatMillis(Duration duration) {
         double millis = duration.toNanos() / 1_000_000.0;
-        return millis < 10 ? String.format("%.1f ms", millis) : String.format("%.0f ms", millis);
+        return millis < 10
+                ? String.format(Messages.locale(), "%.1f ms", millis)
+                : String.format(Messages.locale(), "%.0f ms", millis);
     }
 
     private static String plural(int count, String noun) {

@@ -1,6 +1,7 @@
 package org.registrar.settings;
 
 import java.nio.file.Path;
+import org.registrar.i18n.Messages;
 
 /**
  * One thing wrong with the machine-wide settings file: where (line 0 for the file as a whole), which key (may be
@@ -11,7 +12,7 @@ public record FileIssue(Path file, int line, String key, String problem) {
     public String describe() {
         StringBuilder text = new StringBuilder(file.toString());
         if (line > 0) {
-            text.append(" line ").append(line);
+            text.append(' ').append(Messages.text("messages.settings.line", line));
         }
         if (key != null) {
             text.append(line > 0 ? ", " : ": ").append(key);

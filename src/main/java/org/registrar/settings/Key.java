@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.registrar.db.ConnectionProfile;
+import org.registrar.i18n.Messages;
 
 /**
  * The settings an admin may set in the machine-wide file and a user in the app, by the name both use. Each key checks
@@ -79,37 +80,35 @@ public enum Key {
             case SERVER_HOST:
                 return HOST.matcher(value).matches()
                         ? Optional.empty()
-                        : Optional.of(shown + " is not a host name or address (letters, digits, '.', '-';"
-                                + " an IPv6 address in [brackets])");
+                        : Optional.of(Messages.text("messages.settings.notHost", shown));
             case SERVER_DATABASE:
                 return DATABASE.matcher(value).matches()
                         ? Optional.empty()
-                        : Optional.of(shown + " is not a database name (letters, digits, '_', '-', '.')");
+                        : Optional.of(Messages.text("messages.settings.notDatabase", shown));
             case SERVER_PORT:
-                return whole(value, 1, 65535, shown + " is not a port number (1-65535)");
+                return whole(value, 1, 65535, Messages.text("messages.settings.notPort", shown));
             case POOL_SIZE:
                 return whole(
                         value,
                         1,
                         ConnectionProfile.MAX_POOL_SIZE,
-                        shown + " is not a pool size (1-" + ConnectionProfile.MAX_POOL_SIZE + ")");
+                        Messages.text("messages.settings.notPoolSize", shown, ConnectionProfile.MAX_POOL_SIZE));
             case HEALTH_POLL_SECONDS:
             case HEALTH_WARN_SECONDS:
             case HEALTH_ALERT_SECONDS:
-                return whole(value, 1, 86_400, shown + " is not a number of seconds (1-86400)");
+                return whole(value, 1, 86_400, Messages.text("messages.settings.notSeconds", shown));
             case SERVER_PGBOUNCER:
             case DEMO_ALLOWED:
             case PASSWORD_REMEMBER_ALLOWED:
                 return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
                         ? Optional.empty()
-                        : Optional.of(shown + " is not true or false");
+                        : Optional.of(Messages.text("messages.settings.notBoolean", shown));
             case SERVER_SSLMODE:
                 try {
                     ConnectionProfile.SslMode.parse(value);
                     return Optional.empty();
                 } catch (IllegalArgumentException unknown) {
-                    return Optional.of(
-                            shown + " is not one of disable, allow, prefer, require, verify-ca, verify-full");
+                    return Optional.of(Messages.text("messages.settings.notSslMode", shown));
                 }
             case SERVER_URL:
                 try {
@@ -123,12 +122,12 @@ public enum Key {
                     Path.of(value);
                     return Optional.empty();
                 } catch (InvalidPathException bad) {
-                    return Optional.of(shown + " is not a file path");
+                    return Optional.of(Messages.text("messages.settings.notPath", shown));
                 }
             case LOGIN_HINT:
                 return value.length() <= 63 && !value.isBlank() && value.chars().noneMatch(Character::isISOControl)
                         ? Optional.empty()
-                        : Optional.of(shown + " is not a login name (1-63 characters)");
+                        : Optional.of(Messages.text("messages.settings.notLogin", shown));
             default:
                 throw new IllegalStateException("no check for " + name);
         }

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.registrar.i18n.Messages;
 
 /**
  * The machine-wide settings file an IT admin writes for every desktop (Java properties syntax, UTF-8): its values,
@@ -85,21 +86,19 @@ public record MachineFile(
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (NoSuchFileException missing) {
-            return required ? whole(path, "the file does not exist") : absent(path);
+            return required ? whole(path, Messages.text("messages.settings.missing")) : absent(path);
         } catch (IOException | SecurityException unreadable) {
-            return whole(path, "cannot be read: " + unreadable.getMessage());
+            return whole(path, Messages.text("messages.settings.unreadable", String.valueOf(unreadable.getMessage())));
         }
         if (attributes.isDirectory()) {
-            return whole(path, "is a folder, not a file");
+            return whole(path, Messages.text("messages.settings.folder"));
         }
         if (!attributes.isRegularFile()) {
             // a FIFO would block the first read until some process writes to it; a device may never end
-            return whole(path, "is not a regular file (a pipe, device or socket); it was not opened");
+            return whole(path, Messages.text("messages.settings.notRegular"));
         }
         if (attributes.size() > MAX_BYTES) {
-            return whole(
-                    path,
-                    "is " + attributes.size() + " bytes, more than the " + MAX_BYTES + " a settings file may have");
+            return whole(path, Messages.text("messages.settings.tooLarge", attributes.size(), MAX_BYTES));
         }
         String openToOthers = writableByOthers(path);
         if (openToOthers != null) {
@@ -109,10 +108,10 @@ public record MachineFile(
         try (InputStream in = Files.newInputStream(path)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException | SecurityException unreadable) {
-            return whole(path, "cannot be read: " + unreadable.getMessage());
+            return whole(path, Messages.text("messages.settings.unreadable", String.valueOf(unreadable.getMessage())));
         }
         if (bytes.length > MAX_BYTES) {
-            return whole(path, "grew past " + MAX_BYTES + " bytes while it was read");
+            return whole(path, Messages.text("messages.settings.grew", MAX_BYTES));
         }
         String text;
         try {
@@ -123,7 +122,7 @@ public record MachineFile(
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException notUtf8) {
-            return whole(path, "is not UTF-8 text");
+            return whole(path, Messages.text("messages.settings.notUtf8"));
         }
         return parse(path, text);
     }
@@ -133,15 +132,13 @@ public record MachineFile(
         try {
             Set<PosixFilePermission> file = Files.getPosixFilePermissions(path);
             if (file.contains(PosixFilePermission.OTHERS_WRITE)) {
-                return "may be changed by every user of this computer (mode o+w), so it is not trusted;"
-                        + " make it writable by administrators only (chmod 644)";
+                return Messages.text("messages.settings.fileWritableByAll");
             }
             Path folder = path.toAbsolutePath().getParent();
             if (folder != null) {
                 Set<PosixFilePermission> folderModes = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
                 if (folderModes.contains(PosixFilePermission.OTHERS_WRITE) && !isSticky(folder)) {
-                    return "is in a folder every user of this computer may change (" + folder
-                            + "), so it is not trusted; make the folder writable by administrators only (chmod 755)";
+                    return Messages.text("messages.settings.folderWritableByAll", folder.toString());
                 }
             }
             return null;
@@ -190,22 +187,25 @@ public record MachineFile(
                 one.load(new StringReader(logical.toString()));
             } catch (IOException | IllegalArgumentException malformed) {
                 issues.add(new FileIssue(
-                        path, lineNumber, null, "cannot be read as key=value: " + malformed.getMessage()));
+                        path,
+                        lineNumber,
+                        null,
+                        Messages.text("messages.settings.malformed", String.valueOf(malformed.getMessage()))));
                 continue;
             }
             if (one.size() != 1) {
-                issues.add(new FileIssue(path, lineNumber, null, "is not a key=value line"));
+                issues.add(new FileIssue(path, lineNumber, null, Messages.text("messages.settings.notKeyValue")));
                 continue;
             }
             String name = one.stringPropertyNames().iterator().next();
             String value = one.getProperty(name).strip();
             if (!trimmed.contains("=") && !trimmed.contains(":")) {
-                issues.add(new FileIssue(path, lineNumber, name, "has no '=': write " + name + "=value"));
+                issues.add(new FileIssue(path, lineNumber, name, Messages.text("messages.settings.noEquals", name)));
                 continue;
             }
             Integer earlier = seenOn.putIfAbsent(name, lineNumber);
             if (earlier != null) {
-                issues.add(new FileIssue(path, lineNumber, name, "is set again (first on line " + earlier + ")"));
+                issues.add(new FileIssue(path, lineNumber, name, Messages.text("messages.settings.setAgain", earlier)));
                 continue;
             }
             if (name.equals(LOCKED)) {
@@ -215,11 +215,11 @@ public record MachineFile(
             }
             var key = Key.named(name);
             if (key.isEmpty()) {
-                issues.add(new FileIssue(path, lineNumber, name, "is not a Registrar setting" + nearest(name)));
+                issues.add(new FileIssue(path, lineNumber, name, nearest(name)));
                 continue;
             }
             if (value.isEmpty()) {
-                issues.add(new FileIssue(path, lineNumber, name, "has no value: remove the line or give one"));
+                issues.add(new FileIssue(path, lineNumber, name, Messages.text("messages.settings.noValue")));
                 continue;
             }
             var problem = key.get().problemWith(value);
@@ -239,10 +239,7 @@ public record MachineFile(
                 var key = Key.named(name);
                 if (key.isEmpty()) {
                     issues.add(new FileIssue(
-                            path,
-                            lockedLine,
-                            LOCKED,
-                            "names “" + shorten(name) + "”, which is not a Registrar setting"));
+                            path, lockedLine, LOCKED, Messages.text("messages.settings.lockedUnknown", shorten(name))));
                 } else {
                     locked.add(key.get());
                 }
@@ -263,10 +260,10 @@ public record MachineFile(
         String lower = name.toLowerCase(Locale.ROOT);
         for (Key key : Key.values()) {
             if (key.key().toLowerCase(Locale.ROOT).equals(lower)) {
-                return " (did you mean " + key.key() + "?)";
+                return Messages.text("messages.settings.unknownDidYouMean", key.key());
             }
         }
-        return " (see the sample in the admin guide for the names)";
+        return Messages.text("messages.settings.unknown");
     }
 
     private static String shorten(String text) {

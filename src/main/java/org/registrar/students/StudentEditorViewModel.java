@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.Privileges;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -90,7 +91,7 @@ public final class StudentEditorViewModel {
                 .onDone(found -> {
                     if (ticket == latest) {
                         busy.set(false);
-                        found.ifPresentOrElse(this::fill, () -> message.set("This student no longer exists."));
+                        found.ifPresentOrElse(this::fill, () -> message.set(Messages.text("messages.student.gone")));
                         opening.set(false);
                     }
                 })
@@ -121,7 +122,7 @@ public final class StudentEditorViewModel {
         if (seen != null && seen.theirs() != null) {
             fill(new StudentDetail(seen.theirs(), results));
         } else {
-            message.set("This student was deleted by someone else; nothing was saved.");
+            message.set(Messages.text("messages.student.deleted"));
         }
     }
 
@@ -155,7 +156,7 @@ public final class StudentEditorViewModel {
         if (outcome instanceof SaveOutcome.Saved stored) {
             fill(new StudentDetail(stored.profile(), results));
             saved.set(stored.profile());
-            message.set("Saved.");
+            message.set(Messages.text("messages.student.saved"));
         } else if (outcome instanceof SaveOutcome.Conflict newer) {
             conflict.set(newer);
         } else if (outcome instanceof SaveOutcome.Rejected refused) {
@@ -185,16 +186,17 @@ public final class StudentEditorViewModel {
         numberError.set(
                 NUMBER.matcher(studentNumber.get().strip()).matches()
                         ? ""
-                        : "Student number: letters, digits and '-' only, at most 32.");
-        familyError.set(familyName.get().isBlank() ? "Family name is required." : "");
-        givenError.set(givenName.get().isBlank() ? "Given name is required." : "");
+                        : Messages.text("messages.student.numberRule"));
+        familyError.set(familyName.get().isBlank() ? Messages.text("messages.student.familyRequired") : "");
+        givenError.set(givenName.get().isBlank() ? Messages.text("messages.student.givenRequired") : "");
         String mail = email.get().strip();
-        emailError.set(mail.isEmpty() || EMAIL.matcher(mail).matches() ? "" : "Email looks wrong, e.g. ana@school.org");
+        emailError.set(
+                mail.isEmpty() || EMAIL.matcher(mail).matches() ? "" : Messages.text("messages.student.emailRule"));
         boolean valid = numberError.get().isEmpty()
                 && familyError.get().isEmpty()
                 && givenError.get().isEmpty()
                 && emailError.get().isEmpty();
-        message.set(valid ? "" : "Please fix the marked fields.");
+        message.set(valid ? "" : Messages.text("messages.student.fixFields"));
         return valid;
     }
 

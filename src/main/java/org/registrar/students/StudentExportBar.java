@@ -5,11 +5,13 @@ import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import org.registrar.dialogs.DialogService;
 import org.registrar.dialogs.FileRequest;
+import org.registrar.i18n.Messages;
 
 /**
  * The export controls of the Students screen: "Export CSV…" (asks for a file, exports the current view), and a
@@ -28,11 +30,22 @@ final class StudentExportBar {
     }
 
     Button button() {
-        Button export = new Button("Export CSV…");
+        Button export = new Button(Messages.text("messages.export.button"));
         export.setId("students-export");
         export.disableProperty().bind(exporter.runningProperty());
         export.setOnAction(event -> chooseFile());
         return export;
+    }
+
+    /** "Semicolons (Excel in this region)": offered where the decimal separator is a comma, and then chosen. */
+    CheckBox semicolons() {
+        CheckBox semicolons = new CheckBox(Messages.text("messages.export.semicolons"));
+        semicolons.setId("export-semicolons");
+        semicolons.selectedProperty().bindBidirectional(exporter.semicolonsProperty());
+        semicolons.disableProperty().bind(exporter.runningProperty());
+        semicolons.setVisible(StudentExportViewModel.semicolonsSuit(Messages.locale()));
+        semicolons.setManaged(semicolons.isVisible());
+        return semicolons;
     }
 
     Node status() {
@@ -45,7 +58,7 @@ final class StudentExportBar {
         text.setId("export-status");
         text.getStyleClass().add("text-muted");
         text.textProperty().bind(exporter.statusProperty());
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(Messages.text("messages.export.cancel"));
         cancel.setId("export-cancel");
         cancel.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
         cancel.visibleProperty().bind(exporter.runningProperty());
@@ -60,10 +73,10 @@ final class StudentExportBar {
 
     private void chooseFile() {
         dialogs.chooseFileToSave(new FileRequest(
-                        "Export students to CSV",
+                        Messages.text("messages.export.chooseTitle"),
                         "students.csv",
                         null,
-                        List.of(new FileRequest.FileKind("CSV files", List.of("*.csv")))))
+                        List.of(new FileRequest.FileKind(Messages.text("messages.export.csvFiles"), List.of("*.csv")))))
                 .ifPresent(this::exportTo);
     }
 

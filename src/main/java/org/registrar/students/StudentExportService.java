@@ -43,6 +43,20 @@ public final class StudentExportService {
      */
     public long export(
             StudentOrder order, StudentFilter filter, Writer out, LongConsumer progress, BooleanSupplier stop) {
+        return export(order, filter, out, progress, stop, ',');
+    }
+
+    /**
+     * As {@link #export(StudentOrder, StudentFilter, Writer, LongConsumer, BooleanSupplier)}, with cells separated by
+     * {@code delimiter} (',' or, for Excel where the decimal separator is a comma, ';'). Blocking.
+     */
+    public long export(
+            StudentOrder order,
+            StudentFilter filter,
+            Writer out,
+            LongConsumer progress,
+            BooleanSupplier stop,
+            char delimiter) {
         StudentQuery query = new StudentQuery(order, filter);
         String sql = "SELECT " + StudentQuery.COLUMNS + StudentQuery.FROM + " WHERE true" + query.filterConditions()
                 + query.orderBy(true);
@@ -54,6 +68,7 @@ public final class StudentExportService {
                             CSVPrinter printer = CSVFormat.DEFAULT
                                     .builder()
                                     .setHeader(HEADER)
+                                    .setDelimiter(delimiter)
                                     .get()
                                     .print(out)) {
                         long written = 0;

@@ -4,6 +4,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
@@ -16,6 +18,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -31,6 +34,7 @@ public final class StudentExportViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty semicolons = new SimpleBooleanProperty(semicolonsSuit(Messages.locale()));
     private AtomicBoolean cancel = new AtomicBoolean();
 
     public StudentExportViewModel(Tasks tasks, StudentExportService service, Executor resultThread) {
@@ -40,7 +44,16 @@ public final class StudentExportViewModel {
     }
 
     /**
-     * Writes the view to {@code file} (UTF-8); {@code expected} sizes the progress bar (null: unknown). A
+     * Whether Excel in {@code locale}'s region expects semicolons between cells: where the decimal separator is a
+     * comma, Excel's list separator is a semicolon, and a comma-separated file opens as one column.
+     */
+    public static boolean semicolonsSuit(Locale locale) {
+        return DecimalFormatSymbols.getInstance(locale).getDecimalSeparator() == ',';
+    }
+
+    /**
+     * Writes the view to {@code file} (UTF-8 with a byte order mark, so Excel reads Åberg as Åberg; cells separated
+     * by commas, or semicolons when {@link #semicolonsProperty()} is set); {@code expected} sizes the progress bar (null: unknown). A
      * cancelled export deletes its partial file.
      */
     public void export(Path file, StudentOrder order, StudentFilter filter, RowCount expected) {
@@ -51,27 +64,26 @@ public final class StudentExportViewModel {
         cancel = cancelled;
         running.set(true);
         progress.set(expected == null ? -1 : 0);
-        status.set("Exporting…");
+        status.set(Messages.text("messages.export.running"));
         tasks.run(EXPORT, () -> write(file, order, filter, expected, cancelled))
                 .onDone(written -> {
                     running.set(false);
                     if (cancelled.get()) {
                         progress.set(0);
-                        status.set("Export cancelled; no file was written.");
+                        status.set(Messages.text("messages.export.cancelled"));
                     } else {
                         progress.set(1);
-                        status.set(String.format(
-                                "Exported %,d %s to %s in %s.",
+                        status.set(Messages.text(
+                                "messages.export.done",
                                 written,
-                                written == 1 ? "student" : "students",
-                                file.getFileName(),
-                                file.toAbsolutePath().getParent()));
+                                file.getFileName().toString(),
+                                file.toAbsolutePath().getParent().toString()));
                     }
                 })
                 .onError(error -> {
                     running.set(false);
                     progress.set(0);
-                    status.set("Export failed: " + DatabaseErrors.describe(error));
+                    status.set(Messages.text("messages.export.failed", DatabaseErrors.describe(error)));
                 });
     }
 
@@ -79,8 +91,10 @@ public final class StudentExportViewModel {
     private long write(Path file, StudentOrder order, StudentFilter filter, RowCount expected, AtomicBoolean cancelled)
             throws java.io.IOException {
         AtomicBoolean reported = new AtomicBoolean();
+        char delimiter = semicolons.get() ? ';' : ',';
         long written;
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write('\uFEFF');
             written = service.export(
                     order,
                     filter,
@@ -93,7 +107,8 @@ public final class StudentExportViewModel {
                             });
                         }
                     },
-                    cancelled::get);
+                    cancelled::get,
+                    delimiter);
         }
         if (cancelled.get()) {
             Files.deleteIfExists(file);
@@ -105,7 +120,7 @@ public final class StudentExportViewModel {
     public void cancel() {
         if (running.get() && !cancel.get()) {
             cancel.set(true);
-            status.set("Cancelling…");
+            status.set(Messages.text("messages.export.cancelling"));
         }
     }
 
@@ -116,12 +131,13 @@ public final class StudentExportViewModel {
         if (expected != null && expected.value() > 0) {
             progress.set(Math.min(1.0, written / (double) expected.value()));
         }
-        status.set(String.format(
-                "Exporting… %,d%s",
-                written,
+        status.set(
                 expected == null
-                        ? ""
-                        : (expected.exact() ? " of " : " of about ") + String.format("%,d", expected.value())));
+                        ? Messages.text("messages.export.progress", written)
+                        : Messages.text(
+                                expected.exact() ? "messages.export.progressOf" : "messages.export.progressOfAbout",
+                                written,
+                                expected.value()));
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
@@ -130,6 +146,11 @@ public final class StudentExportViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status;
+    }
+
+    /** Cells separated by semicolons (Excel where the decimal separator is a comma) rather than commas. */
+    public BooleanProperty semicolonsProperty() {
+        return semicolons;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -134,7 +134,12 @@ public final class StudentsView {
         export.setMinWidth(Region.USE_PREF_SIZE);
         assignSlot.setManaged(false);
         javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(
-                8, 8, search, filters.root(), StudentPager.jumps(pager), new HBox(8, refresh, assignSlot, export));
+                8,
+                8,
+                search,
+                filters.root(),
+                StudentPager.jumps(pager),
+                new HBox(8, refresh, assignSlot, export, exportBar.semicolons()));
         tools.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(10, titleRow, tools, exportBar.status());
         header.setPadding(new Insets(0, 0, 10, 0));

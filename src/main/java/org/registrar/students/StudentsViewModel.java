@@ -16,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -28,10 +29,10 @@ public final class StudentsViewModel {
     static final String PREFETCH = "Prefetch students page";
     static final String LOCATE = "Locate students page";
     static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200);
-    static final String LOADING = "Loading…";
-    static final String NO_MATCH = "No students match.";
-    static final String NOT_LOADED = "The students could not be read; see the message below.";
-    static final String NOT_A_PAGE = "Not a page number: type a whole number of 1 or more, e.g. 12.";
+    static final String LOADING = Messages.text("messages.loading");
+    static final String NO_MATCH = Messages.text("messages.students.noMatch");
+    static final String NOT_LOADED = Messages.text("messages.students.notLoaded");
+    static final String NOT_A_PAGE = Messages.text("messages.students.notAPage");
     /** More digits than any page count could have; keeps parsing inside a long. */
     private static final int MAX_PAGE_DIGITS = 12;
 
@@ -315,13 +316,12 @@ public final class StudentsViewModel {
     }
 
     private String describePosition() {
-        String pages = count == null ? "" : pagesText();
-        return pageNumber > 0 ? "Page " + String.format("%,d", pageNumber) + pages : "Page —" + pages;
-    }
-
-    private String pagesText() {
+        String page = pageNumber > 0 ? Messages.text("messages.students.pageNumber", pageNumber) : "—";
+        if (count == null) {
+            return Messages.text("messages.students.page", page);
+        }
         long total = Math.max(1, (count.value() + pageSize.get() - 1) / pageSize.get());
-        return (count.exact() ? " of " : " of about ") + String.format("%,d", total);
+        return Messages.text(count.exact() ? "messages.students.pageOf" : "messages.students.pageOfAbout", page, total);
     }
 
     /** Reads the next page in the background so "next" shows at once; only one page is kept ahead. */

@@ -111,7 +111,7 @@ class ImportResultsCommandTest {
         Run run = importResults(file, "--valid-only");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-        assertThat(run.output()).contains("Saved 1 results");
+        assertThat(run.output()).contains("Saved 1 result (");
         assertThat(savedBatches()).isEqualTo(1);
     }
 

@@ -120,7 +120,7 @@ class MachineSettingsCliTest {
                 .contains("  problem: " + file + " line 4, server.sslmode: “maybe” is not one of disable, allow,")
                 .contains("  problem: " + file + " line 5, locked: names “server.colour”, which is not a Registrar"
                         + " setting\n")
-                .contains("Verdict:         UNHEALTHY: the machine-wide settings file has 3 problem(s)")
+                .contains("Verdict:         UNHEALTHY: the machine-wide settings file has 3 problems")
                 .doesNotContain("Exception");
     }
 

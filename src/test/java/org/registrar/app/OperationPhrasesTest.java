@@ -51,6 +51,18 @@ class OperationPhrasesTest {
     }
 
     @Test
+    void inGermanThePhraseTheCountsAndTheDecimalSeparatorAreGerman() {
+        org.registrar.i18n.Messages.use(java.util.Locale.GERMAN);
+        try {
+            assertThat(OperationPhrases.describe(summary("Save results", 3, 1, 1, 4_500)))
+                    .isEqualTo(
+                            "Ergebnisse gespeichert · 3 Abfragen in 1 Transaktion (1 fehlgeschlagen), 4 Roundtrips · 4,5 ms");
+        } finally {
+            org.registrar.i18n.Messages.use(java.util.Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void anOperationWithoutAPhraseShowsItsName() {
         assertThat(OperationPhrases.describe(summary("Something new", 2, 0, 0, 1_000)))
                 .isEqualTo("Something new · 2 queries, 2 round trips · 1.0 ms");
@@ -58,7 +70,7 @@ class OperationPhrasesTest {
 
     @Test
     void noStatusBarWordIsAnInternalOne() {
-        assertThat(OperationPhrases.PHRASES.values())
+        assertThat(OperationPhrases.PHRASES.keySet().stream().map(OperationPhrases::phrase))
                 .noneMatch(phrase -> phrase.matches("(?i).*\\b(prefetch|statements?|backend|poll)\\b.*"));
     }
 

@@ -93,7 +93,7 @@ class StatusBarViewModelTest {
         samples.add(sample(START.minusSeconds(1), 2));
         model.tick();
         assertThat(model.alertProperty().get().level()).isEqualTo(HealthAlerts.Level.ALERT);
-        assertThat(model.alertProperty().get().reason()).contains("2 request(s) got no pooled connection in time");
+        assertThat(model.alertProperty().get().reason()).contains("2 requests got no pooled connection in time");
 
         clock = Clock.offset(clock, HealthAlerts.WINDOW.plus(Duration.ofSeconds(1)));
         model.tick();

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -164,6 +163,9 @@ class MentorRosterTest {
     }
 
     private static String day(LocalDate date) {
-        return DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).format(date);
+        return DateTimeFormatter.ofPattern(
+                        org.registrar.i18n.Messages.text("messages.roster.dayPattern"),
+                        org.registrar.i18n.Messages.locale())
+                .format(date);
     }
 }

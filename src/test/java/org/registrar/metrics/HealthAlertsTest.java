@@ -74,7 +74,7 @@ class HealthAlertsTest {
 
         HealthAlerts.State state = alerts.evaluate(samples, NOW, false);
         assertThat(state.level()).isEqualTo(Level.WARNING);
-        assertThat(state.reason()).isEqualTo("3 statement error(s) in the last 10 s");
+        assertThat(state.reason()).isEqualTo("3 statement errors in the last 10 s");
 
         // the same errors 20 s later are outside the window
         assertThat(alerts.evaluate(samples, NOW.plusSeconds(20), false).level()).isEqualTo(Level.OK);
@@ -92,8 +92,8 @@ class HealthAlertsTest {
         assertThat(down.reason()).isEqualTo("Server refuses connections");
         assertThat(timeouts.level()).isEqualTo(Level.ALERT);
         assertThat(timeouts.reason())
-                .isEqualTo("1 request(s) got no pooled connection in time · Pool wait p99 5000 ms (over 500 ms) · "
-                        + "2 statement error(s) in the last 10 s");
+                .isEqualTo("1 request got no pooled connection in time · Pool wait p99 5000 ms (over 500 ms) · "
+                        + "2 statement errors in the last 10 s");
     }
 
     @Test

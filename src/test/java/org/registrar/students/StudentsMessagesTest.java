@@ -165,4 +165,53 @@ class StudentsMessagesTest {
         assertThat(exporter.statusProperty().get())
                 .isEqualTo("Exported 600 students to all.csv in " + folder.toAbsolutePath() + ".");
     }
+
+    @Test
+    void anExportStartsWithAByteOrderMarkSoExcelReadsUtf8(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("bom.csv");
+        StudentExportViewModel exporter = new StudentExportViewModel(
+                session.inlineTasks(),
+                new StudentExportService(session.database().jdbi()),
+                Runnable::run);
+
+        exporter.export(
+                file,
+                StudentOrder.DEFAULT,
+                new StudentFilter("S0000001", null, null, null, false),
+                new RowCount(1, true));
+
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(Files.readAllLines(file).get(0))
+                .isEqualTo("\uFEFFstudent_number,family_name,given_name," + "cohort,mentor,status,email,updated_at");
+    }
+
+    @Test
+    void semicolonsSeparateTheCellsWhenChosenAndSuitWhereTheDecimalSeparatorIsAComma(@TempDir Path folder)
+            throws Exception {
+        assertThat(StudentExportViewModel.semicolonsSuit(java.util.Locale.GERMANY))
+                .isTrue();
+        assertThat(StudentExportViewModel.semicolonsSuit(java.util.Locale.FRANCE))
+                .isTrue();
+        assertThat(StudentExportViewModel.semicolonsSuit(java.util.Locale.UK)).isFalse();
+        Path file = folder.resolve("excel.csv");
+        StudentExportViewModel exporter = new StudentExportViewModel(
+                session.inlineTasks(),
+                new StudentExportService(session.database().jdbi()),
+                Runnable::run);
+        assertThat(exporter.semicolonsProperty().get())
+                .as("tests run in English")
+                .isFalse();
+        exporter.semicolonsProperty().set(true);
+
+        exporter.export(
+                file,
+                StudentOrder.DEFAULT,
+                new StudentFilter("S0000001", null, null, null, false),
+                new RowCount(1, true));
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).startsWith("\uFEFFstudent_number;family_name;given_name;");
+        assertThat(lines.get(1)).startsWith("S0000001;");
+    }
 }

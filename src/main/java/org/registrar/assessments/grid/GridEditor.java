@@ -20,6 +20,7 @@ import org.registrar.assessments.input.ParsedScore;
 import org.registrar.assessments.input.Problem;
 import org.registrar.assessments.input.ScoreText;
 import org.registrar.db.StorableText;
+import org.registrar.i18n.Messages;
 
 /**
  * The grid's rows and every way to change their cells (type, revert, clear, fill down, paste, import), each one an
@@ -255,9 +256,9 @@ public final class GridEditor {
         if (!parsed.isValid()) {
             row.setState(RowState.ERROR, parsed.problem());
         } else if (row.commentProperty().get().length() > 2000) {
-            row.setState(RowState.ERROR, "comment is longer than 2000 characters");
+            row.setState(RowState.ERROR, Messages.text("messages.input.commentLonger", 2000));
         } else if (!StorableText.storable(row.commentProperty().get())) {
-            row.setState(RowState.ERROR, "comment " + StorableText.NUL_PROBLEM);
+            row.setState(RowState.ERROR, Messages.text("messages.input.commentNul"));
         } else if (row.change(parsed) != null) {
             row.setState(RowState.EDITED, "");
         } else if (row.stateProperty().get() != RowState.SAVED) {

@@ -11,6 +11,7 @@ import org.registrar.assessments.data.SheetRow;
 import org.registrar.assessments.input.ResultChanges;
 import org.registrar.assessments.input.ScoreText;
 import org.registrar.assessments.save.Draft;
+import org.registrar.i18n.Messages;
 
 /**
  * The grid's rows that carry an edit (a typed score, a changed comment, or the edited state), read on the FX thread
@@ -109,9 +110,11 @@ public final class GridSnapshot {
             ResultChange change = row.change(maxScore);
             if (change != null) {
                 String before = row.savedText().isEmpty() ? "–" : row.savedText();
-                lines.add(row.studentNumber() + " " + row.name() + ": " + before + " → "
-                        + ScoreText.format(change.score(), change.excused())
-                        + (row.commentEdited() ? " (comment changed)" : ""));
+                lines.add(Messages.text(
+                        row.commentEdited() ? "messages.save.changeLineComment" : "messages.save.changeLine",
+                        row.studentNumber() + " " + row.name(),
+                        before,
+                        ScoreText.format(change.score(), change.excused())));
             }
         }
         return lines;

@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -91,7 +92,7 @@ public final class HistoryViewModel {
         HistoryCursor after = next;
         long studentId = student == null ? -1 : student.id();
         busy.set(true);
-        status.set("Loading…");
+        status.set(Messages.text("messages.loading"));
         tasks.run(OPEN, () -> repository.page(current, assessmentId, studentId, after, HistoryRepository.PAGE))
                 .onDone(page -> {
                     if (ticket == latest) {
@@ -112,20 +113,21 @@ public final class HistoryViewModel {
 
     private String describe() {
         if (lines.isEmpty()) {
-            return "No changes recorded yet.";
+            return Messages.text("messages.history.none");
         }
-        String count = lines.size() == 1 ? "1 change" : lines.size() + " changes";
-        return more.get() ? "The newest " + count + "; older ones follow." : count + ", newest first.";
+        return Messages.text(more.get() ? "messages.history.newestMore" : "messages.history.newestFirst", lines.size());
     }
 
     /** The window's title line: whose history this is. */
     String title() {
         HistoryScope current = scope.get();
         if (current == null || current == HistoryScope.ASSESSMENT || student == null) {
-            return "History of " + assessmentTitle;
+            return Messages.text("messages.history.of", assessmentTitle);
         }
         String who = student.label();
-        return current == HistoryScope.STUDENT ? "History of " + who : "History of " + who + " in " + assessmentTitle;
+        return current == HistoryScope.STUDENT
+                ? Messages.text("messages.history.of", who)
+                : Messages.text("messages.history.ofIn", who, assessmentTitle);
     }
 
     ObservableList<HistoryLine> lines() {

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
+import org.registrar.i18n.Messages;
 
 /**
  * Reads a results file from disk within {@link InputLimits}, so a wrong or hostile file cannot exhaust memory or
@@ -54,12 +54,11 @@ public final class CsvFile {
             if (!Files.exists(file)) {
                 throw new NoSuchFileException(file.toString(), null, "no such file");
             }
-            throw new Refused("it is not a regular file (it is a folder, a pipe or a device), so it is not read: "
-                    + "save the results as a CSV file and choose that file.");
+            throw new Refused(Messages.text("messages.import.notRegular"));
         }
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            throw new Refused(tooLarge(String.format(Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0))));
+            throw new Refused(tooLarge(Messages.text("messages.import.megabytes", size / (1024.0 * 1024.0))));
         }
         byte[] bytes = readBounded(file, size);
         CsvImport.Decoded decoded = encoding == null ? CsvImport.decode(bytes) : CsvImport.decode(bytes, encoding);
@@ -72,13 +71,7 @@ public final class CsvFile {
     }
 
     private static String tooLarge(String size) {
-        return String.format(
-                Locale.ROOT,
-                "the file is %s; an import takes files up to %d MB (%,d lines), one class's results. Split it by"
-                        + " class.",
-                size,
-                MAX_BYTES / (1024 * 1024),
-                MAX_LINES);
+        return Messages.text("messages.import.tooLarge", size, MAX_BYTES / (1024 * 1024), MAX_LINES);
     }
 
     /** At most {@link #MAX_BYTES} bytes and {@link #MAX_LINES} lines, whatever the file does while it is read. */
@@ -90,7 +83,7 @@ public final class CsvFile {
             while (true) {
                 if (length == buffer.length) {
                     if (length > MAX_BYTES) {
-                        throw new Refused(tooLarge("larger than " + MAX_BYTES / (1024 * 1024) + " MB"));
+                        throw new Refused(tooLarge(largerThanTheLimit()));
                     }
                     buffer = Arrays.copyOf(buffer, (int) Math.min((long) length * 2, MAX_BYTES + 1));
                 }
@@ -106,11 +99,15 @@ public final class CsvFile {
                 }
                 length += read;
                 if (length > MAX_BYTES) {
-                    throw new Refused(tooLarge("larger than " + MAX_BYTES / (1024 * 1024) + " MB"));
+                    throw new Refused(tooLarge(largerThanTheLimit()));
                 }
             }
         }
         return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+    }
+
+    private static String largerThanTheLimit() {
+        return Messages.text("messages.import.largerThan", MAX_BYTES / (1024 * 1024));
     }
 
     private static boolean isUtf16(byte[] bytes) {
@@ -134,11 +131,7 @@ public final class CsvFile {
                 byte each = bytes[i];
                 if (each == '\r' || each == '\n' && !afterCr) {
                     if (++ends > MAX_LINES) {
-                        throw new Refused(String.format(
-                                Locale.ROOT,
-                                "the file has more than %,d lines; an import is one class's results (one line per "
-                                        + "student). Split it by class.",
-                                MAX_LINES));
+                        throw new Refused(Messages.text("messages.import.tooManyLines", MAX_LINES));
                     }
                 }
                 afterCr = each == '\r';
@@ -149,8 +142,7 @@ public final class CsvFile {
 
     private static void refuseBinary(byte[] bytes, String text) {
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
-            throw new Refused("this is a workbook or other zip file (an .xlsx?), not CSV text: in the spreadsheet, "
-                    + "use Save As and choose CSV.");
+            throw new Refused(Messages.text("messages.import.workbook"));
         }
         int sample = Math.min(text.length(), 65_536);
         int control = 0;
@@ -165,8 +157,7 @@ public final class CsvFile {
             }
         }
         if (sample > 0 && control > sample * BINARY_SHARE) {
-            throw new Refused("this is not a text file (it holds binary data), so it cannot be a CSV file: "
-                    + "export the results from the spreadsheet as CSV.");
+            throw new Refused(Messages.text("messages.import.binary"));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.registrar.i18n.Messages;
 
 /**
  * Reads a CSV file of results: detects the encoding (UTF-8 with or without BOM, UTF-16 with BOM, else
@@ -79,14 +80,14 @@ public final class CsvImport {
 
         /** "the file is UTF-8 except for 1 byte on line 4, which shows as �" */
         public String describe() {
+            String listed =
+                    String.join(", ", lines.stream().map(String::valueOf).toList());
             String where = lines.size() == 1
-                    ? "line " + lines.get(0)
-                    : "lines "
-                            + String.join(
-                                    ", ", lines.stream().map(String::valueOf).toList())
-                            + (bytes > lines.size() ? " and more" : "");
-            return "the file is UTF-8 except for " + bytes + (bytes == 1 ? " byte" : " bytes") + " on " + where
-                    + (bytes == 1 ? ", which shows as \uFFFD" : ", which show as \uFFFD");
+                    ? Messages.text("messages.import.onLine", lines.get(0))
+                    : Messages.text(
+                            bytes > lines.size() ? "messages.import.onLinesAndMore" : "messages.import.onLines",
+                            listed);
+            return Messages.text("messages.import.notQuiteUtf8", bytes, where);
         }
     }
 
@@ -98,7 +99,7 @@ public final class CsvImport {
     static Result parse(Decoded decoded) {
         String text = decoded.text();
         char delimiter = detectDelimiter(text);
-        TextTable table = TextTable.parse(text, delimiter, "the file");
+        TextTable table = TextTable.parse(text, delimiter, Messages.text("messages.import.theFile"));
         return new Result(decoded.charset(), decoded.bom(), table, guessMapping(table), decoded.doubt());
     }
 

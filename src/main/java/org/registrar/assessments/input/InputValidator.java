@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.registrar.assessments.data.SheetRow;
 import org.registrar.db.StorableText;
+import org.registrar.i18n.Messages;
 
 /**
  * Checks input rows against the grid's cohort: each student must be in it, once; each score must read (see
@@ -63,7 +64,8 @@ public final class InputValidator {
             String key = row.student() == null ? "" : row.student().strip();
             SheetRow student = find(key);
             if (key.isEmpty()) {
-                problems.add(new Problem(row.line(), Problem.Column.STUDENT, key, "no student number or e-mail"));
+                problems.add(new Problem(
+                        row.line(), Problem.Column.STUDENT, key, Messages.text("messages.input.noStudent")));
                 continue;
             }
             if (student == null) {
@@ -73,8 +75,8 @@ public final class InputValidator {
             InputRow first = firstSeen.putIfAbsent(student.studentId(), row);
             if (first != null) {
                 duplicated.add(student.studentId());
-                String message = "student " + student.studentNumber() + " appears twice: lines " + first.line()
-                        + " and " + row.line();
+                String message =
+                        Messages.text("messages.input.twice", student.studentNumber(), first.line(), row.line());
                 problems.add(new Problem(first.line(), Problem.Column.STUDENT, first.student(), message));
                 problems.add(new Problem(row.line(), Problem.Column.STUDENT, key, message));
                 continue;
@@ -90,11 +92,12 @@ public final class InputValidator {
                         row.line(),
                         Problem.Column.COMMENT,
                         key,
-                        "comment is " + row.comment().length() + " characters long (at most " + MAX_COMMENT + ")"));
+                        Messages.text(
+                                "messages.input.commentTooLong", row.comment().length(), MAX_COMMENT)));
             } else if (!StorableText.storable(row.comment())) {
                 ok = false;
-                problems.add(
-                        new Problem(row.line(), Problem.Column.COMMENT, key, "comment " + StorableText.NUL_PROBLEM));
+                problems.add(new Problem(
+                        row.line(), Problem.Column.COMMENT, key, Messages.text("messages.input.commentNul")));
             }
             if (ok) {
                 valid.add(new ValidatedInput.ValidRow(row.line(), student, score, row.comment()));
@@ -108,11 +111,11 @@ public final class InputValidator {
     private static String notFound(String key, Map<String, String> elsewhere) {
         String cohort = elsewhere.get(normal(key));
         if (cohort == null) {
-            return "unknown student \"" + key + "\"";
+            return Messages.text("messages.input.unknownStudent", key);
         }
         return cohort.isEmpty()
-                ? "student " + key + " is in no cohort, not in this one"
-                : "student " + key + " is in cohort " + cohort + ", not in this one";
+                ? Messages.text("messages.input.inNoCohort", key)
+                : Messages.text("messages.input.inOtherCohort", key, cohort);
     }
 
     /** Student numbers compare case-insensitively, e-mail addresses too. */

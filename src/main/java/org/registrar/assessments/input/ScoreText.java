@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.registrar.i18n.Messages;
 
 /**
  * Reads what a person typed or pasted into a score cell, against the assessment's maximum score. Accepts a decimal
@@ -30,21 +31,21 @@ public final class ScoreText {
         }
         if (text.length() > InputLimits.MAX_SCORE_CHARS) {
             // BigDecimal's parse grows with the square of the digits: refuse unread what no score can be
-            return ParsedScore.invalid("\"" + text.substring(0, 12) + "…\" (" + text.length()
-                    + " characters) is too long for a score (at most " + InputLimits.MAX_SCORE_CHARS + ")");
+            return ParsedScore.invalid(Messages.text(
+                    "messages.score.tooLong", text.substring(0, 12), text.length(), InputLimits.MAX_SCORE_CHARS));
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.equals("ex") || lower.equals("excused")) {
             return ParsedScore.EXCUSED;
         }
         if (text.startsWith("=") || text.startsWith("+=") || text.startsWith("@")) {
-            return ParsedScore.invalid("\"" + text + "\" is a formula: paste the values, not the formulas");
+            return ParsedScore.invalid(Messages.text("messages.score.formula", text));
         }
         if (NOT_FINITE.matcher(text).matches()) {
-            return ParsedScore.invalid("\"" + text + "\" is not a finite number");
+            return ParsedScore.invalid(Messages.text("messages.score.notFinite", text));
         }
         if (text.codePoints().anyMatch(ch -> Character.isDigit(ch) && (ch < '0' || ch > '9'))) {
-            return ParsedScore.invalid("\"" + text + "\" uses full-width or non-Latin digits: type 0-9");
+            return ParsedScore.invalid(Messages.text("messages.score.nonLatinDigits", text));
         }
         Matcher percent = PERCENT.matcher(text);
         if (percent.matches()) {
@@ -55,11 +56,11 @@ public final class ScoreText {
             return fraction(number(fraction.group(1)), number(fraction.group(4)), text, max);
         }
         if (!NUMBER.matcher(text).matches()) {
-            return ParsedScore.invalid("\"" + text + "\" is not a number");
+            return ParsedScore.invalid(Messages.text("messages.score.notANumber", text));
         }
         BigDecimal value = number(text);
         if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {
-            return ParsedScore.invalid("\"" + text + "\" has too many decimals (at most " + MAX_DECIMALS + ")");
+            return ParsedScore.invalid(Messages.text("messages.score.tooManyDecimals", text, MAX_DECIMALS));
         }
         return bounded(
                 value.setScale(Math.max(0, Math.min(MAX_DECIMALS, value.scale())), RoundingMode.UNNECESSARY),
@@ -69,10 +70,10 @@ public final class ScoreText {
 
     private static ParsedScore fraction(BigDecimal points, BigDecimal outOf, String text, BigDecimal max) {
         if (outOf.signum() == 0) {
-            return ParsedScore.invalid("\"" + text + "\" divides by 0");
+            return ParsedScore.invalid(Messages.text("messages.score.dividesByZero", text));
         }
         if (points.compareTo(outOf) > 0) {
-            return ParsedScore.invalid("\"" + text + "\" is more than the whole");
+            return ParsedScore.invalid(Messages.text("messages.score.moreThanWhole", text));
         }
         return converted(points.multiply(max).divide(outOf, 10, RoundingMode.HALF_UP), text, max);
     }
@@ -83,11 +84,10 @@ public final class ScoreText {
 
     private static ParsedScore bounded(BigDecimal value, String text, BigDecimal max) {
         if (value.signum() < 0) {
-            return ParsedScore.invalid("\"" + text + "\" is below 0");
+            return ParsedScore.invalid(Messages.text("messages.score.belowZero", text));
         }
         if (max != null && value.compareTo(max) > 0) {
-            return ParsedScore.invalid("\"" + text + "\" is above the maximum score "
-                    + max.stripTrailingZeros().toPlainString());
+            return ParsedScore.invalid(Messages.text("messages.score.aboveMax", text, max));
         }
         return ParsedScore.of(value.scale() < 0 ? value.setScale(0) : value);
     }
@@ -108,6 +108,12 @@ public final class ScoreText {
         if (excused) {
             return "EX";
         }
-        return score == null ? "" : score.stripTrailingZeros().toPlainString();
+        if (score == null) {
+            return "";
+        }
+        // shown with the chosen language's decimal separator ("12,5" in German); parse reads both
+        char separator =
+                java.text.DecimalFormatSymbols.getInstance(Messages.locale()).getDecimalSeparator();
+        return score.stripTrailingZeros().toPlainString().replace('.', separator);
     }
 }

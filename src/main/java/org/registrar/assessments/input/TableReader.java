@@ -2,7 +2,7 @@ package org.registrar.assessments.input;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.registrar.i18n.Messages;
 
 /**
  * Splits delimited text into rows within {@link InputLimits}, stopping at the first limit crossed: RFC 4180 quoting
@@ -64,21 +64,10 @@ final class TableReader {
         boolean any = false;
         while (true) {
             if (cells.size() == InputLimits.MAX_CELLS_PER_LINE) {
-                throw refused(String.format(
-                        Locale.ROOT,
-                        "line %d has more than %d cells, the limit of one line: is this a results file, and is its"
-                                + " delimiter right?",
-                        startLine,
-                        InputLimits.MAX_CELLS_PER_LINE));
+                throw refused(Messages.text("messages.import.cellsPerLine", startLine, InputLimits.MAX_CELLS_PER_LINE));
             }
             if (++cellsInAll > InputLimits.MAX_CELLS) {
-                throw refused(String.format(
-                        Locale.ROOT,
-                        "%s has more than %,d cells, the limit of one import (line %d): keep only the student,"
-                                + " score and comment columns.",
-                        what,
-                        InputLimits.MAX_CELLS,
-                        startLine));
+                throw refused(Messages.text("messages.import.cellsInAll", what, InputLimits.MAX_CELLS, startLine));
             }
             String cell = cell(cells.size() + 1);
             any |= !cell.isEmpty();
@@ -128,7 +117,7 @@ final class TableReader {
         position++;
         while (true) {
             if (position >= text.length()) {
-                throw quote(openLine, openColumn, "never closes");
+                throw quote(openLine, openColumn, Messages.text("messages.import.quoteNeverCloses"));
             }
             char ch = text.charAt(position++);
             if (ch == '"') {
@@ -148,7 +137,7 @@ final class TableReader {
                 throw quote(
                         openLine,
                         openColumn,
-                        String.format(Locale.ROOT, "does not close within %,d characters", InputLimits.MAX_CELL_CHARS));
+                        Messages.text("messages.import.quoteTooLong", InputLimits.MAX_CELL_CHARS));
             }
             cell.append(ch);
         }
@@ -156,13 +145,7 @@ final class TableReader {
 
     private void append(StringBuilder cell, char ch, int number) {
         if (cell.length() >= InputLimits.MAX_CELL_CHARS) {
-            throw refused(String.format(
-                    Locale.ROOT,
-                    "line %d, cell %d holds more than %,d characters, the limit of one cell (a comment takes at"
-                            + " most 2,000).",
-                    line,
-                    number,
-                    InputLimits.MAX_CELL_CHARS));
+            throw refused(Messages.text("messages.import.cellTooLong", line, number, InputLimits.MAX_CELL_CHARS));
         }
         cell.append(ch);
     }
@@ -171,18 +154,13 @@ final class TableReader {
         line++;
         lineStart = position;
         if (line > InputLimits.MAX_LINES && position < text.length()) {
-            throw refused(String.format(
-                    Locale.ROOT,
-                    "%s has more than %,d lines; an import is one class's results (one line per student). Split it"
-                            + " by class.",
-                    what,
-                    InputLimits.MAX_LINES));
+            throw refused(Messages.text("messages.import.textTooManyLines", what, InputLimits.MAX_LINES));
         }
     }
 
     private TextTable.MalformedInputException quote(int openLine, int column, String how) {
         return new TextTable.MalformedInputException(
-                "line " + openLine + ": a quote opens at column " + column + " and " + how, openLine, column);
+                Messages.text("messages.import.quote", openLine, column, how), openLine, column);
     }
 
     private TextTable.MalformedInputException refused(String message) {

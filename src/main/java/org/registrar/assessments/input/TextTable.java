@@ -1,6 +1,7 @@
 package org.registrar.assessments.input;
 
 import java.util.List;
+import org.registrar.i18n.Messages;
 
 /**
  * Delimited text (a CSV file's content, a block pasted from a spreadsheet) as rows of cells, each row with the line
@@ -31,7 +32,7 @@ public record TextTable(char delimiter, List<Row> rows) {
      * @throws MalformedInputException at a quote that never closes or the first limit crossed
      */
     public static TextTable parse(String text, char delimiter) {
-        return parse(text, delimiter, "the text");
+        return parse(text, delimiter, Messages.text("messages.import.theText"));
     }
 
     /** As {@link #parse(String, char)}; {@code what} ("the file") names the input in messages. */
@@ -41,7 +42,7 @@ public record TextTable(char delimiter, List<Row> rows) {
 
     /** The first {@code rows} rows that read, stopping quietly at a broken quote or a limit (a sample). */
     static List<Row> sample(String text, char delimiter, int rows) {
-        return new TableReader(text, delimiter, "the text", rows).rowsUntilAProblem();
+        return new TableReader(text, delimiter, Messages.text("messages.import.theText"), rows).rowsUntilAProblem();
     }
 
     /** The widest row's number of cells. */
