@@ -40,7 +40,10 @@ public final class Messages {
         return ResourceBundle.getBundle(BUNDLE, locale);
     }
 
-    /** The text of a key in the chosen language, its {@code {0}}-style arguments formatted by that locale. */
+    /**
+     * The text of a key in the chosen language, formatted by {@link MessageFormat} in that locale (its {@code {0}}-style
+     * arguments, {@code choice} plurals; {@code ''} for an apostrophe).
+     */
     public static String text(String key, Object... arguments) {
         String pattern;
         try {
@@ -48,6 +51,7 @@ public final class Messages {
         } catch (MissingResourceException missing) {
             throw new IllegalArgumentException("No text for the key " + key + " in " + BUNDLE, missing);
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        // always formatted, so an apostrophe is written '' in every value, with or without arguments
+        return new MessageFormat(pattern, locale).format(arguments);
     }
 }
