@@ -134,7 +134,8 @@ final class MainWindow {
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
         bar.getChildren().addAll(spacer, themeToggle(), aboutButton());
-        bar.setPrefWidth(180);
+        // at least 180 px, wider where a language's names need it ("À propos de Registrar")
+        bar.setMinWidth(180);
         return bar;
     }
 
