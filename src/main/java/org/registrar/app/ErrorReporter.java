@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +27,12 @@ final class ErrorReporter {
 
     private static void show(Throwable error) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.setTitle("Registrar");
-        alert.setHeaderText("Something went wrong");
-        alert.setContentText(DatabaseErrors.describe(error) + "\n\nThe details are in the log file: "
-                + System.getProperty("registrar.logDir", "(no log folder)"));
+        alert.setTitle(Messages.text("shell.brand"));
+        alert.setHeaderText(Messages.text("shell.error.header"));
+        alert.setContentText(Messages.text(
+                "shell.error.text",
+                DatabaseErrors.describe(error),
+                System.getProperty("registrar.logDir", Messages.text("shell.error.no-folder"))));
         TextArea details = new TextArea(error.toString());
         details.setEditable(false);
         details.setWrapText(true);
