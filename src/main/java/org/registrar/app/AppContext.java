@@ -12,6 +12,7 @@ import org.registrar.db.Database;
 import org.registrar.db.DemoData;
 import org.registrar.db.EmbeddedServer;
 import org.registrar.db.Privileges;
+import org.registrar.i18n.Messages;
 import org.registrar.mentors.ChangeStamps;
 import org.registrar.mentors.MentorDirectory;
 import org.registrar.mentors.MentorRepository;
@@ -176,7 +177,7 @@ final class AppContext implements AutoCloseable {
 
     /** "Registrar — Embedded demo database" or "Registrar — user@host:port/db". */
     String title() {
-        return "Registrar — " + database.profile().describe();
+        return Messages.text("shell.title", database.profile().describe());
     }
 
     /**

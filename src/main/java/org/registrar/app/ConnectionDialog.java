@@ -7,7 +7,7 @@ import javafx.application.Platform;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
-import javafx.geometry.Insets;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -19,13 +19,11 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -34,6 +32,8 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.ConnectionProfile.SslMode;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.Fxml;
 
 /**
  * The connection form, for people rather than drivers: server, port, database, login and TLS, with a raw JDBC URL
@@ -48,33 +48,140 @@ final class ConnectionDialog {
     record Choice(ConnectionProfile profile, String password) {}
 
     private final ConnectionFormViewModel model;
-    private final CheckBox embedded = new CheckBox("Use the embedded demo database on this desktop");
-    private final TextField host = field("db-host", "db.school.org");
-    private final TextField port = field("db-port", "5432");
-    private final TextField database = field("db-name", "registrar");
-    private final TextField user = field("db-user", "your login, e.g. ana");
-    private final PasswordField password = new PasswordField();
-    private final ComboBox<SslMode> sslMode = new ComboBox<>();
-    private final TextField rootCert = field("ssl-root-cert", "school-root.pem");
-    private final TextField url = field("db-url", "jdbc:postgresql://db.school.org:5432/registrar");
-    private final CheckBox pgBouncer = new CheckBox("Through PgBouncer in transaction mode");
-    private final Spinner<Integer> poolSize = new Spinner<>(1, ConnectionProfile.MAX_POOL_SIZE, 2);
-    private final GridPane stageGrid = new GridPane();
+    private final VBox content;
 
     static final String LOCKED_TIP = ConnectionFormViewModel.LOCKED;
     private static final String LOCKED_MARK = "locked";
-    private final Label verdict = new Label();
+
+    @FXML
+    private CheckBox embedded;
+
+    @FXML
+    private TextField host;
+
+    @FXML
+    private TextField port;
+
+    @FXML
+    private TextField database;
+
+    @FXML
+    private TextField user;
+
+    @FXML
+    private PasswordField password;
+
+    @FXML
+    private ComboBox<SslMode> sslMode;
+
+    @FXML
+    private TextField rootCert;
+
+    @FXML
+    private Button browse;
+
+    @FXML
+    private TextField url;
+
+    @FXML
+    private CheckBox pgBouncer;
+
+    @FXML
+    private Spinner<Integer> poolSize;
+
+    @FXML
+    private GridPane stageGrid;
+
+    @FXML
+    private Label verdict;
+
+    @FXML
+    private TitledPane advanced;
+
+    @FXML
+    private StackPane embeddedHolder;
+
+    @FXML
+    private StackPane hostHolder;
+
+    @FXML
+    private StackPane portHolder;
+
+    @FXML
+    private StackPane databaseHolder;
+
+    @FXML
+    private StackPane userHolder;
+
+    @FXML
+    private StackPane sslHolder;
+
+    @FXML
+    private StackPane certHolder;
+
+    @FXML
+    private StackPane urlHolder;
+
+    @FXML
+    private StackPane pgBouncerHolder;
+
+    @FXML
+    private StackPane poolHolder;
+
+    @FXML
+    private Label serverLabel;
+
+    @FXML
+    private Label portLabel;
+
+    @FXML
+    private Label databaseLabel;
+
+    @FXML
+    private Label userLabel;
+
+    @FXML
+    private Label passwordLabel;
+
+    @FXML
+    private Label sslLabel;
+
+    @FXML
+    private Label certLabel;
+
+    @FXML
+    private Label urlLabel;
+
+    @FXML
+    private Label poolLabel;
+
+    @FXML
+    private Label serverError;
+
+    @FXML
+    private Label databaseError;
+
+    @FXML
+    private Label userError;
+
+    @FXML
+    private Label sslError;
+
+    @FXML
+    private Label urlError;
+
+    @FXML
+    private Label problem;
+
+    private Window owner;
 
     private ConnectionDialog(ConnectionFormViewModel model) {
         this.model = model;
+        this.content = Fxml.load(this);
+        poolSize.setValueFactory(
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, ConnectionProfile.MAX_POOL_SIZE, 2));
         bind();
-    }
-
-    private static TextField field(String id, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        return field;
+        lockAndLabel();
     }
 
     /** Opens the form on {@code current}; nothing is locked and the password is not returned. */
@@ -124,7 +231,7 @@ final class ConnectionDialog {
         model.rootCert.set(saved.rootCert() == null ? "" : saved.rootCert());
         model.pgBouncer.set(saved.pgBouncer());
         model.poolSize.set(saved.poolSize());
-        model.problem.set(problem + "\nCheck the settings below and Save, or choose the embedded database.");
+        model.problem.set(problem + "\n" + Messages.text("connection.repair"));
         return new ConnectionDialog(model).show(owner);
     }
 
@@ -156,9 +263,6 @@ final class ConnectionDialog {
         database.textProperty().bindBidirectional(model.database);
         user.textProperty().bindBidirectional(model.user);
         password.textProperty().bindBidirectional(model.password);
-        password.setId("db-password");
-        password.setPromptText("for the Test and this session; never saved");
-        sslMode.setId("ssl-mode");
         sslMode.getItems().setAll(SslMode.values());
         sslMode.setConverter(new SslWords());
         sslMode.valueProperty().bindBidirectional(model.sslMode);
@@ -167,9 +271,6 @@ final class ConnectionDialog {
         pgBouncer.selectedProperty().bindBidirectional(model.pgBouncer);
         poolSize.getValueFactory().setValue(model.poolSize.get());
         poolSize.valueProperty().addListener((obs, was, now) -> model.poolSize.set(now));
-        port.setPrefColumnCount(6);
-        host.setPrefColumnCount(22);
-        url.setPrefColumnCount(34);
         // the host, port and database fields give way to a raw URL typed under Advanced
         for (Node server : new Node[] {host, port, database}) {
             server.disableProperty().bind(model.embedded.or(model.url.isNotEmpty()));
@@ -181,26 +282,70 @@ final class ConnectionDialog {
                 .bind(model.embedded.or(model.sslMode
                         .isNotEqualTo(SslMode.VERIFY_CA)
                         .and(model.sslMode.isNotEqualTo(SslMode.VERIFY_FULL))));
+        browse.disableProperty().bind(rootCert.disableProperty());
+        error(databaseError, model.databaseError);
+        error(userError, model.userError);
+        error(sslError, model.sslError);
+        error(urlError, model.urlError);
+        error(problem, model.problem);
+        errors(serverError, model.hostError, model.portError);
+        advanced.setExpanded(!model.url.get().isEmpty() || !model.urlError.get().isEmpty());
+        model.urlError.addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                advanced.setExpanded(true);
+            }
+        });
+        testSection();
+    }
+
+    /** Each label names its field for screen readers and its mnemonic; locked fields are disabled with the reason. */
+    private void lockAndLabel() {
+        locked(embeddedHolder, embedded, "server.url", "server.host", "demo.allowed");
+        label(serverLabel, host, locked(hostHolder, host, "server.host"));
+        label(portLabel, port, locked(portHolder, port, "server.port"));
+        label(databaseLabel, database, locked(databaseHolder, database, "server.database"));
+        label(userLabel, user, locked(userHolder, user, "login.hint"));
+        label(passwordLabel, password, false);
+        label(sslLabel, sslMode, locked(sslHolder, sslMode, "server.sslmode"));
+        label(certLabel, rootCert, locked(certHolder, rootCert, "server.sslrootcert"));
+        label(urlLabel, url, locked(urlHolder, url, "server.url"));
+        locked(pgBouncerHolder, pgBouncer, "server.pgbouncer");
+        label(poolLabel, poolSize, locked(poolHolder, poolSize, "pool.size"));
+    }
+
+    private static void label(Label label, Node field, boolean locked) {
+        label.setLabelFor(field);
+        label.setMnemonicParsing(true);
+        if (locked) {
+            label.setText(Messages.text("connection.locked", label.getText()));
+            label.setTooltip(new Tooltip(LOCKED_TIP));
+        }
     }
 
     private Optional<Choice> show(Window owner) {
+        this.owner = owner;
         Dialog<Choice> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Connection settings");
-        dialog.setHeaderText("Connect to your school's server");
+        dialog.setTitle(Messages.text("connection.title"));
+        dialog.setHeaderText(Messages.text("connection.header"));
         dialog.getDialogPane().setId("connection-form");
-        dialog.getDialogPane().setContent(content(owner));
-        ButtonType test = new ButtonType("Test", ButtonBar.ButtonData.LEFT);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane()
+                .getStylesheets()
+                .add(ConnectionDialog.class.getResource("ConnectionDialog.css").toExternalForm());
+        ButtonType test = new ButtonType(Messages.text("connection.test"), ButtonBar.ButtonData.LEFT);
         dialog.getDialogPane().getButtonTypes().addAll(test, ButtonType.OK, ButtonType.CANCEL);
         Button testButton = (Button) dialog.getDialogPane().lookupButton(test);
         testButton.setId("test-connection");
-        testButton.setMinWidth(110); // "Cancel test" fits without the button changing size
+        testButton.setMinWidth(Region.USE_PREF_SIZE);
         ButtonBar.setButtonUniformSize(testButton, false);
+        String testWords = Messages.text("connection.test");
+        String cancelTestWords = Messages.text("connection.test.cancel");
         testButton
                 .textProperty()
                 .bind(javafx.beans.binding.Bindings.when(model.testing())
-                        .then("Cancel test")
-                        .otherwise("Test"));
+                        .then(cancelTestWords)
+                        .otherwise(testWords));
         testButton.disableProperty().bind(model.embedded);
         testButton.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume(); // the dialog stays open
@@ -211,8 +356,12 @@ final class ConnectionDialog {
             }
         });
         Button save = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
-        save.setText("Save");
+        save.setText(Messages.text("connection.save"));
         save.setId("save-connection");
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setText(Messages.text("connection.cancel"));
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         // keep the dialog open, with the messages beside the fields, while the input is not valid
         save.addEventFilter(ActionEvent.ACTION, event -> {
             if (model.validate().isEmpty()) {
@@ -222,9 +371,7 @@ final class ConnectionDialog {
         });
         // the window grows with what the form shows: a longer verdict, the Advanced part opened
         model.verdict().addListener((obs, was, now) -> fitWindow(dialog));
-        ((TitledPane) dialog.getDialogPane().getContent().lookup("#advanced"))
-                .expandedProperty()
-                .addListener((obs, was, now) -> fitWindow(dialog));
+        advanced.expandedProperty().addListener((obs, was, now) -> fitWindow(dialog));
         dialog.setResultConverter(button -> {
             model.cancelTest();
             if (button != ButtonType.OK) {
@@ -249,171 +396,60 @@ final class ConnectionDialog {
         });
     }
 
-    private VBox content(Window owner) {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(4);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().setAll(labels, fields);
-        int row = 0;
-        grid.add(locked(embedded, "server.url", "server.host", "demo.allowed"), 0, row++, 2, 1);
-        Node portField = locked(port, "server.port");
-        Label portLabel = new Label(isLocked(portField) ? "Port (locked)" : "Port");
-        portLabel.setMinWidth(Region.USE_PREF_SIZE);
-        ((Region) portField).setMinWidth(80);
-        ((Region) portField).setMaxWidth(90);
-        HBox serverRow = new HBox(8, locked(host, "server.host"), portLabel, portField);
-        serverRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(serverRow.getChildren().get(0), Priority.ALWAYS);
-        row = addRow(grid, row, "Server", serverRow, errors(model.hostError, model.portError));
-        row = addRow(grid, row, "Database", locked(database, "server.database"), error(model.databaseError));
-        row = addRow(grid, row, "Login", locked(user, "login.hint"), error(model.userError));
-        row = addRow(grid, row, "Password", password, null);
-        row = addRow(grid, row, "Encryption (TLS)", locked(sslMode, "server.sslmode"), null);
-        row = addRow(grid, row, "Root certificate", certRow(owner), error(model.sslError));
-        Label problem = error(model.problem);
-        problem.setId("connection-error");
-        grid.add(problem, 0, row, 2, 1);
-
-        TitledPane advanced = new TitledPane("Advanced", advancedGrid());
-        advanced.setId("advanced");
-        advanced.setExpanded(!model.url.get().isEmpty() || !model.urlError.get().isEmpty());
-        model.urlError.addListener((obs, was, now) -> {
-            if (!now.isEmpty()) {
-                advanced.setExpanded(true);
-            }
-        });
-        VBox content = new VBox(10, grid, advanced, testSection());
-        content.setPadding(new Insets(8, 16, 4, 16));
-        content.setPrefWidth(640);
-        return content;
-    }
-
-    private GridPane advancedGrid() {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(4);
-        int row = 0;
-        Label hint = new Label("A JDBC URL here is used instead of server, port and database.");
-        hint.getStyleClass().add("text-muted");
-        grid.add(hint, 0, row++, 2, 1);
-        row = addRow(grid, row, "JDBC URL", locked(url, "server.url"), error(model.urlError));
-        grid.add(locked(pgBouncer, "server.pgbouncer"), 1, row++);
-        addRow(grid, row, "Connections", locked(poolSize, "pool.size"), null);
-        return grid;
-    }
-
-    private HBox certRow(Window owner) {
-        Button browse = new Button("Browse…");
-        browse.disableProperty().bind(rootCert.disableProperty());
-        browse.setOnAction(event -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Root certificate");
-            var file = chooser.showOpenDialog(owner);
-            if (file != null) {
-                model.rootCert.set(file.getPath());
-            }
-        });
-        Node cert = locked(rootCert, "server.sslrootcert");
-        HBox certRow = new HBox(6, cert, browse);
-        HBox.setHgrow(cert, Priority.ALWAYS);
-        return certRow;
-    }
-
-    private static int addRow(GridPane grid, int row, String name, Node field, Label message) {
-        boolean locked = isLocked(field);
-        Label label = new Label(locked ? name + " (locked)" : name);
-        label.setMinWidth(Region.USE_PREF_SIZE); // never cut to "Encryption (TL…"
-        if (locked) {
-            label.setTooltip(new Tooltip(LOCKED_TIP));
+    @FXML
+    private void browse() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.text("connection.cert.choose"));
+        var file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            model.rootCert.set(file.getPath());
         }
-        grid.addRow(row++, label, field);
-        if (message != null) {
-            grid.add(message, 1, row++);
-        }
-        return row;
     }
 
     /**
-     * The control, disabled with the reason when the machine-wide settings lock one of {@code keys}. A disabled
-     * control shows no tooltip, so its holder carries the reason too, and its row's label says "(locked)".
+     * Disables {@code control} with the reason when the machine-wide settings lock one of {@code keys}. A disabled
+     * control shows no tooltip, so its holder carries the reason too; the caller's label then says "(locked)".
      */
-    private Node locked(Control control, String... keys) {
-        StackPane holder = new StackPane(control);
-        holder.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        control.setMaxWidth(Double.MAX_VALUE);
-        if (java.util.Arrays.stream(keys).anyMatch(model::locked)) {
-            control.disableProperty().unbind();
-            control.setDisable(true);
-            Tooltip reason = new Tooltip(LOCKED_TIP);
-            control.setTooltip(reason);
-            Tooltip.install(holder, reason);
-            holder.getProperties().put(LOCKED_MARK, Boolean.TRUE);
+    private boolean locked(StackPane holder, Control control, String... keys) {
+        if (java.util.Arrays.stream(keys).noneMatch(model::locked)) {
+            return false;
         }
-        return holder;
+        control.disableProperty().unbind();
+        control.setDisable(true);
+        Tooltip reason = new Tooltip(LOCKED_TIP);
+        control.setTooltip(reason);
+        Tooltip.install(holder, reason);
+        holder.getProperties().put(LOCKED_MARK, Boolean.TRUE);
+        return true;
     }
 
-    /** Whether a row's field is locked; in a row of several (server and port, certificate and Browse), its first. */
-    private static boolean isLocked(Node field) {
-        if (field.getProperties().containsKey(LOCKED_MARK)) {
-            return true;
-        }
-        return field instanceof HBox box
-                && !box.getChildren().isEmpty()
-                && box.getChildren().get(0).getProperties().containsKey(LOCKED_MARK);
-    }
-
-    private static Label error(StringProperty message) {
-        Label label = new Label();
+    /** A message under a field: shown (and taking room) only while there is one; wraps rather than widening. */
+    private static void error(Label label, StringProperty message) {
         label.getStyleClass().addAll("danger", "field-error");
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
         label.textProperty().bind(message);
         label.managedProperty().bind(message.isNotEmpty());
         label.visibleProperty().bind(message.isNotEmpty());
-        return label;
     }
 
-    private static Label errors(StringProperty first, StringProperty second) {
-        Label label = error(first);
+    private static void errors(Label label, StringProperty first, StringProperty second) {
+        error(label, first);
         label.textProperty().unbind();
         label.textProperty()
                 .bind(javafx.beans.binding.Bindings.createStringBinding(
                         () -> (first.get() + "\n" + second.get()).strip(), first, second));
         label.managedProperty().bind(first.isNotEmpty().or(second.isNotEmpty()));
         label.visibleProperty().bind(label.managedProperty());
-        label.setId("server-error");
-        return label;
     }
 
-    private VBox testSection() {
-        stageGrid.setId("test-stages");
-        stageGrid.setHgap(12);
-        stageGrid.setVgap(3);
-        ColumnConstraints detail = new ColumnConstraints();
-        detail.setHgrow(Priority.ALWAYS);
-        ColumnConstraints name = new ColumnConstraints();
-        name.setMinWidth(130);
-        ColumnConstraints state = new ColumnConstraints();
-        state.setMinWidth(70);
-        ColumnConstraints time = new ColumnConstraints();
-        time.setMinWidth(70);
-        stageGrid.getColumnConstraints().setAll(name, state, time, detail);
+    private void testSection() {
         model.stages().addListener((ListChangeListener<ConnectionFormViewModel.Stage>) change -> showStages());
         showStages();
-        verdict.setId("test-verdict");
-        verdict.setWrapText(true);
         verdict.textProperty().bind(model.verdict());
         model.verdictGood()
                 .addListener((obs, was, good) -> verdict.getStyleClass().setAll("label", good ? "success" : "danger"));
-        Label heading = new Label("Test before saving: each stage, its time and what it found");
-        heading.getStyleClass().add("text-muted");
-        VBox section = new VBox(6, heading, stageGrid, verdict);
-        section.getStyleClass().add("test-section");
-        return section;
     }
 
     private void showStages() {
@@ -447,18 +483,18 @@ final class ConnectionDialog {
                 return "";
             }
             return switch (mode) {
-                case DISABLE -> "disable: never encrypt";
-                case ALLOW -> "allow: encrypt only if the server insists";
-                case PREFER -> "prefer: encrypt if the server offers it";
-                case REQUIRE -> "require: always encrypt, certificate not checked";
-                case VERIFY_CA -> "verify-ca: encrypt, check the certificate";
-                case VERIFY_FULL -> "verify-full: encrypt, check certificate and name";
+                case DISABLE -> Messages.text("connection.tls.disable");
+                case ALLOW -> Messages.text("connection.tls.allow");
+                case PREFER -> Messages.text("connection.tls.prefer");
+                case REQUIRE -> Messages.text("connection.tls.require");
+                case VERIFY_CA -> Messages.text("connection.tls.verify-ca");
+                case VERIFY_FULL -> Messages.text("connection.tls.verify-full");
             };
         }
 
         @Override
         public SslMode fromString(String text) {
-            return SslMode.parse(text.split(":")[0]);
+            return SslMode.parse(text.split(":")[0].strip());
         }
     }
 }

@@ -21,6 +21,7 @@ import org.registrar.db.Privileges;
 import org.registrar.dialogs.DialogService;
 import org.registrar.dialogs.FxDialogService;
 import org.registrar.health.HealthSettings;
+import org.registrar.i18n.Messages;
 
 /**
  * The shell: navigation on the left, the chosen screen in the middle, the status bar below. Screens come from
@@ -90,15 +91,19 @@ final class MainWindow {
      * and the way to the school's server.
      */
     static Node demoBanner(Runnable editConnection) {
-        Label title = new Label("Demo data: not your school's records");
+        Label title = new Label(Messages.text("shell.demo.title"));
         title.setId("demo-banner-title");
         title.getStyleClass().add("demo-banner-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        Label text = new Label("The students and scores here are made up and stay on this computer.");
+        Label text = new Label(Messages.text("shell.demo.text"));
         text.getStyleClass().add("demo-banner-text");
+        // the explanation gives way (wraps) before the title and the way out do
+        text.setWrapText(true);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.SOMETIMES);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button connect = new Button("Connect to your school's server…");
+        Button connect = new Button(Messages.text("shell.demo.connect"));
         connect.setId("demo-banner-connect");
         connect.getStyleClass().addAll("small", "accent");
         connect.setMinWidth(Region.USE_PREF_SIZE);
@@ -111,14 +116,15 @@ final class MainWindow {
     }
 
     private Node navigationBar() {
-        Label brand = new Label("Registrar");
+        Label brand = new Label(Messages.text("shell.brand"));
         brand.getStyleClass().addAll("title-3", "brand");
         VBox bar = new VBox(4, brand);
         bar.getStyleClass().add("navigation");
         bar.setPadding(new Insets(16, 8, 16, 8));
         for (String name : screens.keySet()) {
-            ToggleButton button = new ToggleButton(name);
+            ToggleButton button = new ToggleButton(label(name));
             button.setId("nav-" + name.toLowerCase());
+            button.setUserData(name);
             button.setToggleGroup(navigation);
             button.setMaxWidth(Double.MAX_VALUE);
             button.getStyleClass().add("nav-button");
@@ -128,12 +134,25 @@ final class MainWindow {
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
         bar.getChildren().addAll(spacer, themeToggle(), aboutButton());
-        bar.setPrefWidth(180);
+        // at least 180 px, wider where a language's names need it ("À propos de Registrar")
+        bar.setMinWidth(180);
         return bar;
     }
 
+    /** A screen's name in the navigation, in the chosen language (the English name stays its id). */
+    private static String label(String screen) {
+        return switch (screen) {
+            case "Students" -> Messages.text("shell.nav.students");
+            case "Assessments" -> Messages.text("shell.nav.assessments");
+            case "Mentors" -> Messages.text("shell.nav.mentors");
+            case "Health" -> Messages.text("shell.nav.health");
+            case "Connection" -> Messages.text("shell.nav.connection");
+            default -> screen;
+        };
+    }
+
     private static Node themeToggle() {
-        ToggleButton dark = new ToggleButton("Dark mode");
+        ToggleButton dark = new ToggleButton(Messages.text("shell.nav.dark"));
         dark.setId("theme-toggle");
         dark.setMaxWidth(Double.MAX_VALUE);
         dark.getStyleClass().add("nav-button");
@@ -144,7 +163,7 @@ final class MainWindow {
 
     /** About Registrar: at the foot of the navigation, until a Help menu exists. */
     private Node aboutButton() {
-        Button about = new Button("About Registrar");
+        Button about = new Button(Messages.text("shell.nav.about"));
         about.setId("about");
         about.setMaxWidth(Double.MAX_VALUE);
         about.getStyleClass().addAll("nav-button", "flat");
@@ -156,7 +175,7 @@ final class MainWindow {
         Node screen = built.computeIfAbsent(name, key -> screens.get(key).get());
         root.setCenter(screen);
         navigation.getToggles().stream()
-                .filter(toggle -> ((ToggleButton) toggle).getText().equals(name))
+                .filter(toggle -> name.equals(toggle.getUserData()))
                 .findFirst()
                 .ifPresent(toggle -> toggle.setSelected(true));
     }

@@ -1,6 +1,8 @@
 package org.registrar.app;
 
 import java.util.Optional;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
@@ -10,12 +12,30 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.registrar.db.ConnectionProfile;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.Fxml;
 
 /**
  * Asks for the database password. The password lives in memory only, unless the user ticks "Remember the password",
- * which keeps it in the operating system's keychain (never in a file or the preferences, never logged).
+ * which keeps it in the operating system's keychain (never in a file or the preferences, never logged). Its content
+ * is PasswordPrompt.fxml.
  */
 final class PasswordPrompt {
+    @FXML
+    private Label memoryOnly;
+
+    @FXML
+    private Label fieldLabel;
+
+    @FXML
+    private PasswordField field;
+
+    @FXML
+    private CheckBox keep;
+
+    @FXML
+    private Label why;
+
     private PasswordPrompt() {}
 
     /** What the user typed and whether the keychain should keep it. */
@@ -39,39 +59,34 @@ final class PasswordPrompt {
     }
 
     static Optional<Answer> ask(Window owner, ConnectionProfile profile, Remember remember) {
+        PasswordPrompt prompt = new PasswordPrompt();
+        VBox content = Fxml.load(prompt);
         Dialog<Answer> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Registrar");
-        dialog.setHeaderText("Password for " + profile.describe());
-        PasswordField field = new PasswordField();
-        field.setId("password");
-        field.setPromptText("Password");
-        CheckBox keep = new CheckBox("Remember the password on this computer");
-        keep.setId("remember-password");
-        keep.setSelected(false);
-        Label why = new Label();
-        why.setId("remember-password-reason");
-        why.setWrapText(true);
-        why.setMaxWidth(380);
-        why.getStyleClass().addAll("text-muted", "text-small");
-        VBox content = new VBox(8, field);
+        dialog.setTitle(Messages.text("shell.brand"));
+        dialog.setHeaderText(Messages.text("shell.password.header", profile.describe()));
+        prompt.fieldLabel.setLabelFor(prompt.field);
+        prompt.keep.setSelected(false);
         if (remember.possible()) {
-            keep.setTooltip(new Tooltip(
-                    "Kept in the system keychain, never in a file. Forgotten if the server" + " refuses it."));
-            why.setText("It is kept in the system keychain, never in a file.");
-            content.getChildren().addAll(keep, why);
+            prompt.keep.setTooltip(new Tooltip(Messages.text("shell.password.remember.tip")));
+            prompt.why.setText(Messages.text("shell.password.keychain"));
+            content.getChildren().remove(prompt.memoryOnly);
         } else if (remember.reason() != null) {
-            keep.setDisable(true);
-            why.setText(remember.reason());
-            content.getChildren().addAll(keep, why);
+            prompt.keep.setDisable(true);
+            prompt.why.setText(remember.reason());
+            content.getChildren().remove(prompt.memoryOnly);
         } else {
-            content.getChildren().add(0, new Label("It is kept in memory only, never saved."));
+            content.getChildren().removeAll(prompt.keep, prompt.why);
         }
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.setResultConverter(button ->
-                button == ButtonType.OK ? new Answer(field.getText(), remember.possible() && keep.isSelected()) : null);
-        dialog.setOnShown(event -> field.requestFocus());
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText(Messages.text("shell.password.ok"));
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL))
+                .setText(Messages.text("shell.password.cancel"));
+        dialog.setResultConverter(button -> button == ButtonType.OK
+                ? new Answer(prompt.field.getText(), remember.possible() && prompt.keep.isSelected())
+                : null);
+        dialog.setOnShown(event -> prompt.field.requestFocus());
         return dialog.showAndWait();
     }
 }

@@ -16,6 +16,7 @@ import org.registrar.db.ConnectionProfile;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.StartPhases;
 import org.registrar.health.HealthSettings;
+import org.registrar.i18n.Messages;
 import org.registrar.settings.Key;
 import org.registrar.settings.Keychain;
 import org.registrar.settings.MachineFile;
@@ -136,9 +137,10 @@ public final class RegistrarApp extends Application {
         Scene scene = new Scene(startupView.root(), 1280, 800);
         scene.getStylesheets().add(RegistrarApp.class.getResource("app.css").toExternalForm());
         stage.setScene(scene);
-        stage.setTitle("Registrar — starting");
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        stage.setTitle(Messages.text("shell.title.starting"));
+        // the smallest school desk (issue 18): every screen holds at this size, ScreensFitUiTest checks it
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
         Optional.ofNullable(RegistrarApp.class.getResourceAsStream("icon.png"))
                 .ifPresent(icon -> stage.getIcons().add(new Image(icon)));
         stage.show();
@@ -268,13 +270,13 @@ public final class RegistrarApp extends Application {
         WelcomeView welcome =
                 new WelcomeView(demoAllowed, options.demoStudents(), this::editConnection, this::chooseDemo);
         stage.getScene().setRoot(welcome.root());
-        stage.setTitle("Registrar — welcome");
+        stage.setTitle(Messages.text("shell.title.welcome"));
     }
 
     private void showStartup() {
         if (stage.getScene().getRoot() != startupView.root()) {
             stage.getScene().setRoot(startupView.root());
-            stage.setTitle("Registrar — starting");
+            stage.setTitle(Messages.text("shell.title.starting"));
         }
     }
 
@@ -585,7 +587,7 @@ public final class RegistrarApp extends Application {
         mainWindow = null;
         stage.setOnCloseRequest(null);
         stage.getScene().setRoot(startupView.root());
-        stage.setTitle("Registrar — connecting");
+        stage.setTitle(Messages.text("shell.title.connecting"));
         startupView.showClosing(old.database().profile().describe());
         long attempt = ++startAttempt;
         reconnecting = new Thread(

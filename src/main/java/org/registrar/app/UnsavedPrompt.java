@@ -3,6 +3,7 @@ package org.registrar.app;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import org.registrar.i18n.Messages;
 
 /**
  * The question asked when the window closes with scores not saved: save now, keep as a draft, discard, or (closing
@@ -33,22 +34,25 @@ final class UnsavedPrompt {
      * show; its result is the choice (closed without one: go back).
      */
     static Dialog<Choice> dialog(String summary) {
-        ButtonType save = new ButtonType("Save now", ButtonBar.ButtonData.YES);
-        ButtonType keep = new ButtonType("Keep as a draft", ButtonBar.ButtonData.NO);
-        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.OTHER);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType save = new ButtonType(Messages.text("shell.unsaved.save"), ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType(Messages.text("shell.unsaved.keep"), ButtonBar.ButtonData.NO);
+        ButtonType discard = new ButtonType(Messages.text("shell.unsaved.discard"), ButtonBar.ButtonData.OTHER);
+        ButtonType cancel = new ButtonType(Messages.text("shell.unsaved.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Dialog<Choice> dialog = new Dialog<>();
-        dialog.setTitle("Unsaved scores");
-        dialog.setHeaderText("Scores are not saved: " + summary);
-        dialog.setContentText("Save them now, keep them as a draft (offered again when you next open this "
-                + "assessment), or discard them?");
+        dialog.setTitle(Messages.text("shell.unsaved.title"));
+        dialog.setHeaderText(Messages.text("shell.unsaved.header", summary));
+        dialog.setContentText(Messages.text("shell.unsaved.question"));
         dialog.getDialogPane().getButtonTypes().setAll(save, keep, discard, cancel);
         dialog.getDialogPane().setId("unsaved-scores-dialog");
         name(dialog, save, "close-save-now");
         name(dialog, keep, "close-keep-draft");
         name(dialog, discard, "close-discard");
         name(dialog, cancel, "close-cancel");
-        dialog.getDialogPane().setPrefWidth(680);
+        dialog.getDialogPane().setPrefWidth(700);
+        // its own style sheet lifts AtlantaFX's 600 px cap: four answers in French need the room
+        dialog.getDialogPane()
+                .getStylesheets()
+                .add(UnsavedPrompt.class.getResource("UnsavedPrompt.css").toExternalForm());
         dialog.setResultConverter(chosen -> chosen == save
                 ? Choice.SAVE
                 : chosen == keep ? Choice.KEEP_DRAFT : chosen == discard ? Choice.DISCARD : Choice.CANCEL);

@@ -1,119 +1,112 @@
 package org.registrar.health;
 
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
+import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Region;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.Fxml;
 
 /**
  * The Connection screen: which server this desktop uses, "Test connection" step by step (the same checks as
  * {@code registrar doctor}), the report to copy for a support ticket, and what the database holds. Binds to
- * {@link ConnectionViewModel} only.
+ * {@link ConnectionViewModel} only. Its layout is ConnectionView.fxml; the steps are filled here.
  */
 public final class ConnectionView {
-    private final VBox root;
-    private final GridPane stepGrid = new GridPane();
+    private final Parent root;
+    private final ConnectionViewModel model;
+    private final Runnable editConnection;
+
+    @FXML
+    private Label target;
+
+    @FXML
+    private Label verdict;
+
+    @FXML
+    private GridPane stepGrid;
+
+    @FXML
+    private Label details;
+
+    @FXML
+    private Label data;
+
+    @FXML
+    private Label appName;
+
+    @FXML
+    private Button check;
+
+    @FXML
+    private Button copy;
+
+    @FXML
+    private ProgressIndicator spinner;
+
+    @FXML
+    private Label copied;
 
     public ConnectionView(ConnectionViewModel model, Runnable editConnection) {
-        Label title = new Label("Connection");
-        title.getStyleClass().add("title-2");
-        Label target = new Label(model.target());
-        target.getStyleClass().add("text-muted");
-
-        Label verdict = new Label();
-        verdict.setId("verdict");
-        verdict.setWrapText(true);
+        this.model = model;
+        this.editConnection = editConnection;
+        root = Fxml.load(this);
+        target.setText(model.target());
         verdict.textProperty().bind(model.verdictProperty());
         model.healthyProperty()
                 .addListener((obs, was, healthy) ->
                         verdict.getStyleClass().setAll("label", "verdict", healthy ? "success" : "danger"));
-
-        stepGrid.setId("diagnostic-steps");
-        stepGrid.setHgap(16);
-        stepGrid.setVgap(4);
-        ColumnConstraints detailColumn = new ColumnConstraints();
-        detailColumn.setHgrow(Priority.ALWAYS);
-        stepGrid.getColumnConstraints()
-                .setAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(), detailColumn);
-        model.steps().addListener((ListChangeListener<DiagnosticStep>) change -> showSteps(model));
-
-        Label details = new Label();
-        details.setId("diagnostics");
-        details.getStyleClass().add("monospace");
+        model.steps().addListener((ListChangeListener<DiagnosticStep>) change -> showSteps());
         details.textProperty().bind(model.detailsProperty());
-
-        Label dataHeading = new Label("Data");
-        dataHeading.getStyleClass().add("title-4");
-        Label data = new Label();
-        data.setId("data-summary");
         data.textProperty().bind(model.dataProperty());
-
-        Label appNameHeading = new Label("This desktop appears in pg_stat_activity as");
-        appNameHeading.getStyleClass().add("title-4");
-        Label appName = new Label(model.applicationName());
-        appName.getStyleClass().add("monospace");
-
-        Button check = new Button("Test connection");
-        check.setId("check-again");
-        check.setDefaultButton(true);
+        appName.setText(model.applicationName());
         check.disableProperty().bind(model.busyProperty());
-        check.setOnAction(event -> model.refresh());
-        Button copy = new Button("Copy report");
-        copy.setId("copy-report");
         copy.disableProperty().bind(model.reportTextProperty().isEmpty());
-        Label copied = new Label();
-        copied.getStyleClass().add("text-muted");
-        copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(model.reportTextProperty().get());
-            Clipboard.getSystemClipboard().setContent(content);
-            copied.setText("Report copied: paste it into the support ticket.");
-        });
         model.reportTextProperty().addListener((obs, was, now) -> copied.setText(""));
-        Button settings = new Button("Connection settings…");
-        settings.setId("open-connection-settings");
-        settings.setOnAction(event -> editConnection.run());
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(model.busyProperty());
-
-        root = new VBox(
-                12,
-                new VBox(2, title, target),
-                verdict,
-                stepGrid,
-                details,
-                new HBox(8, check, copy, settings, spinner, copied),
-                dataHeading,
-                data,
-                appNameHeading,
-                appName);
-        root.setPadding(new Insets(24));
-        root.getStyleClass().add("screen");
         model.refresh();
     }
 
-    private void showSteps(ConnectionViewModel model) {
+    @FXML
+    private void check() {
+        model.refresh();
+    }
+
+    @FXML
+    private void copy() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(model.reportTextProperty().get());
+        Clipboard.getSystemClipboard().setContent(content);
+        copied.setText(Messages.text("health.connection.copied"));
+    }
+
+    @FXML
+    private void settings() {
+        editConnection.run();
+    }
+
+    private void showSteps() {
         stepGrid.getChildren().clear();
         int row = 0;
         for (DiagnosticStep step : model.steps()) {
+            Label name = new Label(step.name());
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label outcome = new Label(step.outcome().label());
             outcome.getStyleClass().add(outcomeStyle(step.outcome()));
+            outcome.setMinWidth(Region.USE_PREF_SIZE);
             Label time = new Label(step.time());
             time.getStyleClass().add("monospace");
             time.setMinWidth(80);
             Label detail = new Label(step.detail());
             detail.setWrapText(true);
-            stepGrid.addRow(row++, new Label(step.name()), outcome, time, detail);
+            detail.setMinHeight(Region.USE_PREF_SIZE);
+            stepGrid.addRow(row++, name, outcome, time, detail);
         }
     }
 

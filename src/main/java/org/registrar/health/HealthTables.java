@@ -7,6 +7,10 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.OperationStats;
 import org.registrar.metrics.SampleHistory;
 import org.registrar.metrics.StatementSample;
@@ -18,14 +22,30 @@ final class HealthTables {
     static TableView<OperationStats> operations(ObservableList<OperationStats> rows) {
         TableView<OperationStats> table = new TableView<>(rows);
         table.setId("operations-table");
-        table.getColumns().add(column("Operation", 240, OperationStats::operation));
-        table.getColumns().add(column("Runs", 70, stats -> String.format("%,d", stats.runs())));
-        table.getColumns().add(column("Statements / run", 120, stats -> String.format("%.1f", stats.meanStatements())));
-        table.getColumns().add(column("Max statements", 110, stats -> String.valueOf(stats.maxStatements())));
-        table.getColumns().add(column("Mean ms", 90, stats -> String.format("%.1f", stats.meanMillis())));
-        table.getColumns().add(column("p95 ms", 90, stats -> String.format("%.1f", stats.p95Millis())));
-        table.getColumns().add(column("Errors", 70, stats -> String.valueOf(stats.errors())));
-        table.setPlaceholder(new Label("No operations yet: use the app and they appear here."));
+        table.getColumns().add(column(Messages.text("health.column.operation"), 240, OperationStats::operation));
+        table.getColumns()
+                .add(column(Messages.text("health.column.runs"), 70, stats -> String.format("%,d", stats.runs())));
+        table.getColumns()
+                .add(column(
+                        Messages.text("health.column.statements-per-run"),
+                        120,
+                        stats -> String.format("%.1f", stats.meanStatements())));
+        table.getColumns()
+                .add(column(
+                        Messages.text("health.column.max-statements"),
+                        110,
+                        stats -> String.valueOf(stats.maxStatements())));
+        table.getColumns()
+                .add(column(
+                        Messages.text("health.column.mean-ms"),
+                        90,
+                        stats -> String.format("%.1f", stats.meanMillis())));
+        table.getColumns()
+                .add(column(
+                        Messages.text("health.column.p95-ms"), 90, stats -> String.format("%.1f", stats.p95Millis())));
+        table.getColumns()
+                .add(column(Messages.text("health.column.errors"), 70, stats -> String.valueOf(stats.errors())));
+        table.setPlaceholder(new Label(Messages.text("health.operations.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
@@ -33,12 +53,18 @@ final class HealthTables {
     static TableView<StatementSample> slowest(ObservableList<StatementSample> rows) {
         TableView<StatementSample> table = new TableView<>(rows);
         table.setId("slowest-table");
-        table.getColumns().add(column("ms", 80, sample -> String.format("%.1f", sample.millis())));
-        table.getColumns().add(column("Operation", 170, StatementSample::operation));
-        table.getColumns().add(column("When", 80, sample -> HealthFormat.time(sample.at())));
-        table.getColumns().add(column("Failed", 60, sample -> sample.failed() ? "yes" : ""));
-        table.getColumns().add(column("SQL (parameters never shown)", 500, sample -> oneLine(sample.sql())));
-        table.setPlaceholder(new Label("No statements recorded yet."));
+        table.getColumns()
+                .add(column(Messages.text("health.column.ms"), 80, sample -> String.format("%.1f", sample.millis())));
+        table.getColumns().add(column(Messages.text("health.column.operation"), 170, StatementSample::operation));
+        table.getColumns()
+                .add(column(Messages.text("health.column.when"), 80, sample -> HealthFormat.time(sample.at())));
+        table.getColumns()
+                .add(column(
+                        Messages.text("health.column.failed"),
+                        60,
+                        sample -> sample.failed() ? Messages.text("health.yes") : ""));
+        table.getColumns().add(column(Messages.text("health.column.sql"), 500, sample -> oneLine(sample.sql())));
+        table.setPlaceholder(new Label(Messages.text("health.slowest.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
@@ -46,9 +72,9 @@ final class HealthTables {
     static TableView<SampleHistory.Event> events(ObservableList<SampleHistory.Event> rows) {
         TableView<SampleHistory.Event> table = new TableView<>(rows);
         table.setId("events-table");
-        table.getColumns().add(column("When", 90, event -> HealthFormat.time(event.at())));
-        table.getColumns().add(column("Event", 600, SampleHistory.Event::text));
-        table.setPlaceholder(new Label("Nothing unusual recorded: no gaps, outages, timeouts or errors."));
+        table.getColumns().add(column(Messages.text("health.column.when"), 90, event -> HealthFormat.time(event.at())));
+        table.getColumns().add(column(Messages.text("health.column.event"), 600, SampleHistory.Event::text));
+        table.setPlaceholder(new Label(Messages.text("health.events.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
@@ -60,8 +86,17 @@ final class HealthTables {
     static <T> TableColumn<T, String> column(String title, double width, Function<T, String> text) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        // never narrower than its header: a shared table shrinks its other columns first
+        column.setMinWidth(headerWidth(title));
         column.setCellValueFactory(cell -> constant(text.apply(cell.getValue())));
         return column;
+    }
+
+    /** The width a column header needs for its words in the theme's bold header font, with its padding. */
+    static double headerWidth(String title) {
+        Text measured = new Text(title);
+        measured.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 14));
+        return Math.ceil(measured.getLayoutBounds().getWidth()) + 24;
     }
 
     private static ObservableValue<String> constant(String value) {

@@ -8,35 +8,30 @@ import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
+import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.registrar.dialogs.DialogService;
 import org.registrar.dialogs.FileRequest;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.MetricsSample;
+import org.registrar.ui.Fxml;
 
 /**
  * The Health screen: this desktop's statements, latency, pool and cache charted each second from the sampler's
  * history (kept while the screen is hidden), the operations and slowest statements, and the server's sessions
- * polled only while the screen is visible.
+ * polled only while the screen is visible. Its frame is HealthView.fxml; the charts and tables are added here.
  */
 public final class HealthView {
     private final HealthViewModel model;
@@ -44,12 +39,41 @@ public final class HealthView {
     private final SplitPane root;
     private final List<TimeChart> charts;
     private final RedrawTimes redraws = new RedrawTimes();
-    private final Label redrawLabel = new Label();
     private final Timeline refresh;
     private final Timeline poll;
     private HealthViewModel.Range drawnRange;
 
     private final DialogService dialogs;
+
+    @FXML
+    private Label now;
+
+    @FXML
+    private HBox rangeButtons;
+
+    @FXML
+    private ToggleButton pause;
+
+    @FXML
+    private Label message;
+
+    @FXML
+    private Label redrawLabel;
+
+    @FXML
+    private GridPane chartGrid;
+
+    @FXML
+    private Tab serverTab;
+
+    @FXML
+    private Tab operationsTab;
+
+    @FXML
+    private Tab slowestTab;
+
+    @FXML
+    private Tab eventsTab;
 
     /** The screen over its two models; the file choosers and the signal confirmation go through {@code dialogs}. */
     public HealthView(HealthViewModel model, ServerViewModel server, DialogService dialogs) {
@@ -59,12 +83,15 @@ public final class HealthView {
         charts = HealthCharts.all(model.hasCaches());
         charts.forEach(chart -> chart.setOnContextMenuRequested(
                 event -> pngMenu(chart).show(chart, event.getScreenX(), event.getScreenY())));
-        VBox top = new VBox(8, header(), chartGrid());
-        top.setPadding(new Insets(16, 16, 8, 16));
-        root = new SplitPane(top, tabs());
-        root.setOrientation(Orientation.VERTICAL);
-        root.setDividerPositions(0.62);
-        root.getStyleClass().addAll("screen", "health");
+        root = Fxml.load(this);
+        header();
+        for (int index = 0; index < charts.size(); index++) {
+            chartGrid.add(charts.get(index), index % 3, index / 3);
+        }
+        serverTab.setContent(new ServerPane(server, dialogs).root());
+        operationsTab.setContent(HealthTables.operations(model.operations()));
+        slowestTab.setContent(HealthTables.slowest(model.slowest()));
+        eventsTab.setContent(HealthTables.events(model.events()));
         root.getStylesheets()
                 .add(HealthView.class
                         .getResource("/org/registrar/health/health.css")
@@ -84,19 +111,13 @@ public final class HealthView {
         redraw();
     }
 
-    private Node header() {
-        Label title = new Label("Health");
-        title.getStyleClass().add("title-2");
-        Label now = new Label();
-        now.setId("health-now");
+    private void header() {
         now.textProperty().bind(model.nowProperty());
-        now.getStyleClass().add("text-muted");
         ToggleGroup ranges = new ToggleGroup();
-        HBox rangeButtons = new HBox();
-        rangeButtons.getStyleClass().add("segmented");
         for (HealthViewModel.Range range : HealthViewModel.Range.values()) {
             ToggleButton button = new ToggleButton(range.label());
             button.setId("range-" + range.name().toLowerCase());
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setToggleGroup(ranges);
             button.setSelected(range == model.rangeProperty().get());
             button.setOnAction(event -> {
@@ -105,53 +126,14 @@ public final class HealthView {
             });
             rangeButtons.getChildren().add(button);
         }
-        ToggleButton pause = new ToggleButton();
-        pause.setId("pause-charts");
         pause.selectedProperty().bindBidirectional(model.pausedProperty());
+        String resume = Messages.text("health.resume");
+        String pauseWords = Messages.text("health.pause");
         pause.textProperty()
                 .bind(javafx.beans.binding.Bindings.when(pause.selectedProperty())
-                        .then("Resume")
-                        .otherwise("Pause"));
-        Button export = new Button("Export CSV…");
-        export.setId("export-csv");
-        export.setOnAction(event -> chooseCsv());
-        redrawLabel.setId("redraw-cost");
-        redrawLabel.getStyleClass().add("text-muted");
-        Label message = new Label();
-        message.setId("health-message");
+                        .then(resume)
+                        .otherwise(pauseWords));
         message.textProperty().bind(model.messageProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox tools = new HBox(8, rangeButtons, pause, export, message, spacer, redrawLabel);
-        tools.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return new VBox(4, new HBox(12, title), now, tools);
-    }
-
-    private Node chartGrid() {
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(4);
-        for (int column = 0; column < 3; column++) {
-            ColumnConstraints constraints = new ColumnConstraints();
-            constraints.setPercentWidth(100.0 / 3);
-            grid.getColumnConstraints().add(constraints);
-        }
-        for (int index = 0; index < charts.size(); index++) {
-            grid.add(charts.get(index), index % 3, index / 3);
-        }
-        VBox.setVgrow(grid, Priority.ALWAYS);
-        return grid;
-    }
-
-    private Node tabs() {
-        TabPane tabs = new TabPane(
-                new Tab("Server", new ServerPane(server, dialogs).root()),
-                new Tab("Operations", HealthTables.operations(model.operations())),
-                new Tab("Slowest statements", HealthTables.slowest(model.slowest())),
-                new Tab("Events", HealthTables.events(model.events())));
-        tabs.setId("health-tabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        return tabs;
     }
 
     private void visibilityChanged(boolean visible) {
@@ -188,9 +170,9 @@ public final class HealthView {
     }
 
     private ContextMenu pngMenu(TimeChart chart) {
-        MenuItem save = new MenuItem("Save chart as PNG…");
+        MenuItem save = new MenuItem(Messages.text("health.chart.save"));
         save.setOnAction(event -> dialogs.chooseFileToSave(new FileRequest(
-                        "Save chart as PNG",
+                        Messages.text("health.chart.save.title"),
                         chart.title().toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".png",
                         null,
                         List.of()))
@@ -202,14 +184,16 @@ public final class HealthView {
     void savePng(TimeChart chart, Path file) {
         try {
             ImageIO.write(SwingFXUtils.fromFXImage(chart.picture(), null), "png", file.toFile());
-            model.reportMessage("Saved " + file);
+            model.reportMessage(Messages.text("health.chart.saved", file));
         } catch (IOException | UncheckedIOException error) {
-            model.reportMessage("Could not save " + file + ": " + error.getMessage());
+            model.reportMessage(Messages.text("health.chart.failed", file, error.getMessage()));
         }
     }
 
+    @FXML
     private void chooseCsv() {
-        dialogs.chooseFileToSave(new FileRequest("Export samples as CSV", "registrar-health.csv", null, List.of()))
+        dialogs.chooseFileToSave(
+                        new FileRequest(Messages.text("health.export.title"), "registrar-health.csv", null, List.of()))
                 .ifPresent(model::exportCsv);
     }
 

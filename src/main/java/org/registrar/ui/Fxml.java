@@ -3,6 +3,9 @@ package org.registrar.ui;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.text.MessageFormat;
+import java.util.Enumeration;
+import java.util.ResourceBundle;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import org.registrar.i18n.Messages;
@@ -27,7 +30,7 @@ public final class Fxml {
         if (layout == null) {
             throw new IllegalStateException("No layout " + name + ".fxml beside " + named.getName());
         }
-        FXMLLoader loader = new FXMLLoader(layout, Messages.bundle());
+        FXMLLoader loader = new FXMLLoader(layout, new Formatted(Messages.bundle()));
         loader.setController(controller);
         T root;
         try {
@@ -40,5 +43,29 @@ public final class Fxml {
             root.getStylesheets().add(style.toExternalForm());
         }
         return root;
+    }
+
+    /**
+     * The bundle as {@code %key} shows it: each value read through {@link MessageFormat} as {@link Messages#text}
+     * reads it, so {@code ''} is one apostrophe in a layout as in code.
+     */
+    private static final class Formatted extends ResourceBundle {
+        private final ResourceBundle words;
+
+        Formatted(ResourceBundle words) {
+            this.words = words;
+        }
+
+        @Override
+        protected Object handleGetObject(String key) {
+            return words.containsKey(key)
+                    ? new MessageFormat(words.getString(key), Messages.locale()).format(new Object[0])
+                    : null;
+        }
+
+        @Override
+        public Enumeration<String> getKeys() {
+            return words.getKeys();
+        }
     }
 }

@@ -150,6 +150,13 @@ class MainWindowUiTest {
     }
 
     @Test
+    void theWindowCannotBeMadeSmallerThanTheSmallestSchoolDesk() {
+        // issue 18: every screen is checked at 1024×700 (ScreensFitUiTest), so the window goes no smaller
+        assertThat(stage.getMinWidth()).isEqualTo(1024);
+        assertThat(stage.getMinHeight()).isEqualTo(700);
+    }
+
+    @Test
     void aboutRegistrarOpensFromTheNavigationAndNamesTheVersionsAndFolders() throws Exception {
         robot.clickOn("#about");
         WaitForAsyncUtils.waitFor(

@@ -19,7 +19,7 @@ public final class Screenshots {
         Path folder = Path.of(System.getProperty("registrar.screenshots", "target/screenshots"));
         Path file = folder.resolve(name + ".png");
         try {
-            Files.createDirectories(folder);
+            Files.createDirectories(file.getParent()); // a name may hold a folder: "small/de-health"
             WritableImage image =
                     WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());

@@ -84,7 +84,7 @@ class UnusableSavedSettingsUiTest {
         assertThat(robot.lookup("#db-url").queryAs(TextField.class).getText()).isEmpty();
 
         robot.interact(() -> robot.lookup(".button").queryAllAs(Button.class).stream()
-                .filter(button -> button.getText().equals("Save"))
+                .filter(button -> button.getText().replace("_", "").equals("Save"))
                 .findFirst()
                 .orElseThrow()
                 .fire());
@@ -94,7 +94,7 @@ class UnusableSavedSettingsUiTest {
             PasswordField password = robot.lookup("#password").queryAs(PasswordField.class);
             password.setText("not-checked-by-trust-auth");
             robot.lookup(".button").queryAllAs(Button.class).stream()
-                    .filter(button -> button.getText().equals("OK"))
+                    .filter(button -> button.getText().replace("_", "").equals("OK"))
                     .findFirst()
                     .orElseThrow()
                     .fire();
