@@ -1,6 +1,7 @@
 package org.registrar.assessments;
 
 import org.registrar.assessments.data.Assessment;
+import org.registrar.i18n.Messages;
 
 /** An entry of the assessment picker: an existing assessment, or (assessment null) "New assessment…". Immutable. */
 public record AssessmentChoice(Assessment assessment) {
@@ -12,6 +13,6 @@ public record AssessmentChoice(Assessment assessment) {
 
     @Override
     public String toString() {
-        return isNew() ? "New assessment…" : assessment.describe();
+        return isNew() ? Messages.text("assessments.picker.new") : assessment.describe();
     }
 }

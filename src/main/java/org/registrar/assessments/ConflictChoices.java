@@ -9,6 +9,7 @@ import org.registrar.assessments.grid.GridEditor;
 import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.grid.RowState;
 import org.registrar.assessments.input.ScoreText;
+import org.registrar.i18n.Messages;
 
 /**
  * Rows a save found changed by someone else meanwhile: each shows theirs and yours until the user keeps theirs or
@@ -62,11 +63,13 @@ final class ConflictChoices {
 
     private static String message(Conflict conflict) {
         String theirs = conflict.theirVersion() == null
-                ? "deleted"
-                : ScoreText.format(conflict.theirScore(), conflict.theirExcused()) + " by "
-                        + conflict.theirRecordedBy();
+                ? Messages.text("assessments.conflict.deleted")
+                : Messages.text(
+                        "assessments.conflict.theirs",
+                        ScoreText.format(conflict.theirScore(), conflict.theirExcused()),
+                        conflict.theirRecordedBy());
         String yours =
                 ScoreText.format(conflict.yours().score(), conflict.yours().excused());
-        return "changed meanwhile: saved now " + theirs + ", yours " + yours + ". Keep yours or take theirs.";
+        return Messages.text("assessments.conflict.message", theirs, yours);
     }
 }
