@@ -134,6 +134,7 @@ public final class BulkEntryView {
         this.importing = new ImportControls(model, root, dialogs);
         top.getChildren().add(1, new WaitingDraftsPanel(model).node());
         bindPickers();
+        bindActions();
         bindNewAssessmentForm();
         bindDraftBanner();
         bindWorkBar();
@@ -227,6 +228,10 @@ public final class BulkEntryView {
                 model.selectAssessment(now);
             }
         });
+    }
+
+    /** New assessment, the busy spinner, Import, History, and the save buttons at the end of the toolbar. */
+    private void bindActions() {
         create.disableProperty()
                 .bind(model.cohortProperty()
                         .isNull()
@@ -249,7 +254,7 @@ public final class BulkEntryView {
     }
 
     @FXML
-    private void importCsv() {
+    private void chooseCsvFile() {
         importing.chooseFile();
     }
 

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -14,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
@@ -28,6 +28,7 @@ import org.registrar.assessments.input.TextTable;
 import org.registrar.dialogs.DialogService;
 import org.registrar.dialogs.FileRequest;
 import org.registrar.i18n.Messages;
+import org.registrar.ui.Fxml;
 
 /**
  * CSV import: a file chooser, drag and drop onto the screen, and a preview where the detected encoding, delimiter
@@ -97,57 +98,92 @@ final class ImportControls {
         dialogs.chooseFileToOpen(choose()).ifPresent(model.grid()::readCsv);
     }
 
+    /** The controls of one import dialog (ImportControls.fxml): the dialog is built anew for each preview. */
+    static final class MappingForm {
+        @FXML
+        VBox encodingBox;
+
+        @FXML
+        Label warning;
+
+        @FXML
+        Label encodingLabel;
+
+        @FXML
+        ComboBox<String> encoding;
+
+        @FXML
+        Label studentLabel;
+
+        @FXML
+        ComboBox<String> student;
+
+        @FXML
+        Label scoreLabel;
+
+        @FXML
+        ComboBox<String> score;
+
+        @FXML
+        Label commentLabel;
+
+        @FXML
+        ComboBox<String> comment;
+
+        @FXML
+        CheckBox header;
+
+        @FXML
+        TableView<TextTable.Row> preview;
+
+        @FXML
+        Label rules;
+
+        @FXML
+        Label notes;
+
+        ColumnMapping mapping(List<String> names) {
+            return new ColumnMapping(
+                    index(names, student.getValue()),
+                    index(names, score.getValue()),
+                    index(names, comment.getValue()),
+                    header.isSelected());
+        }
+    }
+
     private void show(CsvImport.Result preview) {
         Dialog<ColumnMapping> dialog = new Dialog<>();
         dialog.setTitle(Messages.text("assessments.import.title"));
         dialog.setHeaderText(preview.describe());
+        MappingForm form = new MappingForm();
+        VBox content = Fxml.load(form, ImportControls.class);
         List<String> names = columnNames(preview);
-        ComboBox<String> student = choices(names, preview.mapping().student(), false);
-        ComboBox<String> score = choices(names, preview.mapping().score(), true);
-        ComboBox<String> comment = choices(names, preview.mapping().comment(), true);
-        CheckBox header = new CheckBox(Messages.text("assessments.import.header"));
-        header.setSelected(preview.mapping().header());
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
-        form.addRow(0, labelFor("assessments.import.student", student), student);
-        form.addRow(1, labelFor("assessments.import.score", score), score);
-        form.addRow(2, labelFor("assessments.import.comment", comment), comment);
-        form.addRow(3, header);
-        Label rules = new Label(Messages.text("assessments.import.rules", InputCells.CLEAR));
-        rules.setWrapText(true);
-        rules.setMinHeight(Region.USE_PREF_SIZE);
-        Label notes = new Label();
-        notes.setId("import-notes");
-        notes.setWrapText(true);
-        notes.setMinHeight(Region.USE_PREF_SIZE);
-        notes.getStyleClass().add("import-warning");
-        Runnable noted = () -> notes.setText(describe(new ColumnMapping(
-                        index(names, student.getValue()),
-                        index(names, score.getValue()),
-                        index(names, comment.getValue()),
-                        header.isSelected())
-                .notes(preview.table())));
+        choices(form.student, names, preview.mapping().student(), false);
+        choices(form.score, names, preview.mapping().score(), true);
+        choices(form.comment, names, preview.mapping().comment(), true);
+        form.studentLabel.setLabelFor(form.student);
+        form.scoreLabel.setLabelFor(form.score);
+        form.commentLabel.setLabelFor(form.comment);
+        form.encodingLabel.setLabelFor(form.encoding);
+        form.header.setSelected(preview.mapping().header());
+        form.rules.setText(Messages.text("assessments.import.rules", InputCells.CLEAR));
+        fillPreview(form.preview, preview.table(), names);
+        Runnable noted = () -> form.notes.setText(describe(form.mapping(names).notes(preview.table())));
         noted.run();
-        student.valueProperty().addListener((obs, was, now) -> noted.run());
-        score.valueProperty().addListener((obs, was, now) -> noted.run());
-        comment.valueProperty().addListener((obs, was, now) -> noted.run());
-        header.selectedProperty().addListener((obs, was, now) -> noted.run());
-        VBox content = new VBox(10, form, previewTable(preview.table(), names), rules, notes);
+        form.student.valueProperty().addListener((obs, was, now) -> noted.run());
+        form.score.valueProperty().addListener((obs, was, now) -> noted.run());
+        form.comment.valueProperty().addListener((obs, was, now) -> noted.run());
+        form.header.selectedProperty().addListener((obs, was, now) -> noted.run());
         dialog.getDialogPane().setContent(content);
         ButtonType apply = new ButtonType(Messages.text("assessments.import.apply"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
         boolean[] readAgain = {false};
         if (preview.doubt() != null) {
-            content.getChildren().add(0, encodingChoice(preview.doubt(), dialog, apply, readAgain));
+            encodingChoice(form, preview.doubt(), dialog, apply, readAgain);
+        } else {
+            content.getChildren().remove(form.encodingBox);
         }
-        dialog.setResultConverter(button -> button == apply
-                ? new ColumnMapping(
-                        index(names, student.getValue()),
-                        index(names, score.getValue()),
-                        index(names, comment.getValue()),
-                        header.isSelected())
-                : null);
+        dialog.setResultConverter(button -> button == apply ? form.mapping(names) : null);
         dialogs.ask(dialog, answer -> {
             answer.ifPresent(mapping -> model.grid().applyImport(preview, mapping));
             model.grid().importShown();
@@ -161,19 +197,17 @@ final class ImportControls {
      * A file that is UTF-8 except for a few bytes: the user says which encoding it is before anything is matched.
      * Windows-1252 reads the file again; UTF-8 keeps this preview (those bytes show as �).
      */
-    private VBox encodingChoice(
-            CsvImport.EncodingDoubt doubt, Dialog<ColumnMapping> dialog, ButtonType apply, boolean[] readAgain) {
-        Label warning = new Label(Messages.text("assessments.import.checkEncoding", doubt.describe()));
-        warning.setWrapText(true);
-        warning.setMinHeight(Region.USE_PREF_SIZE);
-        warning.getStyleClass().add("import-warning");
-        ComboBox<String> encoding = new ComboBox<>();
-        encoding.setId("import-encoding");
-        encoding.setPromptText(Messages.text("assessments.import.encodingPrompt"));
-        encoding.getItems().addAll(asUtf8(), asWindows1252());
-        javafx.scene.Node button = dialog.getDialogPane().lookupButton(apply);
+    private void encodingChoice(
+            MappingForm form,
+            CsvImport.EncodingDoubt doubt,
+            Dialog<ColumnMapping> dialog,
+            ButtonType apply,
+            boolean[] readAgain) {
+        form.warning.setText(Messages.text("assessments.import.checkEncoding", doubt.describe()));
+        form.encoding.getItems().addAll(asUtf8(), asWindows1252());
+        Node button = dialog.getDialogPane().lookupButton(apply);
         button.setDisable(true);
-        encoding.valueProperty().addListener((obs, was, chosen) -> {
+        form.encoding.valueProperty().addListener((obs, was, chosen) -> {
             if (asWindows1252().equals(chosen) && model.grid().importFile() != null) {
                 readAgain[0] = true;
                 dialog.setResult(null);
@@ -182,10 +216,6 @@ final class ImportControls {
                 button.setDisable(chosen == null);
             }
         });
-        GridPane row = new GridPane();
-        row.setHgap(8);
-        row.addRow(0, labelFor("assessments.import.encoding", encoding), encoding);
-        return new VBox(6, warning, row);
     }
 
     /** The line notes under the preview: at most {@link #NOTES_SHOWN}, then how many more. */
@@ -215,8 +245,7 @@ final class ImportControls {
         return names;
     }
 
-    private static ComboBox<String> choices(List<String> names, int selected, boolean optional) {
-        ComboBox<String> box = new ComboBox<>();
+    private static void choices(ComboBox<String> box, List<String> names, int selected, boolean optional) {
         if (optional) {
             box.getItems().add(Messages.text("assessments.import.none"));
         }
@@ -225,7 +254,6 @@ final class ImportControls {
                 selected >= 0 && selected < names.size()
                         ? names.get(selected)
                         : box.getItems().get(0));
-        return box;
     }
 
     /** A preview column at least as wide as its header ("Column 2: Score" whole, not "Column 2: S…"). */
@@ -240,21 +268,11 @@ final class ImportControls {
         column.setPrefWidth(Math.max(80, needed));
     }
 
-    /** A label whose mnemonic moves the focus to {@code field}. */
-    private static Label labelFor(String key, Node field) {
-        Label label = new Label(Messages.text(key));
-        label.setMnemonicParsing(true);
-        label.setLabelFor(field);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
-
     private static int index(List<String> names, String value) {
         return names.indexOf(value);
     }
 
-    private static TableView<TextTable.Row> previewTable(TextTable table, List<String> names) {
-        TableView<TextTable.Row> view = new TableView<>();
+    private static void fillPreview(TableView<TextTable.Row> view, TextTable table, List<String> names) {
         for (int i = 0; i < names.size(); i++) {
             int column = i;
             TableColumn<TextTable.Row, String> col = new TableColumn<>(names.get(i));
@@ -271,7 +289,5 @@ final class ImportControls {
         view.getItems()
                 .setAll(table.rows()
                         .subList(0, Math.min(PREVIEW_ROWS, table.rows().size())));
-        view.setPrefHeight(260);
-        return view;
     }
 }

@@ -114,6 +114,9 @@ class BulkEntryLayoutUiTest {
         for (double[] size : SIZES) {
             show(view.root(), size);
             problems.addAll(screenProblems("conflict choices", size, model));
+            if (size == SIZES[0]) {
+                Screenshots.save(stage.getScene(), "small/" + tag(language) + "-assessments-conflict");
+            }
         }
         assertThat(robot.lookup("#keep-mine").queryAs(Node.class).isVisible())
                 .as("the conflict choices are shown")
@@ -130,6 +133,9 @@ class BulkEntryLayoutUiTest {
                     .as("the new-assessment form is shown")
                     .isTrue();
             problems.addAll(screenProblems("new assessment", size, model));
+            if (size == SIZES[0]) {
+                Screenshots.save(stage.getScene(), "small/" + tag(language) + "-assessments-new");
+            }
         }
 
         assertThat(problems).as(language.toLanguageTag()).isEmpty();
@@ -139,6 +145,7 @@ class BulkEntryLayoutUiTest {
         String at = what + " at " + (int) size[0] + "×" + (int) size[1] + ": ";
         List<String> problems = new ArrayList<>();
         Clipping.in(stage).forEach(problem -> problems.add(at + problem));
+        drawnMarkers(stage.getScene()).forEach(problem -> problems.add(at + problem));
         for (String id : List.of("#save", "#save-valid")) {
             if (!reachable(robot.lookup(id).queryAs(Node.class))) {
                 problems.add(at + id + " is not visible inside the window");
@@ -149,6 +156,29 @@ class BulkEntryLayoutUiTest {
         problems.addAll(shows(at, "#cohort-picker", String.valueOf(cohort)));
         problems.addAll(shows(at, "#assessment-picker", String.valueOf(assessment)));
         return problems;
+    }
+
+    /** Labels that draw a mnemonic's underscore ("_Title") because they do not parse it. */
+    private static List<String> drawnMarkers(Scene scene) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+                    List<String> found = new ArrayList<>();
+                    markers(scene.getRoot(), found);
+                    return found;
+                })
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private static void markers(Node node, List<String> found) {
+        if (node instanceof Labeled labeled
+                && labeled.isVisible()
+                && !labeled.isMnemonicParsing()
+                && labeled.getText() != null
+                && labeled.getText().contains("_")) {
+            found.add(Clipping.name(labeled) + " draws its mnemonic marker");
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> markers(child, found));
+        }
     }
 
     /** Shown, its ancestors shown, and wholly inside the window. */
@@ -234,6 +264,7 @@ class BulkEntryLayoutUiTest {
                 })
                 .get(10, TimeUnit.SECONDS);
         Clipping.in(window).forEach(problem -> problems.add("import dialog: " + problem));
+        drawnMarkers(window.getScene()).forEach(problem -> problems.add("import dialog: " + problem));
         Screenshots.save(window.getScene(), "small/" + tag(Messages.locale()) + "-assessments-import");
         WaitForAsyncUtils.asyncFx(window::close).get(10, TimeUnit.SECONDS);
         return problems;
