@@ -54,7 +54,7 @@ public final class GridTable implements GridNavigator {
         table.setPlaceholder(new Label(Messages.text("assessments.grid.empty")));
         table.getColumns()
                 .addAll(List.of(
-                        text(Messages.text("assessments.grid.studentNumber"), 110, GridRow::studentNumber),
+                        text(Messages.text("assessments.grid.studentNumber"), 110, 90, GridRow::studentNumber),
                         text(Messages.text("assessments.grid.name"), 220, 120, GridRow::name),
                         saved(),
                         editable(score, GridColumn.SCORE, 100),
@@ -70,11 +70,6 @@ public final class GridTable implements GridNavigator {
                 typeAhead.clear();
             }
         });
-    }
-
-    private static TableColumn<GridRow, String> text(
-            String title, double width, java.util.function.Function<GridRow, String> value) {
-        return text(title, width, width, value);
     }
 
     private static TableColumn<GridRow, String> text(
