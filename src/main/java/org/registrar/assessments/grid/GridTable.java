@@ -32,7 +32,7 @@ public final class GridTable implements GridNavigator {
     /** A header's padding and its sort-arrow space beside its text. */
     private static final double HEADER_PADDING = 24;
     /** The vertical scroll bar and the grid's border, beside its columns. */
-    private static final double SCROLL_BAR_AND_BORDERS = 20;
+    private static final double SCROLL_BAR_AND_BORDERS = 30;
 
     private static final String IDEAL_WIDTH = "registrar.idealWidth";
 
