@@ -2,19 +2,22 @@ package org.registrar.assessments;
 
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 import org.registrar.assessments.data.Cohort;
@@ -27,40 +30,118 @@ import org.registrar.assessments.history.HistoryViewModel;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.Privileges;
 import org.registrar.dialogs.DialogService;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
+import org.registrar.ui.Fxml;
 
 /**
  * The Assessments screen: pick a cohort and an assessment, type or paste a whole class's scores into the grid, see
  * every problem at its cell and in the list, and save in one transaction. Binds to {@link BulkEntryViewModel} only.
+ * Its static layout is BulkEntryView.fxml (words from the bundle's {@code assessments.*} keys); the grid, the side
+ * panel and the waiting drafts are built here.
  */
 public final class BulkEntryView {
     private final BulkEntryViewModel model;
-    private final BorderPane root = new BorderPane();
+    private final BorderPane root;
     private final GridTable grid;
     private final SidePanel side;
     private final ImportControls importing;
+
+    @FXML
+    private VBox top;
+
+    @FXML
+    private FlowPane toolbar;
+
+    @FXML
+    private Label cohortLabel;
+
+    @FXML
+    private SearchableComboBox<Cohort> cohorts;
+
+    @FXML
+    private Label assessmentLabel;
+
+    @FXML
+    private ComboBox<AssessmentChoice> assessments;
+
+    @FXML
+    private HBox creating;
+
+    @FXML
+    private Button create;
+
+    @FXML
+    private ProgressIndicator spinner;
+
+    @FXML
+    private Button importCsv;
+
+    @FXML
+    private Button history;
+
+    @FXML
+    private FlowPane newForm;
+
+    @FXML
+    private Label titleLabel;
+
+    @FXML
+    private TextField newTitle;
+
+    @FXML
+    private Label subjectLabel;
+
+    @FXML
+    private TextField newSubject;
+
+    @FXML
+    private Label dateLabel;
+
+    @FXML
+    private TextField newDate;
+
+    @FXML
+    private Label maxLabel;
+
+    @FXML
+    private TextField newMax;
+
+    @FXML
+    private HBox draftBanner;
+
+    @FXML
+    private Label draftOffer;
+
+    @FXML
+    private HBox workBar;
+
+    @FXML
+    private ProgressBar progress;
+
+    @FXML
+    private Label working;
+
+    @FXML
+    private Label message;
 
     /** @param dialogs asks the user (file chooser, import preview) */
     public BulkEntryView(BulkEntryViewModel model, DialogService dialogs) {
         this.model = model;
         this.grid = new GridTable(model.grid());
         this.side = new SidePanel(model, grid);
+        this.root = Fxml.load(this);
         this.importing = new ImportControls(model, root, dialogs);
-        VBox top = new VBox(
-                10,
-                heading(),
-                new WaitingDraftsPanel(model).node(),
-                pickers(),
-                newAssessmentForm(),
-                draftBanner(),
-                workBar());
-        top.setPadding(new Insets(0, 0, 10, 0));
-        root.setTop(top);
+        top.getChildren().add(1, new WaitingDraftsPanel(model).node());
+        bindPickers();
+        bindActions();
+        bindNewAssessmentForm();
+        bindDraftBanner();
+        bindWorkBar();
+        bindMessage();
         root.setCenter(grid.node());
         root.setRight(side.node());
-        root.setBottom(messageBar());
-        root.setPadding(new Insets(20));
-        root.getStyleClass().addAll("screen", "bulk-entry");
+        side.giveWayTo(root);
         root.getStylesheets()
                 .add(BulkEntryView.class.getResource("bulk-entry.css").toExternalForm());
         importing.install();
@@ -120,22 +201,14 @@ public final class BulkEntryView {
         return new BulkEntryView(model, dialogs);
     }
 
-    private static VBox heading() {
-        Label title = new Label("Assessments");
-        title.getStyleClass().add("title-2");
-        Label hint = new Label(
-                "Type, paste (Ctrl+V) or import a class's scores. Enter moves down, Tab right, Escape "
-                        + "reverts, Delete clears, Ctrl+D fills down, Ctrl+Z undoes. Blank keeps the saved score; EX = excused.");
-        hint.getStyleClass().add("text-muted");
-        hint.setWrapText(true);
-        return new VBox(2, title, hint);
-    }
-
-    private HBox pickers() {
-        SearchableComboBox<Cohort> cohorts = new SearchableComboBox<>(model.cohorts());
-        cohorts.setId("cohort-picker");
-        cohorts.setPromptText("Cohort");
-        cohorts.setPrefWidth(170);
+    private void bindPickers() {
+        cohortLabel.setLabelFor(cohorts);
+        assessmentLabel.setLabelFor(assessments);
+        cohorts.setItems(model.cohorts());
+        assessments.setItems(model.assessments());
+        // the chosen value is always shown whole: a picker never shrinks below what its items need
+        Pickers.fitToItems(cohorts, 120, 260);
+        Pickers.fitToItems(assessments, 160, 360);
         // no switching grids while a save or load is in flight: its answer belongs to the grid it started from
         cohorts.disableProperty().bind(model.busyProperty());
         model.cohortProperty().addListener((obs, was, now) -> {
@@ -148,11 +221,6 @@ public final class BulkEntryView {
                 model.selectCohort(now);
             }
         });
-        ComboBox<AssessmentChoice> assessments = new ComboBox<>(model.assessments());
-        assessments.setId("assessment-picker");
-        assessments.setPromptText("Assessment");
-        assessments.setPrefWidth(290);
-        assessments.setMinWidth(160);
         assessments.disableProperty().bind(model.cohortProperty().isNull().or(model.busyProperty()));
         model.assessmentProperty().addListener((obs, was, now) -> assessments.setValue(now));
         assessments.valueProperty().addListener((obs, was, now) -> {
@@ -160,59 +228,59 @@ public final class BulkEntryView {
                 model.selectAssessment(now);
             }
         });
-        Button create = new Button("New assessment");
-        create.setId("new-assessment");
-        create.setOnAction(event -> model.selectAssessment(AssessmentChoice.NEW));
+    }
+
+    /** New assessment, the busy spinner, Import, History, and the save buttons at the end of the toolbar. */
+    private void bindActions() {
         create.disableProperty()
                 .bind(model.cohortProperty()
                         .isNull()
                         .or(model.canCreateAssessmentsProperty().not()));
-        Button history = new Button("History…");
-        history.setId("history");
-        history.setTooltip(new javafx.scene.control.Tooltip(
-                "Who changed which score when: the selected student's, or the whole assessment's"));
-        history.setOnAction(event ->
-                openHistory(grid.selectedRow() == null ? HistoryScope.ASSESSMENT : HistoryScope.STUDENT_IN_ASSESSMENT));
-        history.disableProperty().bind(model.savedAssessmentOpenProperty().not());
-        Button undo = new Button("Undo");
-        undo.setId("undo");
-        undo.setOnAction(event -> model.grid().undo());
-        Button importCsv = new Button("Import CSV…");
-        importCsv.setId("import-csv");
-        importCsv.setOnAction(event -> importing.chooseFile());
-        importCsv.disableProperty().bind(model.assessmentProperty().isNull());
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
+        int at = creating.getChildren().indexOf(create);
+        creating.getChildren().remove(create);
+        creating.getChildren()
+                .add(at, NotPermitted.explain(create, model.canCreateAssessmentsProperty(), "create assessments"));
         spinner.visibleProperty().bind(model.busyProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(
-                8,
-                new Label("Cohort"),
-                cohorts,
-                new Label("Assessment"),
-                assessments,
-                NotPermitted.explain(create, model.canCreateAssessmentsProperty(), "create assessments"),
-                spinner,
-                spacer,
-                importCsv,
-                history,
-                undo,
-                side.saveButtons());
-        bar.setAlignment(Pos.CENTER_LEFT);
-        keepWhole(bar);
-        return bar;
+        history.disableProperty().bind(model.savedAssessmentOpenProperty().not());
+        importCsv.disableProperty().bind(model.assessmentProperty().isNull());
+        // Save stays in the toolbar: when the row is too narrow the flow puts it on the next line, never out of reach
+        toolbar.getChildren().add(side.saveButtons());
+        toolbar.prefWrapLengthProperty().bind(root.widthProperty());
     }
 
-    /** Labels and buttons keep their full text; the pickers give way first. */
-    private static void keepWhole(Parent parent) {
-        for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
-            if (child instanceof Label || child instanceof Button) {
-                ((Region) child).setMinWidth(Region.USE_PREF_SIZE);
-            } else if (child instanceof javafx.scene.layout.Pane pane) {
-                keepWhole(pane);
-            }
-        }
+    @FXML
+    private void createAssessment() {
+        model.selectAssessment(AssessmentChoice.NEW);
+    }
+
+    @FXML
+    private void chooseCsvFile() {
+        importing.chooseFile();
+    }
+
+    @FXML
+    private void showHistory() {
+        openHistory(grid.selectedRow() == null ? HistoryScope.ASSESSMENT : HistoryScope.STUDENT_IN_ASSESSMENT);
+    }
+
+    @FXML
+    private void undo() {
+        model.grid().undo();
+    }
+
+    @FXML
+    private void restoreDraft() {
+        model.restoreDraft();
+    }
+
+    @FXML
+    private void discardDraft() {
+        model.discardDraft();
+    }
+
+    @FXML
+    private void cancelInput() {
+        model.grid().cancelInput();
     }
 
     /** Opens the result history window: the selected student's changes or the whole assessment's. */
@@ -228,11 +296,11 @@ public final class BulkEntryView {
     }
 
     private void installGridMenu() {
-        javafx.scene.control.MenuItem student = new javafx.scene.control.MenuItem("History of this student…");
+        MenuItem student = new MenuItem(Messages.text("assessments.menu.studentHistory"));
         student.setOnAction(event -> openHistory(HistoryScope.STUDENT_IN_ASSESSMENT));
-        javafx.scene.control.MenuItem whole = new javafx.scene.control.MenuItem("History of this assessment…");
+        MenuItem whole = new MenuItem(Messages.text("assessments.menu.assessmentHistory"));
         whole.setOnAction(event -> openHistory(HistoryScope.ASSESSMENT));
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(student, whole);
+        ContextMenu menu = new ContextMenu(student, whole);
         menu.setOnShowing(event -> {
             boolean saved = model.savedAssessmentOpenProperty().get();
             student.setDisable(!saved || grid.selectedRow() == null);
@@ -241,99 +309,53 @@ public final class BulkEntryView {
         grid.node().setContextMenu(menu);
     }
 
-    private HBox newAssessmentForm() {
+    private void bindNewAssessmentForm() {
         NewAssessmentForm form = model.newAssessment();
-        HBox fields = new HBox(
-                8,
-                field("Title", "new-title", form.titleProperty(), 220),
-                field("Subject", "new-subject", form.subjectProperty(), 140),
-                field("Date", "new-date", form.dateProperty(), 110),
-                field("Max score", "new-max", form.maxScoreProperty(), 70));
-        fields.setAlignment(Pos.CENTER_LEFT);
-        var creating = model.newAssessmentOpenProperty();
-        fields.visibleProperty().bind(creating);
-        fields.managedProperty().bind(creating);
-        return fields;
+        bindField(titleLabel, newTitle, form.titleProperty());
+        bindField(subjectLabel, newSubject, form.subjectProperty());
+        bindField(dateLabel, newDate, form.dateProperty());
+        bindField(maxLabel, newMax, form.maxScoreProperty());
+        showWhen(newForm, model.newAssessmentOpenProperty());
     }
 
-    private static HBox field(String label, String id, javafx.beans.property.StringProperty value, double width) {
-        TextField text = new TextField();
-        text.setId(id);
-        text.textProperty().bindBidirectional(value);
-        text.setPrefWidth(width);
-        HBox box = new HBox(4, new Label(label), text);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+    private static void bindField(Label label, TextField field, StringProperty value) {
+        label.setLabelFor(field);
+        field.textProperty().bindBidirectional(value);
+    }
+
+    private static void showWhen(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
     }
 
     /** While a large paste or import is worked on off the FX thread: what, a progress bar and Cancel. */
-    private HBox workBar() {
-        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
-        progress.setPrefWidth(160);
-        Label text = new Label();
-        text.setId("input-working");
-        text.textProperty().bind(model.grid().workingProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel-input");
-        cancel.setOnAction(event -> model.grid().cancelInput());
-        HBox bar = new HBox(10, progress, text, cancel);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("work-bar");
-        var working = model.grid().workingProperty().isNotEmpty();
-        bar.visibleProperty().bind(working);
-        bar.managedProperty().bind(working);
+    private void bindWorkBar() {
+        working.textProperty().bind(model.grid().workingProperty());
+        var busy = model.grid().workingProperty().isNotEmpty();
+        showWhen(workBar, busy);
         // indeterminate only while shown: a hidden indeterminate bar would keep animating
         progress.progressProperty()
-                .bind(Bindings.when(working)
-                        .then(javafx.scene.control.ProgressBar.INDETERMINATE_PROGRESS)
+                .bind(Bindings.when(busy)
+                        .then(ProgressBar.INDETERMINATE_PROGRESS)
                         .otherwise(0.0));
-        return bar;
     }
 
-    private HBox draftBanner() {
-        Label text = new Label();
-        text.setId("draft-offer");
-        text.textProperty().bind(model.draftOfferProperty());
-        Button restore = new Button("Restore");
-        restore.setId("restore-draft");
-        restore.getStyleClass().add("accent");
-        restore.setOnAction(event -> model.restoreDraft());
-        Button discard = new Button("Discard");
-        discard.setId("discard-draft");
-        discard.setOnAction(event -> model.discardDraft());
-        HBox banner = new HBox(10, text, restore, discard);
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.getStyleClass().add("draft-banner");
-        var offered = model.draftOfferProperty().isNotEmpty();
-        banner.visibleProperty().bind(offered);
-        banner.managedProperty().bind(offered);
-        return banner;
+    private void bindDraftBanner() {
+        draftOffer.textProperty().bind(model.draftOfferProperty());
+        showWhen(draftBanner, model.draftOfferProperty().isNotEmpty());
     }
 
-    private Label messageBar() {
-        Label message = new Label();
-        message.setId("bulk-message");
-        message.setWrapText(true);
+    private void bindMessage() {
         message.textProperty().bind(model.messageProperty());
-        message.getStyleClass().add("message");
         model.errorProperty().addListener((obs, was, isError) -> {
             message.getStyleClass().remove("danger");
             if (isError) {
                 message.getStyleClass().add("danger");
             }
         });
-        BorderPane.setMargin(message, new Insets(10, 0, 0, 0));
-        return message;
     }
 
     public Parent root() {
         return root;
-    }
-
-    /** For the problems list: keeps ListView imports in one place. */
-    static <T> ListView<T> list(String id) {
-        ListView<T> list = new ListView<>();
-        list.setId(id);
-        return list;
     }
 }

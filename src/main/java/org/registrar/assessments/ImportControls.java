@@ -4,6 +4,8 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -13,9 +15,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.registrar.assessments.input.ColumnMapping;
 import org.registrar.assessments.input.CsvImport;
 import org.registrar.assessments.input.InputCells;
@@ -23,6 +27,8 @@ import org.registrar.assessments.input.LineNote;
 import org.registrar.assessments.input.TextTable;
 import org.registrar.dialogs.DialogService;
 import org.registrar.dialogs.FileRequest;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.Fxml;
 
 /**
  * CSV import: a file chooser, drag and drop onto the screen, and a preview where the detected encoding, delimiter
@@ -32,17 +38,27 @@ import org.registrar.dialogs.FileRequest;
 final class ImportControls {
     private static final int PREVIEW_ROWS = 12;
     private static final int NOTES_SHOWN = 8;
-    static final String RULES = "A blank or missing score or comment keeps the saved one. To clear a saved comment,"
-            + " put only " + InputCells.CLEAR + " in its cell.";
-    static final String AS_UTF8 = "UTF-8 (the bytes that are not show as �)";
-    static final String AS_WINDOWS_1252 = "Windows-1252 (read the whole file again)";
-    private static final FileRequest CHOOSE = new FileRequest(
-            "Import scores from a CSV file",
-            "",
-            null,
-            List.of(
-                    new FileRequest.FileKind("CSV and text files", List.of("*.csv", "*.txt", "*.tsv")),
-                    new FileRequest.FileKind("All files", List.of("*.*"))));
+
+    /** The encoding choice that keeps the preview read as UTF-8. */
+    static String asUtf8() {
+        return Messages.text("assessments.import.asUtf8");
+    }
+
+    private static String asWindows1252() {
+        return Messages.text("assessments.import.asWindows1252");
+    }
+
+    private static FileRequest choose() {
+        return new FileRequest(
+                Messages.text("assessments.import.choose"),
+                "",
+                null,
+                List.of(
+                        new FileRequest.FileKind(
+                                Messages.text("assessments.import.csvFiles"), List.of("*.csv", "*.txt", "*.tsv")),
+                        new FileRequest.FileKind(Messages.text("assessments.import.allFiles"), List.of("*.*"))));
+    }
+
     private final BulkEntryViewModel model;
     private final Region root;
     private final DialogService dialogs;
@@ -79,58 +95,95 @@ final class ImportControls {
 
     /** The Import CSV… button: the user picks a file, its preview follows. */
     void chooseFile() {
-        dialogs.chooseFileToOpen(CHOOSE).ifPresent(model.grid()::readCsv);
+        dialogs.chooseFileToOpen(choose()).ifPresent(model.grid()::readCsv);
+    }
+
+    /** The controls of one import dialog (ImportControls.fxml): the dialog is built anew for each preview. */
+    static final class MappingForm {
+        @FXML
+        VBox encodingBox;
+
+        @FXML
+        Label warning;
+
+        @FXML
+        Label encodingLabel;
+
+        @FXML
+        ComboBox<String> encoding;
+
+        @FXML
+        Label studentLabel;
+
+        @FXML
+        ComboBox<String> student;
+
+        @FXML
+        Label scoreLabel;
+
+        @FXML
+        ComboBox<String> score;
+
+        @FXML
+        Label commentLabel;
+
+        @FXML
+        ComboBox<String> comment;
+
+        @FXML
+        CheckBox header;
+
+        @FXML
+        TableView<TextTable.Row> preview;
+
+        @FXML
+        Label rules;
+
+        @FXML
+        Label notes;
+
+        ColumnMapping mapping(List<String> names) {
+            return new ColumnMapping(
+                    index(names, student.getValue()),
+                    index(names, score.getValue()),
+                    index(names, comment.getValue()),
+                    header.isSelected());
+        }
     }
 
     private void show(CsvImport.Result preview) {
         Dialog<ColumnMapping> dialog = new Dialog<>();
-        dialog.setTitle("Import scores");
+        dialog.setTitle(Messages.text("assessments.import.title"));
         dialog.setHeaderText(preview.describe());
+        MappingForm form = new MappingForm();
+        VBox content = Fxml.load(form, ImportControls.class);
         List<String> names = columnNames(preview);
-        ComboBox<String> student = choices(names, preview.mapping().student(), false);
-        ComboBox<String> score = choices(names, preview.mapping().score(), true);
-        ComboBox<String> comment = choices(names, preview.mapping().comment(), true);
-        CheckBox header = new CheckBox("First row is a header");
-        header.setSelected(preview.mapping().header());
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
-        form.addRow(0, new Label("Student number or e-mail"), student);
-        form.addRow(1, new Label("Score"), score);
-        form.addRow(2, new Label("Comment"), comment);
-        form.addRow(3, header);
-        Label rules = new Label(RULES);
-        rules.setWrapText(true);
-        Label notes = new Label();
-        notes.setId("import-notes");
-        notes.setWrapText(true);
-        notes.getStyleClass().add("import-warning");
-        Runnable noted = () -> notes.setText(describe(new ColumnMapping(
-                        index(names, student.getValue()),
-                        index(names, score.getValue()),
-                        index(names, comment.getValue()),
-                        header.isSelected())
-                .notes(preview.table())));
+        choices(form.student, names, preview.mapping().student(), false);
+        choices(form.score, names, preview.mapping().score(), true);
+        choices(form.comment, names, preview.mapping().comment(), true);
+        form.studentLabel.setLabelFor(form.student);
+        form.scoreLabel.setLabelFor(form.score);
+        form.commentLabel.setLabelFor(form.comment);
+        form.encodingLabel.setLabelFor(form.encoding);
+        form.header.setSelected(preview.mapping().header());
+        form.rules.setText(Messages.text("assessments.import.rules", InputCells.CLEAR));
+        fillPreview(form.preview, preview.table(), names);
+        Runnable noted = () -> form.notes.setText(describe(form.mapping(names).notes(preview.table())));
         noted.run();
-        student.valueProperty().addListener((obs, was, now) -> noted.run());
-        score.valueProperty().addListener((obs, was, now) -> noted.run());
-        comment.valueProperty().addListener((obs, was, now) -> noted.run());
-        header.selectedProperty().addListener((obs, was, now) -> noted.run());
-        VBox content = new VBox(10, form, previewTable(preview.table(), names), rules, notes);
+        form.student.valueProperty().addListener((obs, was, now) -> noted.run());
+        form.score.valueProperty().addListener((obs, was, now) -> noted.run());
+        form.comment.valueProperty().addListener((obs, was, now) -> noted.run());
+        form.header.selectedProperty().addListener((obs, was, now) -> noted.run());
         dialog.getDialogPane().setContent(content);
-        ButtonType apply = new ButtonType("Match into the grid", ButtonBar.ButtonData.OK_DONE);
+        ButtonType apply = new ButtonType(Messages.text("assessments.import.apply"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
         boolean[] readAgain = {false};
         if (preview.doubt() != null) {
-            content.getChildren().add(0, encodingChoice(preview.doubt(), dialog, apply, readAgain));
+            encodingChoice(form, preview.doubt(), dialog, apply, readAgain);
+        } else {
+            content.getChildren().remove(form.encodingBox);
         }
-        dialog.setResultConverter(button -> button == apply
-                ? new ColumnMapping(
-                        index(names, student.getValue()),
-                        index(names, score.getValue()),
-                        index(names, comment.getValue()),
-                        header.isSelected())
-                : null);
+        dialog.setResultConverter(button -> button == apply ? form.mapping(names) : null);
         dialogs.ask(dialog, answer -> {
             answer.ifPresent(mapping -> model.grid().applyImport(preview, mapping));
             model.grid().importShown();
@@ -144,19 +197,18 @@ final class ImportControls {
      * A file that is UTF-8 except for a few bytes: the user says which encoding it is before anything is matched.
      * Windows-1252 reads the file again; UTF-8 keeps this preview (those bytes show as �).
      */
-    private VBox encodingChoice(
-            CsvImport.EncodingDoubt doubt, Dialog<ColumnMapping> dialog, ButtonType apply, boolean[] readAgain) {
-        Label warning = new Label("Check the encoding: " + doubt.describe() + ". Choose how to read the file.");
-        warning.setWrapText(true);
-        warning.getStyleClass().add("import-warning");
-        ComboBox<String> encoding = new ComboBox<>();
-        encoding.setId("import-encoding");
-        encoding.setPromptText("Choose the encoding");
-        encoding.getItems().addAll(AS_UTF8, AS_WINDOWS_1252);
-        javafx.scene.Node button = dialog.getDialogPane().lookupButton(apply);
+    private void encodingChoice(
+            MappingForm form,
+            CsvImport.EncodingDoubt doubt,
+            Dialog<ColumnMapping> dialog,
+            ButtonType apply,
+            boolean[] readAgain) {
+        form.warning.setText(Messages.text("assessments.import.checkEncoding", doubt.describe()));
+        form.encoding.getItems().addAll(asUtf8(), asWindows1252());
+        Node button = dialog.getDialogPane().lookupButton(apply);
         button.setDisable(true);
-        encoding.valueProperty().addListener((obs, was, chosen) -> {
-            if (AS_WINDOWS_1252.equals(chosen) && model.grid().importFile() != null) {
+        form.encoding.valueProperty().addListener((obs, was, chosen) -> {
+            if (asWindows1252().equals(chosen) && model.grid().importFile() != null) {
                 readAgain[0] = true;
                 dialog.setResult(null);
                 dialog.close();
@@ -164,17 +216,15 @@ final class ImportControls {
                 button.setDisable(chosen == null);
             }
         });
-        GridPane row = new GridPane();
-        row.setHgap(8);
-        row.addRow(0, new Label("Encoding"), encoding);
-        return new VBox(6, warning, row);
     }
 
     /** The line notes under the preview: at most {@link #NOTES_SHOWN}, then how many more. */
     private static String describe(List<LineNote> notes) {
         List<String> shown =
                 notes.stream().limit(NOTES_SHOWN).map(LineNote::describe).toList();
-        String more = notes.size() > NOTES_SHOWN ? "\n… and " + (notes.size() - NOTES_SHOWN) + " more lines" : "";
+        String more = notes.size() > NOTES_SHOWN
+                ? "\n" + Messages.text("assessments.import.moreLines", notes.size() - NOTES_SHOWN)
+                : "";
         return String.join("\n", shown) + more;
     }
 
@@ -184,50 +234,60 @@ final class ImportControls {
                 ? List.of()
                 : preview.table().rows().get(0).cells();
         for (int i = 0; i < preview.table().columns(); i++) {
-            String heading = preview.mapping().header()
-                            && i < first.size()
-                            && !first.get(i).isBlank()
-                    ? ": " + first.get(i)
-                    : "";
-            names.add("Column " + (i + 1) + heading);
+            boolean named = preview.mapping().header()
+                    && i < first.size()
+                    && !first.get(i).isBlank();
+            names.add(
+                    named
+                            ? Messages.text("assessments.import.columnNamed", i + 1, first.get(i))
+                            : Messages.text("assessments.import.column", i + 1));
         }
         return names;
     }
 
-    private static ComboBox<String> choices(List<String> names, int selected, boolean optional) {
-        ComboBox<String> box = new ComboBox<>();
+    private static void choices(ComboBox<String> box, List<String> names, int selected, boolean optional) {
         if (optional) {
-            box.getItems().add("(none)");
+            box.getItems().add(Messages.text("assessments.import.none"));
         }
         box.getItems().addAll(names);
         box.setValue(
                 selected >= 0 && selected < names.size()
                         ? names.get(selected)
                         : box.getItems().get(0));
-        return box;
+    }
+
+    /** A preview column at least as wide as its header ("Column 2: Score" whole, not "Column 2: S…"). */
+    private static void fitHeader(TableColumn<TextTable.Row, String> column) {
+        Text header = new Text(column.getText());
+        header.setFont(Font.font(
+                Font.getDefault().getFamily(),
+                FontWeight.BOLD,
+                Font.getDefault().getSize() * 1.15));
+        double needed = Math.ceil(header.getLayoutBounds().getWidth()) + 24;
+        column.setMinWidth(needed);
+        column.setPrefWidth(Math.max(80, needed));
     }
 
     private static int index(List<String> names, String value) {
         return names.indexOf(value);
     }
 
-    private static TableView<TextTable.Row> previewTable(TextTable table, List<String> names) {
-        TableView<TextTable.Row> view = new TableView<>();
+    private static void fillPreview(TableView<TextTable.Row> view, TextTable table, List<String> names) {
         for (int i = 0; i < names.size(); i++) {
             int column = i;
             TableColumn<TextTable.Row, String> col = new TableColumn<>(names.get(i));
+            fitHeader(col);
             col.setCellValueFactory(
                     cell -> new SimpleStringProperty(cell.getValue().cell(column)));
             view.getColumns().add(col);
         }
-        TableColumn<TextTable.Row, String> line = new TableColumn<>("Line");
+        TableColumn<TextTable.Row, String> line = new TableColumn<>(Messages.text("assessments.import.line"));
+        fitHeader(line);
         line.setCellValueFactory(
                 cell -> new SimpleStringProperty(String.valueOf(cell.getValue().line())));
         view.getColumns().add(0, line);
         view.getItems()
                 .setAll(table.rows()
                         .subList(0, Math.min(PREVIEW_ROWS, table.rows().size())));
-        view.setPrefHeight(260);
-        return view;
     }
 }

@@ -1,67 +1,80 @@
 package org.registrar.assessments;
 
 import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.registrar.assessments.grid.GridTable;
 import org.registrar.assessments.grid.Issue;
 import org.registrar.assessments.grid.RowState;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.Fxml;
 
 /**
  * Right of the grid: the problems list (click one to jump to its cell), conflict choices, and the review of what a
- * save overwrites before it is confirmed. Also owns the save buttons. FX thread only.
+ * save overwrites before it is confirmed (layout: SidePanel.fxml). Also owns the save buttons. FX thread only.
  */
 final class SidePanel {
-    static final String NOTHING_TO_FIX = "Nothing to fix. Scores that cannot be saved, and pasted or imported lines"
-            + " that match no student, are listed here: click one to go to its cell.";
+    private static final double PREFERRED_WIDTH = 320;
+    private static final double NARROWEST = 220;
 
     private final BulkEntryViewModel model;
     private final GridTable grid;
-    private final VBox panel = new VBox(8);
-    private final VBox review = new VBox(8);
+    private final VBox panel;
     /** Which button the review shown answers: Save valid rows (true) or Save. */
     private boolean reviewedValidOnly;
 
-    private final ListView<String> changes = BulkEntryView.list("review-list");
+    @FXML
+    private Label heading;
+
+    @FXML
+    private ListView<Issue> problems;
+
+    @FXML
+    private Label placeholder;
+
+    @FXML
+    private Button dismiss;
+
+    @FXML
+    private Label conflictHint;
+
+    @FXML
+    private FlowPane conflictButtons;
+
+    @FXML
+    private VBox review;
+
+    @FXML
+    private ListView<String> changes;
 
     SidePanel(BulkEntryViewModel model, GridTable grid) {
         this.model = model;
         this.grid = grid;
-        Label heading = new Label();
-        heading.getStyleClass().add("title-4");
+        this.panel = Fxml.load(this);
         heading.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> model.problems().isEmpty()
-                                ? "No problems"
-                                : "Problems (" + model.problems().size() + ")",
+                                ? Messages.text("assessments.side.noProblems")
+                                : Messages.text(
+                                        "assessments.side.problems",
+                                        model.problems().size()),
                         model.problems()));
-        ListView<Issue> problems = BulkEntryView.list("problems-list");
         problems.setItems(model.problems());
-        problems.setPlaceholder(placeholder());
+        placeholder.maxWidthProperty().bind(panel.widthProperty().subtract(40));
         problems.getSelectionModel().selectedItemProperty().addListener((obs, was, issue) -> {
             if (issue != null && issue.row() != null) {
                 // after the list has taken the focus for its own click
                 javafx.application.Platform.runLater(() -> grid.select(issue.row(), issue.column()));
             }
         });
-        VBox.setVgrow(problems, Priority.ALWAYS);
-        Button dismiss = new Button("Dismiss unmatched lines");
-        dismiss.setOnAction(event -> model.grid().dismissInputProblems());
-        Button keepMine = new Button("Keep mine");
-        keepMine.setId("keep-mine");
-        keepMine.setOnAction(event -> model.resolveConflicts(grid.selectedConflictRows(), true));
-        Button takeTheirs = new Button("Take theirs");
-        takeTheirs.setId("take-theirs");
-        takeTheirs.setOnAction(event -> model.resolveConflicts(grid.selectedConflictRows(), false));
-        Label conflictHint = new Label("For rows in conflict (select them):");
-        conflictHint.getStyleClass().add("text-muted");
-        HBox conflictButtons = new HBox(6, keepMine, takeTheirs);
         var unmatched = Bindings.createBooleanBinding(
                 () -> model.problems().stream().anyMatch(issue -> issue.row() == null), model.problems());
         var conflicts = Bindings.createBooleanBinding(
@@ -72,19 +85,6 @@ final class SidePanel {
         showWhen(dismiss, unmatched);
         showWhen(conflictHint, conflicts);
         showWhen(conflictButtons, conflicts);
-        panel.getChildren().addAll(heading, problems, dismiss, conflictHint, conflictButtons, reviewPane());
-        panel.setPrefWidth(300);
-        panel.getStyleClass().add("side-panel");
-    }
-
-    /** What the empty problems list says: that nothing needs fixing, and what would be listed here. */
-    private static Label placeholder() {
-        Label empty = new Label(NOTHING_TO_FIX);
-        empty.setId("problems-placeholder");
-        empty.setWrapText(true);
-        empty.setMaxWidth(260);
-        empty.getStyleClass().add("text-muted");
-        return empty;
     }
 
     private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
@@ -92,27 +92,31 @@ final class SidePanel {
         node.managedProperty().bind(condition);
     }
 
-    private VBox reviewPane() {
-        Label title = new Label("Overwrite saved scores?");
-        title.getStyleClass().add("title-4");
-        Button confirm = new Button("Save these changes");
-        confirm.setId("confirm-save");
-        confirm.getStyleClass().add("accent");
-        confirm.setOnAction(event -> {
-            hideReview();
-            model.save(reviewedValidOnly);
-        });
-        Button back = new Button("Back");
-        back.setOnAction(event -> {
-            hideReview();
-            model.unsaved().forgetSave();
-        });
-        changes.setPrefHeight(220);
-        VBox.setVgrow(changes, Priority.ALWAYS);
-        VBox.setVgrow(review, Priority.ALWAYS);
-        review.getChildren().addAll(title, changes, new HBox(6, confirm, back));
+    @FXML
+    private void dismissUnmatched() {
+        model.grid().dismissInputProblems();
+    }
+
+    @FXML
+    private void keepMine() {
+        model.resolveConflicts(grid.selectedConflictRows(), true);
+    }
+
+    @FXML
+    private void takeTheirs() {
+        model.resolveConflicts(grid.selectedConflictRows(), false);
+    }
+
+    @FXML
+    private void confirmSave() {
         hideReview();
-        return review;
+        model.save(reviewedValidOnly);
+    }
+
+    @FXML
+    private void back() {
+        hideReview();
+        model.unsaved().forgetSave();
     }
 
     private void hideReview() {
@@ -122,10 +126,10 @@ final class SidePanel {
 
     /** "Save valid rows" and "Save": a save that overwrites saved scores shows the review first. */
     Node saveButtons() {
-        Button validOnly = new Button("Save valid rows");
+        Button validOnly = new Button(Messages.text("assessments.saveValid"));
         validOnly.setId("save-valid");
         validOnly.setOnAction(event -> saveOrReview(true));
-        Button save = new Button("Save");
+        Button save = new Button(Messages.text("assessments.save"));
         save.setId("save");
         save.getStyleClass().add("accent");
         save.setOnAction(event -> saveOrReview(false));
@@ -139,6 +143,8 @@ final class SidePanel {
                 NotPermitted.explain(validOnly, model.canWriteResultsProperty(), "enter assessment results"),
                 NotPermitted.explain(save, model.canWriteResultsProperty(), "enter assessment results"));
         buttons.setAlignment(Pos.CENTER_RIGHT);
+        validOnly.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
         return buttons;
     }
 
@@ -153,5 +159,16 @@ final class SidePanel {
 
     Node node() {
         return panel;
+    }
+
+    /**
+     * The panel gives way before the grid: a quarter of the screen's width, between {@value #NARROWEST} and
+     * {@value #PREFERRED_WIDTH} px; its buttons and texts wrap inside it.
+     */
+    void giveWayTo(Region screen) {
+        panel.prefWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> Math.max(NARROWEST, Math.min(PREFERRED_WIDTH, screen.getWidth() * 0.24)),
+                        screen.widthProperty()));
     }
 }

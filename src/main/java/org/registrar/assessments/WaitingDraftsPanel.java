@@ -9,6 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.registrar.i18n.Messages;
 
 /**
  * Above the grid: the drafts waiting for other cohorts and assessments, each with Resume (opens its cohort and
@@ -34,7 +35,7 @@ final class WaitingDraftsPanel {
         panel.getChildren().clear();
         lines.stream().limit(SHOWN).forEach(line -> panel.getChildren().add(row(line)));
         if (lines.size() > SHOWN) {
-            Label more = new Label("… and " + (lines.size() - SHOWN) + " more: resume or discard one to see the rest.");
+            Label more = new Label(Messages.text("assessments.waiting.more", lines.size() - SHOWN));
             more.getStyleClass().add("text-muted");
             panel.getChildren().add(more);
         }
@@ -45,15 +46,17 @@ final class WaitingDraftsPanel {
     private HBox row(WaitingDrafts.Line line) {
         Label text = new Label(line.text());
         text.getStyleClass().add("waiting-draft");
-        text.setMinWidth(Region.USE_PREF_SIZE);
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button resume = new Button("Resume");
+        Button resume = new Button(Messages.text("assessments.waiting.resume"));
         resume.getStyleClass().addAll("accent", "resume-draft");
         resume.setMinWidth(Region.USE_PREF_SIZE);
         resume.disableProperty().bind(model.busyProperty());
         resume.setOnAction(event -> model.resume(line));
-        Button discard = new Button("Discard");
+        Button discard = new Button(Messages.text("assessments.waiting.discard"));
         discard.getStyleClass().add("discard-waiting-draft");
         discard.setMinWidth(Region.USE_PREF_SIZE);
         discard.setOnAction(event -> model.waitingDrafts().discard(line));

@@ -94,7 +94,7 @@ class ImportPreviewUiTest {
         assertThat(texts()).anyMatch(text -> text.contains("put only - in its cell"));
 
         ComboBox<String> encoding = robot.lookup("#import-encoding").queryAs(ComboBox.class);
-        robot.interact(() -> encoding.setValue(ImportControls.AS_UTF8));
+        robot.interact(() -> encoding.setValue(ImportControls.asUtf8()));
         assertThat(match.isDisabled()).isFalse();
         robot.interact(match::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "7".equals(first.text(GridColumn.SCORE)));
@@ -119,7 +119,7 @@ class ImportPreviewUiTest {
 
     private Button matchButton() {
         return robot.lookup(".button")
-                .match(node -> node instanceof Button button && "Match into the grid".equals(button.getText()))
+                .match(node -> node instanceof Button button && "_Match into the grid".equals(button.getText()))
                 .queryAs(Button.class);
     }
 

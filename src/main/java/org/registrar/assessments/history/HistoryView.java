@@ -2,8 +2,7 @@ package org.registrar.assessments.history;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -13,30 +12,51 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.Fxml;
 
 /**
  * A window listing result changes newest first: when, who, student, assessment, old → new, batch. A scope picker
- * switches between the student's changes here, in all assessments, and the whole assessment. FX thread only.
+ * switches between the student's changes here, in all assessments, and the whole assessment. Layout:
+ * HistoryView.fxml. FX thread only.
  */
 public final class HistoryView {
     private final HistoryViewModel model;
-    private final BorderPane root = new BorderPane();
+    private final BorderPane root;
+
+    @FXML
+    private Label title;
+
+    @FXML
+    private Label showLabel;
+
+    @FXML
+    private ComboBox<HistoryScope> scopes;
+
+    @FXML
+    private TableView<HistoryLine> table;
+
+    @FXML
+    private Label status;
+
+    @FXML
+    private ProgressIndicator spinner;
+
+    @FXML
+    private Button more;
 
     HistoryView(HistoryViewModel model) {
         this.model = model;
-        root.setTop(header());
-        root.setCenter(table());
-        root.setBottom(footer());
-        root.setPadding(new Insets(16));
-        root.setId("history-pane");
-        root.getStyleClass().add("history");
+        this.root = Fxml.load(this);
+        bindHeader();
+        bindTable();
+        bindFooter();
     }
 
     /** Opens the history in its own window beside the screen and loads its newest page. */
@@ -56,13 +76,8 @@ public final class HistoryView {
         return stage;
     }
 
-    private VBox header() {
-        Label title = new Label();
-        title.setId("history-title");
-        title.getStyleClass().add("title-3");
+    private void bindHeader() {
         title.textProperty().bind(Bindings.createStringBinding(model::title, model.scopeProperty()));
-        ComboBox<HistoryScope> scopes = new ComboBox<>();
-        scopes.setId("history-scope");
         scopes.getItems().setAll(model.scopes());
         scopes.valueProperty().bindBidirectional(model.scopeProperty());
         scopes.valueProperty().addListener((obs, was, now) -> {
@@ -71,30 +86,23 @@ public final class HistoryView {
             }
         });
         scopes.setDisable(model.scopes().length < 2);
-        Label show = new Label("Show");
-        HBox row = new HBox(8, show, scopes);
-        row.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, title, row);
-        box.setPadding(new Insets(0, 0, 12, 0));
-        return box;
+        showLabel.setLabelFor(scopes);
     }
 
-    private TableView<HistoryLine> table() {
-        TableView<HistoryLine> table = new TableView<>(model.lines());
-        table.setId("history-table");
-        table.setPlaceholder(new Label("No changes recorded yet."));
-        table.getColumns().add(column("When", 170, HistoryLine::when));
-        table.getColumns().add(column("Who", 100, HistoryLine::who));
-        table.getColumns().add(column("Student", 230, HistoryLine::student));
-        table.getColumns().add(column("Assessment", 160, HistoryLine::assessment));
-        table.getColumns().add(column("Batch", 90, HistoryLine::batch));
-        table.getColumns().add(column("Change", 200, HistoryLine::change));
+    private void bindTable() {
+        table.setItems(model.lines());
+        table.getColumns().add(column(Messages.text("assessments.history.when"), 170, true, HistoryLine::when));
+        table.getColumns().add(column(Messages.text("assessments.history.who"), 100, false, HistoryLine::who));
+        table.getColumns().add(column(Messages.text("assessments.history.student"), 230, false, HistoryLine::student));
+        table.getColumns()
+                .add(column(Messages.text("assessments.history.assessment"), 160, false, HistoryLine::assessment));
+        table.getColumns().add(column(Messages.text("assessments.history.batch"), 90, true, HistoryLine::batch));
+        table.getColumns().add(column(Messages.text("assessments.history.change"), 200, false, HistoryLine::change));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        return table;
     }
 
     private static TableColumn<HistoryLine, String> column(
-            String title, double width, java.util.function.Function<HistoryLine, String> value) {
+            String title, double width, boolean whole, java.util.function.Function<HistoryLine, String> value) {
         TableColumn<HistoryLine, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
@@ -105,33 +113,31 @@ public final class HistoryView {
                 setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
             }
         });
-        column.setPrefWidth(width);
-        column.setMinWidth(title.equals("When") || title.equals("Batch") ? width : Math.min(width, 80));
+        Text header = new Text(title);
+        header.setFont(Font.font(
+                Font.getDefault().getFamily(),
+                FontWeight.BOLD,
+                Font.getDefault().getSize() * 1.15));
+        double needed = Math.ceil(header.getLayoutBounds().getWidth()) + 24;
+        column.setPrefWidth(Math.max(width, needed));
+        column.setMinWidth(Math.max(whole ? width : Math.min(width, 80), needed));
         column.setSortable(false);
         return column;
     }
 
-    private HBox footer() {
-        Label status = new Label();
-        status.setId("history-status");
-        status.getStyleClass().add("text-muted");
+    private void bindFooter() {
         status.textProperty().bind(model.statusProperty());
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(16, 16);
         spinner.visibleProperty().bind(model.busyProperty());
-        Button more = new Button("Load more");
-        more.setId("history-more");
-        more.setOnAction(event -> model.loadMore());
         more.disableProperty().bind(model.moreProperty().not().or(model.busyProperty()));
-        Button close = new Button("Close");
-        close.setId("history-close");
-        close.setCancelButton(true);
-        close.setOnAction(event -> root.getScene().getWindow().hide());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, status, spinner, spacer, more, close);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(12, 0, 0, 0));
-        return bar;
+    }
+
+    @FXML
+    private void loadMore() {
+        model.loadMore();
+    }
+
+    @FXML
+    private void close() {
+        root.getScene().getWindow().hide();
     }
 }
