@@ -1,0 +1,127 @@
+package org.registrar.ui;
+
+import java.util.function.Function;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/**
+ * Sizes a table's columns to their content (issue 18): each column at least as wide as the longest word of its
+ * header, preferably as wide as its header and the rows shown; one column (the widest text, e.g. an email) takes
+ * whatever width is left. Refits when the table's width or rows change; a user may still drag a column wider.
+ * Headers wrap onto two lines before they are cut (ColumnFit.css). FX thread only.
+ */
+public final class ColumnFit<S> {
+    /** Cell padding, the header's sort arrow and a little air, in pixels. */
+    private static final double HEADER_EXTRA = 18;
+
+    private static final double CELL_EXTRA = 16;
+    private static final int SAMPLED_ROWS = 100;
+    /** Room for the vertical scroll bar, shown or not, so a full page never makes the table scroll sideways. */
+    private static final double SCROLL_BAR = 14;
+
+    private final TableView<S> table;
+    private final TableColumn<S, ?> flexible;
+    private final Text measure = new Text();
+
+    private ColumnFit(TableView<S> table, TableColumn<S, ?> flexible) {
+        this.table = table;
+        this.flexible = flexible;
+    }
+
+    /**
+     * Fits {@code table}'s columns now and whenever its rows change; {@code flexible} takes the width left over.
+     * The table then never scrolls sideways while its headers' longest words fit.
+     */
+    public static <S> ColumnFit<S> apply(TableView<S> table, TableColumn<S, ?> flexible) {
+        ColumnFit<S> fit = new ColumnFit<>(table, flexible);
+        table.getStyleClass().add("fit-columns");
+        table.getStylesheets().add(ColumnFit.class.getResource("ColumnFit.css").toExternalForm());
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.skinProperty().addListener((obs, old, skin) -> fit.fit());
+        table.widthProperty().addListener((obs, old, width) -> fit.fit());
+        table.getItems().addListener((ListChangeListener<S>) change -> fit.fit());
+        table.itemsProperty().addListener((obs, old, items) -> {
+            items.addListener((ListChangeListener<S>) change -> fit.fit());
+            fit.fit();
+        });
+        fit.fit();
+        return fit;
+    }
+
+    /**
+     * Measures the headers and the rows shown and shares the table's width out: every column gets at least the
+     * longest word of its header, then as much of its preferred width as fits, and the flexible column the rest.
+     */
+    public void fit() {
+        measure.setFont(font());
+        var columns = table.getColumns();
+        double[] min = new double[columns.size()];
+        double[] pref = new double[columns.size()];
+        double sumMin = 0;
+        double sumPref = 0;
+        for (int index = 0; index < columns.size(); index++) {
+            TableColumn<S, ?> column = columns.get(index);
+            String header = column.getText() == null ? "" : column.getText();
+            double longestWord = 0;
+            for (String word : header.split("\\s+")) {
+                longestWord = Math.max(longestWord, width(word));
+            }
+            min[index] = Math.ceil(longestWord + HEADER_EXTRA);
+            pref[index] = Math.max(
+                    min[index], Math.ceil(Math.max(width(header) + HEADER_EXTRA, contentWidth(column) + CELL_EXTRA)));
+            sumMin += min[index];
+            sumPref += pref[index];
+        }
+        double available = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR;
+        for (int index = 0; index < columns.size(); index++) {
+            double width;
+            if (available <= 0 || available >= sumPref) {
+                width = pref[index] + (columns.get(index) == flexible ? Math.max(0, available - sumPref) : 0);
+            } else if (available > sumMin) {
+                width = min[index] + (pref[index] - min[index]) * (available - sumMin) / (sumPref - sumMin);
+            } else {
+                width = min[index];
+            }
+            columns.get(index).setMinWidth(min[index]);
+            columns.get(index).setPrefWidth(Math.floor(width));
+        }
+    }
+
+    private double contentWidth(TableColumn<S, ?> column) {
+        double widest = 0;
+        int rows = Math.min(SAMPLED_ROWS, table.getItems().size());
+        for (int index = 0; index < rows; index++) {
+            Object value = column.getCellObservableValue(index) == null
+                    ? null
+                    : column.getCellObservableValue(index).getValue();
+            if (value != null) {
+                widest = Math.max(widest, width(value.toString()));
+            }
+        }
+        return widest;
+    }
+
+    private double width(String text) {
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** The font the headers are drawn in (the theme's), once the table has a skin. */
+    private Font font() {
+        for (javafx.scene.Node node : table.lookupAll(".column-header .label")) {
+            if (node instanceof javafx.scene.control.Labeled label) {
+                return label.getFont();
+            }
+        }
+        return Font.getDefault();
+    }
+
+    /** A cell value factory reading one property of a row as text, for columns built in FXML. */
+    public static <S> void text(TableColumn<S, String> column, Function<S, String> value) {
+        column.setCellValueFactory(
+                cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    }
+}
