@@ -2,6 +2,7 @@ package org.registrar.students;
 
 import java.util.function.Function;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -82,13 +83,34 @@ final class StudentConflictDialog {
         }
         // a button's words are never cut: the dialog grows to fit them (German, the pseudo-locale)
         for (ButtonType type : view.pane.getButtonTypes()) {
-            ((javafx.scene.control.Button) view.pane.lookupButton(type))
-                    .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Button button = (Button) view.pane.lookupButton(type);
+            button.setId(buttonId(type.getButtonData()));
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            ButtonBar.setButtonUniformSize(button, false);
         }
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle(Messages.text("students.conflict.title"));
         dialog.setDialogPane(view.pane);
+        // sized again once the theme has styled the buttons, so their words fit
+        dialog.setOnShown(event -> {
+            view.pane.applyCss();
+            for (ButtonType type : view.pane.getButtonTypes()) {
+                Button button = (Button) view.pane.lookupButton(type);
+                double width = Math.ceil(button.prefWidth(-1));
+                button.setMinWidth(width);
+                button.setPrefWidth(width);
+            }
+            view.pane.getScene().getWindow().sizeToScene();
+        });
         return dialog;
+    }
+
+    private static String buttonId(ButtonBar.ButtonData data) {
+        return switch (data) {
+            case OK_DONE -> "conflict-keep-mine";
+            case OTHER -> "conflict-take-theirs";
+            default -> "conflict-keep-editing";
+        };
     }
 
     private void compare(StudentEdit mine, StudentProfile theirs) {
