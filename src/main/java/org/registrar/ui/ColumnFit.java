@@ -1,5 +1,6 @@
 package org.registrar.ui;
 
+import java.util.List;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.TableColumn;
@@ -18,17 +19,23 @@ public final class ColumnFit<S> {
     private static final double HEADER_EXTRA = 18;
 
     private static final double CELL_EXTRA = 16;
+    /** The arrow a sorted column's header shows beside its text. */
+    private static final double SORT_ARROW = 14;
+
     private static final int SAMPLED_ROWS = 100;
+    private static final javafx.css.PseudoClass WRAPPED = javafx.css.PseudoClass.getPseudoClass("wrapped");
     /** Room for the vertical scroll bar, shown or not, so a full page never makes the table scroll sideways. */
     private static final double SCROLL_BAR = 14;
 
     private final TableView<S> table;
     private final TableColumn<S, ?> flexible;
+    private final List<TableColumn<S, ?>> optional;
     private final Text measure = new Text();
 
-    private ColumnFit(TableView<S> table, TableColumn<S, ?> flexible) {
+    private ColumnFit(TableView<S> table, TableColumn<S, ?> flexible, List<TableColumn<S, ?>> optional) {
         this.table = table;
         this.flexible = flexible;
+        this.optional = optional;
     }
 
     /**
@@ -36,12 +43,23 @@ public final class ColumnFit<S> {
      * The table then never scrolls sideways while its headers' longest words fit.
      */
     public static <S> ColumnFit<S> apply(TableView<S> table, TableColumn<S, ?> flexible) {
-        ColumnFit<S> fit = new ColumnFit<>(table, flexible);
+        return apply(table, flexible, List.of());
+    }
+
+    /**
+     * As {@link #apply(TableView, TableColumn)}, and when even the headers' longest words do not fit, the
+     * {@code optional} columns are hidden, first one first, until they do (panes resize by priority: what the
+     * detail pane shows anyway goes first); they come back when the table is wide enough again.
+     */
+    public static <S> ColumnFit<S> apply(
+            TableView<S> table, TableColumn<S, ?> flexible, List<TableColumn<S, ?>> optional) {
+        ColumnFit<S> fit = new ColumnFit<>(table, flexible, List.copyOf(optional));
         table.getStyleClass().add("fit-columns");
         table.getStylesheets().add(ColumnFit.class.getResource("ColumnFit.css").toExternalForm());
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.skinProperty().addListener((obs, old, skin) -> fit.fit());
         table.widthProperty().addListener((obs, old, width) -> fit.fit());
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<S, ?>>) change -> fit.fit());
         table.getItems().addListener((ListChangeListener<S>) change -> fit.fit());
         table.itemsProperty().addListener((obs, old, items) -> {
             items.addListener((ListChangeListener<S>) change -> fit.fit());
@@ -60,8 +78,7 @@ public final class ColumnFit<S> {
         var columns = table.getColumns();
         double[] min = new double[columns.size()];
         double[] pref = new double[columns.size()];
-        double sumMin = 0;
-        double sumPref = 0;
+        double[] full = new double[columns.size()];
         for (int index = 0; index < columns.size(); index++) {
             TableColumn<S, ?> column = columns.get(index);
             String header = column.getText() == null ? "" : column.getText();
@@ -69,13 +86,24 @@ public final class ColumnFit<S> {
             for (String word : header.split("\\s+")) {
                 longestWord = Math.max(longestWord, width(word));
             }
-            min[index] = Math.ceil(longestWord + HEADER_EXTRA);
+            double arrow = table.getSortOrder().contains(column) ? SORT_ARROW : 0;
+            min[index] = Math.ceil(longestWord + HEADER_EXTRA + arrow);
+            full[index] = Math.ceil(width(header) + HEADER_EXTRA + arrow);
             pref[index] = Math.max(
                     min[index], Math.ceil(Math.max(width(header) + HEADER_EXTRA, contentWidth(column) + CELL_EXTRA)));
-            sumMin += min[index];
-            sumPref += pref[index];
         }
         double available = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR;
+        boolean[] shown = new boolean[columns.size()];
+        java.util.Arrays.fill(shown, true);
+        for (TableColumn<S, ?> dropped : optional) {
+            if (available <= 0 || sum(min, shown) <= available) {
+                break;
+            }
+            shown[columns.indexOf(dropped)] = false;
+        }
+        double sumMin = sum(min, shown);
+        double sumPref = sum(pref, shown);
+        boolean wraps = false;
         for (int index = 0; index < columns.size(); index++) {
             double width;
             if (available <= 0 || available >= sumPref) {
@@ -85,9 +113,21 @@ public final class ColumnFit<S> {
             } else {
                 width = min[index];
             }
+            wraps |= shown[index] && Math.floor(width) < full[index];
+            columns.get(index).setVisible(shown[index]);
             columns.get(index).setMinWidth(min[index]);
             columns.get(index).setPrefWidth(Math.floor(width));
         }
+        // a header on two lines needs a header row of two lines (ColumnFit.css)
+        table.pseudoClassStateChanged(WRAPPED, wraps);
+    }
+
+    private static double sum(double[] widths, boolean[] shown) {
+        double sum = 0;
+        for (int index = 0; index < widths.length; index++) {
+            sum += shown[index] ? widths[index] : 0;
+        }
+        return sum;
     }
 
     private double contentWidth(TableColumn<S, ?> column) {
