@@ -34,7 +34,7 @@ final class MentorDetailView {
     MentorDetailView(MentorDetailViewModel model, DialogService dialogs) {
         root = new SplitPane(rosterPane(model), assignPane(model.assign(), dialogs));
         root.setOrientation(Orientation.VERTICAL);
-        root.setDividerPositions(0.5);
+        root.setDividerPositions(0.6); // the roster first: the search list is empty until a search
         root.getStyleClass().add("detail");
     }
 

@@ -51,6 +51,7 @@ final class StudentTable {
 
     private final Map<StudentSort, TableColumn<StudentRow, String>> sortable;
     private boolean showingOrder;
+    private final ColumnFit<StudentRow> columnFit;
 
     StudentTable(Consumer<StudentOrder> sortRequested) {
         Fxml.load(this);
@@ -82,7 +83,12 @@ final class StudentTable {
             }
             return true;
         });
-        ColumnFit.apply(table, email);
+        columnFit = ColumnFit.apply(table, email);
+    }
+
+    /** Sizes the columns to the rows now shown (called when a page arrives). */
+    void fitColumns() {
+        columnFit.fit();
     }
 
     private java.util.Optional<StudentOrder> requestedOrder() {

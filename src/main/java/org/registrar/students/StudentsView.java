@@ -184,6 +184,7 @@ public final class StudentsView {
     private void wireSelection() {
         table.view().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> openSelected());
         model.rows().addListener((javafx.collections.ListChangeListener<StudentRow>) change -> {
+            table.fitColumns();
             List<Long> again = reselect;
             reselect = List.of();
             for (int index = 0; index < model.rows().size(); index++) {

@@ -101,6 +101,14 @@ public final class ColumnFit<S> {
             }
             shown[columns.indexOf(dropped)] = false;
         }
+        // the flexible column gives way first (down to its header), then the others share what is missing
+        int flex = columns.indexOf(flexible);
+        if (available > 0 && flex >= 0 && shown[flex]) {
+            double deficit = sum(pref, shown) - available;
+            if (deficit > 0) {
+                pref[flex] = Math.max(min[flex], pref[flex] - deficit);
+            }
+        }
         double sumMin = sum(min, shown);
         double sumPref = sum(pref, shown);
         boolean wraps = false;
@@ -132,6 +140,8 @@ public final class ColumnFit<S> {
 
     private double contentWidth(TableColumn<S, ?> column) {
         double widest = 0;
+        Font header = measure.getFont();
+        measure.setFont(Font.font(header.getFamily(), header.getSize()));
         int rows = Math.min(SAMPLED_ROWS, table.getItems().size());
         for (int index = 0; index < rows; index++) {
             Object value = column.getCellObservableValue(index) == null
@@ -141,6 +151,7 @@ public final class ColumnFit<S> {
                 widest = Math.max(widest, width(value.toString()));
             }
         }
+        measure.setFont(header);
         return widest;
     }
 
