@@ -15,8 +15,10 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.registrar.dialogs.DialogService;
+import org.registrar.i18n.Messages;
 
 /**
  * A small dialog to pick an active mentor for students chosen on another screen (they arrive as ids). Assigning
@@ -30,14 +32,17 @@ public final class MentorChooser {
 
     private MentorChooser(MentorChooserViewModel model, DialogService dialogs, Consumer<String> assigned) {
         this.model = model;
-        ButtonType assign = new ButtonType("Assign", ButtonBar.ButtonData.OK_DONE);
-        dialog.setTitle("Assign mentor");
+        ButtonType assign = new ButtonType(Messages.text("mentors.chooser.assign"), ButtonBar.ButtonData.OK_DONE);
+        dialog.setTitle(Messages.text("mentors.chooser.title"));
         dialog.setHeaderText(model.title());
-        dialog.getDialogPane().getButtonTypes().setAll(assign, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(Messages.text("mentors.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(assign, cancel);
+        ((Button) dialog.getDialogPane().lookupButton(cancel)).setMinWidth(Region.USE_PREF_SIZE);
         dialog.getDialogPane().setId("mentor-chooser");
         dialog.getDialogPane().setContent(content());
         Button assignButton = (Button) dialog.getDialogPane().lookupButton(assign);
         assignButton.setId("chooser-assign");
+        assignButton.setMinWidth(Region.USE_PREF_SIZE);
         assignButton
                 .disableProperty()
                 .bind(model.busyProperty()
@@ -80,17 +85,21 @@ public final class MentorChooser {
     private VBox content() {
         TextField filter = new TextField();
         filter.setId("chooser-filter");
-        filter.setPromptText("Filter by name or e-mail");
+        filter.setPromptText(Messages.text("mentors.chooser.prompt"));
+        Label filterLabel = new Label(Messages.text("mentors.chooser.filter"));
+        filterLabel.setLabelFor(filter);
+        filterLabel.setMinWidth(Region.USE_PREF_SIZE);
         filter.textProperty().bindBidirectional(model.filterProperty());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(model.busyProperty());
-        HBox tools = new HBox(8, filter, spinner);
+        HBox tools = new HBox(8, filterLabel, filter, spinner);
+        tools.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(filter, javafx.scene.layout.Priority.ALWAYS);
         list.setId("chooser-mentors");
         list.setItems(model.mentors());
         list.setPrefSize(380, 300);
-        list.setPlaceholder(new Label("No active mentor matches."));
+        list.setPlaceholder(new Label(Messages.text("mentors.chooser.none")));
         list.setCellFactory(ignored -> new MentorCell());
         Label message = new Label();
         message.setId("chooser-message");
@@ -118,8 +127,7 @@ public final class MentorChooser {
             setText(
                     empty || item == null
                             ? null
-                            : item.displayName() + "  ·  " + item.students()
-                                    + (item.students() == 1 ? " student" : " students"));
+                            : item.displayName() + "  ·  " + Messages.text("mentors.facts.students", item.students()));
         }
     }
 }

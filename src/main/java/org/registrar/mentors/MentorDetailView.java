@@ -1,5 +1,6 @@
 package org.registrar.mentors;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -11,13 +12,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.registrar.dialogs.DialogService;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.ColumnFit;
 
 /**
  * Right half of the Mentors screen: the chosen mentor's students with unassign and move-all, and below, the panel
@@ -29,18 +34,18 @@ final class MentorDetailView {
     MentorDetailView(MentorDetailViewModel model, DialogService dialogs) {
         root = new SplitPane(rosterPane(model), assignPane(model.assign(), dialogs));
         root.setOrientation(Orientation.VERTICAL);
-        root.setDividerPositions(0.52);
+        root.setDividerPositions(0.6); // the roster first: the search list is empty until a search
         root.getStyleClass().add("detail");
     }
 
     private static Node rosterPane(MentorDetailViewModel model) {
-        Label name = new Label("Choose a mentor");
+        Label name = new Label(Messages.text("mentors.choose"));
         name.setId("mentor-name");
         name.getStyleClass().add("title-3");
         name.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> model.mentorProperty().get() == null
-                                ? "Choose a mentor"
+                                ? Messages.text("mentors.choose")
                                 : model.mentorProperty().get().displayName(),
                         model.mentorProperty()));
         Label facts = new Label();
@@ -50,14 +55,21 @@ final class MentorDetailView {
                 .bind(Bindings.createStringBinding(
                         () -> facts(model.mentorProperty().get()), model.mentorProperty()));
 
-        TableView<RosterEntry> roster = studentTable("roster", "No students assigned yet.");
-        roster.getColumns().add(Columns.of("Latest result", 250, RosterEntry::latestResult));
-        roster.getColumns()
-                .add(Columns.of("Assigned", 150, e -> e.assignedBy() + " · " + Columns.when(e.assignedAt())));
+        TableView<RosterEntry> roster = studentTable("roster", Messages.text("mentors.roster.none"));
+        TableColumn<RosterEntry, String> latest =
+                Columns.of(Messages.text("mentors.column.latest"), 250, RosterEntry::latestResult);
+        TableColumn<RosterEntry, String> assigned = Columns.of(
+                Messages.text("mentors.column.assigned"),
+                150,
+                e -> e.assignedBy() + " · " + Columns.when(e.assignedAt()));
+        roster.getColumns().add(latest);
+        roster.getColumns().add(assigned);
+        ColumnFit.apply(roster, latest, List.of(assigned));
         roster.setItems(model.roster());
         VBox.setVgrow(roster, Priority.ALWAYS);
 
-        Button unassign = new Button("Unassign selected");
+        Button unassign = new Button(Messages.text("mentors.unassign"));
+        unassign.setMinWidth(Region.USE_PREF_SIZE);
         unassign.setId("unassign");
         unassign.disableProperty()
                 .bind(model.busyProperty()
@@ -65,22 +77,36 @@ final class MentorDetailView {
         unassign.setOnAction(event -> model.unassign(roster.getSelectionModel().getSelectedItems()));
         ComboBox<Mentor> target = new ComboBox<>(model.moveTargets());
         target.setId("move-target");
-        target.setPromptText("Move all to…");
+        target.setPromptText(Messages.text("mentors.moveTo.prompt"));
+        Label targetLabel = new Label(Messages.text("mentors.moveTo.label"));
+        targetLabel.setLabelFor(target);
+        targetLabel.setMinWidth(Region.USE_PREF_SIZE);
         target.setCellFactory(ignored -> new MentorCell());
         target.setButtonCell(new MentorCell());
-        target.setPrefWidth(200);
-        Button move = new Button("Move all");
+        target.setPrefWidth(190);
+        target.setMinWidth(120);
+        Button move = new Button(Messages.text("mentors.move"));
+        move.setMinWidth(Region.USE_PREF_SIZE);
         move.setId("move-all");
         move.disableProperty()
                 .bind(model.busyProperty().or(target.valueProperty().isNull()));
         move.setOnAction(event -> model.moveAllTo(target.getValue()));
-        Button more = new Button("Load more");
+        Button more = new Button(Messages.text("mentors.more"));
+        more.setMinWidth(Region.USE_PREF_SIZE);
         more.setId("roster-more");
         more.visibleProperty().bind(model.hasMoreProperty());
         more.setOnAction(event -> model.loadMore());
         Label message = note(model.messageProperty());
-        HBox actions = new HBox(8, unassign, spacer(), target, move, more);
+        more.managedProperty().bind(more.visibleProperty());
+        HBox moveGroup = new HBox(6, targetLabel, target, move);
+        moveGroup.setAlignment(Pos.CENTER_LEFT);
+        // wraps (move group under unassign) rather than cutting "Move all" at 1024×700
+        FlowPane actions = new FlowPane(8, 6, unassign, moveGroup, more);
         actions.setAlignment(Pos.CENTER_LEFT);
+        name.setWrapText(true);
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        facts.setWrapText(true);
+        facts.setMinHeight(Region.USE_PREF_SIZE);
         return new VBox(6, name, facts, roster, actions, message);
     }
 
@@ -90,31 +116,46 @@ final class MentorDetailView {
         title.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> model.mentorProperty().get() == null
-                                ? "Add students"
-                                : "Add students to "
-                                        + model.mentorProperty().get().displayName(),
+                                ? Messages.text("mentors.add")
+                                : Messages.text(
+                                        "mentors.addTo",
+                                        model.mentorProperty().get().displayName()),
                         model.mentorProperty()));
         TextField query = new TextField();
         query.setId("assign-query");
-        query.setPromptText("Name, student number or cohort (e.g. 3C-00003)");
+        query.setPromptText(Messages.text("mentors.query.prompt"));
+        query.setPrefColumnCount(14);
+        query.setMinWidth(120);
+        Label queryLabel = new Label(Messages.text("mentors.query.label"));
+        queryLabel.setLabelFor(query);
+        queryLabel.setMinWidth(Region.USE_PREF_SIZE);
         query.textProperty().bindBidirectional(model.queryProperty());
         query.setOnAction(event -> model.search());
         HBox.setHgrow(query, Priority.ALWAYS);
-        CheckBox withoutMentor = new CheckBox("Only without a mentor");
+        CheckBox withoutMentor = new CheckBox(Messages.text("mentors.withoutOnly"));
         withoutMentor.setId("without-mentor-only");
         withoutMentor.selectedProperty().bindBidirectional(model.withoutMentorOnlyProperty());
-        Button find = new Button("Find");
+        withoutMentor.setMinWidth(Region.USE_PREF_SIZE);
+        Button find = new Button(Messages.text("mentors.find"));
+        find.setMinWidth(Region.USE_PREF_SIZE);
         find.setId("assign-search");
         find.setOnAction(event -> model.search());
-        HBox search = new HBox(8, query, withoutMentor, find);
+        HBox queryGroup = new HBox(6, queryLabel, query, find);
+        queryGroup.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(query, Priority.ALWAYS);
+        FlowPane search = new FlowPane(8, 6, queryGroup, withoutMentor);
         search.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<RosterEntry> found = studentTable("candidates", "Search to list students.");
-        found.getColumns().add(Columns.of("Current mentor", 170, RosterEntry::mentorName));
+        TableView<RosterEntry> found = studentTable("candidates", Messages.text("mentors.found.none"));
+        TableColumn<RosterEntry, String> current =
+                Columns.of(Messages.text("mentors.column.currentMentor"), 170, RosterEntry::mentorName);
+        found.getColumns().add(current);
+        ColumnFit.apply(found, found.getColumns().get(0), List.of());
         found.setItems(model.candidates());
         VBox.setVgrow(found, Priority.ALWAYS);
 
-        Button assign = new Button("Assign selected");
+        Button assign = new Button(Messages.text("mentors.assignSelected"));
+        assign.setMinWidth(Region.USE_PREF_SIZE);
         assign.setId("assign-selected");
         assign.getStyleClass().add("accent");
         assign.disableProperty()
@@ -133,14 +174,17 @@ final class MentorDetailView {
                 });
             }
         });
-        Button all = new Button("Select all found");
+        Button all = new Button(Messages.text("mentors.selectAll"));
+        all.setMinWidth(Region.USE_PREF_SIZE);
         all.setId("select-all-found");
         all.setOnAction(event -> found.getSelectionModel().selectAll());
-        Button more = new Button("Load more");
+        Button more = new Button(Messages.text("mentors.more.found"));
+        more.setMinWidth(Region.USE_PREF_SIZE);
         more.setId("candidates-more");
         more.visibleProperty().bind(model.hasMoreProperty());
         more.setOnAction(event -> model.loadMore());
-        HBox actions = new HBox(8, assign, all, spacer(), more);
+        more.managedProperty().bind(more.visibleProperty());
+        FlowPane actions = new FlowPane(8, 6, assign, all, more);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label message = note(model.messageProperty());
         message.setId("assign-message");
@@ -153,12 +197,11 @@ final class MentorDetailView {
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(placeholder));
-        table.getColumns().add(Columns.of("Student", 150, RosterEntry::displayName));
-        table.getColumns().add(Columns.fixed(Columns.of("Number", 96, RosterEntry::studentNumber)));
-        table.getColumns().add(Columns.fixed(Columns.of("Cohort", 96, RosterEntry::cohort)));
+        table.getColumns().add(Columns.of(Messages.text("mentors.column.student"), 150, RosterEntry::displayName));
+        table.getColumns().add(Columns.of(Messages.text("mentors.column.number"), 96, RosterEntry::studentNumber));
+        table.getColumns().add(Columns.of(Messages.text("mentors.column.cohort"), 96, RosterEntry::cohort));
         table.getColumns().forEach(column -> column.setSortable(false));
-        // the columns share the width (numbers and cohorts keep theirs): no sideways scrolling in the split pane
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // widths: ColumnFit, applied once the screen's own columns are added (no sideways scrolling)
         return table;
     }
 
@@ -166,9 +209,12 @@ final class MentorDetailView {
         if (mentor == null) {
             return "";
         }
-        return mentor.email() + " · " + (mentor.active() ? "active" : "inactive") + " · "
-                + mentor.students() + (mentor.students() == 1 ? " student" : " students") + " in "
-                + mentor.cohortCount() + (mentor.cohortCount() == 1 ? " cohort" : " cohorts");
+        return Messages.text(
+                "mentors.facts",
+                mentor.email(),
+                Messages.text(mentor.active() ? "mentors.facts.active" : "mentors.facts.inactive"),
+                Messages.text("mentors.facts.students", mentor.students()),
+                Messages.text("mentors.facts.cohorts", mentor.cohortCount()));
     }
 
     private static Label note(javafx.beans.value.ObservableValue<String> text) {
@@ -177,12 +223,6 @@ final class MentorDetailView {
         label.setWrapText(true);
         label.textProperty().bind(text);
         return label;
-    }
-
-    private static Region spacer() {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return spacer;
     }
 
     SplitPane root() {

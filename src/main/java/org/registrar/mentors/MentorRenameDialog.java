@@ -8,7 +8,9 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import org.registrar.dialogs.DialogService;
+import org.registrar.i18n.Messages;
 
 /**
  * Asks for a mentor's new name. The dialog stays open until the rename is stored; a refusal (a blank name, a
@@ -34,19 +36,22 @@ final class MentorRenameDialog {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(8);
-        form.addRow(0, new Label("Family name"), family);
-        form.addRow(1, new Label("Given name"), given);
+        form.addRow(0, caption("mentors.rename.family", family), family);
+        form.addRow(1, caption("mentors.rename.given", given), given);
         form.add(message, 0, 2, 2, 1);
 
-        ButtonType rename = new ButtonType("Rename", ButtonBar.ButtonData.OK_DONE);
+        ButtonType rename = new ButtonType(Messages.text("mentors.rename.save"), ButtonBar.ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.setTitle("Rename mentor");
-        dialog.setHeaderText("Rename " + mentor.displayName());
+        dialog.setTitle(Messages.text("mentors.rename.title"));
+        dialog.setHeaderText(Messages.text("mentors.rename.header", mentor.displayName()));
         dialog.getDialogPane().setId("rename-dialog");
-        dialog.getDialogPane().getButtonTypes().setAll(rename, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(Messages.text("mentors.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(rename, cancel);
+        ((Button) dialog.getDialogPane().lookupButton(cancel)).setMinWidth(Region.USE_PREF_SIZE);
         dialog.getDialogPane().setContent(form);
         Button ok = (Button) dialog.getDialogPane().lookupButton(rename);
         ok.setId("rename-save");
+        ok.setMinWidth(Region.USE_PREF_SIZE);
         ok.disableProperty().bind(family.textProperty().isEmpty().or(model.busyProperty()));
         ok.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
@@ -58,6 +63,14 @@ final class MentorRenameDialog {
         message.textProperty().bind(model.messageProperty());
         dialog.setOnShown(event -> family.requestFocus());
         dialogs.ask(dialog, closed -> message.textProperty().unbind());
+    }
+
+    /** A field's label, linked to it (screen readers, and its mnemonic when it has one). */
+    private static Label caption(String key, TextField field) {
+        Label label = new Label(Messages.text(key));
+        label.setLabelFor(field);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static TextField field(String id, String text) {

@@ -1,5 +1,7 @@
 package org.registrar.mentors;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
@@ -18,11 +20,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.registrar.db.Privileges;
 import org.registrar.dialogs.DialogService;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.ColumnFit;
 
 /**
  * The Mentors screen: the filterable, sortable list of mentors on the left, the chosen mentor's students and the
@@ -37,23 +43,26 @@ public final class MentorsView {
     /** The screen over {@code model}; its dialogs (rename, move) go through {@code dialogs}. */
     public MentorsView(MentorsViewModel model, DialogService dialogs) {
         this.dialogs = dialogs;
-        Label title = new Label("Mentors");
+        Label title = new Label(Messages.text("mentors.title"));
         title.getStyleClass().add("title-2");
         Label summary = new Label();
         summary.setId("mentors-summary");
         summary.getStyleClass().add("text-muted");
         summary.textProperty().bind(model.summaryProperty());
-        Hyperlink gaps = new Hyperlink("Show students without a mentor");
+        Hyperlink gaps = new Hyperlink(Messages.text("mentors.withoutMentor"));
         gaps.setId("show-without-mentor");
         gaps.setOnAction(event -> model.detail().assign().showWithoutMentor());
         Label message = new Label();
         message.getStyleClass().add("danger");
         message.textProperty().bind(model.messageProperty());
-        HBox heading = new HBox(12, title, summary, gaps, message);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        gaps.setMinWidth(Region.USE_PREF_SIZE);
+        message.setWrapText(true);
+        FlowPane heading = new FlowPane(12, 4, title, summary, gaps, message);
         heading.setAlignment(Pos.BASELINE_LEFT);
 
         SplitPane split = new SplitPane(listPane(model), new MentorDetailView(model.detail(), dialogs).root());
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.46);
         root.setTop(heading);
         root.setCenter(split);
         BorderPane.setMargin(heading, new Insets(0, 0, 12, 0));
@@ -74,20 +83,28 @@ public final class MentorsView {
     private VBox listPane(MentorsViewModel model) {
         TextField filter = new TextField();
         filter.setId("mentor-filter");
-        filter.setPromptText("Filter by name, e-mail or cohort");
+        filter.setPromptText(Messages.text("mentors.filter.prompt"));
+        filter.setPrefColumnCount(12);
+        Label filterLabel = new Label(Messages.text("mentors.filter.label"));
+        filterLabel.setLabelFor(filter);
+        filterLabel.setMinWidth(Region.USE_PREF_SIZE);
         filter.textProperty().bindBidirectional(model.filterProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
-        CheckBox activeOnly = new CheckBox("Active only");
+        CheckBox activeOnly = new CheckBox(Messages.text("mentors.activeOnly"));
         activeOnly.setId("active-only");
         activeOnly.selectedProperty().bindBidirectional(model.activeOnlyProperty());
-        Button refresh = new Button("Refresh");
+        activeOnly.setMinWidth(Region.USE_PREF_SIZE);
+        Button refresh = new Button(Messages.text("mentors.refresh"));
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setId("refresh-mentors");
-        refresh.setTooltip(new Tooltip("Reload from the cache; other desktops' changes show within seconds anyway"));
+        refresh.setTooltip(new Tooltip(Messages.text("mentors.refresh.tooltip")));
         refresh.setOnAction(event -> model.refresh());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(model.busyProperty());
-        HBox tools = new HBox(8, filter, activeOnly, refresh, spinner);
+        HBox filterGroup = new HBox(6, filterLabel, filter);
+        filterGroup.setAlignment(Pos.CENTER_LEFT);
+        FlowPane tools = new FlowPane(8, 8, filterGroup, activeOnly, refresh, spinner);
         tools.setAlignment(Pos.CENTER_LEFT);
 
         TableView<Mentor> table = mentorTable(model);
@@ -99,7 +116,7 @@ public final class MentorsView {
 
     /** Rename and (de)activate the chosen mentor: admins only; others see why the buttons are disabled. */
     private Node editActions(MentorsViewModel model) {
-        Button rename = new Button("Rename…");
+        Button rename = new Button(Messages.text("mentors.rename"));
         rename.setId("rename-mentor");
         rename.setOnAction(event -> MentorRenameDialog.show(dialogs, model));
         Button toggle = new Button();
@@ -108,8 +125,8 @@ public final class MentorsView {
                 .bind(Bindings.createStringBinding(
                         () -> model.selectedProperty().get() != null
                                         && !model.selectedProperty().get().active()
-                                ? "Activate"
-                                : "Deactivate",
+                                ? Messages.text("mentors.activate")
+                                : Messages.text("mentors.deactivate"),
                         model.selectedProperty()));
         toggle.setOnAction(event -> model.toggleActive());
         var unusable = model.selectedProperty()
@@ -118,6 +135,8 @@ public final class MentorsView {
                 .or(model.canEditProperty().not());
         rename.disableProperty().bind(unusable);
         toggle.disableProperty().bind(unusable);
+        rename.setMinWidth(Region.USE_PREF_SIZE);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, rename, toggle);
         actions.setAlignment(Pos.CENTER_LEFT);
         Tooltip why = new Tooltip(Privileges.notPermitted("rename, activate or deactivate mentors"));
@@ -137,21 +156,27 @@ public final class MentorsView {
         TableView<Mentor> table = new TableView<>();
         table.setId("mentors-table");
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
-        TableColumn<Mentor, String> name = Columns.of("Name", 150, Mentor::displayName);
-        name.setMinWidth(140); // names stay readable; the e-mail column gives way first (the detail shows it whole)
-        TableColumn<Mentor, String> active = Columns.fixed(Columns.of("Active", 66, m -> m.active() ? "yes" : "no"));
-        TableColumn<Mentor, Integer> students = Columns.number("Students", 90, Mentor::students);
-        TableColumn<Mentor, String> cohorts = Columns.of("Cohorts", 130, m -> m.cohortsSummary(2));
-        cohorts.setMinWidth(96);
+        TableColumn<Mentor, String> name = Columns.of(Messages.text("mentors.column.name"), 150, Mentor::displayName);
+        String yes = Messages.text("mentors.yes");
+        String no = Messages.text("mentors.no");
+        TableColumn<Mentor, String> active =
+                Columns.of(Messages.text("mentors.column.active"), 66, m -> m.active() ? yes : no);
+        TableColumn<Mentor, Integer> students =
+                Columns.number(Messages.text("mentors.column.students"), 90, Mentor::students);
+        TableColumn<Mentor, String> cohorts =
+                Columns.of(Messages.text("mentors.column.cohorts"), 130, m -> m.cohortsSummary(2));
+        TableColumn<Mentor, String> email = Columns.of(Messages.text("mentors.column.email"), 190, Mentor::email);
+        TableColumn<Mentor, Instant> lastChange =
+                Columns.time(Messages.text("mentors.column.lastChange"), 146, Mentor::lastChange);
         table.getColumns().add(name);
-        table.getColumns().add(Columns.of("E-mail", 190, Mentor::email));
+        table.getColumns().add(email);
         table.getColumns().add(active);
         table.getColumns().add(students);
         table.getColumns().add(cohorts);
-        table.getColumns().add(Columns.time("Last change", 146, Mentor::lastChange));
-        table.setPlaceholder(new Label("No mentors match the filter."));
-        // the columns share the width (short values keep theirs): no sideways scrolling in the split pane
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(lastChange);
+        table.setPlaceholder(new Label(Messages.text("mentors.none")));
+        // no sideways scrolling in the split pane: what the detail shows anyway gives way first
+        ColumnFit.apply(table, name, List.of(lastChange, email, cohorts));
         SortedList<Mentor> sorted = new SortedList<>(model.mentors());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

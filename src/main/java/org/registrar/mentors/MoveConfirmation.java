@@ -8,6 +8,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.registrar.dialogs.DialogService;
+import org.registrar.i18n.Messages;
 
 /**
  * Asks before students who have a mentor are moved to another one. Built here, shown by the dialog service without
@@ -30,11 +31,11 @@ final class MoveConfirmation {
 
     /** The question as a dialog whose result is true for Move. */
     static Dialog<Boolean> dialog(String question) {
-        ButtonType move = new ButtonType("Move", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Keep current mentor", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType move = new ButtonType(Messages.text("mentors.move.confirm"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(Messages.text("mentors.move.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Dialog<Boolean> dialog = new Dialog<>();
-        dialog.setTitle("Move to another mentor?");
-        dialog.setHeaderText("Move to another mentor?");
+        dialog.setTitle(Messages.text("mentors.move.title"));
+        dialog.setHeaderText(Messages.text("mentors.move.title"));
         dialog.setContentText(question);
         dialog.getDialogPane().getButtonTypes().setAll(move, keep);
         dialog.getDialogPane().setId("move-confirmation");

@@ -2,7 +2,7 @@ package org.registrar.students;
 
 import java.nio.file.Path;
 import java.util.List;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -12,13 +12,29 @@ import javafx.scene.layout.HBox;
 import org.registrar.dialogs.DialogService;
 import org.registrar.dialogs.FileRequest;
 import org.registrar.i18n.Messages;
+import org.registrar.ui.Fxml;
 
 /**
  * The export controls of the Students screen: "Export CSV…" (asks for a file, exports the current view), and a
- * row with progress, the outcome and, while running, Cancel. Binds to {@link StudentExportViewModel}. FX thread
- * only.
+ * row with progress, the outcome and, while running, Cancel (StudentExportBar.fxml). Binds to
+ * {@link StudentExportViewModel}. FX thread only.
  */
 final class StudentExportBar {
+    @FXML
+    private HBox row;
+
+    @FXML
+    private Button export;
+
+    @FXML
+    private ProgressBar bar;
+
+    @FXML
+    private Label text;
+
+    @FXML
+    private Button cancel;
+
     private final StudentExportViewModel exporter;
     private final StudentsViewModel model;
     private final DialogService dialogs;
@@ -27,11 +43,10 @@ final class StudentExportBar {
         this.exporter = exporter;
         this.model = model;
         this.dialogs = dialogs;
+        Fxml.load(this);
     }
 
     Button button() {
-        Button export = new Button(Messages.text("messages.export.button"));
-        export.setId("students-export");
         export.disableProperty().bind(exporter.runningProperty());
         export.setOnAction(event -> chooseFile());
         return export;
@@ -49,23 +64,12 @@ final class StudentExportBar {
     }
 
     Node status() {
-        ProgressBar bar = new ProgressBar();
-        bar.setId("export-progress");
-        bar.setPrefWidth(160);
         bar.progressProperty().bind(exporter.progressProperty());
         bar.visibleProperty().bind(exporter.runningProperty());
-        Label text = new Label();
-        text.setId("export-status");
-        text.getStyleClass().add("text-muted");
         text.textProperty().bind(exporter.statusProperty());
-        Button cancel = new Button(Messages.text("messages.export.cancel"));
-        cancel.setId("export-cancel");
-        cancel.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
         cancel.visibleProperty().bind(exporter.runningProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(event -> exporter.cancel());
-        HBox row = new HBox(8, bar, text, cancel);
-        row.setAlignment(Pos.CENTER_LEFT);
         row.visibleProperty().bind(exporter.statusProperty().isNotEmpty());
         row.managedProperty().bind(row.visibleProperty());
         return row;
@@ -73,10 +77,10 @@ final class StudentExportBar {
 
     private void chooseFile() {
         dialogs.chooseFileToSave(new FileRequest(
-                        Messages.text("messages.export.chooseTitle"),
-                        "students.csv",
+                        Messages.text("students.export.title"),
+                        Messages.text("students.export.file"),
                         null,
-                        List.of(new FileRequest.FileKind(Messages.text("messages.export.csvFiles"), List.of("*.csv")))))
+                        List.of(new FileRequest.FileKind(Messages.text("students.export.kind"), List.of("*.csv")))))
                 .ifPresent(this::exportTo);
     }
 

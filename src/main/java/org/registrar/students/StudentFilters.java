@@ -4,21 +4,35 @@ import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.Fxml;
 
-/** The cohort, status and mentor filters ("any", a mentor, or "no mentor"). */
+/**
+ * The cohort, status and mentor filters ("any", a mentor, or "no mentor"), each with its label
+ * (StudentFilters.fxml). The fixed choices are shown in the chosen language.
+ */
 final class StudentFilters {
     static final Choice ANY_COHORT = new Choice(-1, "Any cohort");
     static final Choice ANY_MENTOR = new Choice(-1, "Any mentor");
     static final Choice NO_MENTOR = new Choice(-2, "No mentor");
     static final String ANY_STATUS = "Any status";
 
-    private final HBox root;
-    private final ComboBox<Choice> cohort = new ComboBox<>();
-    private final ComboBox<String> status = new ComboBox<>(FXCollections.observableArrayList(ANY_STATUS));
-    private final ComboBox<Choice> mentor = new ComboBox<>();
+    @FXML
+    private HBox root;
+
+    @FXML
+    private ComboBox<Choice> cohort;
+
+    @FXML
+    private ComboBox<String> status;
+
+    @FXML
+    private ComboBox<Choice> mentor;
+
     private final StudentsViewModel model;
     private final Consumer<StudentFilter> apply;
     private boolean restoring;
@@ -26,18 +40,31 @@ final class StudentFilters {
     StudentFilters(StudentsViewModel model, Consumer<StudentFilter> apply) {
         this.model = model;
         this.apply = apply;
-        cohort.setId("filter-cohort");
-        status.setId("filter-status");
+        Fxml.load(this);
+        status.setItems(FXCollections.observableArrayList(ANY_STATUS));
         status.getItems().addAll(StatusNames.VALUES);
         // the stored value filters; the user reads the words the table shows ("on leave")
-        status.setConverter(StatusNames.converter());
-        mentor.setId("filter-mentor");
+        StringConverter<String> statusNames = StatusNames.converter();
+        status.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return ANY_STATUS.equals(value)
+                        ? Messages.text("students.filter.anyStatus")
+                        : statusNames.toString(value);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text.equals(Messages.text("students.filter.anyStatus"))
+                        ? ANY_STATUS
+                        : statusNames.fromString(text);
+            }
+        });
+        cohort.setConverter(choices());
+        mentor.setConverter(choices());
         mirror(model.cohorts(), cohort, ANY_COHORT);
         mirror(model.mentors(), mentor, ANY_MENTOR, NO_MENTOR);
         status.setValue(ANY_STATUS);
-        cohort.setPrefWidth(125);
-        status.setPrefWidth(140);
-        mentor.setPrefWidth(150);
         cohort.setOnAction(event -> changed());
         status.setOnAction(event -> changed());
         mentor.setOnAction(event -> changed());
@@ -45,10 +72,28 @@ final class StudentFilters {
         cohort.setOnShowing(event -> model.wantChoices(FilterList.COHORTS));
         mentor.setOnShowing(event -> model.wantChoices(FilterList.MENTORS));
         model.filterProperty().addListener((obs, old, filter) -> show(filter));
-        cohort.setMinWidth(Region.USE_PREF_SIZE);
-        status.setMinWidth(Region.USE_PREF_SIZE);
-        mentor.setMinWidth(Region.USE_PREF_SIZE);
-        root = new HBox(8, cohort, status, mentor);
+    }
+
+    /** Shows the fixed choices ("Any cohort", "No mentor") in the chosen language, the others by their label. */
+    private static StringConverter<Choice> choices() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Choice choice) {
+                if (choice == ANY_COHORT) {
+                    return Messages.text("students.filter.anyCohort");
+                } else if (choice == ANY_MENTOR) {
+                    return Messages.text("students.filter.anyMentor");
+                } else if (choice == NO_MENTOR) {
+                    return Messages.text("students.filter.noMentor");
+                }
+                return choice == null ? "" : choice.label();
+            }
+
+            @Override
+            public Choice fromString(String text) {
+                return null;
+            }
+        };
     }
 
     private static void mirror(ObservableList<Choice> source, ComboBox<Choice> box, Choice... fixed) {

@@ -2,69 +2,93 @@ package org.registrar.students;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.ColumnFit;
+import org.registrar.ui.Fxml;
 
 /**
- * The students TableView: columns, and header clicks turned into server-side sorts from the whitelist (the rows
- * are never sorted on the client). Not thread-safe: FX thread only.
+ * The students TableView: columns (StudentTable.fxml), and header clicks turned into server-side sorts from the
+ * whitelist (the rows are never sorted on the client). Columns are sized to their content, the email column takes
+ * the rest ({@link ColumnFit}). Not thread-safe: FX thread only.
  */
 final class StudentTable {
-    private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    @FXML
+    private TableView<StudentRow> table;
 
-    private final TableView<StudentRow> table = new TableView<>();
-    private final javafx.scene.control.Label placeholder = new javafx.scene.control.Label();
+    @FXML
+    private Label placeholder;
+
+    @FXML
+    private TableColumn<StudentRow, String> number;
+
+    @FXML
+    private TableColumn<StudentRow, String> family;
+
+    @FXML
+    private TableColumn<StudentRow, String> given;
+
+    @FXML
+    private TableColumn<StudentRow, String> cohort;
+
+    @FXML
+    private TableColumn<StudentRow, String> mentor;
+
+    @FXML
+    private TableColumn<StudentRow, String> status;
+
+    @FXML
+    private TableColumn<StudentRow, String> email;
+
+    @FXML
+    private TableColumn<StudentRow, String> updated;
+
     private final Map<StudentSort, TableColumn<StudentRow, String>> sortable;
     private boolean showingOrder;
+    private final ColumnFit<StudentRow> columnFit;
 
     StudentTable(Consumer<StudentOrder> sortRequested) {
-        TableColumn<StudentRow, String> number = column("Student no.", 95, StudentRow::studentNumber);
-        TableColumn<StudentRow, String> family = column("Family name", 130, StudentRow::familyName);
-        TableColumn<StudentRow, String> given = column("Given name", 110, StudentRow::givenName);
-        TableColumn<StudentRow, String> cohort = column("Cohort", 95, StudentRow::cohortName);
-        TableColumn<StudentRow, String> mentor = column("Mentor", 140, StudentRow::mentorName);
-        TableColumn<StudentRow, String> status = column("Status", 95, row -> StatusNames.label(row.status()));
-        TableColumn<StudentRow, String> email = column("Email", 220, StudentRow::email);
-        TableColumn<StudentRow, String> updated = column(
-                "Last updated",
-                125,
+        Fxml.load(this);
+        DateTimeFormatter when =
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Messages.locale());
+        ColumnFit.text(number, StudentRow::studentNumber);
+        ColumnFit.text(family, StudentRow::familyName);
+        ColumnFit.text(given, StudentRow::givenName);
+        ColumnFit.text(cohort, StudentRow::cohortName);
+        ColumnFit.text(mentor, StudentRow::mentorName);
+        ColumnFit.text(status, row -> StatusNames.label(row.status()));
+        ColumnFit.text(email, StudentRow::email);
+        ColumnFit.text(
+                updated,
                 row -> row.updatedAt() == null
                         ? ""
-                        : UPDATED.format(row.updatedAt().atZoneSameInstant(ZoneId.systemDefault())));
+                        : when.format(row.updatedAt().atZoneSameInstant(ZoneId.systemDefault())));
+        // mentor, status and email have no index to page by: not sortable (StudentTable.fxml)
         sortable = Map.of(
                 StudentSort.NAME, family,
                 StudentSort.GIVEN_NAME, given,
                 StudentSort.STUDENT_NUMBER, number,
                 StudentSort.COHORT, cohort,
                 StudentSort.UPDATED, updated);
-        // mentor, status and email have no index to page by: not sortable
-        mentor.setSortable(false);
-        status.setSortable(false);
-        email.setSortable(false);
-        table.getColumns().setAll(java.util.List.of(number, family, given, cohort, mentor, status, email, updated));
-        table.setId("students-table");
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        table.setPlaceholder(placeholder);
         table.setSortPolicy(view -> {
             if (!showingOrder) {
                 requestedOrder().ifPresent(sortRequested);
             }
             return true;
         });
+        columnFit = ColumnFit.apply(table, email);
     }
 
-    private static TableColumn<StudentRow, String> column(
-            String title, double width, Function<StudentRow, String> value) {
-        TableColumn<StudentRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 90));
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setId("column-" + title.toLowerCase().replaceAll("[^a-z]+", "-"));
-        return column;
+    /** Sizes the columns to the rows now shown (called when a page arrives). */
+    void fitColumns() {
+        columnFit.fit();
     }
 
     private java.util.Optional<StudentOrder> requestedOrder() {
@@ -80,7 +104,6 @@ final class StudentTable {
 
     /** What the table says while it has no rows ("Loading…", "No students match."). */
     void bindPlaceholder(javafx.beans.value.ObservableStringValue text) {
-        placeholder.setId("students-placeholder");
         placeholder.textProperty().bind(text);
     }
 

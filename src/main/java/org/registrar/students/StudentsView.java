@@ -3,9 +3,7 @@ package org.registrar.students;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
+import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -17,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,10 +25,12 @@ import javafx.util.Duration;
 import org.registrar.db.Privileges;
 import org.registrar.dialogs.DialogService;
 import org.registrar.dialogs.Question;
+import org.registrar.i18n.Messages;
+import org.registrar.ui.Fxml;
 
 /**
  * The Students screen: filters and search above, the paged table with the pager below it, the detail pane on
- * the right. Binds to its ViewModels only; asks before any action that would drop unsaved edits.
+ * the right (StudentsView.fxml; each part has its own layout). Binds to its ViewModels only; asks before any action that would drop unsaved edits.
  */
 public final class StudentsView {
     static final Duration SEARCH_DELAY = Duration.millis(300);
@@ -38,14 +39,44 @@ public final class StudentsView {
     private final StudentEditorViewModel editor;
     private final StudentExportBar exportBar;
     private final DialogService dialogs;
-    private final BorderPane root = new BorderPane();
     private final StudentTable table;
     private final StudentDetailView detail;
-    private final TextField search = new TextField();
     private final StudentFilters filters;
     private final StudentPager pager;
-    private final StackPane assignSlot = new StackPane();
-    private final Label notice = new Label();
+
+    @FXML
+    private BorderPane root;
+
+    @FXML
+    private VBox header;
+
+    @FXML
+    private FlowPane tools;
+
+    @FXML
+    private HBox actions;
+
+    @FXML
+    private TextField search;
+
+    @FXML
+    private Label count;
+
+    @FXML
+    private Label notice;
+
+    @FXML
+    private Button refresh;
+
+    @FXML
+    private StackPane assignSlot;
+
+    @FXML
+    private SplitPane split;
+
+    @FXML
+    private VBox tableBox;
+
     private boolean attachedOnce;
     private List<Long> reselect = List.of();
 
@@ -67,12 +98,13 @@ public final class StudentsView {
         table.bindPlaceholder(model.placeholderProperty());
         model.orderProperty().addListener((obs, old, order) -> table.showOrder(order));
         table.showOrder(model.orderProperty().get());
-        SplitPane split = new SplitPane(tableWithPager(), detail.root());
-        split.setDividerPositions(0.74);
-        root.setTop(header());
-        root.setCenter(split);
-        root.setPadding(new Insets(16, 16, 8, 16));
-        root.getStyleClass().addAll("screen", "students");
+        Fxml.load(this);
+        tableBox.getChildren().setAll(table.view(), pager.root());
+        VBox.setVgrow(table.view(), Priority.ALWAYS);
+        split.getItems().add(detail.root());
+        // the table keeps what the window gains or loses; the detail pane keeps its width within its bounds
+        SplitPane.setResizableWithParent(detail.root(), false);
+        wireHeader();
         root.getStylesheets().add(StudentsView.class.getResource("students.css").toExternalForm());
         wireKeys();
         wireSelection();
@@ -97,22 +129,8 @@ public final class StudentsView {
         });
     }
 
-    private Node header() {
-        Label title = new Label("Students");
-        title.getStyleClass().add("title-2");
-        Label count = new Label();
-        count.setId("students-count");
-        count.getStyleClass().add("text-muted");
+    private void wireHeader() {
         count.textProperty().bind(model.countTextProperty());
-        notice.setId("students-notice");
-        notice.getStyleClass().add("success");
-        HBox titleRow = new HBox(12, title, count, notice);
-        titleRow.setAlignment(Pos.BASELINE_LEFT);
-        search.setId("students-search");
-        search.setPromptText("Search name or number");
-        search.setTooltip(
-                new javafx.scene.control.Tooltip("Ctrl+F: search by the start of a family name or a student number"));
-        search.setPrefWidth(240);
         PauseTransition debounce = new PauseTransition(SEARCH_DELAY);
         debounce.setOnFinished(event -> searchNow());
         search.textProperty().addListener((obs, old, text) -> debounce.playFromStart());
@@ -120,30 +138,16 @@ public final class StudentsView {
             debounce.stop();
             searchNow();
         });
-        Button refresh = new Button("Refresh");
-        refresh.setId("students-refresh");
-        refresh.setTooltip(new Tooltip("Read this page and the count again; the selection stays"));
         refresh.setOnAction(event -> guarded(
                 () -> {
                     reselect = selectedIds();
                     model.refresh();
                 },
                 () -> {}));
-        Button export = exportBar.button();
-        refresh.setMinWidth(Region.USE_PREF_SIZE);
-        export.setMinWidth(Region.USE_PREF_SIZE);
-        assignSlot.setManaged(false);
-        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(
-                8,
-                8,
-                search,
-                filters.root(),
-                StudentPager.jumps(pager),
-                new HBox(8, refresh, assignSlot, export, exportBar.semicolons()));
-        tools.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(10, titleRow, tools, exportBar.status());
-        header.setPadding(new Insets(0, 0, 10, 0));
-        return header;
+        actions.getChildren().addAll(exportBar.button(), exportBar.semicolons());
+        tools.getChildren().add(1, filters.root());
+        tools.getChildren().add(2, StudentPager.jumps(pager));
+        header.getChildren().add(exportBar.status());
     }
 
     private void searchNow() {
@@ -152,13 +156,6 @@ public final class StudentsView {
             String shown = model.searchText();
             guarded(() -> model.search(text), () -> search.setText(shown));
         }
-    }
-
-    private Node tableWithPager() {
-        VBox box = new VBox(8, table.view(), pager.root());
-        VBox.setVgrow(table.view(), Priority.ALWAYS);
-        box.setPadding(new Insets(0, 8, 0, 0));
-        return box;
     }
 
     private void wireKeys() {
@@ -187,6 +184,7 @@ public final class StudentsView {
     private void wireSelection() {
         table.view().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> openSelected());
         model.rows().addListener((javafx.collections.ListChangeListener<StudentRow>) change -> {
+            table.fitColumns();
             List<Long> again = reselect;
             reselect = List.of();
             for (int index = 0; index < model.rows().size(); index++) {
@@ -221,12 +219,13 @@ public final class StudentsView {
         dialogs.confirm(
                 new Question(
                         "unsaved-dialog",
-                        "Unsaved changes",
+                        Messages.text("students.unsaved.title"),
                         null,
-                        "You have unsaved changes to "
-                                + editor.detailProperty().get().profile().familyName() + ". Discard them?",
-                        "Discard changes",
-                        "Keep editing"),
+                        Messages.text(
+                                "students.unsaved.question",
+                                editor.detailProperty().get().profile().familyName()),
+                        Messages.text("students.unsaved.discard"),
+                        Messages.text("students.unsaved.keep")),
                 () -> {
                     editor.discard();
                     action.run();
@@ -240,7 +239,7 @@ public final class StudentsView {
      * {@code permitted} is false the button stays disabled and says why.
      */
     public void offerMentorAssignment(MentorAssignment action, boolean permitted) {
-        Button assign = new Button("Assign mentor…");
+        Button assign = new Button(Messages.text("students.assign"));
         assign.setId("students-assign-mentor");
         assign.setMinWidth(Region.USE_PREF_SIZE);
         var selected = table.view().getSelectionModel().getSelectedItems();
@@ -252,8 +251,8 @@ public final class StudentsView {
             Tooltip.install(assignSlot, new Tooltip(Privileges.notPermitted("assign mentors")));
             return;
         }
-        assign.setTooltip(new Tooltip("Choose a mentor for the selected students (Shift or Ctrl for several)"));
-        MenuItem item = new MenuItem("Assign mentor…");
+        assign.setTooltip(new Tooltip(Messages.text("students.assign.tooltip")));
+        MenuItem item = new MenuItem(Messages.text("students.assign.menu"));
         item.setId("menu-assign-mentor");
         item.disableProperty().bind(Bindings.isEmpty(selected));
         item.setOnAction(event -> chooseMentor(action));

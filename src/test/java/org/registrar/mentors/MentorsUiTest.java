@@ -196,7 +196,8 @@ class MentorsUiTest {
         boolean was = chosen.active();
         assertThat(robot.lookup("#toggle-active")
                         .queryAs(javafx.scene.control.Button.class)
-                        .getText())
+                        .getText()
+                        .replace("_", "")) // the mnemonic's mark
                 .isEqualTo(was ? "Deactivate" : "Activate");
 
         robot.clickOn("#toggle-active");
@@ -204,6 +205,7 @@ class MentorsUiTest {
         waitUntil(() -> robot.lookup("#toggle-active")
                 .queryAs(javafx.scene.control.Button.class)
                 .getText()
+                .replace("_", "")
                 .equals(was ? "Activate" : "Deactivate"));
 
         robot.clickOn("#toggle-active");

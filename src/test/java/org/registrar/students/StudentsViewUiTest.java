@@ -156,7 +156,7 @@ class StudentsViewUiTest {
         assertThat(robot.lookup("theirs@example.org").tryQuery()).isPresent();
         Screenshots.save(robot.lookup("#conflict-dialog").query().getScene(), "students-conflict");
 
-        robot.clickOn("Keep my changes");
+        robot.clickOn("#conflict-keep-mine");
         waitUntil(() -> text("#detail-message").equals("Saved."));
         assertThat(stored(
                         "SELECT given_name || ' ' || email || ' v' || version FROM students WHERE id = :id", row.id()))
