@@ -36,7 +36,8 @@ final class GuideMarkdown {
     private static final Pattern HEADING = Pattern.compile("(#{1,6})\\s+(.*)");
     private static final Pattern ITEM = Pattern.compile("(\\s*)([-*+]|\\d+[.)])\\s+(.*)");
     private static final Pattern IMAGE = Pattern.compile("!\\[([^]]*)]\\([^)]*\\)\\s*");
-    private static final Pattern INLINE = Pattern.compile("`([^`]+)`|\\*\\*([^*]+)\\*\\*|\\[([^]]+)]\\([^)]*\\)");
+    private static final Pattern INLINE = Pattern.compile(
+            "`([^`]+)`|\\*\\*([^*]+)\\*\\*|\\[([^]]+)]\\([^)]*\\)|(?<![\\w*])\\*([^*\\s][^*]*)\\*(?![\\w*])");
 
     private GuideMarkdown() {}
 
@@ -127,7 +128,8 @@ final class GuideMarkdown {
             } else if (inline.group(2) != null) {
                 spans.add(new Span(inline.group(2), true, false));
             } else {
-                spans.add(new Span(inline.group(3), false, false));
+                // a link as its text; *emphasis* as plain text
+                spans.add(new Span(inline.group(3) != null ? inline.group(3) : inline.group(4), false, false));
             }
             at = inline.end();
         }

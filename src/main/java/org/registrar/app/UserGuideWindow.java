@@ -10,7 +10,10 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -74,6 +77,8 @@ final class UserGuideWindow {
             case HEADING -> {
                 Label heading = new Label(GuideMarkdown.plain(block.text()));
                 heading.getStyleClass().add("title-" + Math.min(4, block.level() + 1));
+                heading.setStyle("-fx-font-weight: bold; -fx-font-size: "
+                        + (block.level() == 1 ? "1.7em" : block.level() == 2 ? "1.35em" : "1.1em") + ";");
                 heading.setWrapText(true);
                 heading.setPadding(new Insets(block.level() <= 2 ? 12 : 6, 0, 0, 0));
                 yield heading;
@@ -131,11 +136,20 @@ final class UserGuideWindow {
             for (int column = 0; column < cells.size(); column++) {
                 Label cell = new Label(GuideMarkdown.plain(cells.get(column)));
                 cell.setWrapText(true);
+                if (column < cells.size() - 1) {
+                    cell.setMinWidth(Region.USE_PREF_SIZE); // short keys and names keep their line; the last wraps
+                }
                 if (row == 0) {
                     cell.setStyle("-fx-font-weight: bold;");
                 }
                 grid.add(cell, column, row);
             }
+        }
+        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+        for (int column = 0; column < columns; column++) {
+            ColumnConstraints constraints = new ColumnConstraints();
+            constraints.setHgrow(column == columns - 1 ? Priority.ALWAYS : Priority.NEVER);
+            grid.getColumnConstraints().add(constraints);
         }
         return grid;
     }
