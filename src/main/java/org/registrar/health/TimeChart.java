@@ -96,6 +96,8 @@ final class TimeChart extends Region {
         asTable.getStyleClass().addAll("small", "flat", "chart-as-table");
         asTable.setMnemonicParsing(false);
         asTable.setOnAction(event -> showAsTable(asTable.isSelected()));
+        // named after the chart, so a focus order or a test can tell the five toggles apart
+        idProperty().addListener((obs, old, id) -> asTable.setId(id == null ? null : id + "-as-table"));
         getChildren().add(asTable);
     }
 
