@@ -6,6 +6,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import org.registrar.i18n.Messages;
 import org.registrar.ui.Fxml;
@@ -30,7 +33,7 @@ final class ShortcutSheet {
     /** The keys of the Students screen (StudentsView.wireKeys). */
     static List<MainMenu.Shortcut> studentKeys() {
         return List.of(
-                new MainMenu.Shortcut(Messages.text("menu.keys.ctrlF"), Messages.text("menu.sheet.students.search")),
+                new MainMenu.Shortcut(shortcut("F"), Messages.text("menu.sheet.students.search")),
                 new MainMenu.Shortcut(Messages.text("menu.keys.pageDown"), Messages.text("menu.sheet.students.next")),
                 new MainMenu.Shortcut(Messages.text("menu.keys.pageUp"), Messages.text("menu.sheet.students.previous")),
                 new MainMenu.Shortcut(Messages.text("menu.keys.enter"), Messages.text("menu.sheet.students.open")));
@@ -45,9 +48,9 @@ final class ShortcutSheet {
                 new MainMenu.Shortcut(Messages.text("menu.keys.tab"), Messages.text("menu.sheet.grid.tab")),
                 new MainMenu.Shortcut(Messages.text("menu.keys.escape"), Messages.text("menu.sheet.grid.escape")),
                 new MainMenu.Shortcut(Messages.text("menu.keys.delete"), Messages.text("menu.sheet.grid.delete")),
-                new MainMenu.Shortcut(Messages.text("menu.keys.ctrlV"), Messages.text("menu.sheet.grid.paste")),
-                new MainMenu.Shortcut(Messages.text("menu.keys.ctrlZ"), Messages.text("menu.sheet.grid.undo")),
-                new MainMenu.Shortcut(Messages.text("menu.keys.ctrlD"), Messages.text("menu.sheet.grid.fill")));
+                new MainMenu.Shortcut(shortcut("V"), Messages.text("menu.sheet.grid.paste")),
+                new MainMenu.Shortcut(shortcut("Z"), Messages.text("menu.sheet.grid.undo")),
+                new MainMenu.Shortcut(shortcut("D"), Messages.text("menu.sheet.grid.fill")));
     }
 
     /** @param windowShortcuts the menu's accelerators ({@link MainMenu#shortcuts()}) */
@@ -62,6 +65,14 @@ final class ShortcutSheet {
         dialog.setDialogPane(pane);
         dialog.setResizable(true);
         return dialog;
+    }
+
+    /**
+     * Shortcut+letter as this platform writes it, as the menus show their accelerators ("Ctrl+V"; "⌘V" on macOS), so
+     * the sheet and the menus agree in every language.
+     */
+    private static String shortcut(String letter) {
+        return new KeyCodeCombination(KeyCode.valueOf(letter), KeyCombination.SHORTCUT_DOWN).getDisplayText();
     }
 
     private static void fill(GridPane rows, List<MainMenu.Shortcut> shortcuts) {
