@@ -127,6 +127,26 @@ class LanguageSettingTest {
         assertThat(launcher.connection.layer()).containsEntry(Key.UI_LANGUAGE, "fr");
     }
 
+    @Test
+    void anUnshippedLanguageOnTheCommandLineIsRefusedBeforeAnyWindow() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            picocli.CommandLine commandLine = Launcher.commandLine();
+            commandLine.setErr(new java.io.PrintWriter(err));
+            exit = commandLine.execute("--language", "it");
+        } finally {
+            System.setErr(before);
+        }
+
+        assertThat(exit).isEqualTo(Launcher.BAD_SETTINGS);
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("--language: “it” is not one of en, de, fr, es");
+    }
+
     private Path write(String name, String text) throws Exception {
         Path file = folder.resolve(name);
         Files.writeString(file, text);
