@@ -10,6 +10,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import org.registrar.i18n.Messages;
 import org.registrar.ui.Fxml;
 
@@ -20,13 +21,9 @@ import org.registrar.ui.Fxml;
  */
 final class ShortcutSheet {
     @FXML
-    private GridPane windowKeys;
+    private GridPane rows;
 
-    @FXML
-    private GridPane studentKeys;
-
-    @FXML
-    private GridPane gridKeys;
+    private int line;
 
     private ShortcutSheet() {}
 
@@ -57,9 +54,9 @@ final class ShortcutSheet {
     static Dialog<ButtonType> dialog(List<MainMenu.Shortcut> windowShortcuts) {
         ShortcutSheet sheet = new ShortcutSheet();
         DialogPane pane = Fxml.load(sheet);
-        fill(sheet.windowKeys, windowShortcuts);
-        fill(sheet.studentKeys, studentKeys());
-        fill(sheet.gridKeys, gridKeys());
+        sheet.group(Messages.text("menu.sheet.window"), windowShortcuts);
+        sheet.group(Messages.text("menu.sheet.students"), studentKeys());
+        sheet.group(Messages.text("menu.sheet.grid"), gridKeys());
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle(Messages.text("menu.sheet.title"));
         dialog.setDialogPane(pane);
@@ -75,14 +72,21 @@ final class ShortcutSheet {
         return new KeyCodeCombination(KeyCode.valueOf(letter), KeyCombination.SHORTCUT_DOWN).getDisplayText();
     }
 
-    private static void fill(GridPane rows, List<MainMenu.Shortcut> shortcuts) {
-        int line = 0;
+    /** A heading across both columns, then one row per shortcut. */
+    private void group(String heading, List<MainMenu.Shortcut> shortcuts) {
+        Label title = new Label(heading);
+        title.getStyleClass().add("title-4");
+        title.setStyle("-fx-font-size: 1.15em;");
+        title.setPadding(new javafx.geometry.Insets(line == 0 ? 0 : 10, 0, 0, 0));
+        rows.add(title, 0, line++, 2, 1);
         for (MainMenu.Shortcut shortcut : shortcuts) {
             Label keys = new Label(shortcut.keys());
             keys.getStyleClass().add("shortcut-keys");
             keys.setStyle("-fx-font-family: monospace; -fx-font-weight: bold;");
+            keys.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE); // a key is never cut: "Esc", not "E…"
             Label action = new Label(shortcut.action());
             action.setWrapText(true);
+            action.setMinHeight(Region.USE_PREF_SIZE);
             keys.setLabelFor(action);
             rows.addRow(line++, keys, action);
         }

@@ -244,6 +244,25 @@ class MainMenuUiTest {
         robot.interact(sheet::close);
     }
 
+    @Test
+    void theShortcutSheetInGerman() throws Exception {
+        Messages.use(Locale.GERMAN);
+        open(Language.system());
+        Dialog<ButtonType> sheet = WaitForAsyncUtils.asyncFx(() -> {
+                    Dialog<ButtonType> dialog = ShortcutSheet.dialog(menu.shortcuts());
+                    dialog.initOwner(stage);
+                    dialog.show();
+                    return dialog;
+                })
+                .get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(sheet.getTitle()).isEqualTo("Tastenkürzel");
+        assertThat(menu.shortcuts()).contains(new MainMenu.Shortcut("Ctrl+2", "Leistungsnachweise anzeigen"));
+        org.registrar.app.Screenshots.save(sheet.getDialogPane().getScene(), "shortcut-sheet-de");
+        robot.interact(sheet::close);
+    }
+
     private static List<RadioMenuItem> radios(Menu menu) {
         return menu.getItems().stream()
                 .filter(RadioMenuItem.class::isInstance)
