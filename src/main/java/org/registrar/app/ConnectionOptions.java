@@ -48,6 +48,12 @@ final class ConnectionOptions {
     @Option(names = "--pool-size", description = "Maximum connections of this desktop, 1-10 (default: 2)")
     Integer poolSize;
 
+    @Option(
+            names = "--language",
+            paramLabel = "xx",
+            description = "The app's language: en, de, fr or es (default: the saved choice, else the system's)")
+    String language;
+
     @Option(names = "--data-home", description = "Folder for the embedded database, drafts and logs")
     Path dataHome;
 
@@ -134,7 +140,24 @@ final class ConnectionOptions {
         if (poolSize != null) {
             layer.put(Key.POOL_SIZE, String.valueOf(poolSize));
         }
+        if (language != null) {
+            layer.put(Key.UI_LANGUAGE, language);
+        }
         return layer;
+    }
+
+    /**
+     * The language of this start (ADR 0049): the settings' layers as for the connection, but a machine file with
+     * problems is left out (the start-up screen reports it) rather than stopping here. Blocking (file and
+     * preferences).
+     */
+    Language language() {
+        MachineFile machine = machineFile();
+        if (machine.hasIssues()) {
+            machine = MachineFile.absent(machine.path());
+        }
+        return Language.of(
+                Settings.resolve(layer(), machine, ProfileStore.forUser().layer()));
     }
 
     /** A profile as the command line would give it (tests and callers that hold a profile already). */

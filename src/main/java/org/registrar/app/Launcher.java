@@ -68,6 +68,13 @@ public final class Launcher implements Callable<Integer> {
                 return BAD_SETTINGS;
             }
         }
+        if (connection.language != null
+                && Language.problemWith(connection.language).isPresent()) {
+            System.err.println(
+                    "registrar: " + Language.problemWith(connection.language).get());
+            return BAD_SETTINGS;
+        }
+        connection.language().apply(); // before any window or message is built
         Path dataHome = prepareLogging(connection.dataHome());
         RegistrarApp.configure(new RegistrarApp.LaunchOptions(
                 connection.layer(),

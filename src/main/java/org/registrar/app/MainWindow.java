@@ -38,6 +38,7 @@ final class MainWindow {
     private final DialogService dialogs;
     private final Screens wiring;
     private final java.nio.file.Path dataHome;
+    private final MainMenu menu;
 
     MainWindow(AppContext context, Runnable editConnection) {
         this(context, editConnection, HealthSettings.load());
@@ -48,6 +49,14 @@ final class MainWindow {
      * @param health the Health screen's thresholds from the effective settings
      */
     MainWindow(AppContext context, Runnable editConnection, HealthSettings health) {
+        this(context, editConnection, health, Language.system(), () -> {});
+    }
+
+    /**
+     * @param language this start's language and whether it is locked (the View ▸ Language menu)
+     * @param quit File ▸ Quit: asks the window to close, as its close button does
+     */
+    MainWindow(AppContext context, Runnable editConnection, HealthSettings health, Language language, Runnable quit) {
         this.dialogs = new FxDialogService(
                 () -> root.getScene() == null ? null : root.getScene().getWindow());
         this.wiring = new Screens(context, dialogs, editConnection, health);
@@ -55,9 +64,23 @@ final class MainWindow {
         statusBar = StatusBarView.create(context);
         context.sampler().start();
         screens = wiring.forLogin();
+        menu = MainMenu.create(
+                List.copyOf(screens.keySet()),
+                language,
+                new MainMenu.Actions(
+                        editConnection,
+                        quit,
+                        this::show,
+                        this::showShortcuts,
+                        this::showUserGuide,
+                        this::showAbout,
+                        this::saveLanguage));
+        menu.installExtraKeys(root, this::showShortcuts);
+        VBox top = new VBox(menu.bar());
         if (context.embedded()) {
-            root.setTop(demoBanner(editConnection));
+            top.getChildren().add(demoBanner(editConnection));
         }
+        root.setTop(top);
         root.setLeft(navigationBar());
         root.setBottom(statusBar.root());
         root.getStyleClass().add("main-window");
@@ -133,8 +156,8 @@ final class MainWindow {
         }
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().addAll(spacer, themeToggle(), aboutButton());
-        // at least 180 px, wider where a language's names need it ("À propos de Registrar")
+        bar.getChildren().addAll(spacer, themeToggle());
+        // at least 180 px, wider where a language's names need it
         bar.setMinWidth(180);
         return bar;
     }
@@ -161,14 +184,36 @@ final class MainWindow {
         return dark;
     }
 
-    /** About Registrar: at the foot of the navigation, until a Help menu exists. */
-    private Node aboutButton() {
-        Button about = new Button(Messages.text("shell.nav.about"));
-        about.setId("about");
-        about.setMaxWidth(Double.MAX_VALUE);
-        about.getStyleClass().addAll("nav-button", "flat");
-        about.setOnAction(event -> dialogs.ask(AboutDialog.dialog(AboutInfo.of(dataHome)), answer -> {}));
-        return about;
+    /** Help ▸ About Registrar. */
+    private void showAbout() {
+        dialogs.ask(AboutDialog.dialog(AboutInfo.of(dataHome)), answer -> {});
+    }
+
+    /** Help ▸ Keyboard shortcuts (F1, Ctrl+/). */
+    private void showShortcuts() {
+        dialogs.ask(ShortcutSheet.dialog(menu.shortcuts()), answer -> {});
+    }
+
+    /** Help ▸ User guide: the guide shipped inside the package, in a window of its own. */
+    private void showUserGuide() {
+        UserGuideWindow.show(root.getScene() == null ? null : root.getScene().getWindow());
+    }
+
+    /** View ▸ Language: saved in the user's settings (off the FX thread) for the next start, and said so. */
+    private void saveLanguage(String tag) {
+        Thread saving = new Thread(() -> ProfileStore.forUser().saveLanguage(tag), "registrar-save-language");
+        saving.setDaemon(true);
+        saving.start();
+        dialogs.inform(
+                Messages.text("menu.language.savedHeader"),
+                Messages.text(
+                        "menu.language.savedText",
+                        tag == null ? Messages.text("menu.language.system") : MainMenu.languageName(tag)));
+    }
+
+    /** The menu bar (tests). */
+    MainMenu menu() {
+        return menu;
     }
 
     private void show(String name) {

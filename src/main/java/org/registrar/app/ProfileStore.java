@@ -104,6 +104,12 @@ final class ProfileStore {
                 Math.max(1, Math.min(ConnectionProfile.MAX_POOL_SIZE, poolSize))));
     }
 
+    /** The language chosen in the menu (ADR 0049), for the next start; null forgets it (the system's again). */
+    void saveLanguage(String tag) {
+        putOrRemove(Key.UI_LANGUAGE.key(), tag);
+        flush();
+    }
+
     /** The user chose the demo on the welcome card: the next start goes straight to it. */
     boolean demoChosen() {
         return "demo".equals(node.get(START_CHOICE, null));
@@ -154,7 +160,7 @@ final class ProfileStore {
     void clear() {
         removeLegacy();
         for (Key key : Key.values()) {
-            if (!key.key().startsWith("health.")) {
+            if (!key.key().startsWith("health.") && key != Key.UI_LANGUAGE) {
                 node.remove(key.key());
             }
         }

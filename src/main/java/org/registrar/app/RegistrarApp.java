@@ -457,7 +457,13 @@ public final class RegistrarApp extends Application {
                 started,
                 stage.getScene(),
                 MainWindow.screensFor(started.privileges()).contains("Students"));
-        mainWindow = new MainWindow(started, this::editConnection, healthSettings());
+        mainWindow = new MainWindow(
+                started,
+                this::editConnection,
+                healthSettings(),
+                Language.of(settings),
+                () -> stage.fireEvent(
+                        new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         stage.getScene().setRoot(mainWindow.root());
         // closing with scores not saved asks first; the window closes once the chosen way out is done
         stage.setOnCloseRequest(event -> {

@@ -5,13 +5,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.AccessibleRole;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.MetricsSample;
 import org.registrar.metrics.SampleHistory;
 
@@ -68,6 +74,10 @@ final class TimeChart extends Region {
     private double mouseX = Double.NaN;
     private String hoverText = "";
     private Plot plot;
+    /** "Show as table": swaps the canvas for a table of the points (also for keyboard and screen-reader users). */
+    private final ToggleButton asTable = new ToggleButton();
+
+    private TableView<MetricsSample> table;
 
     TimeChart(String title, String unit, TimeChart.Axis axis, List<TimeChart.Line> lines) {
         this.title = title;
@@ -79,6 +89,77 @@ final class TimeChart extends Region {
         getChildren().addAll(palette.node(), canvas);
         setOnMouseMoved(event -> hover(event.getX()));
         setOnMouseExited(event -> hover(Double.NaN));
+        setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        setAccessibleRoleDescription(Messages.text("menu.chart.role"));
+        setAccessibleText(ChartSummary.describe(title, this.lines, samples));
+        asTable.setText(Messages.text("menu.chart.showTable"));
+        asTable.getStyleClass().addAll("small", "flat", "chart-as-table");
+        asTable.setMnemonicParsing(false);
+        asTable.setOnAction(event -> showAsTable(asTable.isSelected()));
+        // named after the chart, so a focus order or a test can tell the five toggles apart
+        idProperty().addListener((obs, old, id) -> asTable.setId(id == null ? null : id + "-as-table"));
+        getChildren().add(asTable);
+    }
+
+    /** Shows the points as a table (true) or the chart (false). */
+    void showAsTable(boolean tableShown) {
+        asTable.setSelected(tableShown);
+        asTable.setText(Messages.text(tableShown ? "menu.chart.showChart" : "menu.chart.showTable"));
+        if (tableShown && table == null) {
+            table = pointsTable();
+            getChildren().add(table);
+        }
+        if (table != null) {
+            table.setVisible(tableShown);
+            table.setManaged(tableShown);
+            if (tableShown) {
+                table.getItems().setAll(newestFirst());
+            }
+        }
+        canvas.setVisible(!tableShown);
+        requestLayout();
+    }
+
+    boolean tableShown() {
+        return asTable.isSelected();
+    }
+
+    /** The table of points, or null before it was first shown. */
+    TableView<MetricsSample> table() {
+        return table;
+    }
+
+    ToggleButton tableToggle() {
+        return asTable;
+    }
+
+    private TableView<MetricsSample> pointsTable() {
+        TableView<MetricsSample> points = new TableView<>();
+        points.getStyleClass().addAll("dense", "chart-table");
+        points.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        points.setAccessibleText(title);
+        java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofLocalizedTime(
+                        java.time.format.FormatStyle.MEDIUM)
+                .withLocale(Messages.locale())
+                .withZone(java.time.ZoneId.systemDefault());
+        TableColumn<MetricsSample, String> time = new TableColumn<>(Messages.text("menu.chart.time"));
+        time.setCellValueFactory(
+                cell -> new ReadOnlyStringWrapper(clock.format(cell.getValue().at())));
+        points.getColumns().add(time);
+        for (TimeChart.Line line : lines) {
+            TableColumn<MetricsSample, String> column = new TableColumn<>(line.name());
+            column.setCellValueFactory(cell ->
+                    new ReadOnlyStringWrapper(ChartSummary.value(line.value().applyAsDouble(cell.getValue()))));
+            column.setStyle("-fx-alignment: CENTER-RIGHT;");
+            points.getColumns().add(column);
+        }
+        return points;
+    }
+
+    private List<MetricsSample> newestFirst() {
+        List<MetricsSample> reversed = new java.util.ArrayList<>(samples);
+        java.util.Collections.reverse(reversed);
+        return reversed;
     }
 
     /** Shows the samples and events of {@code frame} and redraws. */
@@ -91,6 +172,10 @@ final class TimeChart extends Region {
         events = frame.events();
         from = seconds(frame.from());
         to = Math.max(seconds(frame.to()), from + 1);
+        setAccessibleText(ChartSummary.describe(title, lines, samples));
+        if (table != null && table.isVisible()) {
+            table.getItems().setAll(newestFirst());
+        }
         draw();
     }
 
@@ -102,6 +187,12 @@ final class TimeChart extends Region {
             canvas.setWidth(width);
             canvas.setHeight(height);
             draw();
+        }
+        asTable.autosize();
+        asTable.relocate(Math.max(0, width - asTable.getWidth() - 4), 2);
+        if (table != null && table.isVisible()) {
+            double top = asTable.getHeight() + 6;
+            table.resizeRelocate(4, top, Math.max(0, width - 8), Math.max(0, height - top - 4));
         }
     }
 

@@ -32,7 +32,11 @@ public enum Key {
     HEALTH_ALERT_SECONDS("health.alertSeconds", "300", "a query or idle transaction this old alerts, in seconds"),
     DEMO_ALLOWED("demo.allowed", "true", "false forbids the demo database on this computer"),
     PASSWORD_REMEMBER_ALLOWED(
-            "password.remember.allowed", "true", "false forbids remembering the password in the system keychain");
+            "password.remember.allowed", "true", "false forbids remembering the password in the system keychain"),
+    UI_LANGUAGE("ui.language", null, "the app's language: en, de, fr or es; not set: the system's");
+
+    /** The languages the app ships (ui.language's values), in the order the Language menu lists them. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "de", "fr", "es");
 
     /** The keys that together say which server: locking one locks them all (ADR 0050). */
     public static final java.util.Set<Key> ADDRESS =
@@ -124,6 +128,10 @@ public enum Key {
                 } catch (InvalidPathException bad) {
                     return Optional.of(Messages.text("messages.settings.notPath", shown));
                 }
+            case UI_LANGUAGE:
+                return LANGUAGES.contains(value.toLowerCase(Locale.ROOT))
+                        ? Optional.empty()
+                        : Optional.of(shown + " is not one of en, de, fr, es");
             case LOGIN_HINT:
                 return value.length() <= 63 && !value.isBlank() && value.chars().noneMatch(Character::isISOControl)
                         ? Optional.empty()
@@ -144,7 +152,8 @@ public enum Key {
     /** The value as the settings keep it: booleans and TLS modes in lower case, anything else as given. */
     String normalise(String value) {
         return switch (this) {
-            case SERVER_PGBOUNCER, DEMO_ALLOWED, PASSWORD_REMEMBER_ALLOWED -> value.toLowerCase(Locale.ROOT);
+            case SERVER_PGBOUNCER, DEMO_ALLOWED, PASSWORD_REMEMBER_ALLOWED, UI_LANGUAGE ->
+                value.toLowerCase(Locale.ROOT);
             case SERVER_SSLMODE -> ConnectionProfile.SslMode.parse(value).jdbcValue();
             default -> value;
         };

@@ -77,6 +77,7 @@ class MachineSettingsCliTest {
                 "locked=server.host,server.sslmode");
         saved.put("pool.size", "4");
         saved.put("health.alertSeconds", "600");
+        saved.put("ui.language", "de");
         saved.put("server.url", "jdbc:postgresql://elsewhere.example/registrar");
         saved.flush();
 
@@ -97,6 +98,7 @@ class MachineSettingsCliTest {
                 .containsPattern("\\n  health\\.warnSeconds +90 +machine default\\n")
                 .containsPattern("\\n  login\\.hint +postgres +machine default\\n")
                 .containsPattern("\\n  demo\\.allowed +true +built-in\\n")
+                .containsPattern("\\n  ui\\.language +de +user\\n")
                 .containsPattern("\\n  server\\.sslrootcert +\\(not set\\) +not set\\n")
                 .contains("Verdict:         HEALTHY");
         assertThat(run.out())

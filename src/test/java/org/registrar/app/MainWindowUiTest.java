@@ -157,8 +157,14 @@ class MainWindowUiTest {
     }
 
     @Test
-    void aboutRegistrarOpensFromTheNavigationAndNamesTheVersionsAndFolders() throws Exception {
-        robot.clickOn("#about");
+    void aboutRegistrarOpensFromTheHelpMenuAndNamesTheVersionsAndFolders() throws Exception {
+        javafx.scene.control.MenuBar menus = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        robot.interact(() -> menus.getMenus().stream()
+                .flatMap(menu -> menu.getItems().stream())
+                .filter(item -> "menu-about".equals(item.getId()))
+                .findFirst()
+                .orElseThrow()
+                .fire());
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
@@ -175,7 +181,6 @@ class MainWindowUiTest {
         assertThat(robot.lookup("#about-log-folder").queryAs(Label.class).getText())
                 .isNotBlank();
         Screenshots.save(robot.lookup("#about-dialog").query().getScene(), "about-dialog");
-        Screenshots.save(stage.getScene(), "main-window-about-button");
 
         robot.clickOn("Close");
         WaitForAsyncUtils.waitFor(

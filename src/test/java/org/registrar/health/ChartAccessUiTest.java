@@ -1,0 +1,165 @@
+package org.registrar.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.registrar.app.Screenshots;
+import org.registrar.i18n.Messages;
+import org.registrar.metrics.MetricsSample;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every Health chart is readable without seeing it: an accessible text with each line's latest value and trend, and
+ * "Show as table" swapping the canvas for a table of its points (ADR 0049).
+ */
+class ChartAccessUiTest {
+    private static final Instant START = Instant.parse("2026-12-03T03:00:00Z");
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    }
+
+    @AfterEach
+    void english() {
+        Messages.use(Locale.ENGLISH);
+    }
+
+    /** {@code seconds} samples: two active connections throughout, statements rising from 10 to 10 + seconds. */
+    private static List<MetricsSample> samples(int seconds) {
+        List<MetricsSample> samples = new ArrayList<>();
+        for (int second = 0; second < seconds; second++) {
+            samples.add(new MetricsSample(
+                    START.plusSeconds(second),
+                    1,
+                    false,
+                    10 + second,
+                    10 + second,
+                    5,
+                    0,
+                    1,
+                    2,
+                    3,
+                    4,
+                    2,
+                    seconds - second,
+                    0,
+                    2 + seconds - second,
+                    10,
+                    0.5,
+                    0,
+                    Double.NaN));
+        }
+        return samples;
+    }
+
+    private static HealthViewModel.Frame frame(List<MetricsSample> samples) {
+        return new HealthViewModel.Frame(
+                HealthViewModel.Range.LAST_10_MINUTES,
+                START,
+                samples.get(samples.size() - 1).at(),
+                samples,
+                false,
+                List.of());
+    }
+
+    private List<TimeChart> shown(List<MetricsSample> samples) throws Exception {
+        List<TimeChart> charts =
+                WaitForAsyncUtils.asyncFx(() -> HealthCharts.all(false)).get(20, TimeUnit.SECONDS);
+        FxToolkit.setupStage(stage -> {
+            GridPane grid = new GridPane();
+            for (int index = 0; index < charts.size(); index++) {
+                GridPane.setHgrow(charts.get(index), Priority.ALWAYS);
+                GridPane.setVgrow(charts.get(index), Priority.ALWAYS);
+                charts.get(index).setPrefSize(420, 260);
+                grid.add(charts.get(index), index % 3, index / 3);
+            }
+            stage.setScene(new Scene(grid, 1280, 540));
+            stage.show();
+            charts.forEach(chart -> chart.show(frame(samples)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return charts;
+    }
+
+    private static TimeChart named(List<TimeChart> charts, String title) {
+        return charts.stream()
+                .filter(chart -> chart.title().equals(title))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void eachChartSaysItsLatestValuesAndTheirTrend() throws Exception {
+        List<TimeChart> charts = shown(samples(30));
+
+        assertThat(named(charts, "Pool connections").getAccessibleText())
+                .isEqualTo("Pool connections: active 2, steady; idle 1, falling; waiting 0, steady; total 3, falling;"
+                        + " maximum 10, steady");
+        assertThat(named(charts, "Throughput").getAccessibleText())
+                .startsWith("Throughput: statements 39, rising; transactions 5, steady");
+        assertThat(named(charts, "Cache hit rate (no cache yet)").getAccessibleText())
+                .isEqualTo("Cache hit rate (no cache yet): no data yet");
+        for (TimeChart chart : charts) {
+            Object read = WaitForAsyncUtils.asyncFx(() -> chart.queryAccessibleAttribute(AccessibleAttribute.TEXT))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(read).as(chart.title()).isEqualTo(chart.getAccessibleText());
+        }
+    }
+
+    @Test
+    void showAsTableSwapsTheCanvasForTheNewestPointsFirstAndBack() throws Exception {
+        List<TimeChart> charts = shown(samples(30));
+        TimeChart pool = named(charts, "Pool connections");
+
+        robot.clickOn(pool.tableToggle());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(pool.tableShown()).isTrue();
+        assertThat(pool.tableToggle().getText()).isEqualTo("Show as chart");
+        assertThat(pool.table().isVisible()).isTrue();
+        assertThat(pool.table().getColumns())
+                .extracting(TableColumn::getText)
+                .containsExactly("Time", "active", "idle", "waiting", "total", "maximum");
+        assertThat(pool.table().getItems()).hasSize(30);
+        assertThat(pool.table().getColumns().get(2).getCellObservableValue(0).getValue())
+                .isEqualTo("1");
+        assertThat(pool.table().getWidth()).isGreaterThan(300);
+        Screenshots.save(pool.getScene(), "health-chart-as-table");
+
+        robot.interact(() -> pool.show(frame(samples(31))));
+        assertThat(pool.table().getItems()).hasSize(31);
+
+        robot.clickOn(pool.tableToggle());
+        assertThat(pool.table().isVisible()).isFalse();
+        assertThat(pool.tableToggle().getText()).isEqualTo("Show as table");
+    }
+
+    @Test
+    void inGermanTheSummaryAndToggleAreGerman() throws Exception {
+        Messages.use(Locale.GERMAN);
+        List<TimeChart> charts = shown(samples(30));
+
+        assertThat(named(charts, "Pool connections").getAccessibleText())
+                .startsWith("Pool connections: active 2, gleichbleibend; idle 1, fallend");
+        assertThat(charts.get(0).tableToggle().getText()).isEqualTo("Als Tabelle zeigen");
+    }
+}
