@@ -170,6 +170,7 @@ final class MainWindow {
             case "Mentors" -> Messages.text("shell.nav.mentors");
             case "Health" -> Messages.text("shell.nav.health");
             case "Connection" -> Messages.text("shell.nav.connection");
+            case "Reports" -> Messages.text("shell.nav.reports");
             default -> screen;
         };
     }
