@@ -3,6 +3,7 @@ package org.registrar.students;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
@@ -83,7 +84,8 @@ final class StudentTable {
             }
             return true;
         });
-        columnFit = ColumnFit.apply(table, email);
+        // beside the navigation and the detail pane (which shows both) at 1024 px, these give way first
+        columnFit = ColumnFit.apply(table, email, List.of(updated, email));
     }
 
     /** Sizes the columns to the rows now shown (called when a page arrives). */

@@ -70,12 +70,16 @@ class ScreensFitUiTest {
     /**
      * Screens still cut inside the main window, and why (issue 18 open): their own layout tests pass with the view
      * alone at 1024 px, but beside the navigation and the detail pane their tables are wider than what is left.
-     * Skipped with the problems listed while they are cut; checked like every other view once they fit.
+     * Keyed by view, or by language and view. Skipped with the problems listed while they are cut; checked like every
+     * other view once they fit.
      */
     static final Map<String, String> STILL_CUT = Map.of(
-            "students", "table headers beyond the table beside the navigation and detail pane",
-            "assessments", "the grid's Comment and State headers beyond the grid beside the side panel",
-            "mentors", "es roster header at 1280 px and en-XA roster buttons at 1024 px");
+            "en-XA students",
+            "the pseudo-locale's pager and its optional columns coming back at 1280 px",
+            "assessments",
+            "the grid's Comment and State headers beyond the grid beside the side panel",
+            "mentors",
+            "es roster header at 1280 px and en-XA roster buttons at 1024 px");
 
     @TempDir
     static Path dataHome;
@@ -205,9 +209,13 @@ class ScreensFitUiTest {
             }
         }
         Assumptions.assumeFalse(
-                STILL_CUT.containsKey(view) && !problems.isEmpty(),
-                () -> "still cut, " + STILL_CUT.get(view) + ":\n" + String.join("\n", problems));
+                stillCut(language, view) != null && !problems.isEmpty(),
+                () -> "still cut, " + stillCut(language, view) + ":\n" + String.join("\n", problems));
         assertThat(problems).as("cut or outside the window").isEmpty();
+    }
+
+    private static String stillCut(Locale language, String view) {
+        return STILL_CUT.getOrDefault(view, STILL_CUT.get(language.toLanguageTag() + " " + view));
     }
 
     // --- screens in the main window
