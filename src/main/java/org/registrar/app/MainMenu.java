@@ -23,7 +23,7 @@ import org.registrar.settings.Key;
 import org.registrar.ui.Fxml;
 
 /**
- * The main window's menu bar (ADR 0049): File (connection settings, quit), View (each screen on Ctrl+1…5 in
+ * The main window's menu bar (ADR 0049): File (connection settings, quit), View (each screen on Ctrl+1…6 in
  * navigation order; the language, applied from the next start), Help (keyboard shortcuts on F1 and Ctrl+/, the user
  * guide shipped in the package, About). Its layout is MainMenu.fxml; the screens and languages are added here. FX
  * thread only.
@@ -115,6 +115,7 @@ final class MainMenu {
             case "Mentors" -> Messages.text("menu.view.mentors");
             case "Health" -> Messages.text("menu.view.health");
             case "Connection" -> Messages.text("menu.view.connection");
+            case "Reports" -> Messages.text("shell.nav.reports");
             default -> screen;
         };
     }

@@ -185,6 +185,8 @@ class MainMenuUiTest {
 
         assertThat(menu.bar().getMenus()).extracting(Menu::getText).containsExactly("_Datei", "_Ansicht", "_Hilfe");
         assertThat(menu.bar().getMenus().get(1).getItems().get(0).getText()).isEqualTo("Schüler");
+        // the sixth screen, from the reports work, is named in the chosen language too (was "Reports")
+        assertThat(MainMenu.screenTitle("Reports")).isEqualTo("Berichte");
     }
 
     @Test
