@@ -56,6 +56,12 @@ final class OperationPhrases {
             Map.entry("Cancel backend", "messages.op.queryCancelled"),
             Map.entry("Terminate backend", "messages.op.sessionEnded"),
             Map.entry("Export health samples", "messages.op.healthSamplesExported"),
+            Map.entry("Export report", "messages.op.reportExported"),
+            Map.entry("Report choices", "messages.op.reportChoicesLoaded"),
+            Map.entry("Report: score sheet", "messages.op.scoreSheetShown"),
+            Map.entry("Report: class overview", "messages.op.classOverviewShown"),
+            Map.entry("Report: transcript", "messages.op.transcriptShown"),
+            Map.entry("Report: year overview", "messages.op.yearOverviewShown"),
             Map.entry("Health poll", "messages.op.serverActivityRead"),
             Map.entry("Reconnect check", "messages.op.connectionTriedAgain"),
             Map.entry("Load demo data", "messages.op.demoDataLoaded"));
