@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
+import org.registrar.testing.LeftWindows;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -54,6 +55,8 @@ class FocusOrderUiTest {
 
     @BeforeAll
     static void open() throws Exception {
+        // a window an earlier test left showing would take the keys this test types
+        LeftWindows.close();
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
         session = TestSession.fresh();
@@ -87,7 +90,11 @@ class FocusOrderUiTest {
         Thread.sleep(50);
         WaitForAsyncUtils.waitForFxEvents();
         Node center = center();
-        robot.interact(() -> robot.lookup("#nav-" + screen).query().requestFocus());
+        robot.interact(() -> {
+            stage.toFront();
+            stage.requestFocus();
+            robot.lookup("#nav-" + screen).query().requestFocus();
+        });
         List<Node> reached = new ArrayList<>();
         boolean left = false;
         for (int tab = 0; tab < MAX_TABS; tab++) {

@@ -102,7 +102,11 @@ class LargeInputUiTest {
         Label message = robot.lookup("#bulk-message").queryAs(Label.class);
         Button save = robot.lookup("#save").queryAs(Button.class);
         Stall saveStall = measuring(
-                () -> Platform.runLater(save::fire), () -> message.getText().startsWith("Saved " + STUDENTS));
+                () -> Platform.runLater(save::fire),
+                () -> message.getText()
+                        .startsWith("Saved "
+                                + java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH)
+                                        .format(STUDENTS)));
         System.out.printf(
                 "[LargeInputUiTest] longest FX-thread stall: validate/problems %s, paste %s, save %s (%d rows)%n",
                 validateStall, pasteStall, saveStall, STUDENTS);
@@ -128,7 +132,11 @@ class LargeInputUiTest {
         // the dropped work finishes on the worker: its result must still not land in the grid
         session.awaitWorkerIdle();
 
-        assertThat(shown[0]).isEqualTo("Reading " + (STUDENTS + 1) + " pasted lines…");
+        assertThat(shown[0])
+                .isEqualTo("Reading "
+                        + java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH)
+                                .format(STUDENTS + 1)
+                        + " pasted lines…");
         assertThat(model.grid().workingProperty().get()).isEmpty();
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(model.rows()).allMatch(row -> row.entryProperty().get().isEmpty());
