@@ -87,8 +87,8 @@ final class AppContext implements AutoCloseable {
                 new SampleHistory());
         monitor.addListener(state -> {
             switch (state) {
-                case DOWN -> sampler.markEvent("Server unreachable");
-                case CONNECTED -> sampler.markEvent("Connected to the server");
+                case DOWN -> sampler.markEvent(Messages.text("messages.event.unreachable"));
+                case CONNECTED -> sampler.markEvent(Messages.text("messages.event.connected"));
                 default -> {}
             }
         });

@@ -39,7 +39,7 @@ import org.registrar.ui.Fxml;
  * The connection form, for people rather than drivers: server, port, database, login and TLS, with a raw JDBC URL
  * under "Advanced"; a message beside each field that is wrong; a Test that runs the timed checks stage by stage
  * before anything is saved. Fields whose keys the machine-wide settings lock ({@code lockedKeys}, names as in the
- * file) are disabled, their label says "(locked)" and both carry the tooltip {@link #LOCKED_TIP}; the embedded choice
+ * file) are disabled, their label says "(locked)" and both carry the tooltip {@link ConnectionFormViewModel#locked()}; the embedded choice
  * is locked with the server address, and by {@code demo.allowed} when the caller passes it (demo forbidden). Binds to
  * {@link ConnectionFormViewModel}. The password typed here is kept in memory only.
  */
@@ -50,7 +50,6 @@ final class ConnectionDialog {
     private final ConnectionFormViewModel model;
     private final VBox content;
 
-    static final String LOCKED_TIP = ConnectionFormViewModel.LOCKED;
     private static final String LOCKED_MARK = "locked";
 
     @FXML
@@ -318,7 +317,7 @@ final class ConnectionDialog {
         label.setMnemonicParsing(true);
         if (locked) {
             label.setText(Messages.text("connection.locked", label.getText()));
-            label.setTooltip(new Tooltip(LOCKED_TIP));
+            label.setTooltip(new Tooltip(ConnectionFormViewModel.locked()));
         }
     }
 
@@ -416,7 +415,7 @@ final class ConnectionDialog {
         }
         control.disableProperty().unbind();
         control.setDisable(true);
-        Tooltip reason = new Tooltip(LOCKED_TIP);
+        Tooltip reason = new Tooltip(ConnectionFormViewModel.locked());
         control.setTooltip(reason);
         Tooltip.install(holder, reason);
         holder.getProperties().put(LOCKED_MARK, Boolean.TRUE);

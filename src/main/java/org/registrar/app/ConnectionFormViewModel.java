@@ -22,6 +22,7 @@ import org.registrar.db.ServerAddress;
 import org.registrar.health.DiagnosticStep;
 import org.registrar.health.Diagnostics;
 import org.registrar.health.DiagnosticsReport;
+import org.registrar.i18n.Messages;
 
 /**
  * State of the connection form: the fields as typed, a message beside each field that is wrong, and the Test's
@@ -29,29 +30,33 @@ import org.registrar.health.DiagnosticsReport;
  * and reports on {@code fx}; a cancelled or superseded test's answers are dropped. Use on the FX thread only.
  */
 final class ConnectionFormViewModel {
-    /** Shown beside a field the machine-wide settings lock. */
-    static final String LOCKED = "Set by your school's IT department";
+    /** Shown beside a field the machine-wide settings lock, in the chosen language. */
+    static String locked() {
+        return Messages.text("connection.lockedTip");
+    }
 
     /** One stage row of the Test. */
     record Stage(String name, State state, String time, String detail) {}
 
     /** How far a stage got. */
     enum State {
-        WAITING("waiting"),
-        RUNNING("checking…"),
-        OK("ok"),
-        FAILED("failed"),
-        NOT_USED("not used"),
-        SKIPPED("skipped");
+        WAITING,
+        RUNNING,
+        OK,
+        FAILED,
+        NOT_USED,
+        SKIPPED;
 
-        private final String label;
-
-        State(String label) {
-            this.label = label;
-        }
-
+        /** The state in the chosen language ("checking…"). */
         String label() {
-            return label;
+            return switch (this) {
+                case WAITING -> Messages.text("connection.state.waiting");
+                case RUNNING -> Messages.text("connection.state.running");
+                case OK -> Messages.text("connection.state.ok");
+                case FAILED -> Messages.text("connection.state.failed");
+                case NOT_USED -> Messages.text("connection.state.notUsed");
+                case SKIPPED -> Messages.text("connection.state.skipped");
+            };
         }
     }
 
@@ -140,12 +145,12 @@ final class ConnectionFormViewModel {
         }
         String jdbcUrl = serverUrl();
         if (user.get().isBlank()) {
-            userError.set("Enter your login name on the school's server.");
+            userError.set(Messages.text("connection.error.login"));
         }
         if (sslMode.get() == null) {
-            sslError.set("Choose how the connection is encrypted (TLS).");
+            sslError.set(Messages.text("connection.error.tls"));
         } else if (needsRootCert(sslMode.get()) && rootCert.get().isBlank()) {
-            sslError.set("This TLS mode checks the server's certificate: choose the root certificate file.");
+            sslError.set(Messages.text("connection.error.rootCert"));
         }
         if (jdbcUrl == null || hasErrors()) {
             return Optional.empty();
@@ -170,7 +175,7 @@ final class ConnectionFormViewModel {
             return url.get().trim();
         }
         if (host.get().isBlank()) {
-            hostError.set("Enter the server's name or address, e.g. db.school.org.");
+            hostError.set(Messages.text("connection.error.host"));
         }
         int number = -1;
         try {
@@ -179,10 +184,10 @@ final class ConnectionFormViewModel {
             // reported below
         }
         if (number < 1 || number > 65_535) {
-            portError.set("The port is a number from 1 to 65535 (PostgreSQL's usual one is 5432).");
+            portError.set(Messages.text("connection.error.port"));
         }
         if (database.get().isBlank()) {
-            databaseError.set("Enter the database's name on the server.");
+            databaseError.set(Messages.text("connection.error.database"));
         }
         if (hasErrors()) {
             return null;
@@ -216,7 +221,7 @@ final class ConnectionFormViewModel {
         running = test;
         resetStages();
         stages.set(0, running(stages.get(0)));
-        verdict.set("Testing…");
+        verdict.set(Messages.text("connection.test.running"));
         verdictGood.set(false);
         testing.set(true);
         Consumer<DiagnosticStep> finished = step -> fx.execute(() -> {
@@ -257,10 +262,15 @@ final class ConnectionFormViewModel {
             for (int i = 0; i < stages.size(); i++) {
                 if (stages.get(i).state() == State.RUNNING || stages.get(i).state() == State.WAITING) {
                     stages.set(
-                            i, new Stage(stages.get(i).name(), State.SKIPPED, "", "not tried: the test was cancelled"));
+                            i,
+                            new Stage(
+                                    stages.get(i).name(),
+                                    State.SKIPPED,
+                                    "",
+                                    Messages.text("connection.test.notTried")));
                 }
             }
-            ended("Test cancelled. Nothing was saved.", false);
+            ended(Messages.text("connection.test.cancelled"), false);
         }
     }
 
@@ -276,7 +286,7 @@ final class ConnectionFormViewModel {
         if (index < 0) {
             return;
         }
-        stages.set(index, new Stage(step.name(), state(step.outcome()), step.time(), step.detail()));
+        stages.set(index, new Stage(step.label(), state(step.outcome()), step.time(), step.detail()));
         if (step.outcome() == DiagnosticStep.Outcome.FAILED) {
             return;
         }
@@ -305,9 +315,8 @@ final class ConnectionFormViewModel {
     /** "Registrar can use this server" or the first failed stage's own words. */
     static String verdictOf(DiagnosticsReport report) {
         if (report.healthy()) {
-            return String.format(
-                    "Registrar can use this server: every check passed (round trip %.1f ms). Save to use it.",
-                    report.roundTripMillis());
+            return Messages.text(
+                    "connection.test.passed", String.format(Messages.locale(), "%.1f", report.roundTripMillis()));
         }
         return report.steps().stream()
                 .filter(step -> step.outcome() == DiagnosticStep.Outcome.FAILED)
@@ -318,7 +327,7 @@ final class ConnectionFormViewModel {
 
     private void resetStages() {
         stages.setAll(Diagnostics.STAGES.stream()
-                .map(name -> new Stage(name, State.WAITING, "", ""))
+                .map(name -> new Stage(DiagnosticStep.labelOf(name), State.WAITING, "", ""))
                 .toList());
     }
 

@@ -14,6 +14,7 @@ import org.registrar.assessments.input.LineNote;
 import org.registrar.assessments.input.Problem;
 import org.registrar.assessments.input.ScoreText;
 import org.registrar.assessments.input.TextTable;
+import org.registrar.i18n.Messages;
 
 /**
  * The lines {@code import-results} prints about a file: each problem and warning with its line, column, student and
@@ -57,17 +58,19 @@ final class ImportReport {
                 value = row == null ? problem.student() : row.student();
             }
         }
-        out.println("line " + problem.line() + "\t" + column(column + 1) + "\t" + student(problem.student()) + "\t"
-                + quoted(value) + "\t" + escaped(problem.message()));
+        out.println(Messages.text("messages.importReport.line", problem.line()) + "\t" + column(column + 1) + "\t"
+                + student(problem.student()) + "\t" + quoted(value) + "\t" + escaped(problem.message()));
     }
 
     void note(LineNote note) {
         InputRow row = byLine.get(note.line());
         TextTable.Row cells = cellsByLine.get(note.line());
-        String value =
-                cells != null && cells.has(note.column() - 1) ? quoted(cells.cell(note.column() - 1)) : "(missing)";
-        out.println("line " + note.line() + "\t" + column(note.column()) + "\t"
-                + student(row == null ? "" : row.student()) + "\t" + value + "\twarning: " + escaped(note.describe()));
+        String value = cells != null && cells.has(note.column() - 1)
+                ? quoted(cells.cell(note.column() - 1))
+                : Messages.text("messages.importReport.missing");
+        out.println(Messages.text("messages.importReport.line", note.line()) + "\t" + column(note.column()) + "\t"
+                + student(row == null ? "" : row.student()) + "\t" + value + "\t"
+                + Messages.text("messages.importReport.warning", escaped(note.describe())));
     }
 
     /** Prints the changes that {@code printed} accepts, student by student. */
@@ -76,41 +79,49 @@ final class ImportReport {
             if (printed.test(each)) {
                 SheetRow saved = each.saved();
                 ResultChange change = each.change();
-                out.println("change\t" + escaped(saved.studentNumber()) + "\tscore "
-                        + fromTo(
-                                shown(ScoreText.format(saved.score(), saved.excused())),
-                                shown(ScoreText.format(change.score(), change.excused())))
-                        + "\tcomment " + fromTo(comment(saved.comment()), comment(change.comment())));
+                String score = fromTo(
+                        shown(ScoreText.format(saved.score(), saved.excused())),
+                        shown(ScoreText.format(change.score(), change.excused())));
+                out.println(Messages.text("messages.importReport.change") + "\t" + escaped(saved.studentNumber())
+                        + "\t" + Messages.text("messages.importReport.scoreChange", score)
+                        + "\t"
+                        + Messages.text(
+                                "messages.importReport.commentChange",
+                                fromTo(comment(saved.comment()), comment(change.comment()))));
             }
         }
     }
 
     private String column(int number) {
         String name = number - 1 == mapping.student()
-                ? "student"
-                : number - 1 == mapping.score() ? "score" : number - 1 == mapping.comment() ? "comment" : null;
-        return "column " + number + (name == null ? "" : " (" + name + ")");
+                ? Messages.text("messages.importReport.student")
+                : number - 1 == mapping.score()
+                        ? Messages.text("messages.importReport.score")
+                        : number - 1 == mapping.comment() ? Messages.text("messages.importReport.comment") : null;
+        return name == null
+                ? Messages.text("messages.importReport.column", number)
+                : Messages.text("messages.importReport.columnNamed", number, name);
     }
 
     private static String student(String key) {
-        return key == null || key.isBlank() ? "(no student)" : escaped(key.strip());
+        return key == null || key.isBlank() ? Messages.text("messages.importReport.noStudent") : escaped(key.strip());
     }
 
     private static String fromTo(String before, String after) {
-        return before.equals(after) ? before + " (kept)" : before + " → " + after;
+        return before.equals(after) ? Messages.text("messages.importReport.kept", before) : before + " → " + after;
     }
 
     private static String shown(String score) {
-        return score.isEmpty() ? "(none)" : score;
+        return score.isEmpty() ? Messages.text("messages.importReport.none") : score;
     }
 
     private static String comment(String comment) {
-        return comment == null || comment.isBlank() ? "(none)" : quoted(comment);
+        return comment == null || comment.isBlank() ? Messages.text("messages.importReport.none") : quoted(comment);
     }
 
     private static String quoted(String value) {
         if (value == null) {
-            return "(missing)";
+            return Messages.text("messages.importReport.missing");
         }
         String shown = value.length() > SHOWN_CHARS ? value.substring(0, SHOWN_CHARS) + "…" : value;
         return "\"" + escaped(shown) + "\"";

@@ -239,7 +239,10 @@ public final class BulkEntryView {
         int at = creating.getChildren().indexOf(create);
         creating.getChildren().remove(create);
         creating.getChildren()
-                .add(at, NotPermitted.explain(create, model.canCreateAssessmentsProperty(), "create assessments"));
+                .add(
+                        at,
+                        NotPermitted.explain(
+                                create, model.canCreateAssessmentsProperty(), Privileges.Action.CREATE_ASSESSMENTS));
         spinner.visibleProperty().bind(model.busyProperty());
         history.disableProperty().bind(model.savedAssessmentOpenProperty().not());
         importCsv.disableProperty().bind(model.assessmentProperty().isNull());

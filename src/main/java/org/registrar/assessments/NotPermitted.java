@@ -13,7 +13,7 @@ import org.registrar.db.Privileges;
 final class NotPermitted {
     private NotPermitted() {}
 
-    static Node explain(Node control, ObservableBooleanValue permitted, String action) {
+    static Node explain(Node control, ObservableBooleanValue permitted, Privileges.Action action) {
         StackPane wrapper = new StackPane(control);
         Tooltip why = new Tooltip(Privileges.notPermitted(action));
         Runnable update = () -> {

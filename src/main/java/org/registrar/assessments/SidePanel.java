@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.registrar.assessments.grid.GridTable;
 import org.registrar.assessments.grid.Issue;
 import org.registrar.assessments.grid.RowState;
+import org.registrar.db.Privileges;
 import org.registrar.i18n.Messages;
 import org.registrar.ui.Fxml;
 
@@ -140,8 +141,8 @@ final class SidePanel {
                 .bind(model.busyProperty().or(model.canWriteResultsProperty().not()));
         HBox buttons = new HBox(
                 6,
-                NotPermitted.explain(validOnly, model.canWriteResultsProperty(), "enter assessment results"),
-                NotPermitted.explain(save, model.canWriteResultsProperty(), "enter assessment results"));
+                NotPermitted.explain(validOnly, model.canWriteResultsProperty(), Privileges.Action.ENTER_RESULTS),
+                NotPermitted.explain(save, model.canWriteResultsProperty(), Privileges.Action.ENTER_RESULTS));
         buttons.setAlignment(Pos.CENTER_RIGHT);
         validOnly.setMinWidth(Region.USE_PREF_SIZE);
         save.setMinWidth(Region.USE_PREF_SIZE);

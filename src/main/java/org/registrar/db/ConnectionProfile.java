@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.registrar.i18n.Messages;
 
 /**
  * Where and how to connect: JDBC URL, user, TLS settings, PgBouncer mode and pool size. Never holds a password.
@@ -39,20 +40,15 @@ public record ConnectionProfile(
      */
     private static void checkUrl(String url) {
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException(
-                    "The database URL must start with jdbc:postgresql:, e.g. jdbc:postgresql://db.school.example:5432/"
-                            + "registrar (was " + redact(url) + ")");
+            throw new IllegalArgumentException(Messages.text("connection.error.urlPrefix", redact(url)));
         }
         if (url.contains("?") || url.contains("&") || url.contains(";")) {
             // driver properties such as socketFactory or sslfactory load classes, and a password in the URL would be
             // saved with the profile: only the named options of the profile are accepted
-            throw new IllegalArgumentException("The database URL may not carry driver options (the part after '?'). "
-                    + "Use the profile's own fields for TLS, PgBouncer and pool size.");
+            throw new IllegalArgumentException(Messages.text("connection.error.urlOptions"));
         }
         if (url.contains("@")) {
-            throw new IllegalArgumentException("The database URL may not hold a user name or password "
-                    + "(user:password@host): give the user in the User field; the password is asked for at start "
-                    + "and never stored.");
+            throw new IllegalArgumentException(Messages.text("connection.error.urlCredentials"));
         }
     }
 
@@ -102,7 +98,7 @@ public record ConnectionProfile(
     /** "user@host:port/db" for titles and logs; never a password. */
     public String describe() {
         if (isEmbedded()) {
-            return "Embedded demo database";
+            return Messages.text("connection.embeddedTarget");
         }
         String target = redact(url).substring("jdbc:postgresql:".length()).replaceFirst("^//", "");
         int query = target.indexOf('?');
@@ -134,9 +130,8 @@ public record ConnectionProfile(
                 }
             }
             String shown = text == null ? "" : text.strip();
-            throw new IllegalArgumentException("The TLS mode (sslmode) “"
-                    + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
-                    + "” is not one of disable, allow, prefer, require, verify-ca, verify-full.");
+            throw new IllegalArgumentException(Messages.text(
+                    "connection.error.sslMode", shown.length() > 40 ? shown.substring(0, 40) + "…" : shown));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.registrar.db;
 
 import java.util.Properties;
 import org.postgresql.Driver;
+import org.registrar.i18n.Messages;
 
 /**
  * Where a server is, in the words of the connection form: host, port and database; and the JDBC URL they make.
@@ -16,14 +17,13 @@ public record ServerAddress(String host, int port, String database) {
 
     public ServerAddress {
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("Enter the server's name or address.");
+            throw new IllegalArgumentException(Messages.text("connection.error.hostShort"));
         }
         if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException(
-                    "The port is a number from 1 to 65535 (PostgreSQL's usual one is " + DEFAULT_PORT + ").");
+            throw new IllegalArgumentException(Messages.text("connection.error.port"));
         }
         if (database == null || database.isBlank()) {
-            throw new IllegalArgumentException("Enter the database's name on the server.");
+            throw new IllegalArgumentException(Messages.text("connection.error.database"));
         }
     }
 
@@ -35,7 +35,7 @@ public record ServerAddress(String host, int port, String database) {
     public static ServerAddress of(String jdbcUrl) {
         Properties parsed = jdbcUrl == null ? null : Driver.parseURL(jdbcUrl, new Properties());
         if (parsed == null) {
-            throw new IllegalArgumentException("The database URL cannot be read.");
+            throw new IllegalArgumentException(Messages.text("connection.error.urlUnreadable"));
         }
         String host = parsed.getProperty("PGHOST", "localhost").split(",")[0];
         String port = parsed.getProperty("PGPORT", String.valueOf(DEFAULT_PORT)).split(",")[0];

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.registrar.i18n.Messages;
 
 /** Where a time chart puts its ticks: "nice" values on the value axis, whole clock steps on the time axis. */
 final class ChartScale {
@@ -90,12 +91,11 @@ final class ChartScale {
         return new Times(ticks, labels);
     }
 
-    /** A value-axis label: no needless decimals ("0", "2.5", "1,000", "0.05"). */
+    /** A value-axis label: no needless decimals ("0", "2.5", "1,000", "0.05"; in German "2,5", "1.000"). */
     static String label(double value) {
-        if (value == Math.rint(value)) {
-            return String.format("%,.0f", value);
-        }
-        String text = String.format("%.3f", value);
-        return text.replaceAll("0+$", "").replaceAll("\\.$", "");
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(Messages.locale());
+        format.setMaximumFractionDigits(value == Math.rint(value) ? 0 : 3);
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return format.format(value);
     }
 }

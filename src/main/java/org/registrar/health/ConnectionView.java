@@ -95,7 +95,7 @@ public final class ConnectionView {
         stepGrid.getChildren().clear();
         int row = 0;
         for (DiagnosticStep step : model.steps()) {
-            Label name = new Label(step.name());
+            Label name = new Label(step.label());
             name.setMinWidth(Region.USE_PREF_SIZE);
             Label outcome = new Label(step.outcome().label());
             outcome.getStyleClass().add(outcomeStyle(step.outcome()));

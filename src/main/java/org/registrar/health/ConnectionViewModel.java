@@ -10,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.registrar.db.Database;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
@@ -78,9 +79,9 @@ public final class ConnectionViewModel {
         var summary = result.summary();
         data.set(
                 summary == null
-                        ? (report.reachable() ? "Not readable by this login (no access to student data)." : "-")
-                        : String.format(
-                                "%,d students in %,d cohorts · %,d mentors · %,d assessments · %,d results",
+                        ? (report.reachable() ? Messages.text("health.data.notReadable") : "-")
+                        : Messages.text(
+                                "health.data.summary",
                                 summary.students(),
                                 summary.cohorts(),
                                 summary.mentors(),

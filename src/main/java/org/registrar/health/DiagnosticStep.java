@@ -1,5 +1,7 @@
 package org.registrar.health;
 
+import org.registrar.i18n.Messages;
+
 /**
  * One step of "Test connection": what was checked, how it went, how long it took and why. Immutable.
  *
@@ -7,28 +9,29 @@ package org.registrar.health;
  *     of another step)
  */
 public record DiagnosticStep(String name, Outcome outcome, double millis, String detail) {
-    static final String NAME_RESOLUTION = "Name resolution";
-    static final String TCP_CONNECT = "TCP connect";
-    static final String TLS = "TLS and certificate";
-    static final String AUTHENTICATION = "Authentication";
-    static final String SCHEMA = "Schema version";
-    static final String ROUND_TRIP = "Round trip";
+    /* The stages' names: identifiers, the same in every language; labelOf(name) is what people read. */
+    static final String NAME_RESOLUTION = "name-resolution";
+    static final String TCP_CONNECT = "tcp-connect";
+    static final String TLS = "tls";
+    static final String AUTHENTICATION = "authentication";
+    static final String SCHEMA = "schema-version";
+    static final String ROUND_TRIP = "round-trip";
 
     /** How a step went. */
     public enum Outcome {
-        OK("ok"),
-        FAILED("failed"),
-        NOT_USED("not used"),
-        SKIPPED("skipped");
+        OK,
+        FAILED,
+        NOT_USED,
+        SKIPPED;
 
-        private final String label;
-
-        Outcome(String label) {
-            this.label = label;
-        }
-
+        /** "ok", "failed", "not used", "skipped" in the chosen language. */
         public String label() {
-            return label;
+            return switch (this) {
+                case OK -> Messages.text("health.step.ok");
+                case FAILED -> Messages.text("health.step.failed");
+                case NOT_USED -> Messages.text("health.step.notUsed");
+                case SKIPPED -> Messages.text("health.step.skipped");
+            };
         }
     }
 
@@ -41,16 +44,40 @@ public record DiagnosticStep(String name, Outcome outcome, double millis, String
     }
 
     static DiagnosticStep skipped(String name) {
-        return new DiagnosticStep(name, Outcome.SKIPPED, Double.NaN, "not tried: an earlier step failed");
+        return new DiagnosticStep(name, Outcome.SKIPPED, Double.NaN, Messages.text("health.step.notTried"));
+    }
+
+    static DiagnosticStep notUsed(String name, String detail) {
+        return new DiagnosticStep(name, Outcome.NOT_USED, Double.NaN, detail);
+    }
+
+    /** The stage's name as people read it ("Name resolution"), in the chosen language. */
+    public String label() {
+        return labelOf(name);
+    }
+
+    /** The name people read for one of {@link Diagnostics#STAGES}; any other name as it is. */
+    public static String labelOf(String stage) {
+        return switch (stage) {
+            case NAME_RESOLUTION -> Messages.text("health.step.nameResolution");
+            case TCP_CONNECT -> Messages.text("health.step.tcpConnect");
+            case TLS -> Messages.text("health.step.tls");
+            case AUTHENTICATION -> Messages.text("health.step.authentication");
+            case SCHEMA -> Messages.text("health.step.schema");
+            case ROUND_TRIP -> Messages.text("health.step.roundTrip");
+            default -> stage;
+        };
     }
 
     /** The time as shown: "0.42 ms", or empty when not timed. */
     public String time() {
-        return Double.isNaN(millis) ? "" : String.format("%.2f ms", millis);
+        return Double.isNaN(millis)
+                ? ""
+                : Messages.text("health.step.millis", String.format(Messages.locale(), "%.2f", millis));
     }
 
     /** One aligned line for the doctor output and the copied report. */
     String line() {
-        return String.format("  %-20s %-9s %10s  %s", name, outcome.label(), time(), detail);
+        return String.format("  %-20s %-9s %10s  %s", label(), outcome.label(), time(), detail);
     }
 }

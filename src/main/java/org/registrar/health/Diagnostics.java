@@ -12,6 +12,7 @@ import org.registrar.db.Database;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.MigrationFiles;
 import org.registrar.db.SchemaVersionException;
+import org.registrar.i18n.Messages;
 
 /**
  * "Test connection" the way support staff would, step by step: name resolution, TCP connect, TLS and certificate,
@@ -133,7 +134,7 @@ public final class Diagnostics {
             return notUsed(mode);
         }
         return loginRefused
-                ? DiagnosticStep.ok(DiagnosticStep.TLS, Double.NaN, "negotiated; the server then refused the login")
+                ? DiagnosticStep.ok(DiagnosticStep.TLS, Double.NaN, Messages.text("health.step.tlsThenRefused"))
                 : DiagnosticStep.skipped(DiagnosticStep.TLS);
     }
 
@@ -162,7 +163,9 @@ public final class Diagnostics {
                 schema,
                 expected,
                 medianMillis,
-                tlsVersion.isEmpty() ? "off" : "on (" + tlsVersion + ")",
+                tlsVersion.isEmpty()
+                        ? Messages.text("health.step.tlsOff")
+                        : Messages.text("health.step.tlsOn", tlsVersion),
                 database.poolSettings(),
                 List.copyOf(problems),
                 null,
@@ -179,8 +182,8 @@ public final class Diagnostics {
                 DiagnosticStep.AUTHENTICATION,
                 connectMillis,
                 fresh
-                        ? "logged in as " + user + " on a new connection"
-                        : "logged in as " + user + " (a pooled connection opened earlier was reused)");
+                        ? Messages.text("health.step.loggedInNew", user)
+                        : Messages.text("health.step.loggedInReused", user));
     }
 
     /** Adds the schema step (and its problem, if any); returns the schema version found. */
@@ -194,17 +197,19 @@ public final class Diagnostics {
             problems.add(problem);
             steps.add(DiagnosticStep.failed(DiagnosticStep.SCHEMA, millis, problem));
         } else {
-            steps.add(DiagnosticStep.ok(DiagnosticStep.SCHEMA, millis, schema + " is the one this app expects"));
+            steps.add(DiagnosticStep.ok(
+                    DiagnosticStep.SCHEMA, millis, Messages.text("health.step.schemaExpected", schema)));
         }
         return schema;
     }
 
     private static DiagnosticStep roundTripStep(double medianMillis, List<String> problems) {
-        String shown = String.format("median of %d SELECT 1", ROUND_TRIPS);
+        String shown = Messages.text("health.step.median", ROUND_TRIPS);
         if (medianMillis > SLOW_ROUND_TRIP_MILLIS) {
-            String slow = String.format("round trip is slow (%.1f ms median)", medianMillis);
+            String slow = Messages.text("health.step.slow", String.format(Messages.locale(), "%.1f", medianMillis));
             problems.add(slow);
-            return DiagnosticStep.failed(DiagnosticStep.ROUND_TRIP, medianMillis, slow + ", over 50 ms");
+            return DiagnosticStep.failed(
+                    DiagnosticStep.ROUND_TRIP, medianMillis, Messages.text("health.step.slowOver", slow));
         }
         return DiagnosticStep.ok(DiagnosticStep.ROUND_TRIP, medianMillis, shown);
     }
@@ -213,9 +218,9 @@ public final class Diagnostics {
         SslMode mode = database.profile().sslMode();
         if (requiresTls(mode)) {
             String check = switch (mode) {
-                case VERIFY_FULL -> "certificate signed by the root certificate and names the host";
-                case VERIFY_CA -> "certificate signed by the root certificate (host name not checked)";
-                default -> "certificate not checked (sslmode require)";
+                case VERIFY_FULL -> Messages.text("health.step.verifyFull");
+                case VERIFY_CA -> Messages.text("health.step.verifyCa");
+                default -> Messages.text("health.step.notChecked");
             };
             return DiagnosticStep.ok(DiagnosticStep.TLS, Double.NaN, tlsVersion + ", " + check);
         }
@@ -223,17 +228,13 @@ public final class Diagnostics {
             return DiagnosticStep.ok(
                     DiagnosticStep.TLS,
                     Double.NaN,
-                    tlsVersion + " offered by the server; not required (sslmode " + mode.jdbcValue() + ")");
+                    Messages.text("health.step.tlsOffered", tlsVersion, mode.jdbcValue()));
         }
         return notUsed(mode);
     }
 
     private static DiagnosticStep notUsed(SslMode mode) {
-        return new DiagnosticStep(
-                DiagnosticStep.TLS,
-                DiagnosticStep.Outcome.NOT_USED,
-                Double.NaN,
-                "the connection is not encrypted (sslmode " + mode.jdbcValue() + ")");
+        return DiagnosticStep.notUsed(DiagnosticStep.TLS, Messages.text("health.step.notEncrypted", mode.jdbcValue()));
     }
 
     private static boolean requiresTls(SslMode mode) {
@@ -245,9 +246,7 @@ public final class Diagnostics {
             return SchemaVersionException.newerThanApp(schema, expected).getMessage();
         }
         if (!schema.equals(expected)) {
-            return "schema version is " + schema + ", this app expects " + expected
-                    + ": an administrator upgrades it with `registrar migrate` and the owner login (admin guide:"
-                    + " Upgrading)";
+            return Messages.text("health.step.schemaOld", schema, expected);
         }
         return null;
     }

@@ -9,6 +9,7 @@ import static org.registrar.health.ChartPalette.Role.WARNING;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.MetricsSample;
 
 /** The charts of the Health screen, what each plots and in which theme colour. */
@@ -17,47 +18,88 @@ final class HealthCharts {
 
     static List<TimeChart> all(boolean hasCaches) {
         List<TimeChart> charts = new ArrayList<>();
-        charts.add(new TimeChart(
-                "Throughput",
-                "per second",
-                TimeChart.Axis.VALUES,
-                List.of(
-                        new TimeChart.Line("statements", ACCENT, MetricsSample::statementsPerSecond),
-                        new TimeChart.Line("transactions", SUCCESS, MetricsSample::transactionsPerSecond),
-                        new TimeChart.Line("errors", DANGER, MetricsSample::errorsPerSecond))));
-        charts.add(new TimeChart(
-                "Statement latency",
-                "ms",
-                TimeChart.Axis.VALUES,
-                List.of(
-                        new TimeChart.Line("p50", SUCCESS, MetricsSample::p50Millis),
-                        new TimeChart.Line("p95", ACCENT, MetricsSample::p95Millis),
-                        new TimeChart.Line("p99", WARNING, MetricsSample::p99Millis),
-                        new TimeChart.Line("max", DANGER, MetricsSample::maxMillis))));
-        charts.add(new TimeChart(
-                "Pool connections",
-                "connections",
-                TimeChart.Axis.COUNTS,
-                List.of(
-                        new TimeChart.Line("active", ACCENT, MetricsSample::poolActive),
-                        new TimeChart.Line("idle", SUCCESS, MetricsSample::poolIdle),
-                        new TimeChart.Line("waiting", WARNING, MetricsSample::poolPending),
-                        new TimeChart.Line("total", VIOLET, MetricsSample::poolTotal),
-                        new TimeChart.Line("maximum", MUTED, true, MetricsSample::poolMaximum))));
-        charts.add(new TimeChart(
-                "Connection acquire",
-                "ms / count",
-                TimeChart.Axis.VALUES,
-                List.of(
-                        new TimeChart.Line("acquire p99 ms", ACCENT, MetricsSample::acquireP99Millis),
-                        new TimeChart.Line("timeouts", DANGER, sample -> sample.poolTimeouts()))));
-        charts.add(new TimeChart(
-                hasCaches ? "Cache hit rate" : "Cache hit rate (no cache yet)",
-                "%",
-                TimeChart.Axis.PERCENT,
-                List.of(new TimeChart.Line("hit rate", ACCENT, sample -> sample.cacheHitRate() * 100))));
-        charts.forEach(
-                chart -> chart.setId("chart-" + chart.title().toLowerCase().replaceAll("[^a-z]+", "-")));
+        charts.add(chart(
+                "chart-throughput",
+                new TimeChart(
+                        Messages.text("health.chart.throughput"),
+                        Messages.text("health.chart.perSecond"),
+                        TimeChart.Axis.VALUES,
+                        List.of(
+                                new TimeChart.Line(
+                                        Messages.text("health.chart.statements"),
+                                        ACCENT,
+                                        MetricsSample::statementsPerSecond),
+                                new TimeChart.Line(
+                                        Messages.text("health.chart.transactions"),
+                                        SUCCESS,
+                                        MetricsSample::transactionsPerSecond),
+                                new TimeChart.Line(
+                                        Messages.text("health.chart.errors"),
+                                        DANGER,
+                                        MetricsSample::errorsPerSecond)))));
+        charts.add(chart(
+                "chart-statement-latency",
+                new TimeChart(
+                        Messages.text("health.chart.latency"),
+                        Messages.text("health.chart.ms"),
+                        TimeChart.Axis.VALUES,
+                        List.of(
+                                new TimeChart.Line("p50", SUCCESS, MetricsSample::p50Millis),
+                                new TimeChart.Line("p95", ACCENT, MetricsSample::p95Millis),
+                                new TimeChart.Line("p99", WARNING, MetricsSample::p99Millis),
+                                new TimeChart.Line(
+                                        Messages.text("health.chart.max"), DANGER, MetricsSample::maxMillis)))));
+        charts.add(chart(
+                "chart-pool-connections",
+                new TimeChart(
+                        Messages.text("health.chart.pool"),
+                        Messages.text("health.chart.connections"),
+                        TimeChart.Axis.COUNTS,
+                        List.of(
+                                new TimeChart.Line(
+                                        Messages.text("health.chart.active"), ACCENT, MetricsSample::poolActive),
+                                new TimeChart.Line(
+                                        Messages.text("health.chart.idle"), SUCCESS, MetricsSample::poolIdle),
+                                new TimeChart.Line(
+                                        Messages.text("health.chart.waiting"), WARNING, MetricsSample::poolPending),
+                                new TimeChart.Line(
+                                        Messages.text("health.chart.total"), VIOLET, MetricsSample::poolTotal),
+                                new TimeChart.Line(
+                                        Messages.text("health.chart.maximum"),
+                                        MUTED,
+                                        true,
+                                        MetricsSample::poolMaximum)))));
+        charts.add(chart(
+                "chart-connection-acquire",
+                new TimeChart(
+                        Messages.text("health.chart.acquire"),
+                        Messages.text("health.chart.msCount"),
+                        TimeChart.Axis.VALUES,
+                        List.of(
+                                new TimeChart.Line(
+                                        Messages.text("health.chart.acquireP99"),
+                                        ACCENT,
+                                        MetricsSample::acquireP99Millis),
+                                new TimeChart.Line(
+                                        Messages.text("health.chart.timeouts"),
+                                        DANGER,
+                                        sample -> sample.poolTimeouts())))));
+        charts.add(chart(
+                "chart-cache-hit-rate",
+                new TimeChart(
+                        Messages.text(hasCaches ? "health.chart.cache" : "health.chart.noCache"),
+                        "%",
+                        TimeChart.Axis.PERCENT,
+                        List.of(new TimeChart.Line(
+                                Messages.text("health.chart.hitRate"),
+                                ACCENT,
+                                sample -> sample.cacheHitRate() * 100)))));
         return charts;
+    }
+
+    /** The chart with an id that is the same in every language (tests, focus order and styles find it by that). */
+    private static TimeChart chart(String id, TimeChart chart) {
+        chart.setId(id);
+        return chart;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.registrar.i18n.Messages;
 
 /** How the health screens write times, durations and figures. Thread-safe. */
 final class HealthFormat {
@@ -23,16 +24,16 @@ final class HealthFormat {
         }
         long millis = duration.toMillis();
         if (millis < 1000) {
-            return millis + " ms";
+            return Messages.text("health.duration.millis", millis);
         }
         long seconds = duration.toSeconds();
         if (seconds < 60) {
-            return seconds + " s";
+            return Messages.text("health.duration.seconds", seconds);
         }
         if (seconds < 3600) {
-            return String.format("%d min %02d s", seconds / 60, seconds % 60);
+            return Messages.text("health.duration.minutes", seconds / 60, seconds % 60);
         }
-        return String.format("%d h %02d min", seconds / 3600, (seconds % 3600) / 60);
+        return Messages.text("health.duration.hours", seconds / 3600, (seconds % 3600) / 60);
     }
 
     /** A figure with sensible precision; "-" for NaN. */
@@ -40,6 +41,8 @@ final class HealthFormat {
         if (Double.isNaN(value)) {
             return "-";
         }
-        return Math.abs(value) >= 100 ? String.format("%.0f", value) : String.format("%.2f", value);
+        return Math.abs(value) >= 100
+                ? String.format(Messages.locale(), "%.0f", value)
+                : String.format(Messages.locale(), "%.2f", value);
     }
 }

@@ -24,12 +24,15 @@ final class HealthTables {
         table.setId("operations-table");
         table.getColumns().add(column(Messages.text("health.column.operation"), 240, OperationStats::operation));
         table.getColumns()
-                .add(column(Messages.text("health.column.runs"), 70, stats -> String.format("%,d", stats.runs())));
+                .add(column(
+                        Messages.text("health.column.runs"),
+                        70,
+                        stats -> String.format(Messages.locale(), "%,d", stats.runs())));
         table.getColumns()
                 .add(column(
                         Messages.text("health.column.statements-per-run"),
                         120,
-                        stats -> String.format("%.1f", stats.meanStatements())));
+                        stats -> String.format(Messages.locale(), "%.1f", stats.meanStatements())));
         table.getColumns()
                 .add(column(
                         Messages.text("health.column.max-statements"),
@@ -39,10 +42,12 @@ final class HealthTables {
                 .add(column(
                         Messages.text("health.column.mean-ms"),
                         90,
-                        stats -> String.format("%.1f", stats.meanMillis())));
+                        stats -> String.format(Messages.locale(), "%.1f", stats.meanMillis())));
         table.getColumns()
                 .add(column(
-                        Messages.text("health.column.p95-ms"), 90, stats -> String.format("%.1f", stats.p95Millis())));
+                        Messages.text("health.column.p95-ms"),
+                        90,
+                        stats -> String.format(Messages.locale(), "%.1f", stats.p95Millis())));
         table.getColumns()
                 .add(column(Messages.text("health.column.errors"), 70, stats -> String.valueOf(stats.errors())));
         table.setPlaceholder(new Label(Messages.text("health.operations.none")));
@@ -54,7 +59,10 @@ final class HealthTables {
         TableView<StatementSample> table = new TableView<>(rows);
         table.setId("slowest-table");
         table.getColumns()
-                .add(column(Messages.text("health.column.ms"), 80, sample -> String.format("%.1f", sample.millis())));
+                .add(column(
+                        Messages.text("health.column.ms"),
+                        80,
+                        sample -> String.format(Messages.locale(), "%.1f", sample.millis())));
         table.getColumns().add(column(Messages.text("health.column.operation"), 170, StatementSample::operation));
         table.getColumns()
                 .add(column(Messages.text("health.column.when"), 80, sample -> HealthFormat.time(sample.at())));

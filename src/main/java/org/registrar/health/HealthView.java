@@ -173,7 +173,7 @@ public final class HealthView {
         MenuItem save = new MenuItem(Messages.text("health.chart.save"));
         save.setOnAction(event -> dialogs.chooseFileToSave(new FileRequest(
                         Messages.text("health.chart.save.title"),
-                        chart.title().toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".png",
+                        chart.title().toLowerCase(Messages.locale()).replaceAll("[^\\p{L}\\p{N}]+", "-") + ".png",
                         null,
                         List.of()))
                 .ifPresent(file -> savePng(chart, file)));

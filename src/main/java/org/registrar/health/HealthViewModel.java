@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.MetricsSample;
 import org.registrar.metrics.OperationStats;
 import org.registrar.metrics.QueryMetrics;
@@ -27,19 +28,20 @@ import org.registrar.tasks.Tasks;
 public final class HealthViewModel {
     /** How far back the charts look. */
     enum Range {
-        LAST_10_MINUTES("10 min", Duration.ofMinutes(10)),
-        LAST_24_HOURS("24 h", Duration.ofHours(24));
+        LAST_10_MINUTES(Duration.ofMinutes(10)),
+        LAST_24_HOURS(Duration.ofHours(24));
 
-        private final String label;
         private final Duration span;
 
-        Range(String label, Duration span) {
-            this.label = label;
+        Range(Duration span) {
             this.span = span;
         }
 
+        /** "10 min", "24 h" in the chosen language. */
         String label() {
-            return label;
+            return this == LAST_10_MINUTES
+                    ? Messages.text("health.range.tenMinutes")
+                    : Messages.text("health.range.day");
         }
     }
 
@@ -68,7 +70,7 @@ public final class HealthViewModel {
     private final ObservableList<OperationStats> operations = FXCollections.observableArrayList();
     private final ObservableList<StatementSample> slowest = FXCollections.observableArrayList();
     private final ObservableList<SampleHistory.Event> events = FXCollections.observableArrayList();
-    private final StringProperty now = new SimpleStringProperty("Waiting for the first sample…");
+    private final StringProperty now = new SimpleStringProperty(Messages.text("health.now.waiting"));
     private final StringProperty message = new SimpleStringProperty("");
     private long shownVersion = -1;
 
@@ -121,25 +123,25 @@ public final class HealthViewModel {
     }
 
     private String describe(MetricsSample sample) {
-        return String.format(
-                "Last second: %s statements/s · %s transactions/s · %s errors/s · p95 %s ms · pool %d/%d in use%s · %s",
+        return Messages.text(
+                sample.poolPending() > 0 ? "health.now.lastSecondWaiting" : "health.now.lastSecond",
                 HealthFormat.figure(sample.statementsPerSecond()),
                 HealthFormat.figure(sample.transactionsPerSecond()),
                 HealthFormat.figure(sample.errorsPerSecond()),
                 HealthFormat.figure(sample.p95Millis()),
                 sample.poolActive(),
                 sample.poolMaximum(),
-                sample.poolPending() > 0 ? ", " + sample.poolPending() + " waiting" : "",
-                cacheText(sample));
+                cacheText(sample),
+                sample.poolPending());
     }
 
     private String cacheText(MetricsSample sample) {
         if (!hasCaches) {
-            return "no cache yet";
+            return Messages.text("health.now.noCache");
         }
         return Double.isNaN(sample.cacheHitRate())
-                ? "cache idle"
-                : String.format("cache hit rate %.0f %%", sample.cacheHitRate() * 100);
+                ? Messages.text("health.now.cacheIdle")
+                : Messages.text("health.now.cacheHitRate", Math.round(sample.cacheHitRate() * 100));
     }
 
     /** Writes every recorded sample (per minute, then per second) to {@code file} off the FX thread. */
@@ -147,8 +149,8 @@ public final class HealthViewModel {
         List<MetricsSample> minutes = history.minutes();
         List<MetricsSample> seconds = history.recent();
         return tasks.runLocal("Export health samples", () -> SampleCsv.write(file, minutes, seconds))
-                .onDone(rows -> message.set(String.format("Saved %,d samples to %s", rows, file)))
-                .onError(error -> message.set("Could not save " + file + ": " + error.getMessage()));
+                .onDone(rows -> message.set(Messages.text("health.export.saved", rows, file)))
+                .onError(error -> message.set(Messages.text("health.export.failed", file, error.getMessage())));
     }
 
     void reportMessage(String text) {

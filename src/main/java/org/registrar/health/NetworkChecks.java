@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.postgresql.Driver;
+import org.registrar.i18n.Messages;
 
 /**
  * The first two steps of "Test connection", below the driver: resolving the server's name and opening a plain TCP
@@ -31,7 +32,7 @@ final class NetworkChecks {
     static Address address(String jdbcUrl) {
         Properties parsed = Driver.parseURL(jdbcUrl, new Properties());
         if (parsed == null) {
-            throw new IllegalArgumentException("The database URL cannot be read: " + jdbcUrl);
+            throw new IllegalArgumentException(Messages.text("health.step.badUrl", jdbcUrl));
         }
         String[] hosts = parsed.getProperty("PGHOST", "localhost").split(",");
         String[] ports = parsed.getProperty("PGPORT", "5432").split(",");
@@ -51,8 +52,7 @@ final class NetworkChecks {
                     DiagnosticStep.failed(
                             DiagnosticStep.NAME_RESOLUTION,
                             millisSince(start),
-                            host + " could not be found: check the server's name in the connection settings, or "
-                                    + "this computer's network connection (its name service, DNS, does not know it)."),
+                            Messages.text("health.step.unknownHost", host)),
                     List.of());
         }
     }
@@ -63,23 +63,20 @@ final class NetworkChecks {
      */
     static DiagnosticStep connect(String host, List<InetAddress> addresses, int port, Duration timeout) {
         long start = System.nanoTime();
-        String reason = "no address to connect to";
+        String reason = Messages.text("health.step.noAddress");
         for (InetAddress address : addresses) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
                 return DiagnosticStep.ok(
                         DiagnosticStep.TCP_CONNECT,
                         millisSince(start),
-                        address.getHostAddress() + ":" + port + " accepted");
+                        Messages.text("health.step.accepted", address.getHostAddress() + ":" + port));
             } catch (ConnectException refused) {
-                reason = "Nothing is listening on " + host + " port " + port
-                        + ": the server is stopped, the port is wrong, or a firewall refuses the connection.";
+                reason = Messages.text("health.step.nothingListening", host, String.valueOf(port));
             } catch (SocketTimeoutException silent) {
-                reason = host + " port " + port + " did not answer within " + timeout.toSeconds()
-                        + " s: a firewall drops the connection, or the server's computer is off or not reachable "
-                        + "from this network.";
+                reason = Messages.text("health.step.noAnswer", host, String.valueOf(port), timeout.toSeconds());
             } catch (IOException other) {
-                reason = host + " port " + port + " cannot be reached from this computer (" + other.getMessage() + ").";
+                reason = Messages.text("health.step.unreachable", host, String.valueOf(port), other.getMessage());
             }
         }
         return DiagnosticStep.failed(DiagnosticStep.TCP_CONNECT, millisSince(start), reason);

@@ -1,6 +1,7 @@
 package org.registrar.health;
 
 import java.util.ArrayDeque;
+import org.registrar.i18n.Messages;
 
 /**
  * The last minute of redraw times on the FX thread: the charts' drawing alone, and the whole screen update it
@@ -47,9 +48,18 @@ final class RedrawTimes {
     }
 
     String describe() {
-        return String.format(
-                "Charts drawn in %.1f ms (max %.1f) · screen update %.1f ms (max %.1f) · last %d",
-                chartMeanMillis(), chartMaxMillis(), meanMillis(), maxMillis(), count());
+        return Messages.text(
+                "health.redraw.times",
+                tenths(chartMeanMillis()),
+                tenths(chartMaxMillis()),
+                tenths(meanMillis()),
+                tenths(maxMillis()),
+                count());
+    }
+
+    /** "4.1" (half up, as the figures always read), "4,1" in German. */
+    private static String tenths(double millis) {
+        return String.format(Messages.locale(), "%.1f", millis);
     }
 
     private static double mean(ArrayDeque<Long> nanos) {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.registrar.i18n.Messages;
 
 /**
  * The whole server's client sessions at one moment, what the role could see, and what it may do. Immutable.
@@ -30,7 +31,9 @@ record ServerActivity(int maxConnections, List<ServerSession> sessions, boolean 
             List<String> key = List.of(
                     text(session.application()),
                     text(session.user()),
-                    session.clientAddress() == null ? "local socket" : session.clientAddress(),
+                    session.clientAddress() == null
+                            ? Messages.text("health.session.localSocket")
+                            : session.clientAddress(),
                     session.category().label());
             counts.merge(key, 1, Integer::sum);
         }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.registrar.i18n.Messages;
 
 /**
  * The server's client sessions from pg_stat_activity, and cancelling or terminating one. Every statement starts
@@ -73,10 +74,8 @@ public final class ServerActivityRepository {
                             rs.getBoolean("signals_backends")))
                     .one();
             List<ServerSession> sessions = sessions(handle);
-            String missing = role.superuser() || role.readsAllStats()
-                    ? null
-                    : "This role lacks pg_read_all_stats (included in pg_monitor): other users' sessions show no "
-                            + "state or query. Ask the DBA: GRANT pg_monitor TO <role>.";
+            String missing =
+                    role.superuser() || role.readsAllStats() ? null : Messages.text("health.server.missingStats");
             return new ServerActivity(
                     role.maxConnections(), sessions, role.superuser() || role.signalsBackends(), missing);
         });

@@ -3,6 +3,7 @@ package org.registrar.health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.registrar.i18n.Messages;
 
 /**
  * One client session on the server as pg_stat_activity shows it. Ages are measured by the server's own clock;
@@ -30,20 +31,21 @@ record ServerSession(
 
     /** How support staff group sessions. */
     enum Category {
-        ACTIVE("active"),
-        WAITING("waiting on lock"),
-        IDLE_IN_TRANSACTION("idle in transaction"),
-        IDLE("idle"),
-        HIDDEN("not visible to this role");
+        ACTIVE,
+        WAITING,
+        IDLE_IN_TRANSACTION,
+        IDLE,
+        HIDDEN;
 
-        private final String label;
-
-        Category(String label) {
-            this.label = label;
-        }
-
+        /** The category in the chosen language ("waiting on lock"). */
         String label() {
-            return label;
+            return switch (this) {
+                case ACTIVE -> Messages.text("health.session.active");
+                case WAITING -> Messages.text("health.session.waiting");
+                case IDLE_IN_TRANSACTION -> Messages.text("health.session.idleInTransaction");
+                case IDLE -> Messages.text("health.session.idle");
+                case HIDDEN -> Messages.text("health.session.hidden");
+            };
         }
     }
 
@@ -85,8 +87,12 @@ record ServerSession(
 
     /** "pid 4242, alice, Registrar 0.1 @ desk-3/alice, query started 10:41:07" for confirmations. */
     String describe() {
-        return "pid " + pid + ", user " + orDash(user) + ", application " + orDash(application) + ", query started "
-                + (queryStart == null ? "-" : HealthFormat.time(queryStart));
+        return Messages.text(
+                "health.session.describe",
+                pid,
+                orDash(user),
+                orDash(application),
+                queryStart == null ? "-" : HealthFormat.time(queryStart));
     }
 
     private static String orDash(String text) {

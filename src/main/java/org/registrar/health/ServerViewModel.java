@@ -1,5 +1,7 @@
 package org.registrar.health;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -12,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.HealthAlerts;
 import org.registrar.tasks.Tasks;
 
@@ -30,7 +33,7 @@ public final class ServerViewModel {
     private final HealthAlerts healthAlerts;
     private final ObservableList<ServerSession> sessions = FXCollections.observableArrayList();
     private final ObservableList<ServerActivity.Group> groups = FXCollections.observableArrayList();
-    private final StringProperty connections = new SimpleStringProperty("Server: not polled yet");
+    private final StringProperty connections = new SimpleStringProperty(Messages.text("health.server.notPolled"));
     private final DoubleProperty usedShare = new SimpleDoubleProperty();
     private final StringProperty alerts = new SimpleStringProperty("");
     private final StringProperty missing = new SimpleStringProperty("");
@@ -69,7 +72,7 @@ public final class ServerViewModel {
                 .onError(error -> {
                     polling = false;
                     if (ticket == latest) {
-                        connections.set("Server: " + DatabaseErrors.describe(error));
+                        connections.set(Messages.text("health.server.error", DatabaseErrors.describe(error)));
                         alerting.set(true);
                     }
                 });
@@ -80,11 +83,11 @@ public final class ServerViewModel {
         sessions.setAll(activity.sessions());
         groups.setAll(activity.groups());
         usedShare.set(activity.usedShare());
-        connections.set(String.format(
-                "Connections %d of %d (%.0f %%) · %d active · %d waiting on lock · %d idle in transaction · %d idle",
+        connections.set(Messages.text(
+                "health.server.connections",
                 activity.connectionsUsed(),
                 activity.maxConnections(),
-                activity.usedShare() * 100,
+                Math.round(activity.usedShare() * 100),
                 activity.count(ServerSession.Category.ACTIVE),
                 activity.count(ServerSession.Category.WAITING),
                 activity.count(ServerSession.Category.IDLE_IN_TRANSACTION),
@@ -100,23 +103,19 @@ public final class ServerViewModel {
         long warned = activity.sessions().stream()
                 .filter(session -> session.level(settings) == ServerSession.Level.WARNING)
                 .count();
-        StringBuilder text = new StringBuilder();
+        List<String> text = new ArrayList<>();
         if (activity.usedShare() >= 0.8) {
-            text.append("Server connections above 80 % of max_connections. ");
+            text.add(Messages.text("health.server.nearMax"));
         }
         if (alerted > 0) {
-            text.append(alerted)
-                    .append(" session(s) over ")
-                    .append(HealthFormat.duration(settings.alertAfter()))
-                    .append(". ");
+            text.add(
+                    Messages.text("health.server.sessionsOver", alerted, HealthFormat.duration(settings.alertAfter())));
         }
         if (warned > 0) {
-            text.append(warned)
-                    .append(" session(s) blocked or over ")
-                    .append(HealthFormat.duration(settings.warnAfter()))
-                    .append(". ");
+            text.add(Messages.text(
+                    "health.server.sessionsBlocked", warned, HealthFormat.duration(settings.warnAfter())));
         }
-        alerts.set(text.toString().strip());
+        alerts.set(String.join(" ", text));
         alerting.set(alerted > 0 || activity.usedShare() >= 0.8);
     }
 
@@ -127,20 +126,27 @@ public final class ServerViewModel {
 
     /** Cancels the session's running query, then polls again. */
     Tasks.Pending<Boolean> cancel(ServerSession session) {
-        return signal(CANCEL_OPERATION, session, () -> repository.cancel(session.pid()), "Cancelled the query of ");
+        return signal(
+                CANCEL_OPERATION,
+                session,
+                () -> repository.cancel(session.pid()),
+                Messages.text("health.server.cancelled", session.describe()));
     }
 
     /** Ends the session (its open transaction rolls back), then polls again. */
     Tasks.Pending<Boolean> terminate(ServerSession session) {
         return signal(
-                TERMINATE_OPERATION, session, () -> repository.terminate(session.pid()), "Terminated the session ");
+                TERMINATE_OPERATION,
+                session,
+                () -> repository.terminate(session.pid()),
+                Messages.text("health.server.terminated", session.describe()));
     }
 
     private Tasks.Pending<Boolean> signal(
             String operation, ServerSession session, java.util.concurrent.Callable<Boolean> work, String done) {
         return tasks.run(operation, work)
                 .onDone(sent -> {
-                    message.set(sent ? done + session.describe() : "pid " + session.pid() + " had already ended.");
+                    message.set(sent ? done : Messages.text("health.server.alreadyEnded", session.pid()));
                     poll();
                 })
                 .onError(error -> message.set(DatabaseErrors.describe(error)));

@@ -3,17 +3,15 @@ package org.registrar.mentors;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.format.FormatStyle;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import org.registrar.i18n.Messages;
 
 /** Read-only table columns for the mentor screens. */
 final class Columns {
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
-
     private Columns() {}
 
     static <S, T> TableColumn<S, T> of(String title, double width, Function<S, T> value) {
@@ -42,13 +40,19 @@ final class Columns {
             @Override
             protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : WHEN.format(item));
+                setText(empty || item == null ? null : when(item));
             }
         });
         return column;
     }
 
     static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
+        // the chosen language's date order ("03.12.26, 09:04" in German), read when shown: the language may change
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                        .withLocale(Messages.locale())
+                        .withZone(ZoneId.systemDefault())
+                        .format(instant);
     }
 }

@@ -3,6 +3,7 @@ package org.registrar.mentors;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.registrar.i18n.Messages;
 
 /** A student and their current mentor (mentorId null: none), as asked before moving them. Immutable. */
 record CurrentMentor(long studentId, String studentName, Long mentorId, String mentorName) {
@@ -19,8 +20,8 @@ record CurrentMentor(long studentId, String studentName, Long mentorId, String m
         }
         if (moving.size() == 1 && students.size() == 1) {
             CurrentMentor student = moving.get(0);
-            return student.studentName() + " already has a mentor: " + student.mentorName() + ". Move "
-                    + student.studentName() + " from " + student.mentorName() + " to " + target.displayName() + "?";
+            return Messages.text(
+                    "messages.mentors.moveOne", student.studentName(), student.mentorName(), target.displayName());
         }
         Map<String, Integer> byMentor = new TreeMap<>();
         moving.forEach(student -> byMentor.merge(student.mentorName(), 1, Integer::sum));
@@ -29,7 +30,7 @@ record CurrentMentor(long studentId, String studentName, Long mentorId, String m
                 .append(name)
                 .append(": ")
                 .append(count));
-        return moving.size() + " of the " + students.size() + " students already have another mentor (" + current
-                + "). Move them to " + target.displayName() + "?";
+        return Messages.text(
+                "messages.mentors.moveMany", moving.size(), students.size(), current.toString(), target.displayName());
     }
 }

@@ -139,7 +139,7 @@ public final class MentorsView {
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, rename, toggle);
         actions.setAlignment(Pos.CENTER_LEFT);
-        Tooltip why = new Tooltip(Privileges.notPermitted("rename, activate or deactivate mentors"));
+        Tooltip why = new Tooltip(Privileges.notPermitted(Privileges.Action.EDIT_MENTORS));
         Runnable explain = () -> {
             if (model.canEditProperty().get()) {
                 Tooltip.uninstall(actions, why);

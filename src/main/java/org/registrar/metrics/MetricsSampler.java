@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,22 +160,20 @@ public final class MetricsSampler implements AutoCloseable {
 
     private void markNotable(MetricsSample sample, long lateMillis, long errors) {
         if (sample.gapBefore()) {
-            history.addEvent(
-                    sample.at(),
-                    String.format("No samples for %d s (computer asleep or app stalled)", (lateMillis + 999) / 1000));
+            history.addEvent(sample.at(), Messages.text("messages.event.noSamples", (lateMillis + 999) / 1000));
         }
         if (sample.poolTimeouts() > 0) {
-            history.addEvent(sample.at(), sample.poolTimeouts() + " pool timeout(s): no connection within the limit");
+            history.addEvent(sample.at(), Messages.text("messages.event.poolTimeouts", sample.poolTimeouts()));
         }
         boolean hasErrors = errors > 0;
         if (hasErrors && !previousHadErrors) {
-            history.addEvent(sample.at(), "Statements failing (" + errors + " in " + formatSeconds(sample) + ")");
+            history.addEvent(sample.at(), Messages.text("messages.event.failing", errors, formatSeconds(sample)));
         }
         previousHadErrors = hasErrors;
     }
 
     private static String formatSeconds(MetricsSample sample) {
-        return String.format("%.1f s", sample.seconds());
+        return String.format(Messages.locale(), "%.1f", sample.seconds());
     }
 
     private static double millisAt(Histogram histogram, double percentile) {

@@ -2,6 +2,7 @@ package org.registrar.students;
 
 import java.util.List;
 import javafx.util.StringConverter;
+import org.registrar.i18n.Messages;
 
 /** The stored student status values and the words a user reads for them ("on_leave" reads "on leave"). */
 final class StatusNames {
@@ -10,9 +11,18 @@ final class StatusNames {
 
     private StatusNames() {}
 
-    /** "on leave" for "on_leave"; empty for null. */
+    /** "on leave" for "on_leave" (in the chosen language); empty for null; an unknown value with spaces for "_". */
     static String label(String value) {
-        return value == null ? "" : value.replace('_', ' ');
+        if (value == null) {
+            return "";
+        }
+        return switch (value) {
+            case "active" -> Messages.text("messages.studentStatus.active");
+            case "on_leave" -> Messages.text("messages.studentStatus.onLeave");
+            case "graduated" -> Messages.text("messages.studentStatus.graduated");
+            case "withdrawn" -> Messages.text("messages.studentStatus.withdrawn");
+            default -> value.replace('_', ' ');
+        };
     }
 
     /** Shows stored values as their labels in a combo box; any other item (e.g. "Any status") as it is. */

@@ -121,8 +121,7 @@ final class StudentDetailView {
     }
 
     private void form() {
-        // the privilege sentence is the words' area (Privileges); it takes the action in English for now
-        String edit = "edit students";
+        Privileges.Action edit = Privileges.Action.EDIT_STUDENTS;
         field(
                 editableIf(familyField, model.canEditProperty(), edit),
                 familyProblem,
@@ -134,7 +133,7 @@ final class StudentDetailView {
                 model.givenName,
                 model.givenErrorProperty());
         field(
-                editableIf(numberField, model.canEditNumberProperty(), "change student numbers"),
+                editableIf(numberField, model.canEditNumberProperty(), Privileges.Action.CHANGE_STUDENT_NUMBERS),
                 numberProblem,
                 model.studentNumber,
                 model.numberErrorProperty());
@@ -150,7 +149,7 @@ final class StudentDetailView {
     }
 
     /** Read-only (not disabled, so the tooltip still shows) when the login may not {@code action}. */
-    private static TextField editableIf(TextField field, ReadOnlyBooleanProperty permitted, String action) {
+    private static TextField editableIf(TextField field, ReadOnlyBooleanProperty permitted, Privileges.Action action) {
         field.editableProperty().bind(permitted);
         Tooltip why = new Tooltip(Privileges.notPermitted(action));
         field.tooltipProperty()
@@ -184,7 +183,7 @@ final class StudentDetailView {
                 setText(
                         empty || line == null
                                 ? null
-                                : line.title() + "\n" + line.assessedOn() + "  ·  " + line.describeScore());
+                                : line.title() + "\n" + line.describeDate() + "  ·  " + line.describeScore());
             }
         });
         results.focusTraversableProperty().bind(Bindings.isNotEmpty(model.results()));

@@ -248,7 +248,7 @@ public final class StudentsView {
         assignSlot.getChildren().setAll(assign);
         assignSlot.setManaged(true);
         if (!permitted) {
-            Tooltip.install(assignSlot, new Tooltip(Privileges.notPermitted("assign mentors")));
+            Tooltip.install(assignSlot, new Tooltip(Privileges.notPermitted(Privileges.Action.ASSIGN_MENTORS)));
             return;
         }
         assign.setTooltip(new Tooltip(Messages.text("students.assign.tooltip")));

@@ -100,9 +100,10 @@ class ChartAccessUiTest {
         return charts;
     }
 
-    private static TimeChart named(List<TimeChart> charts, String title) {
+    /** The chart by its id, which stays the same in every language ("chart-pool-connections"). */
+    private static TimeChart named(List<TimeChart> charts, String id) {
         return charts.stream()
-                .filter(chart -> chart.title().equals(title))
+                .filter(chart -> id.equals(chart.getId()))
                 .findFirst()
                 .orElseThrow();
     }
@@ -111,12 +112,12 @@ class ChartAccessUiTest {
     void eachChartSaysItsLatestValuesAndTheirTrend() throws Exception {
         List<TimeChart> charts = shown(samples(30));
 
-        assertThat(named(charts, "Pool connections").getAccessibleText())
+        assertThat(named(charts, "chart-pool-connections").getAccessibleText())
                 .isEqualTo("Pool connections: active 2, steady; idle 1, falling; waiting 0, steady; total 3, falling;"
                         + " maximum 10, steady");
-        assertThat(named(charts, "Throughput").getAccessibleText())
+        assertThat(named(charts, "chart-throughput").getAccessibleText())
                 .startsWith("Throughput: statements 39, rising; transactions 5, steady");
-        assertThat(named(charts, "Cache hit rate (no cache yet)").getAccessibleText())
+        assertThat(named(charts, "chart-cache-hit-rate").getAccessibleText())
                 .isEqualTo("Cache hit rate (no cache yet): no data yet");
         for (TimeChart chart : charts) {
             Object read = WaitForAsyncUtils.asyncFx(() -> chart.queryAccessibleAttribute(AccessibleAttribute.TEXT))
@@ -128,7 +129,7 @@ class ChartAccessUiTest {
     @Test
     void showAsTableSwapsTheCanvasForTheNewestPointsFirstAndBack() throws Exception {
         List<TimeChart> charts = shown(samples(30));
-        TimeChart pool = named(charts, "Pool connections");
+        TimeChart pool = named(charts, "chart-pool-connections");
 
         robot.clickOn(pool.tableToggle());
         WaitForAsyncUtils.waitForFxEvents();
@@ -158,8 +159,34 @@ class ChartAccessUiTest {
         Messages.use(Locale.GERMAN);
         List<TimeChart> charts = shown(samples(30));
 
-        assertThat(named(charts, "Pool connections").getAccessibleText())
-                .startsWith("Pool connections: active 2, gleichbleibend; idle 1, fallend");
+        TimeChart pool = named(charts, "chart-pool-connections");
+        assertThat(pool.getAccessibleText())
+                .isEqualTo("Verbindungen im Pool: aktiv 2, gleichbleibend; frei 1, fallend; wartend 0, gleichbleibend;"
+                        + " gesamt 3, fallend; Maximum 10, gleichbleibend");
+        assertThat(named(charts, "chart-throughput").getAccessibleText())
+                .startsWith("Durchsatz: Anweisungen 39, steigend");
+        assertThat(named(charts, "chart-cache-hit-rate").getAccessibleText())
+                .isEqualTo("Cache-Trefferquote (noch kein Cache): noch keine Daten");
         assertThat(charts.get(0).tableToggle().getText()).isEqualTo("Als Tabelle zeigen");
+        robot.clickOn(pool.tableToggle());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pool.table().getColumns())
+                .extracting(TableColumn::getText)
+                .containsExactly("Zeit", "aktiv", "frei", "wartend", "gesamt", "Maximum");
+    }
+
+    @Test
+    void inFrenchAndSpanishTheChartsNameThemselvesInThatLanguage() throws Exception {
+        Messages.use(Locale.FRENCH);
+        List<TimeChart> french = shown(samples(30));
+        assertThat(named(french, "chart-pool-connections").getAccessibleText())
+                .startsWith("Connexions du pool : actives 2, stable; inactives 1, en baisse");
+        assertThat(named(french, "chart-statement-latency").unit()).isEqualTo("ms");
+        assertThat(named(french, "chart-throughput").unit()).isEqualTo("par seconde");
+
+        Messages.use(Locale.forLanguageTag("es"));
+        List<TimeChart> spanish = shown(samples(30));
+        assertThat(named(spanish, "chart-throughput").getAccessibleText())
+                .startsWith("Rendimiento: sentencias 39, en aumento");
     }
 }

@@ -30,7 +30,7 @@ class DiagnosticsTest {
             DiagnosticsReport report = new Diagnostics(session.database()).run();
 
             assertThat(report.steps())
-                    .extracting(DiagnosticStep::name)
+                    .extracting(DiagnosticStep::label)
                     .containsExactly(
                             "Name resolution",
                             "TCP connect",

@@ -1,11 +1,14 @@
 package org.registrar.assessments.history;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.registrar.i18n.Messages;
 
 /**
  * A history entry as the screen shows it: local time, who, which student and assessment, the change in words
@@ -13,17 +16,19 @@ import java.util.Objects;
  */
 public record HistoryLine(
         String when, String who, String student, String assessment, String change, String batch, HistoryEntry entry) {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     public static HistoryLine of(HistoryEntry entry, ZoneId zone) {
         String student = entry.studentNumber().isEmpty()
-                ? "student " + entry.studentId()
+                ? Messages.text("messages.history.student", entry.studentId())
                 : entry.studentNumber() + "  " + entry.studentName();
-        String assessment =
-                entry.assessmentTitle().isEmpty() ? "assessment " + entry.assessmentId() : entry.assessmentTitle();
+        String assessment = entry.assessmentTitle().isEmpty()
+                ? Messages.text("messages.history.assessment", entry.assessmentId())
+                : entry.assessmentTitle();
+        // the chosen language's date order, with seconds: two changes in one minute stay apart
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
+                .withLocale(Messages.locale());
         String batch = entry.batchId() == null ? "" : entry.batchId().toString().substring(0, 8);
         return new HistoryLine(
-                WHEN.format(entry.changedAt().atZone(zone)),
+                when.format(entry.changedAt().atZone(zone)),
                 entry.changedBy(),
                 student,
                 assessment,
@@ -37,8 +42,8 @@ public record HistoryLine(
         String after = score(entry.newScore(), entry.newExcused());
         List<String> parts = new ArrayList<>();
         switch (entry.operation()) {
-            case "insert" -> parts.add("new: " + after);
-            case "delete" -> parts.add("deleted: " + before);
+            case "insert" -> parts.add(Messages.text("messages.history.new", after));
+            case "delete" -> parts.add(Messages.text("messages.history.deleted", before));
             default -> {
                 if (!before.equals(after)) {
                     parts.add(before + " → " + after);
@@ -46,21 +51,30 @@ public record HistoryLine(
             }
         }
         if (!Objects.equals(entry.oldComment(), entry.newComment())) {
-            parts.add("comment: " + quoted(entry.oldComment()) + " → " + quoted(entry.newComment()));
+            parts.add(
+                    Messages.text("messages.history.comment", quoted(entry.oldComment()), quoted(entry.newComment())));
         }
         return String.join("; ", parts);
     }
 
     private static String score(BigDecimal score, Boolean excused) {
         if (Boolean.TRUE.equals(excused)) {
-            return "excused";
+            return Messages.text("messages.history.excused");
         }
-        return score == null ? "blank" : score.stripTrailingZeros().toPlainString();
+        if (score == null) {
+            return Messages.text("messages.history.blank");
+        }
+        // "8.5" in English, "8,5" in German; whole scores without decimals
+        BigDecimal stripped = score.stripTrailingZeros();
+        NumberFormat format = NumberFormat.getNumberInstance(Messages.locale());
+        format.setGroupingUsed(false);
+        format.setMaximumFractionDigits(Math.max(0, stripped.scale()));
+        return format.format(stripped);
     }
 
     private static String quoted(String comment) {
         if (comment == null || comment.isEmpty()) {
-            return "none";
+            return Messages.text("messages.history.noComment");
         }
         String shown = comment.length() > 40 ? comment.substring(0, 39) + "…" : comment;
         return "\"" + shown.replace('\n', ' ') + "\"";

@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.registrar.assessments.data.NewAssessment;
 import org.registrar.db.LocalFiles;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ public final class DraftStore {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceFolder();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the draft " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(Messages.text("messages.drafts.notWritten", target, e.getMessage()), e);
         }
     }
 
@@ -112,7 +113,7 @@ public final class DraftStore {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not list the drafts in " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(Messages.text("messages.drafts.notListed", folder, e.getMessage()), e);
         }
         found.sort(java.util.Comparator.comparing(Draft::updatedAt).reversed());
         return found;
@@ -189,8 +190,7 @@ public final class DraftStore {
                         LocalDate.parse(properties.getProperty("new.date")));
         int count = Integer.parseInt(properties.getProperty("entries"));
         if (count < 0 || count > MAX_ENTRIES || count * 2L > properties.size()) {
-            throw new IllegalArgumentException(
-                    "the draft claims " + count + " entries (at most " + MAX_ENTRIES + ", and each is written out)");
+            throw new IllegalArgumentException(Messages.text("messages.drafts.tooManyEntries", count, MAX_ENTRIES));
         }
         List<Draft.Entry> entries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -212,7 +212,7 @@ public final class DraftStore {
 
     private static String bounded(String number) {
         if (number != null && number.length() > MAX_NUMBER_CHARS) {
-            throw new IllegalArgumentException("a number in the draft is " + number.length() + " characters long");
+            throw new IllegalArgumentException(Messages.text("messages.drafts.numberTooLong", number.length()));
         }
         return number;
     }
