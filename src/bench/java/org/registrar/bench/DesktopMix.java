@@ -11,12 +11,11 @@ import org.registrar.assessments.data.ResultChange;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SaveOutcome;
 import org.registrar.assessments.data.SaveRequest;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.db.Database;
-import org.registrar.mentors.ChangeStamps;
 import org.registrar.mentors.Mentor;
 import org.registrar.mentors.MentorDirectory;
 import org.registrar.mentors.MentorRepository;
-import org.registrar.mentors.MentorSettings;
 import org.registrar.metrics.OperationScope;
 import org.registrar.students.PageRequest;
 import org.registrar.students.StudentFilter;
@@ -65,7 +64,7 @@ final class DesktopMix {
                 () -> new MentorDirectory(
                         new MentorRepository(database.jdbi()),
                         new ChangeStamps(database.jdbi()),
-                        MentorSettings.fromSystemProperties()));
+                        MentorDirectory.settingsFromSystemProperties()));
         try (OperationScope scope = database.queryMetrics().begin(MENTORS)) {
             List<Mentor> mentors = directory.mentors();
             if (!mentors.isEmpty()) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.db.Database;
-import org.registrar.mentors.ChangeStamps;
 import org.registrar.mentors.Mentor;
 import org.registrar.mentors.MentorDirectory;
 import org.registrar.mentors.MentorRepository;
-import org.registrar.mentors.MentorSettings;
 import org.registrar.mentors.RosterEntry;
 
 /**
@@ -218,7 +218,7 @@ public final class MentorsBench implements BenchScenario {
         MentorDirectory directory = new MentorDirectory(
                 new MentorRepository(database.jdbi()),
                 new ChangeStamps(database.jdbi()),
-                new MentorSettings(Duration.ofMinutes(5), Duration.ofHours(1), 2_000));
+                new CacheSettings(Duration.ofMinutes(5), Duration.ofHours(1), 2_000));
         directory.countWithoutMentor(); // the first read checks the change stamps; not part of what is timed
         return directory;
     }

@@ -7,12 +7,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.db.Database;
 import org.registrar.reports.Choices;
 import org.registrar.reports.ExportFormat;
 import org.registrar.reports.ReportCache;
-import org.registrar.reports.ReportSettings;
-import org.registrar.reports.ReportStamps;
 import org.registrar.reports.ReportTable;
 import org.registrar.reports.ReportTables;
 import org.registrar.reports.ReportsRepository;
@@ -38,8 +38,8 @@ public final class ReportsBench implements BenchScenario {
         Measure measure = Measure.of(context);
         ReportCache cache = new ReportCache(
                 new ReportsRepository(database.jdbi()),
-                new ReportStamps(database.jdbi()),
-                new ReportSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), 1000));
+                new ChangeStamps(database.jdbi()),
+                new CacheSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), 1000));
         int repetitions = Math.max(5, context.repetitions());
         long[] largest = largestAssessment(database);
         Choices.Cohort cohort = cache.cohorts().stream()

@@ -18,11 +18,10 @@ import org.registrar.assessments.data.SaveRequest;
 import org.registrar.assessments.save.Draft;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.assessments.save.SaveResults;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.db.Database;
-import org.registrar.mentors.ChangeStamps;
 import org.registrar.mentors.MentorDirectory;
 import org.registrar.mentors.MentorRepository;
-import org.registrar.mentors.MentorSettings;
 import org.registrar.students.PageKey;
 import org.registrar.students.PageRequest;
 import org.registrar.students.StudentFilter;
@@ -83,7 +82,7 @@ public final class SeedTableBench implements BenchScenario {
         MentorDirectory directory = new MentorDirectory(
                 new MentorRepository(database.jdbi()),
                 new ChangeStamps(database.jdbi()),
-                MentorSettings.fromSystemProperties());
+                MentorDirectory.settingsFromSystemProperties());
         Measure.Figures cold = measure.time(MENTORS, context.repetitions(), () -> {
             directory.invalidateAll();
             directory.mentors();

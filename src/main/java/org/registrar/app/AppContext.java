@@ -7,23 +7,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.db.ConnectionMonitor;
 import org.registrar.db.Database;
 import org.registrar.db.DemoData;
 import org.registrar.db.EmbeddedServer;
 import org.registrar.db.Privileges;
 import org.registrar.i18n.Messages;
-import org.registrar.mentors.ChangeStamps;
 import org.registrar.mentors.MentorDirectory;
 import org.registrar.mentors.MentorRepository;
-import org.registrar.mentors.MentorSettings;
 import org.registrar.metrics.CacheMetrics;
 import org.registrar.metrics.HealthAlerts;
 import org.registrar.metrics.MetricsSampler;
 import org.registrar.metrics.SampleHistory;
 import org.registrar.reports.ReportCache;
-import org.registrar.reports.ReportSettings;
-import org.registrar.reports.ReportStamps;
 import org.registrar.reports.ReportsRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,11 +72,11 @@ final class AppContext implements AutoCloseable {
         this.mentors = new MentorDirectory(
                 new MentorRepository(database.jdbi()),
                 new ChangeStamps(database.jdbi()),
-                MentorSettings.fromSystemProperties());
+                MentorDirectory.settingsFromSystemProperties());
         this.reports = new ReportCache(
                 new ReportsRepository(database.jdbi()),
-                new ReportStamps(database.jdbi()),
-                ReportSettings.fromSystemProperties());
+                new ChangeStamps(database.jdbi()),
+                ReportCache.settingsFromSystemProperties());
         this.sampler = new MetricsSampler(
                 database.queryMetrics(),
                 new MetricsSampler.PoolSource(database::poolState, database.poolMetrics()::takeAcquireHistogram),

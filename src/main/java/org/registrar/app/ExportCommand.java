@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.DatabaseErrors;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.OperationScope;
 import org.registrar.reports.ExportFormat;
-import org.registrar.reports.ReportTable;
-import org.registrar.reports.ReportTables;
 import org.registrar.reports.ReportsRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,12 +17,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code registrar export}: a report written to a file headless, the same as the Reports screen's PDF, .xlsx and
- * CSV. Exit 0 when the file was written.
+ * CSV: a score sheet, a class overview, a transcript or a year overview. Exit 0 when the file was written. What
+ * the options ask for is checked before any connection ({@link ExportRequest}); messages in the chosen language.
  */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
-        description = "Write a report (a score sheet) as PDF, .xlsx or CSV, as the Reports screen does.")
+        description = "Write a report (score sheet, class overview, transcript or year overview) as PDF, .xlsx or"
+                + " CSV, as the Reports screen does.")
 final class ExportCommand implements Callable<Integer> {
     static final int WRITTEN = 0;
     static final int NOT_FOUND = 1;
@@ -34,11 +34,34 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
-    @Option(names = "--report", required = true, description = "The report: score-sheet")
+    @Option(
+            names = "--report",
+            required = true,
+            description = "The report: score-sheet, class-overview, transcript or year-overview")
     String report;
 
-    @Option(names = "--assessment", required = true, description = "Assessment id")
-    long assessment;
+    @Option(names = "--assessment", description = "Assessment id (score-sheet)")
+    String assessment;
+
+    @Option(names = "--cohort", description = "Class (cohort) id (class-overview)")
+    String cohort;
+
+    @Option(
+            names = "--term",
+            description = "FROM..TO as yyyy-mm-dd..yyyy-mm-dd (class-overview; default: the class's school year)")
+    String term;
+
+    @Option(names = "--student", description = "Student id (transcript)")
+    String student;
+
+    @Option(names = "--year", description = "Year group: the grade level (year-overview)")
+    String year;
+
+    @Option(
+            names = "--school-year",
+            description = "The school year by its first calendar year, 2025 for 2025/26 (year-overview; default:"
+                    + " the newest with that year group)")
+    String schoolYear;
 
     @Option(names = "--format", required = true, description = "pdf, csv or xlsx")
     String format;
@@ -50,15 +73,19 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!"score-sheet".equals(report)) {
-            console.println("Unknown report " + report + ": give score-sheet.");
-            return BAD_ARGUMENTS;
+        if (connection.language != null) {
+            if (Language.problemWith(connection.language).isPresent()) {
+                console.println("registrar: "
+                        + Language.problemWith(connection.language).get());
+                return BAD_ARGUMENTS;
+            }
+            connection.language().apply();
         }
-        ExportFormat chosen;
+        ExportRequest request;
         try {
-            chosen = ExportFormat.named(format);
-        } catch (IllegalArgumentException unknown) {
-            console.println("Unknown format " + format + ": give pdf, csv or xlsx.");
+            request = ExportRequest.of(report, format, assessment, cohort, term, student, year, schoolYear);
+        } catch (ExportRequest.Refused refused) {
+            console.println(refused.getMessage());
             return BAD_ARGUMENTS;
         }
         Launcher.prepareLogging(connection.dataHome());
@@ -69,27 +96,33 @@ final class ExportCommand implements Callable<Integer> {
                 connection.dataHome(),
                 Startup.DEFAULT_DEMO_STUDENTS,
                 step -> {})) {
-            OperationScope scope = context.database().queryMetrics().begin("Export report");
-            Optional<ReportTable> table;
-            try (scope) {
-                table = new ReportsRepository(context.database().jdbi())
-                        .scoreSheet(assessment)
-                        .map(ReportTables::of);
-            }
-            if (table.isEmpty()) {
-                console.println("No assessment " + assessment + ".");
-                return NOT_FOUND;
-            }
-            chosen.write(table.get(), out, LocalDate.now());
-            console.println("Wrote " + out + " (" + table.get().rows().size() + " students); "
-                    + scope.summary().describe());
-            return WRITTEN;
+            return export(request, new ReportsRepository(context.database().jdbi()), context);
         } catch (IOException cannotWrite) {
-            console.println("Cannot write " + out + ": " + cannotWrite.getMessage());
+            console.println(Messages.text("cli.export.cannotWrite", String.valueOf(out), cannotWrite.getMessage()));
             return BAD_ARGUMENTS;
         } catch (RuntimeException error) {
-            console.println("Not exported: " + DatabaseErrors.describe(error));
+            console.println(Messages.text("cli.export.notExported", DatabaseErrors.describe(error)));
             return UNREACHABLE;
         }
+    }
+
+    private int export(ExportRequest request, ReportsRepository reports, AppContext context) throws IOException {
+        OperationScope scope = context.database().queryMetrics().begin("Export report");
+        ExportRequest.Outcome outcome;
+        try (scope) {
+            outcome = request.read(reports);
+        }
+        if (outcome.table() == null) {
+            console.println(outcome.message());
+            return NOT_FOUND;
+        }
+        ExportFormat chosen = request.format();
+        chosen.write(outcome.table(), out, LocalDate.now());
+        console.println(Messages.text(
+                "cli.export.wrote",
+                String.valueOf(out),
+                outcome.message(),
+                scope.summary().describe()));
+        return WRITTEN;
     }
 }

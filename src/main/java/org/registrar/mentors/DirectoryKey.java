@@ -2,7 +2,7 @@ package org.registrar.mentors;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.registrar.mentors.ChangeStamps.Table;
+import org.registrar.cache.ChangeStamps.Table;
 
 /**
  * What one cache entry of {@link MentorDirectory} holds. Immutable.

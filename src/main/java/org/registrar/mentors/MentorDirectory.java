@@ -1,20 +1,20 @@
 package org.registrar.mentors;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
+import org.registrar.cache.StampedCache;
 import org.registrar.metrics.CacheMetrics;
 
 /**
- * The mentors list, each mentor's roster pages and the count of students without a mentor, cached with Caffeine
- * (expiry after write, size bound, statistics) in front of {@link MentorRepository}.
+ * The mentors list, each mentor's roster pages and the count of students without a mentor, cached in a
+ * {@link StampedCache} (Caffeine: expiry after write, size bound, statistics) in front of {@link MentorRepository}.
  *
  * <p>Freshness: this desktop's writes go through here and drop exactly the entries they affect at once. Other
  * desktops' writes (and results saved anywhere) are found through {@link ChangeStamps}: when the cache is read and
@@ -31,31 +31,24 @@ import org.registrar.metrics.CacheMetrics;
 public final class MentorDirectory implements CacheMetrics {
     static final String NAME = "Mentors";
 
-    private final MentorRepository repository;
-    private final ChangeStamps stamps;
-    private final Ticker ticker;
-    private final long stalenessNanos;
-    private final LoadingCache<DirectoryKey, Stamped> cache;
-    private final Object checkLock = new Object();
-    private volatile Stamps known = Stamps.UNKNOWN;
-    private volatile long lastCheckNanos;
-    private volatile boolean checkedOnce;
+    /** The cache's size bound unless {@code -Dregistrar.mentors.maxEntries} says otherwise. */
+    public static final long DEFAULT_MAXIMUM_ENTRIES = 2_000;
 
-    public MentorDirectory(MentorRepository repository, ChangeStamps stamps, MentorSettings settings) {
+    private final MentorRepository repository;
+    private final StampedCache<DirectoryKey> cache;
+
+    public MentorDirectory(MentorRepository repository, ChangeStamps stamps, CacheSettings settings) {
         this(repository, stamps, settings, Ticker.systemTicker());
     }
 
-    MentorDirectory(MentorRepository repository, ChangeStamps stamps, MentorSettings settings, Ticker ticker) {
+    MentorDirectory(MentorRepository repository, ChangeStamps stamps, CacheSettings settings, Ticker ticker) {
         this.repository = repository;
-        this.stamps = stamps;
-        this.ticker = ticker;
-        this.stalenessNanos = settings.staleness().toNanos();
-        this.cache = Caffeine.newBuilder()
-                .expireAfterWrite(settings.expireAfterWrite())
-                .maximumSize(settings.maximumEntries())
-                .ticker(ticker)
-                .recordStats()
-                .build(this::load);
+        this.cache = new StampedCache<>(NAME, stamps, settings, ticker);
+    }
+
+    /** The settings of {@code -Dregistrar.mentors.expiry}, {@code .staleness} and {@code .maxEntries}. */
+    public static CacheSettings settingsFromSystemProperties() {
+        return CacheSettings.fromSystemProperties("mentors", DEFAULT_MAXIMUM_ENTRIES);
     }
 
     /** Every mentor with counts and cohorts, sorted by name. Blocking. */
@@ -133,15 +126,7 @@ public final class MentorDirectory implements CacheMetrics {
 
     @Override
     public Snapshot snapshot() {
-        CacheStats stats = cache.stats();
-        return new Snapshot(
-                NAME,
-                stats.hitCount(),
-                stats.missCount(),
-                stats.loadCount(),
-                stats.evictionCount(),
-                stats.averageLoadPenalty() / 1_000_000.0,
-                cache.estimatedSize());
+        return cache.snapshot();
     }
 
     private void dropAfterAssignments(AssignmentChange change, boolean countChanged) {
@@ -153,46 +138,20 @@ public final class MentorDirectory implements CacheMetrics {
     }
 
     private void drop(Predicate<DirectoryKey> affected) {
-        cache.invalidateAll(cache.asMap().keySet().stream().filter(affected).toList());
+        cache.drop(affected);
     }
 
     @SuppressWarnings("unchecked")
     private <T> T read(DirectoryKey key) {
-        revalidateIfDue();
-        Stamped entry = cache.get(key);
-        if (known.movedSince(entry.stamps(), key.kind().readsFrom())) {
-            cache.asMap().remove(key, entry);
-            entry = cache.get(key);
-        }
-        return (T) entry.value();
+        return (T) cache.get(key, key.kind().readsFrom(), () -> load(key));
     }
 
-    private void revalidateIfDue() {
-        if (checkedOnce && ticker.read() - lastCheckNanos < stalenessNanos) {
-            return;
-        }
-        synchronized (checkLock) {
-            long startedAt = ticker.read();
-            if (checkedOnce && startedAt - lastCheckNanos < stalenessNanos) {
-                return;
-            }
-            known = stamps.current();
-            lastCheckNanos = startedAt;
-            checkedOnce = true;
-        }
-    }
-
-    private Stamped load(DirectoryKey key) {
-        Stamps loadedAt = known;
-        Object value = switch (key.kind()) {
+    private Object load(DirectoryKey key) {
+        return switch (key.kind()) {
             case MENTORS -> repository.mentors();
             case ROSTER -> repository.roster(key.mentorId(), key.after(), MentorRepository.PAGE_SIZE);
             case WITHOUT_MENTOR -> repository.countWithoutMentor();
             case MENTORS_IN_COHORT -> repository.mentorsInCohort(key.cohort());
         };
-        return new Stamped(value, loadedAt);
     }
-
-    /** A cached value and the change stamps known when its load began. */
-    private record Stamped(Object value, Stamps stamps) {}
 }

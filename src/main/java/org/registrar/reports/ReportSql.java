@@ -98,6 +98,13 @@ final class ReportSql {
             + "  WHERE c.grade_level = :grade AND c.school_year = :year) counted"
             + " WHERE missing > 0 ORDER BY assessed_on, name, id";
 
+    /** One cohort by id (the CLI's default term is its school year). */
+    static final String COHORT = "SELECT id, name, grade_level, school_year FROM cohorts WHERE id = :cohort";
+
+    /** The newest school year with a cohort of the grade level, or {@code :year} when it has one; null when none. */
+    static final String YEAR_GROUP = "SELECT max(school_year) FROM cohorts WHERE grade_level = :grade"
+            + " AND (CAST(:year AS int) IS NULL OR school_year = :year)";
+
     static final String COHORTS =
             "SELECT id, name, grade_level, school_year FROM cohorts ORDER BY school_year DESC, grade_level, name";
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -135,14 +136,31 @@ public final class ReportsRepository {
                         .list()));
     }
 
+    /** One cohort; empty when there is no such cohort. Blocking. */
+    public Optional<Choices.Cohort> cohort(long cohortId) {
+        return jdbi.withHandle(handle -> handle.createQuery(ReportSql.COHORT)
+                .bind("cohort", cohortId)
+                .map((rows, context) -> cohortOf(rows))
+                .findOne());
+    }
+
+    /**
+     * The school year of the year group {@code gradeLevel}: {@code schoolYear} when it has a cohort of that grade,
+     * the newest school year with one when {@code schoolYear} is null; empty when there is none. Blocking.
+     */
+    public OptionalInt yearGroup(int gradeLevel, Integer schoolYear) {
+        Integer found = jdbi.withHandle(handle -> handle.createQuery(ReportSql.YEAR_GROUP)
+                .bind("grade", gradeLevel)
+                .bind("year", schoolYear)
+                .mapTo(Integer.class)
+                .one());
+        return found == null ? OptionalInt.empty() : OptionalInt.of(found);
+    }
+
     /** Every cohort, newest school year first. Blocking. */
     public List<Choices.Cohort> cohorts() {
         return jdbi.withHandle(handle -> handle.createQuery(ReportSql.COHORTS)
-                .map((rows, context) -> new Choices.Cohort(
-                        rows.getLong("id"),
-                        rows.getString("name"),
-                        rows.getInt("grade_level"),
-                        rows.getInt("school_year")))
+                .map((rows, context) -> cohortOf(rows))
                 .list());
     }
 
@@ -170,6 +188,11 @@ public final class ReportsRepository {
                         rows.getString("family_name"),
                         rows.getString("given_name")))
                 .list());
+    }
+
+    private static Choices.Cohort cohortOf(ResultSet rows) throws SQLException {
+        return new Choices.Cohort(
+                rows.getLong("id"), rows.getString("name"), rows.getInt("grade_level"), rows.getInt("school_year"));
     }
 
     private static ClassOverview.Row overviewRow(ResultSet rows, List<ClassOverview.Column> columns)

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -23,7 +25,7 @@ final class XlsxExport {
     private XlsxExport() {}
 
     static void write(ReportTable table, OutputStream out) throws IOException {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+        SXSSFWorkbook workbook = new FastZip(ROWS_IN_MEMORY);
         try {
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();
@@ -39,7 +41,6 @@ final class XlsxExport {
                 String text = table.columns().get(column).header();
                 cell.setCellValue(text);
                 cell.setCellStyle(header);
-                sheet.setColumnWidth(column, Math.min(60, Math.max(10, text.length() + 4)) * 256);
             }
             int index = 1;
             for (List<Object> values : table.rows()) {
@@ -47,6 +48,11 @@ final class XlsxExport {
                 for (int column = 0; column < values.size(); column++) {
                     write(row, column, values.get(column), date);
                 }
+            }
+            // after the rows: once a column has a width, every new cell of it looks the column's style up through
+            // XMLBeans, which took over half the time of a 10,000-row export
+            for (int column = 0; column < table.columns().size(); column++) {
+                sheet.setColumnWidth(column, width(table.columns().get(column).header()));
             }
             Sheet about = workbook.createSheet("Report");
             int line = 0;
@@ -63,6 +69,11 @@ final class XlsxExport {
         }
     }
 
+    /** A column's width in 1/256 of a character: its header's, within 10 to 60 characters. */
+    static int width(String header) {
+        return Math.min(60, Math.max(10, header.length() + 4)) * 256;
+    }
+
     private static void write(Row row, int column, Object value, CellStyle date) {
         if (value == null) {
             return;
@@ -75,6 +86,23 @@ final class XlsxExport {
             cell.setCellStyle(date);
         } else {
             cell.setCellValue(value.toString());
+        }
+    }
+
+    /**
+     * Zips the workbook at the fastest compression level: a third less CPU for the package of a 10,000-row sheet
+     * (the file about 30 % larger), measured under this machine's load.
+     */
+    private static final class FastZip extends SXSSFWorkbook {
+        FastZip(int rowsInMemory) {
+            super(rowsInMemory);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(stream);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
         }
     }
 }

@@ -22,15 +22,15 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.db.TestDatabases;
 import org.registrar.dialogs.FxDialogService;
-import org.registrar.mentors.ChangeStamps;
 import org.registrar.mentors.Mentor;
 import org.registrar.mentors.MentorChooser;
 import org.registrar.mentors.MentorChooserViewModel;
 import org.registrar.mentors.MentorDirectory;
 import org.registrar.mentors.MentorRepository;
-import org.registrar.mentors.MentorSettings;
 import org.registrar.students.StudentEditorViewModel;
 import org.registrar.students.StudentExportService;
 import org.registrar.students.StudentExportViewModel;
@@ -67,7 +67,7 @@ class AssignMentorFromStudentsUiTest {
         directory = new MentorDirectory(
                 new MentorRepository(jdbi),
                 new ChangeStamps(jdbi),
-                new MentorSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 500));
+                new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 500));
         FxToolkit.setupStage(window -> {
             FxDialogService dialogs = new FxDialogService(() -> window);
             StudentsView view = new StudentsView(

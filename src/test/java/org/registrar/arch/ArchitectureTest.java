@@ -99,11 +99,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void dbMetricsAndTasksKnowNothingOfFeaturesOrTheApp() {
+    void dbCacheMetricsAndTasksKnowNothingOfFeaturesOrTheApp() {
         noClasses()
                 .that()
                 .resideInAnyPackage(
                         "org.registrar.db..",
+                        "org.registrar.cache..",
                         "org.registrar.metrics..",
                         "org.registrar.tasks..",
                         "org.registrar.settings..",
@@ -121,6 +122,7 @@ class ArchitectureTest {
                 .that()
                 .resideInAnyPackage(
                         "org.registrar.db..",
+                        "org.registrar.cache..",
                         "org.registrar.metrics..",
                         "org.registrar.tasks..",
                         "org.registrar.settings..",

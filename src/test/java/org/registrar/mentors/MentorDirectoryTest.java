@@ -16,6 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
 import org.registrar.db.TestDatabases;
@@ -51,7 +53,7 @@ class MentorDirectoryTest {
         return new MentorDirectory(
                 repository,
                 new ChangeStamps(session.database().jdbi()),
-                new MentorSettings(Duration.ofMinutes(5), staleness, 1000));
+                new CacheSettings(Duration.ofMinutes(5), staleness, 1000));
     }
 
     @AfterEach
@@ -153,7 +155,7 @@ class MentorDirectoryTest {
         directory = new MentorDirectory(
                 repository,
                 new ChangeStamps(session.database().jdbi()),
-                new MentorSettings(Duration.ofMinutes(5), STALENESS, 1000),
+                new CacheSettings(Duration.ofMinutes(5), STALENESS, 1000),
                 clock::get);
         try (Database other = Database.open(
                 ConnectionProfile.embedded(),

@@ -25,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.registrar.app.Screenshots;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.dialogs.FxDialogService;
 import org.registrar.i18n.Messages;
 import org.registrar.testing.Clipping;
@@ -89,7 +91,7 @@ class MentorsLayoutUiTest {
         MentorDirectory directory = new MentorDirectory(
                 new MentorRepository(session.database().jdbi()),
                 new ChangeStamps(session.database().jdbi()),
-                new MentorSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 500));
+                new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 500));
         MentorsViewModel model = new MentorsViewModel(session.fxTasks(), directory);
         WaitForAsyncUtils.asyncFx(() -> {
                     stage = new Stage();

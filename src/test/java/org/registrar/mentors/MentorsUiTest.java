@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registrar.app.Screenshots;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.db.TestDatabases;
 import org.registrar.dialogs.FxDialogService;
 import org.registrar.testing.TestSession;
@@ -38,7 +40,7 @@ class MentorsUiTest {
         MentorDirectory directory = new MentorDirectory(
                 new MentorRepository(session.database().jdbi()),
                 new ChangeStamps(session.database().jdbi()),
-                new MentorSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 500));
+                new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 500));
         model = new MentorsViewModel(session.fxTasks(), directory);
         FxToolkit.setupStage(window -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());

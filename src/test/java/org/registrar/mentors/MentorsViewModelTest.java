@@ -9,6 +9,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.db.TestDatabases;
 import org.registrar.testing.HeldWork;
 import org.registrar.testing.TestSession;
@@ -30,7 +32,7 @@ class MentorsViewModelTest {
         directory = new MentorDirectory(
                 new MentorRepository(session.database().jdbi()),
                 new ChangeStamps(session.database().jdbi()),
-                new MentorSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 500));
+                new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 500));
         model = new MentorsViewModel(session.inlineTasks(), directory);
         model.refresh();
     }

@@ -15,6 +15,8 @@ import org.registrar.assessments.data.ResultChange;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SaveOutcome;
 import org.registrar.assessments.data.SaveRequest;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.db.Database;
 import org.registrar.db.TestDatabases;
 import org.registrar.metrics.OperationScope;
@@ -54,7 +56,7 @@ class RosterResultsFreshnessTest {
         return new MentorDirectory(
                 repository,
                 new ChangeStamps(session.database().jdbi()),
-                new MentorSettings(Duration.ofMinutes(5), STALENESS, 1000),
+                new CacheSettings(Duration.ofMinutes(5), STALENESS, 1000),
                 clock::get);
     }
 

@@ -180,6 +180,8 @@ class ExportsTest {
             for (int column = 0; column < table.columns().size(); column++) {
                 assertThat(header.getCell(column).getStringCellValue())
                         .isEqualTo(table.columns().get(column).header());
+                assertThat(sheet.getColumnWidth(column))
+                        .isEqualTo(XlsxExport.width(table.columns().get(column).header()));
             }
             assertThat(sheet.getLastRowNum()).isEqualTo(table.rows().size());
             for (int index = 0; index < table.rows().size(); index++) {

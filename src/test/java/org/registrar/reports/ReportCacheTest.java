@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.registrar.assessments.data.ResultChange;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SaveRequest;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.db.Database;
 import org.registrar.db.TestDatabases;
 import org.registrar.testing.TestSession;
@@ -40,8 +42,8 @@ class ReportCacheTest {
         clock = new AtomicLong();
         cache = new ReportCache(
                 new ReportsRepository(session.database().jdbi()),
-                new ReportStamps(session.database().jdbi()),
-                new ReportSettings(Duration.ofMinutes(5), STALENESS, 100),
+                new ChangeStamps(session.database().jdbi()),
+                new CacheSettings(Duration.ofMinutes(5), STALENESS, 100),
                 clock::get);
     }
 

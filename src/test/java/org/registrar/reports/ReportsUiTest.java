@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.testing.ScriptedDialogs;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
@@ -43,8 +45,8 @@ class ReportsUiTest {
         stage = FxToolkit.registerPrimaryStage();
         ReportCache cache = new ReportCache(
                 new ReportsRepository(session.database().jdbi()),
-                new ReportStamps(session.database().jdbi()),
-                new ReportSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 100));
+                new ChangeStamps(session.database().jdbi()),
+                new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 100));
         ReportsViewModel model = new ReportsViewModel(session.fxTasks(), cache);
         FxToolkit.setupStage(window -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());

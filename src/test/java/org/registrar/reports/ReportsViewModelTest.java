@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.registrar.cache.CacheSettings;
+import org.registrar.cache.ChangeStamps;
 import org.registrar.tasks.Tasks;
 import org.registrar.testing.TestSession;
 
@@ -27,8 +29,8 @@ class ReportsViewModelTest {
                 Tasks.inline(session.metrics()),
                 new ReportCache(
                         new ReportsRepository(session.database().jdbi()),
-                        new ReportStamps(session.database().jdbi()),
-                        new ReportSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 100)));
+                        new ChangeStamps(session.database().jdbi()),
+                        new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 100)));
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package org.registrar.mentors;
+package org.registrar.cache;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -8,14 +8,14 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Reads the change stamps of the tables the mentor views are built from: one tiny query over the 6-row table
- * {@code change_stamps}, answering one stamp per table. Triggers bump a table's stamp in every writing statement,
- * visible at commit, so a table's stamp moves exactly when some desktop committed a write to it. Blocking.
+ * Reads the change stamps of the tables the cached views (mentors, reports) are built from: one tiny query over the
+ * 6-row table {@code change_stamps}, answering one stamp per table. Triggers bump a table's stamp in every writing
+ * statement, visible at commit, so a table's stamp moves exactly when some desktop committed a write to it. Blocking.
  * Thread-safe.
  */
 public final class ChangeStamps {
     /** The watched tables, each with a row in {@code change_stamps} (V2, and V57 for results). */
-    enum Table {
+    public enum Table {
         COHORTS,
         STUDENTS,
         MENTORS,

@@ -1,9 +1,9 @@
-package org.registrar.mentors;
+package org.registrar.cache;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import org.registrar.mentors.ChangeStamps.Table;
+import org.registrar.cache.ChangeStamps.Table;
 
 /** The change stamps of every watched table as read at one moment. Immutable. */
 final class Stamps {

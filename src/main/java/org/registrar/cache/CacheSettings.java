@@ -1,21 +1,20 @@
-package org.registrar.reports;
+package org.registrar.cache;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
 /**
- * How the report cache behaves. Immutable.
+ * How a {@link StampedCache} behaves. Immutable.
  *
- * @param expireAfterWrite a report is read again at the latest this long after it was read
+ * @param expireAfterWrite an entry is reloaded at the latest this long after it was loaded
  * @param staleness other desktops' changes show within this time (how often the change stamps are checked)
- * @param maximumEntries size bound on cached reports and picker lists together
+ * @param maximumEntries size bound on the entries of the cache
  */
-public record ReportSettings(Duration expireAfterWrite, Duration staleness, long maximumEntries) {
+public record CacheSettings(Duration expireAfterWrite, Duration staleness, long maximumEntries) {
     public static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(5);
     public static final Duration DEFAULT_STALENESS = Duration.ofSeconds(10);
-    public static final long DEFAULT_MAXIMUM_ENTRIES = 500;
 
-    public ReportSettings {
+    public CacheSettings {
         if (expireAfterWrite.isNegative() || expireAfterWrite.isZero()) {
             throw new IllegalArgumentException("Cache expiry must be positive");
         }
@@ -28,14 +27,18 @@ public record ReportSettings(Duration expireAfterWrite, Duration staleness, long
     }
 
     /**
-     * Defaults, overridden by {@code -Dregistrar.reports.expiry=PT5M}, {@code -Dregistrar.reports.staleness=PT10S}
-     * and {@code -Dregistrar.reports.maxEntries=500}; an unreadable value keeps the default.
+     * Defaults (5 minutes, 10 seconds, {@code defaultMaximumEntries}), overridden by
+     * {@code -Dregistrar.<name>.expiry=PT5M}, {@code -Dregistrar.<name>.staleness=PT10S} and
+     * {@code -Dregistrar.<name>.maxEntries=N}; an unreadable value keeps the default.
+     *
+     * @param name the cache's name in the properties, {@code mentors} or {@code reports}
      */
-    public static ReportSettings fromSystemProperties() {
-        return new ReportSettings(
-                duration("registrar.reports.expiry", DEFAULT_EXPIRY),
-                duration("registrar.reports.staleness", DEFAULT_STALENESS),
-                Long.getLong("registrar.reports.maxEntries", DEFAULT_MAXIMUM_ENTRIES));
+    public static CacheSettings fromSystemProperties(String name, long defaultMaximumEntries) {
+        String prefix = "registrar." + name + ".";
+        return new CacheSettings(
+                duration(prefix + "expiry", DEFAULT_EXPIRY),
+                duration(prefix + "staleness", DEFAULT_STALENESS),
+                Long.getLong(prefix + "maxEntries", defaultMaximumEntries));
     }
 
     private static Duration duration(String property, Duration fallback) {
