@@ -111,6 +111,7 @@ final class SheetTable {
         List<TextTable.Row> kept = new ArrayList<>(rows);
         dropTitles(kept);
         joinHeader(kept);
+        padToFirst(kept);
         return new Workbook.Sheet(name, new TextTable('\t', kept), formulas, formulaCount, uncalculated, locked);
     }
 
@@ -123,6 +124,22 @@ final class SheetTable {
             cells = new ArrayList<>();
         }
         rowNumber = -1;
+    }
+
+    /**
+     * A sheet's row ends at its last cell with text, so a blank last cell would read as a short line ("line 3 has 2
+     * cells, the header has 3"): rows are padded with blank cells to the first row's width, which keeps the same.
+     */
+    private static void padToFirst(List<TextTable.Row> kept) {
+        int width = kept.isEmpty() ? 0 : kept.get(0).cells().size();
+        for (int i = 1; i < kept.size(); i++) {
+            TextTable.Row row = kept.get(i);
+            if (row.cells().size() < width) {
+                List<String> padded = new ArrayList<>(row.cells());
+                padded.addAll(Collections.nCopies(width - padded.size(), ""));
+                kept.set(i, new TextTable.Row(row.line(), padded));
+            }
+        }
     }
 
     /** Leading rows whose only text is a cell merged across columns ("Biology test 3, class 9B") are titles. */
