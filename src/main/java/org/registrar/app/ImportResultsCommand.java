@@ -47,7 +47,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "import-results",
         mixinStandardHelpOptions = true,
-        description = "Import an assessment's scores from a CSV file (same checks as the Assessments screen).",
+        description = "Import an assessment's scores from a CSV, .xlsx or .ods file (same checks as the Assessments"
+                + " screen).",
         footer = {"", InputLimits.SUMMARY})
 final class ImportResultsCommand implements Callable<Integer> {
     static final int SAVED = 0;
@@ -62,8 +63,14 @@ final class ImportResultsCommand implements Callable<Integer> {
     @Option(names = "--assessment", required = true, description = "Assessment id, or \"cohort/title/yyyy-mm-dd\"")
     String assessment;
 
-    @Option(names = "--file", required = true, description = "CSV file: student number or e-mail, score, comment")
+    @Option(
+            names = "--file",
+            required = true,
+            description = "CSV, .xlsx or .ods file: student number or e-mail, score, comment")
     Path file;
+
+    @Option(names = "--sheet", description = "The workbook's sheet to read, by name or number (default: the first)")
+    String sheet;
 
     @Option(
             names = "--encoding",
@@ -92,6 +99,14 @@ final class ImportResultsCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException unreadable) {
             out.println(Messages.text("cli.import.cannotRead", String.valueOf(file), unreadable.getMessage()));
             return BAD_ARGUMENTS;
+        }
+        if (sheet != null) {
+            int index = csv.sheetIndex(sheet);
+            if (index < 0) {
+                out.println(Messages.text("sheets.cli.noSheet", sheet, String.join(", ", csv.sheetNames())));
+                return BAD_ARGUMENTS;
+            }
+            csv = csv.withSheet(index);
         }
         if (csv.doubt() != null) {
             out.println(Messages.text(
@@ -122,6 +137,7 @@ final class ImportResultsCommand implements Callable<Integer> {
         Assessment chosen = target.get();
         out.println("Assessment " + chosen.id() + ": " + chosen.describe());
         out.println("File " + file.getFileName() + ": " + csv.describe());
+        csv.warnings().forEach(warning -> out.println("warning\t" + warning));
         List<SheetRow> sheet = repository.sheet(chosen.cohortId(), chosen.id());
         InputValidator validator = new InputValidator(sheet, chosen.maxScore());
         ValidatedInput validated =

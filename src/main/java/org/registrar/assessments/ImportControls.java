@@ -31,9 +31,9 @@ import org.registrar.i18n.Messages;
 import org.registrar.ui.Fxml;
 
 /**
- * CSV import: a file chooser, drag and drop onto the screen, and a preview where the detected encoding, delimiter
- * and column mapping are shown and can be changed before the rows are matched into the grid. The chooser and the
- * preview are asked through the {@link DialogService}. FX thread only.
+ * CSV, .xlsx and .ods import: a file chooser, drag and drop onto the screen, and a preview where the sheet of a
+ * workbook, the detected encoding, delimiter and column mapping are shown and can be changed before the rows are
+ * matched into the grid. The chooser and the preview are asked through the {@link DialogService}. FX thread only.
  */
 final class ImportControls {
     private static final int PREVIEW_ROWS = 12;
@@ -55,7 +55,11 @@ final class ImportControls {
                 null,
                 List.of(
                         new FileRequest.FileKind(
+                                Messages.text("sheets.chooser.all"),
+                                List.of("*.csv", "*.txt", "*.tsv", "*.xlsx", "*.ods")),
+                        new FileRequest.FileKind(
                                 Messages.text("assessments.import.csvFiles"), List.of("*.csv", "*.txt", "*.tsv")),
+                        new FileRequest.FileKind(Messages.text("sheets.chooser.workbooks"), List.of("*.xlsx", "*.ods")),
                         new FileRequest.FileKind(Messages.text("assessments.import.allFiles"), List.of("*.*"))));
     }
 
@@ -111,6 +115,18 @@ final class ImportControls {
 
         @FXML
         ComboBox<String> encoding;
+
+        @FXML
+        Node sheetBox;
+
+        @FXML
+        Label sheetLabel;
+
+        @FXML
+        ComboBox<String> sheet;
+
+        @FXML
+        Label sheetWarnings;
 
         @FXML
         Label studentLabel;
@@ -178,6 +194,8 @@ final class ImportControls {
         ButtonType apply = new ButtonType(Messages.text("assessments.import.apply"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
         boolean[] readAgain = {false};
+        CsvImport.Result[] otherSheet = {null};
+        sheetChoice(form, content, preview, dialog, otherSheet);
         if (preview.doubt() != null) {
             encodingChoice(form, preview.doubt(), dialog, apply, readAgain);
         } else {
@@ -189,8 +207,43 @@ final class ImportControls {
             model.grid().importShown();
             if (readAgain[0]) {
                 model.grid().readCsv(model.grid().importFile(), java.nio.charset.Charset.forName("windows-1252"));
+            } else if (otherSheet[0] != null) {
+                show(otherSheet[0]);
             }
         });
+    }
+
+    /**
+     * A workbook of several sheets: the user picks the sheet (the preview shows it again, its columns guessed anew;
+     * nothing is read again). The sheet's warnings (formulas read as their values, protection) show above the mapping.
+     */
+    private static void sheetChoice(
+            MappingForm form,
+            VBox content,
+            CsvImport.Result preview,
+            Dialog<ColumnMapping> dialog,
+            CsvImport.Result[] otherSheet) {
+        List<String> sheets = preview.sheetNames();
+        if (sheets.size() > 1) {
+            form.sheet.getItems().setAll(sheets);
+            form.sheet.getSelectionModel().select(preview.sheet());
+            form.sheetLabel.setLabelFor(form.sheet);
+            form.sheet.getSelectionModel().selectedIndexProperty().addListener((obs, was, chosen) -> {
+                if (chosen.intValue() >= 0 && chosen.intValue() != preview.sheet()) {
+                    otherSheet[0] = preview.withSheet(chosen.intValue());
+                    dialog.setResult(null);
+                    dialog.close();
+                }
+            });
+        } else {
+            content.getChildren().remove(form.sheetBox);
+        }
+        List<String> warnings = preview.warnings();
+        if (warnings.isEmpty()) {
+            content.getChildren().remove(form.sheetWarnings);
+        } else {
+            form.sheetWarnings.setText(String.join("\n", warnings));
+        }
     }
 
     /**

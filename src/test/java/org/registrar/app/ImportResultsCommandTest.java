@@ -160,6 +160,33 @@ class ImportResultsCommandTest {
         assertThat(saved).isEqualTo("Très bien");
     }
 
+    /** Issue 19: a workbook goes through the same command; --sheet picks its sheet; formula cells are named. */
+    @Test
+    void anXlsxSheetChosenByNameIsImportedWithItsFormulaWarning() throws Exception {
+        org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        var first = workbook.createSheet("Notes");
+        org.registrar.assessments.input.TestWorkbooks.row(first, 0, "nothing to import here");
+        var scores = workbook.createSheet("Scores");
+        org.registrar.assessments.input.TestWorkbooks.row(scores, 0, "Student number", "Score", "Raw");
+        org.registrar.assessments.input.TestWorkbooks.row(scores, 1, students.get(0), 2.5);
+        org.registrar.assessments.input.TestWorkbooks.row(scores, 2, students.get(1), null, 6)
+                .createCell(1)
+                .setCellFormula("C3/2");
+        workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        Path file = org.registrar.assessments.input.TestWorkbooks.xlsx(dataHome.resolve("scores.xlsx"), workbook);
+
+        Run unknown = importResults(file, "--sheet", "Marks", "--dry-run");
+        Run run = importResults(file, "--sheet", "Scores");
+
+        assertThat(unknown.exitCode()).isEqualTo(ImportResultsCommand.BAD_ARGUMENTS);
+        assertThat(unknown.output()).contains("the workbook has no sheet Marks; its sheets: Notes, Scores");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("Excel workbook (.xlsx), sheet “Scores” (2 of 2), 2 rows")
+                .contains("warning\tCell B3 holds a formula: the value the spreadsheet last calculated is read.");
+        assertThat(savedBatches()).isEqualTo(1);
+    }
+
     @Test
     void helpStatesTheLimits() {
         String help =

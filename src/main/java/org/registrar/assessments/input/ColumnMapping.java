@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.registrar.i18n.Messages;
 
 /**
  * Which column holds the student (number or e-mail), the score and the comment (-1: none), and whether the first
@@ -56,7 +57,9 @@ public record ColumnMapping(int student, int score, int comment, boolean header)
             return List.of();
         }
         int expected = header ? all.get(0).cells().size() : commonWidth(all);
-        String against = header ? "the header has " + expected : "most lines have " + expected;
+        String against = header
+                ? Messages.text("sheets.notes.headerHas", expected)
+                : Messages.text("sheets.notes.mostLinesHave", expected);
         List<LineNote> notes = new ArrayList<>();
         for (int i = header ? 1 : 0; i < all.size(); i++) {
             TextTable.Row row = all.get(i);
@@ -74,8 +77,8 @@ public record ColumnMapping(int student, int score, int comment, boolean header)
                     notes.add(new LineNote(
                             row.line(),
                             ignored.get(0),
-                            "line " + row.line() + " has " + size + " cells: " + ordinals(ignored)
-                                    + (ignored.size() == 1 ? " is ignored" : " are ignored")));
+                            Messages.text(
+                                    "sheets.notes.ignored", row.line(), size, ordinals(ignored), ignored.size())));
                 }
             }
         }
@@ -85,17 +88,19 @@ public record ColumnMapping(int student, int score, int comment, boolean header)
     private String shortLine(TextTable.Row row, int size, String against) {
         List<String> missing = new ArrayList<>();
         if (score != NONE && !row.has(score)) {
-            missing.add("score");
+            missing.add(Messages.text("sheets.notes.score"));
         }
         if (comment != NONE && !row.has(comment)) {
-            missing.add("comment");
+            missing.add(Messages.text("sheets.notes.comment"));
         }
-        String text = "line " + row.line() + " has " + size + (size == 1 ? " cell, " : " cells, ") + against;
+        String text = Messages.text("sheets.notes.short", row.line(), size, against);
         if (missing.isEmpty()) {
             return text;
         }
-        return text + ": the missing " + String.join(" and ", missing)
-                + (missing.size() == 1 ? " keeps the saved one" : " keep the saved ones");
+        String named = missing.size() == 1
+                ? missing.get(0)
+                : Messages.text("sheets.notes.and", missing.get(0), missing.get(1));
+        return Messages.text("sheets.notes.shortKeeps", text, named, missing.size());
     }
 
     private static int commonWidth(List<TextTable.Row> rows) {
@@ -107,25 +112,25 @@ public record ColumnMapping(int student, int score, int comment, boolean header)
                 .getKey();
     }
 
-    /** "the 4th", "the 4th and 5th", "the 4th, 6th and 7th" */
+    /** "the 4th", "the 4th and 5th", "the 4th, 6th and 7th" (in English) */
     private static String ordinals(List<Integer> columns) {
         List<String> names = columns.stream().map(ColumnMapping::ordinal).toList();
         if (names.size() == 1) {
-            return "the " + names.get(0);
+            return Messages.text("sheets.notes.one", names.get(0));
         }
-        return "the " + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return Messages.text(
+                "sheets.notes.several",
+                String.join(", ", names.subList(0, names.size() - 1)),
+                names.get(names.size() - 1));
     }
 
+    /**
+     * "4th" in English, "4." in German, "1re" in French: the bundle's pattern, given the number and its ending class
+     * (0 th, 1 st, 2 nd, 3 rd as English ends it; 4 for the number 1 itself, which French ends apart).
+     */
     static String ordinal(int number) {
         int lastTwo = number % 100;
-        String suffix = lastTwo >= 11 && lastTwo <= 13
-                ? "th"
-                : switch (number % 10) {
-                    case 1 -> "st";
-                    case 2 -> "nd";
-                    case 3 -> "rd";
-                    default -> "th";
-                };
-        return number + suffix;
+        int ending = number == 1 ? 4 : lastTwo >= 11 && lastTwo <= 13 || number % 10 > 3 ? 0 : number % 10;
+        return Messages.text("sheets.notes.ordinal", number, ending);
     }
 }

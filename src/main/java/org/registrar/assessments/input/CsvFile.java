@@ -42,11 +42,12 @@ public final class CsvFile {
     }
 
     /**
-     * Reads and parses the file.
+     * Reads and parses the file; a workbook (.xlsx, .ods: a zip; an encrypted .xlsx or an old .xls: OLE2) is read by
+     * {@link WorkbookFile} into the same kind of result, showing its first sheet.
      *
-     * @param encoding the encoding the user chose, or null to guess it
-     * @throws Refused when it is not a regular file, too large, too long, not text, or breaks a limit of
-     *     {@link InputLimits}
+     * @param encoding the encoding the user chose, or null to guess it (not used for a workbook)
+     * @throws Refused when it is not a regular file, too large, too long, not text, an encrypted or damaged workbook,
+     *     or breaks a limit of {@link InputLimits}
      * @throws IOException when it cannot be read at all
      */
     public static CsvImport.Result read(Path file, Charset encoding) throws IOException {
@@ -59,6 +60,10 @@ public final class CsvFile {
         long size = Files.size(file);
         if (size > MAX_BYTES) {
             throw new Refused(tooLarge(Messages.text("messages.import.megabytes", size / (1024.0 * 1024.0))));
+        }
+        WorkbookFile.Magic magic = WorkbookFile.sniff(file);
+        if (magic != WorkbookFile.Magic.OTHER) {
+            return WorkbookFile.read(file, magic);
         }
         byte[] bytes = readBounded(file, size);
         CsvImport.Decoded decoded = encoding == null ? CsvImport.decode(bytes) : CsvImport.decode(bytes, encoding);

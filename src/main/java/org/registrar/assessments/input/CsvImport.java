@@ -48,23 +48,84 @@ public final class CsvImport {
 
     /**
      * A read file: its encoding, table and the guessed mapping; {@code doubt} is null unless the file is UTF-8 except
-     * for a few bytes (then the user chooses the encoding). Immutable.
+     * for a few bytes (then the user chooses the encoding). A workbook (.xlsx, .ods) has its sheets in
+     * {@code workbook} and shows sheet {@code sheet} (0-based) as its table; a CSV file has none. Immutable.
      */
-    public record Result(Charset charset, boolean bom, TextTable table, ColumnMapping mapping, EncodingDoubt doubt) {
+    public record Result(
+            Charset charset,
+            boolean bom,
+            TextTable table,
+            ColumnMapping mapping,
+            EncodingDoubt doubt,
+            Workbook workbook,
+            int sheet) {
+        public Result(Charset charset, boolean bom, TextTable table, ColumnMapping mapping, EncodingDoubt doubt) {
+            this(charset, bom, table, mapping, doubt, null, 0);
+        }
+
+        /** A workbook showing sheet {@code index} (0-based), its columns guessed as a CSV file's are. */
+        public static Result of(Workbook workbook, int index) {
+            TextTable table = workbook.sheets().get(index).table();
+            return new Result(StandardCharsets.UTF_8, false, table, guessMapping(table), null, workbook, index);
+        }
+
+        /** The same workbook showing another sheet; a CSV file has only its one table. */
+        public Result withSheet(int index) {
+            if (workbook == null
+                    || index == sheet
+                    || index < 0
+                    || index >= workbook.sheets().size()) {
+                return this;
+            }
+            return of(workbook, index);
+        }
+
+        /** The workbook's sheet names, in order; none for a CSV file. */
+        public List<String> sheetNames() {
+            return workbook == null
+                    ? List.of()
+                    : workbook.sheets().stream().map(Workbook.Sheet::name).toList();
+        }
+
+        /** The sheet named {@code chosen}, else numbered so (1 = the first); -1 when there is none (a CSV file). */
+        public int sheetIndex(String chosen) {
+            List<String> names = sheetNames();
+            int named = names.indexOf(chosen);
+            if (named >= 0 || !chosen.strip().matches("\\d{1,4}")) {
+                return named;
+            }
+            int number = Integer.parseInt(chosen.strip());
+            return number >= 1 && number <= names.size() ? number - 1 : -1;
+        }
+
+        /** What the user should check about the sheet shown: formulas read as their values, a protected sheet. */
+        public List<String> warnings() {
+            return workbook == null ? List.of() : workbook.sheets().get(sheet).warnings();
+        }
+
         public List<InputRow> rows() {
             return mapping.apply(table);
         }
 
-        /** "UTF-8 with BOM, semicolon-separated, 31 rows" */
+        /** "UTF-8 with BOM, semicolon-separated, 31 rows"; "Excel workbook (.xlsx), sheet Scores (1 of 3), 31 rows" */
         public String describe() {
-            String delimiter = switch (table.delimiter()) {
-                case '\t' -> "tab";
-                case ';' -> "semicolon";
-                default -> "comma";
-            };
             int rows = table.rows().size() - (mapping.header() ? 1 : 0);
-            return charset.displayName() + (bom ? " with BOM" : "") + ", " + delimiter + "-separated, " + rows
-                    + (rows == 1 ? " row" : " rows");
+            if (workbook != null) {
+                return Messages.text(
+                        "sheets.describe",
+                        workbook.describeKind(),
+                        workbook.sheets().get(sheet).name(),
+                        sheet + 1,
+                        workbook.sheets().size(),
+                        rows);
+            }
+            String delimiter = switch (table.delimiter()) {
+                case '\t' -> Messages.text("sheets.csv.tab");
+                case ';' -> Messages.text("sheets.csv.semicolon");
+                default -> Messages.text("sheets.csv.comma");
+            };
+            String encoding = bom ? Messages.text("sheets.csv.withBom", charset.displayName()) : charset.displayName();
+            return Messages.text("sheets.csv.describe", encoding, delimiter, rows);
         }
     }
 

@@ -24,6 +24,18 @@ public final class InputLimits {
     /** Characters of a score as typed ("17.5", "85 %", "17,5 / 20"): any longer is refused before it is parsed. */
     public static final int MAX_SCORE_CHARS = 24;
 
+    /** Sheets of one workbook. */
+    public static final int MAX_SHEETS = 100;
+
+    /** Entries of a workbook's zip: a workbook has a few dozen parts. */
+    public static final int MAX_ZIP_ENTRIES = 10_000;
+
+    /**
+     * Bytes one part of a workbook (a sheet, its shared strings, its styles) may unpack to, counted as it is read: an
+     * 8 MB file that unpacks to more is a zip bomb, not a class's results.
+     */
+    public static final long MAX_UNZIPPED_BYTES = 64L * 1024 * 1024;
+
     /** The limits as one sentence, for --help and messages (a constant, so an annotation can hold it). */
     public static final String SUMMARY = "Limits: only a regular file is read (not a pipe or device), of at most "
             + MAX_BYTES / (1024 * 1024)
@@ -37,7 +49,11 @@ public final class InputLimits {
             + MAX_CELL_CHARS
             + " characters per cell; a score longer than "
             + MAX_SCORE_CHARS
-            + " characters is refused unread.";
+            + " characters is refused unread. A workbook (.xlsx, .ods) has at most "
+            + MAX_SHEETS
+            + " sheets, each of its parts unpacks to at most "
+            + MAX_UNZIPPED_BYTES / (1024 * 1024)
+            + " MB, and its rows and cells keep the same limits.";
 
     private InputLimits() {}
 }

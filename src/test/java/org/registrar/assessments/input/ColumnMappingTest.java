@@ -3,7 +3,9 @@ package org.registrar.assessments.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.registrar.i18n.Messages;
 
 /**
  * Issue 14, lines shorter or longer than the header: a missing or blank cell keeps what is saved (score and comment),
@@ -44,5 +46,38 @@ class ColumnMappingTest {
                         "line 5 has 4 cells: the 4th is ignored",
                         "line 7 has 1 cell, the header has 3: the missing score and comment keep the saved ones");
         assertThat(notes).extracting(LineNote::column).containsExactly(3, 4, 2);
+    }
+
+    /** Issue 19: the notes come from the bundle, so a German user reads them in German, ordinals included. */
+    @Test
+    void theNotesAreWrittenInTheChosenLanguage() {
+        TextTable table = TextTable.parse(
+                "Student number,Score,Comment\nS0000001,4\nS0000002,5,fine,extra,more\nS0000003\n", ',');
+        Messages.use(Locale.GERMAN);
+        try {
+            assertThat(MAPPING.notes(table))
+                    .extracting(LineNote::describe)
+                    .containsExactly(
+                            "Zeile 2 hat 2 Zellen, die Kopfzeile hat 3: Für die fehlende Angabe (Kommentar) bleibt der"
+                                    + " gespeicherte Wert",
+                            "Zeile 3 hat 5 Zellen: die 4. und 5. Zelle werden ignoriert",
+                            "Zeile 4 hat 1 Zelle, die Kopfzeile hat 3: Für die fehlenden Angaben (Note und Kommentar)"
+                                    + " bleiben die gespeicherten Werte");
+        } finally {
+            Messages.use(Locale.ENGLISH);
+        }
+    }
+
+    @Test
+    void englishOrdinalsEndAsWritten() {
+        assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111))
+                .extracting(ColumnMapping::ordinal)
+                .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th");
+        Messages.use(Locale.FRENCH);
+        try {
+            assertThat(List.of(1, 2, 21)).extracting(ColumnMapping::ordinal).containsExactly("1re", "2e", "21e");
+        } finally {
+            Messages.use(Locale.ENGLISH);
+        }
     }
 }

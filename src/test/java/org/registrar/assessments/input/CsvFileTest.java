@@ -68,7 +68,7 @@ class CsvFileTest {
                 .hasMessageStartingWith("this is not a text file");
         assertThatThrownBy(() -> CsvFile.read(workbook))
                 .isInstanceOf(CsvFile.Refused.class)
-                .hasMessageStartingWith("this is a workbook or other zip file");
+                .hasMessageStartingWith("this workbook is damaged and cannot be read");
     }
 
     @Test
@@ -80,6 +80,13 @@ class CsvFileTest {
 
         assertThat(result.rows()).hasSize(2);
         assertThat(result.rows().get(0).comment()).isEqualTo("Zoë 😀 «bien»");
+        assertThat(result.describe()).isEqualTo("UTF-8, semicolon-separated, 2 rows");
+        org.registrar.i18n.Messages.use(java.util.Locale.GERMAN);
+        try {
+            assertThat(result.describe()).isEqualTo("UTF-8, durch Semikolons getrennt, 2 Zeilen");
+        } finally {
+            org.registrar.i18n.Messages.use(java.util.Locale.ENGLISH);
+        }
     }
 
     @Test

@@ -1,0 +1,157 @@
+package org.registrar.assessments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.registrar.app.Screenshots;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.input.TestWorkbooks;
+import org.registrar.db.Privileges;
+import org.registrar.testing.TestSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 19: choosing an .xlsx of two sheets shows the import preview with a sheet picker on the first sheet and its
+ * formula warning; picking the second sheet shows that sheet's rows, and matching enters its scores (7.5 as typed).
+ */
+class WorkbookImportUiTest {
+    @TempDir
+    Path dataHome;
+
+    private final FxRobot robot = new FxRobot();
+    private TestSession session;
+
+    @BeforeAll
+    static void stage() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    }
+
+    @BeforeEach
+    void open() {
+        session = TestSession.fresh();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        session.close();
+    }
+
+    @Test
+    void anXlsxOfTwoSheetsShowsThePreviewWithASheetPicker() throws Exception {
+        BulkEntryViewModel model = show();
+        List<GridRow> rows = List.copyOf(model.rows());
+        Path file = workbook(rows);
+
+        robot.interact(() -> model.grid().readCsv(file));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#import-sheet").tryQuery().isPresent());
+
+        ComboBox<String> sheets = robot.lookup("#import-sheet").queryAs(ComboBox.class);
+        assertThat(sheets.getItems()).containsExactly("Scores", "Retake");
+        assertThat(sheets.getValue()).isEqualTo("Scores");
+        assertThat(header()).isEqualTo("Excel workbook (.xlsx), sheet “Scores” (1 of 2), 2 rows");
+        assertThat(robot.lookup("#import-sheet-warnings").queryAs(Label.class).getText())
+                .startsWith("Cell B3 holds a formula: the value the spreadsheet last calculated is read.");
+        assertThat(preview().getItems()).hasSize(3);
+        assertThat(robot.lookup("#import-notes").queryAs(Label.class).getText())
+                .as("a blank last cell is not a short line")
+                .isEmpty();
+        Screenshots.save(sheets.getScene(), "import-workbook-sheet-picker");
+
+        robot.interact(() -> sheets.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> header().contains("“Retake” (2 of 2)"));
+        assertThat(preview().getItems()).hasSize(2);
+        robot.interact(() -> matchButton().fire());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> "7.5".equals(rows.get(2).text(GridColumn.SCORE)));
+
+        assertThat(rows.get(0).text(GridColumn.SCORE))
+                .as("the first sheet is not matched")
+                .isEmpty();
+    }
+
+    private Path workbook(List<GridRow> rows) throws Exception {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet scores = workbook.createSheet("Scores");
+        TestWorkbooks.row(scores, 0, "Student number", "Score", "Raw");
+        TestWorkbooks.row(scores, 1, rows.get(0).studentNumber(), 6);
+        TestWorkbooks.row(scores, 2, rows.get(1).studentNumber(), null, 14)
+                .createCell(1)
+                .setCellFormula("C3/2");
+        workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        Sheet retake = workbook.createSheet("Retake");
+        TestWorkbooks.row(retake, 0, "Student number", "Score");
+        TestWorkbooks.row(retake, 1, rows.get(2).studentNumber(), 7.5);
+        return TestWorkbooks.xlsx(dataHome.resolve("scores.xlsx"), workbook);
+    }
+
+    /** The header of the newest import dialog showing. */
+    private String header() {
+        List<DialogPane> panes = robot.lookup(".dialog-pane").queryAllAs(DialogPane.class).stream()
+                .filter(pane ->
+                        pane.getScene() != null && pane.getScene().getWindow().isShowing())
+                .toList();
+        return panes.isEmpty() ? "" : panes.get(panes.size() - 1).getHeaderText();
+    }
+
+    private TableView<?> preview() {
+        return robot.lookup(".dialog-pane .table-view")
+                .match(node -> node.getScene().getWindow().isShowing())
+                .queryAs(TableView.class);
+    }
+
+    private Button matchButton() {
+        return robot.lookup(".button")
+                .match(node -> node instanceof Button button
+                        && "_Match into the grid".equals(button.getText())
+                        && node.getScene().getWindow().isShowing())
+                .queryAs(Button.class);
+    }
+
+    private BulkEntryViewModel show() throws Exception {
+        BulkEntryView view = BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL);
+        FxToolkit.setupStage(window -> {
+            window.setScene(new Scene(view.root(), 1260, 740));
+            window.show();
+        });
+        var field = BulkEntryView.class.getDeclaredField("model");
+        field.setAccessible(true);
+        BulkEntryViewModel model = (BulkEntryViewModel) field.get(view);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
+        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
+        robot.interact(() -> cohorts.setValue(model.cohorts().get(0)));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
+        ComboBox<AssessmentChoice> assessments =
+                robot.lookup("#assessment-picker").queryAs(ComboBox.class);
+        robot.interact(() -> assessments.setValue(model.assessments().get(1)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        return model;
+    }
+}
