@@ -44,6 +44,10 @@ final class ServerPane {
         Label connections = new Label();
         connections.setId("server-connections");
         connections.textProperty().bind(model.connectionsProperty());
+        // longer in German, French and Spanish than the window at 1024 px: it wraps rather than losing its end
+        connections.setWrapText(true);
+        connections.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(connections, Priority.ALWAYS);
         ProgressBar used = new ProgressBar();
         used.setId("server-used");
         used.setPrefWidth(160);
