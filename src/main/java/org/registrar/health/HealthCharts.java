@@ -87,11 +87,12 @@ final class HealthCharts {
         charts.add(chart(
                 "chart-cache-hit-rate",
                 new TimeChart(
-                        Messages.text(hasCaches ? "health.chart.cache" : "health.chart.noCache"),
+                        Messages.text("health.chart.cache"),
                         "%",
                         TimeChart.Axis.PERCENT,
                         List.of(new TimeChart.Line(
-                                Messages.text("health.chart.hitRate"),
+                                // without a cache the legend says so; the title keeps its length for the toggle
+                                Messages.text(hasCaches ? "health.chart.hitRate" : "health.chart.noCache"),
                                 ACCENT,
                                 sample -> sample.cacheHitRate() * 100)))));
         return charts;

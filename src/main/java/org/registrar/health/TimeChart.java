@@ -13,6 +13,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
@@ -92,7 +93,10 @@ final class TimeChart extends Region {
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         setAccessibleRoleDescription(Messages.text("menu.chart.role"));
         setAccessibleText(ChartSummary.describe(title, this.lines, samples));
-        asTable.setText(Messages.text("menu.chart.showTable"));
+        // a short word on the button, the whole phrase in its tooltip and for screen readers: at 1024 px a chart has
+        // about 270 px, and "Als Tabelle zeigen" covered the title drawn beneath it
+        asTable.setTooltip(new Tooltip());
+        labelToggle(false);
         asTable.getStyleClass().addAll("small", "flat", "chart-as-table");
         asTable.setMnemonicParsing(false);
         asTable.setOnAction(event -> showAsTable(asTable.isSelected()));
@@ -104,7 +108,7 @@ final class TimeChart extends Region {
     /** Shows the points as a table (true) or the chart (false). */
     void showAsTable(boolean tableShown) {
         asTable.setSelected(tableShown);
-        asTable.setText(Messages.text(tableShown ? "menu.chart.showChart" : "menu.chart.showTable"));
+        labelToggle(tableShown);
         if (tableShown && table == null) {
             table = pointsTable();
             getChildren().add(table);
@@ -118,6 +122,13 @@ final class TimeChart extends Region {
         }
         canvas.setVisible(!tableShown);
         requestLayout();
+    }
+
+    private void labelToggle(boolean tableShown) {
+        asTable.setText(Messages.text(tableShown ? "menu.chart.chart" : "menu.chart.table"));
+        String whole = Messages.text(tableShown ? "menu.chart.showChart" : "menu.chart.showTable");
+        asTable.setAccessibleText(whole);
+        asTable.getTooltip().setText(whole);
     }
 
     boolean tableShown() {
@@ -183,13 +194,13 @@ final class TimeChart extends Region {
     protected void layoutChildren() {
         double width = snapSizeX(getWidth());
         double height = snapSizeY(getHeight());
+        asTable.autosize();
+        asTable.relocate(Math.max(0, width - asTable.getWidth() - 4), 2);
         if (canvas.getWidth() != width || canvas.getHeight() != height) {
             canvas.setWidth(width);
             canvas.setHeight(height);
             draw();
         }
-        asTable.autosize();
-        asTable.relocate(Math.max(0, width - asTable.getWidth() - 4), 2);
         if (table != null && table.isVisible()) {
             double top = asTable.getHeight() + 6;
             table.resizeRelocate(4, top, Math.max(0, width - 8), Math.max(0, height - top - 4));
@@ -211,7 +222,7 @@ final class TimeChart extends Region {
             plot = null;
             return;
         }
-        painter.title(title);
+        painter.title(fitted(title, asTable.getLayoutX() > 0 ? asTable.getLayoutX() - 14 : width - 16));
         double legendTop = height - lineHeight(palette.smallFont()) - 2;
         painter.legend(lines, 8, legendTop, width - 8);
         double bottom = legendTop - lineHeight(palette.smallFont()) - 8;
@@ -289,6 +300,30 @@ final class TimeChart extends Region {
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(palette.color(ChartPalette.Role.BACKGROUND));
         return canvas.snapshot(parameters, null);
+    }
+
+    /** {@code text} as it fits in {@code room} in the title font, ended by "…" when cut (the whole is in the accessible text). */
+    private String fitted(String text, double room) {
+        Font font = palette.titleFont();
+        if (textWidth(text, font) <= room) {
+            return text;
+        }
+        int end = text.length();
+        while (end > 1 && textWidth(text.substring(0, end) + "…", font) > room) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+
+    /** The width of the title as drawn on the canvas. */
+    double titleWidth() {
+        return textWidth(title, palette.titleFont());
+    }
+
+    /** The width the title has left of the table toggle (the canvas draws it from x = 8). */
+    double titleRoom() {
+        layout();
+        return asTable.getLayoutX() - 8 - 6;
     }
 
     String title() {

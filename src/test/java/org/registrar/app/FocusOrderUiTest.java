@@ -55,9 +55,10 @@ class FocusOrderUiTest {
 
     @BeforeAll
     static void open() throws Exception {
-        // a window an earlier test left showing would take the keys this test types
-        LeftWindows.close();
         stage = FxToolkit.registerPrimaryStage();
+        // a window an earlier test left showing would take the keys this test types (after the toolkit is up: run
+        // first in its JVM, the test failed with "Toolkit not initialized")
+        LeftWindows.close();
         FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
         session = TestSession.fresh();
         context = new AppContext(

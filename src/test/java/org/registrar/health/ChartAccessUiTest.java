@@ -82,6 +82,10 @@ class ChartAccessUiTest {
     }
 
     private List<TimeChart> shown(List<MetricsSample> samples) throws Exception {
+        return shown(samples, 420, 260);
+    }
+
+    private List<TimeChart> shown(List<MetricsSample> samples, double width, double height) throws Exception {
         List<TimeChart> charts =
                 WaitForAsyncUtils.asyncFx(() -> HealthCharts.all(false)).get(20, TimeUnit.SECONDS);
         FxToolkit.setupStage(stage -> {
@@ -89,10 +93,10 @@ class ChartAccessUiTest {
             for (int index = 0; index < charts.size(); index++) {
                 GridPane.setHgrow(charts.get(index), Priority.ALWAYS);
                 GridPane.setVgrow(charts.get(index), Priority.ALWAYS);
-                charts.get(index).setPrefSize(420, 260);
+                charts.get(index).setPrefSize(width, height);
                 grid.add(charts.get(index), index % 3, index / 3);
             }
-            stage.setScene(new Scene(grid, 1280, 540));
+            stage.setScene(new Scene(grid, width * 3, height * 2));
             stage.show();
             charts.forEach(chart -> chart.show(frame(samples)));
         });
@@ -117,8 +121,7 @@ class ChartAccessUiTest {
                         + " maximum 10, steady");
         assertThat(named(charts, "chart-throughput").getAccessibleText())
                 .startsWith("Throughput: statements 39, rising; transactions 5, steady");
-        assertThat(named(charts, "chart-cache-hit-rate").getAccessibleText())
-                .isEqualTo("Cache hit rate (no cache yet): no data yet");
+        assertThat(named(charts, "chart-cache-hit-rate").getAccessibleText()).isEqualTo("Cache hit rate: no data yet");
         for (TimeChart chart : charts) {
             Object read = WaitForAsyncUtils.asyncFx(() -> chart.queryAccessibleAttribute(AccessibleAttribute.TEXT))
                     .get(10, TimeUnit.SECONDS);
@@ -135,7 +138,8 @@ class ChartAccessUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(pool.tableShown()).isTrue();
-        assertThat(pool.tableToggle().getText()).isEqualTo("Show as chart");
+        assertThat(pool.tableToggle().getText()).isEqualTo("Chart");
+        assertThat(pool.tableToggle().getAccessibleText()).isEqualTo("Show as chart");
         assertThat(pool.table().isVisible()).isTrue();
         assertThat(pool.table().getColumns())
                 .extracting(TableColumn::getText)
@@ -151,7 +155,8 @@ class ChartAccessUiTest {
 
         robot.clickOn(pool.tableToggle());
         assertThat(pool.table().isVisible()).isFalse();
-        assertThat(pool.tableToggle().getText()).isEqualTo("Show as table");
+        assertThat(pool.tableToggle().getText()).isEqualTo("Table");
+        assertThat(pool.tableToggle().getTooltip().getText()).isEqualTo("Show as table");
     }
 
     @Test
@@ -166,8 +171,9 @@ class ChartAccessUiTest {
         assertThat(named(charts, "chart-throughput").getAccessibleText())
                 .startsWith("Durchsatz: Anweisungen 39, steigend");
         assertThat(named(charts, "chart-cache-hit-rate").getAccessibleText())
-                .isEqualTo("Cache-Trefferquote (noch kein Cache): noch keine Daten");
-        assertThat(charts.get(0).tableToggle().getText()).isEqualTo("Als Tabelle zeigen");
+                .isEqualTo("Cache-Trefferquote: noch keine Daten");
+        assertThat(charts.get(0).tableToggle().getText()).isEqualTo("Tabelle");
+        assertThat(charts.get(0).tableToggle().getAccessibleText()).isEqualTo("Als Tabelle zeigen");
         robot.clickOn(pool.tableToggle());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(pool.table().getColumns())
@@ -188,5 +194,32 @@ class ChartAccessUiTest {
         List<TimeChart> spanish = shown(samples(30));
         assertThat(named(spanish, "chart-throughput").getAccessibleText())
                 .startsWith("Rendimiento: sentencias 39, en aumento");
+    }
+
+    /**
+     * At 1024 px the Health screen has about 270 px per chart: the title (drawn on the canvas, where the clipping test
+     * cannot see it) must fit left of the "table" toggle in every language; in German the toggle used to cover it.
+     */
+    @Test
+    void eachTitleFitsBesideItsTableToggleAtTheSmallestWindow() throws Exception {
+        for (Locale language : List.of(Locale.GERMAN, Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"))) {
+            Messages.use(language);
+            List<TimeChart> charts = shown(samples(30), 270, 170);
+            for (TimeChart chart : charts) {
+                double room = WaitForAsyncUtils.asyncFx(chart::titleRoom).get(10, TimeUnit.SECONDS);
+                assertThat(chart.titleWidth())
+                        .as(
+                                "%s: '%s' beside '%s'",
+                                language, chart.title(), chart.tableToggle().getText())
+                        .isLessThanOrEqualTo(room);
+            }
+            for (TimeChart chart : charts) {
+                assertThat(chart.tableToggle().getAccessibleText()).isEqualTo(Messages.text("menu.chart.showTable"));
+                assertThat(chart.tableToggle().getTooltip().getText()).isEqualTo(Messages.text("menu.chart.showTable"));
+            }
+            if (language == Locale.GERMAN) {
+                Screenshots.save(charts.get(0).getScene(), "health-charts-1024-de");
+            }
+        }
     }
 }
