@@ -47,7 +47,15 @@ final class ShortcutSheet {
                 new MainMenu.Shortcut(Messages.text("menu.keys.delete"), Messages.text("menu.sheet.grid.delete")),
                 new MainMenu.Shortcut(shortcut("V"), Messages.text("menu.sheet.grid.paste")),
                 new MainMenu.Shortcut(shortcut("Z"), Messages.text("menu.sheet.grid.undo")),
-                new MainMenu.Shortcut(shortcut("D"), Messages.text("menu.sheet.grid.fill")));
+                new MainMenu.Shortcut(shortcut("D"), Messages.text("menu.sheet.grid.fill")),
+                new MainMenu.Shortcut(shortcut("C"), Messages.text("grid.sheet.copy")),
+                new MainMenu.Shortcut(
+                        shortcut("Y") + ", "
+                                + new KeyCodeCombination(
+                                                KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)
+                                        .getDisplayText(),
+                        Messages.text("grid.sheet.redo")),
+                new MainMenu.Shortcut(Messages.text("grid.keys.header"), Messages.text("grid.sheet.sort")));
     }
 
     /** @param windowShortcuts the menu's accelerators ({@link MainMenu#shortcuts()}) */

@@ -1,5 +1,6 @@
 package org.registrar.assessments;
 
+import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -11,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
@@ -19,11 +21,15 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.controlsfx.control.SearchableComboBox;
 import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.grid.ColumnWidths;
+import org.registrar.assessments.grid.GridOrder;
 import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.grid.GridTable;
+import org.registrar.assessments.grid.RowFilter;
 import org.registrar.assessments.history.HistoryScope;
 import org.registrar.assessments.history.HistoryView;
 import org.registrar.assessments.history.HistoryViewModel;
@@ -81,6 +87,12 @@ public final class BulkEntryView {
     private Button history;
 
     @FXML
+    private Label filterLabel;
+
+    @FXML
+    private ComboBox<RowFilter> filter;
+
+    @FXML
     private FlowPane newForm;
 
     @FXML
@@ -128,13 +140,14 @@ public final class BulkEntryView {
     /** @param dialogs asks the user (file chooser, import preview) */
     public BulkEntryView(BulkEntryViewModel model, DialogService dialogs) {
         this.model = model;
-        this.grid = new GridTable(model.grid());
+        this.grid = new GridTable(model.grid(), ColumnWidths.forUser());
         this.side = new SidePanel(model, grid);
         this.root = Fxml.load(this);
         this.importing = new ImportControls(model, root, dialogs);
         top.getChildren().add(1, new WaitingDraftsPanel(model).node());
         bindPickers();
         bindActions();
+        bindFilter();
         bindNewAssessmentForm();
         bindDraftBanner();
         bindWorkBar();
@@ -249,6 +262,69 @@ public final class BulkEntryView {
         // Save stays in the toolbar: when the row is too narrow the flow puts it on the next line, never out of reach
         toolbar.getChildren().add(side.saveButtons());
         toolbar.prefWrapLengthProperty().bind(root.widthProperty());
+    }
+
+    /** Which rows the grid shows, each choice with how many rows it shows now. */
+    private void bindFilter() {
+        filterLabel.setLabelFor(filter);
+        GridOrder order = grid.order();
+        filter.getItems().setAll(RowFilter.values());
+        filter.setValue(order.filterProperty().get());
+        showCounts(order.countsProperty().get());
+        order.countsProperty().addListener((obs, was, now) -> showCounts(now));
+        // the cells follow the counts themselves: a combo box does not redraw its cells for a new converter
+        filter.setCellFactory(list -> countedCell(order));
+        filter.setButtonCell(countedCell(order));
+        order.filterProperty().addListener((obs, was, now) -> filter.setValue(now));
+        filter.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                order.show(now);
+            }
+        });
+    }
+
+    /** Every choice with its count, the picker as wide as the longest (a crowded toolbar wraps, never cuts it). */
+    private void showCounts(Map<RowFilter, Integer> counts) {
+        StringConverter<RowFilter> converter = counted(counts);
+        filter.setConverter(converter);
+        Pickers.fitToTexts(
+                filter,
+                java.util.Arrays.stream(RowFilter.values())
+                        .map(converter::toString)
+                        .toList());
+    }
+
+    private static ListCell<RowFilter> countedCell(GridOrder order) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(RowFilter item, boolean empty) {
+                super.updateItem(item, empty);
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty()
+                            .bind(Bindings.createStringBinding(
+                                    () -> item.label(
+                                            order.countsProperty().get().getOrDefault(item, 0)),
+                                    order.countsProperty()));
+                }
+            }
+        };
+    }
+
+    private static StringConverter<RowFilter> counted(Map<RowFilter, Integer> counts) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(RowFilter choice) {
+                return choice == null ? "" : choice.label(counts.getOrDefault(choice, 0));
+            }
+
+            @Override
+            public RowFilter fromString(String text) {
+                return null;
+            }
+        };
     }
 
     @FXML

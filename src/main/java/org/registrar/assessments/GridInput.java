@@ -95,6 +95,13 @@ final class GridInput implements GridActions {
         }
     }
 
+    @Override
+    public void redo() {
+        if (!editor.redo()) {
+            status.say(Messages.text("grid.nothingToRedo"), false);
+        }
+    }
+
     void dismissInputProblems() {
         editor.dismissInputIssues();
     }
@@ -103,12 +110,24 @@ final class GridInput implements GridActions {
      * Pastes a block copied from a spreadsheet: by student number when it has such a column, else from the anchor.
      * A large block is read off the FX thread (see {@link #workingProperty()}, {@link #cancelInput()}).
      */
-    @Override
     public void paste(String text, int anchor, GridColumn column) {
+        paste(text, editor.rows(), anchor, column);
+    }
+
+    /** As {@link #paste(String, int, GridColumn)}; a positional block goes down {@code order} (the rows shown). */
+    @Override
+    public void paste(String text, List<GridRow> order, int anchor, GridColumn column) {
         if (text == null || text.isBlank() || editor.rows().isEmpty()) {
             return;
         }
-        input.paste(text, anchor, column, roster, maxScore.get());
+        input.paste(text, List.copyOf(order), anchor, column, roster, maxScore.get());
+    }
+
+    @Override
+    public void pasteCells(List<List<String>> cells, List<GridRow> order, int anchor, GridColumn column) {
+        if (!cells.isEmpty() && !editor.rows().isEmpty()) {
+            input.placeCells(cells, List.copyOf(order), anchor, column);
+        }
     }
 
     /** Applies rows matched by student number or e-mail (a keyed paste, an imported file). */

@@ -13,6 +13,7 @@ import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.data.SheetRow;
 import org.registrar.assessments.grid.GridColumn;
 import org.registrar.assessments.grid.GridEditor;
+import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.grid.TurnBudget;
 import org.registrar.assessments.input.InputRow;
 import org.registrar.assessments.input.InputValidator;
@@ -59,7 +60,14 @@ final class InputFlow {
 
     private record Parsed(PasteBlock block, InputValidator validator, Set<String> unknown) {}
 
-    void paste(String text, int anchor, GridColumn column, List<SheetRow> roster, BigDecimal maxScore) {
+    /** @param order the grid's rows as shown (sorted, filtered): a positional block goes down them from anchor */
+    void paste(
+            String text,
+            List<GridRow> order,
+            int anchor,
+            GridColumn column,
+            List<SheetRow> roster,
+            BigDecimal maxScore) {
         long lines = text.lines().count();
         if (lines < LARGE) {
             InputValidator validator = new InputValidator(roster, maxScore);
@@ -75,6 +83,7 @@ final class InputFlow {
                     block,
                     validator,
                     block.keyed() ? validator.unknownKeys(block.keyedRows()) : Set.of(),
+                    order,
                     anchor,
                     column);
             return;
@@ -88,22 +97,32 @@ final class InputFlow {
                 })
                 .onDone(parsed -> {
                     if (mine == ticket) {
-                        placed(parsed.block(), parsed.validator(), parsed.unknown(), anchor, column);
+                        placed(parsed.block(), parsed.validator(), parsed.unknown(), order, anchor, column);
                     }
                 })
                 .onError(error -> failed(mine, error));
     }
 
     private void placed(
-            PasteBlock block, InputValidator validator, Set<String> unknown, int anchor, GridColumn column) {
+            PasteBlock block,
+            InputValidator validator,
+            Set<String> unknown,
+            List<GridRow> order,
+            int anchor,
+            GridColumn column) {
         if (block.keyed()) {
             match(block.keyedRows(), validator, unknown, "Pasted");
             return;
         }
+        placeCells(block.cells(), order, anchor, column);
+    }
+
+    /** Cells placed by position down {@code order} from {@code anchor}, rightwards from {@code column}. */
+    void placeCells(List<List<String>> cells, List<GridRow> order, int anchor, GridColumn column) {
         finish();
         int from = Math.max(0, anchor);
-        editor.pastePositional(block.cells(), from, column == null ? GridColumn.SCORE : column);
-        screen.say(Messages.text("messages.input.pastedFrom", block.cells().size(), from + 1), false);
+        editor.pastePositional(cells, order, from, column == null ? GridColumn.SCORE : column);
+        screen.say(Messages.text("messages.input.pastedFrom", cells.size(), from + 1), false);
     }
 
     /** Rows matched by student or e-mail (a keyed paste, an imported file). */

@@ -33,6 +33,16 @@ final class Pickers {
         fit.run();
     }
 
+    /** Sizes {@code picker} to the longest of {@code texts} (what its items show now, when a converter names them). */
+    static void fitToTexts(ComboBox<?> picker, java.util.List<String> texts) {
+        double widest = 0;
+        for (String text : texts) {
+            widest = Math.max(widest, textWidth(text));
+        }
+        picker.setMinWidth(Region.USE_PREF_SIZE);
+        picker.setPrefWidth(widest + CHROME);
+    }
+
     private static double textWidth(String text) {
         if (text == null || text.isEmpty()) {
             return 0;

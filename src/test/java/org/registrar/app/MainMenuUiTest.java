@@ -241,7 +241,9 @@ class MainMenuUiTest {
                 .contains("Ctrl+5", "Show Connection")
                 .contains("F1, Ctrl+/")
                 .contains("Ctrl+D", "Fill the selection down with its first value")
-                .contains("F2", "Ctrl+V", "Ctrl+Z", "Page Down", "Ctrl+F");
+                .contains("F2", "Ctrl+V", "Ctrl+Z", "Page Down", "Ctrl+F")
+                .contains("Ctrl+C", "Copy the selected cells", "Ctrl+Y", "Redo what was undone")
+                .contains("Click a column header");
         org.registrar.app.Screenshots.save(sheet.getDialogPane().getScene(), "shortcut-sheet");
         robot.interact(sheet::close);
     }

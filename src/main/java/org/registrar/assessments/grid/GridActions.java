@@ -26,6 +26,18 @@ public interface GridActions {
     /** The last edit undone (Ctrl+Z). */
     void undo();
 
-    /** Pasted {@code text} placed from row {@code anchor} in {@code column}, or matched by student number. */
-    void paste(String text, int anchor, GridColumn column);
+    /** The last edit undone done again (Ctrl+Y, Ctrl+Shift+Z). */
+    void redo();
+
+    /**
+     * Pasted {@code text} placed from row {@code anchor} of {@code order} (the rows as the grid shows them, sorted
+     * and filtered) in {@code column}, or matched by student number.
+     */
+    void paste(String text, List<GridRow> order, int anchor, GridColumn column);
+
+    /**
+     * Cells the grid itself copied, placed cell for cell from row {@code anchor} of {@code order} in {@code column}
+     * and rightwards: a row of blank cells stays a row (a blank cell keeps what is there), nothing is matched.
+     */
+    void pasteCells(List<List<String>> cells, List<GridRow> order, int anchor, GridColumn column);
 }

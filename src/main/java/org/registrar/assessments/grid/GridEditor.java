@@ -35,6 +35,9 @@ public final class GridEditor {
     private final ObservableList<Issue> issues = FXCollections.observableArrayList();
     private final List<Issue> inputIssues = new ArrayList<>();
     private final Deque<List<CellEdit>> undo = new ArrayDeque<>();
+    /** Steps undone, the last undone first; a new step clears it. */
+    private final Deque<List<CellEdit>> redo = new ArrayDeque<>();
+
     private final Map<Long, GridRow> byStudent = new HashMap<>();
     private final Supplier<BigDecimal> maxScore;
     private final Runnable changed;
@@ -61,6 +64,7 @@ public final class GridEditor {
         byStudent.clear();
         loaded.forEach(row -> byStudent.put(row.studentId(), row));
         undo.clear();
+        redo.clear();
         inputIssues.clear();
         rows.setAll(loaded);
         revalidateAll();
@@ -79,10 +83,7 @@ public final class GridEditor {
             return;
         }
         real.forEach(edit -> edit.row().setText(edit.column(), edit.after()));
-        undo.push(real);
-        if (undo.size() > UNDO_STEPS) {
-            undo.removeLast();
-        }
+        remember(real);
         real.stream().map(CellEdit::row).distinct().forEach(this::validate);
         rebuildIssues();
         changed.run();
@@ -120,23 +121,60 @@ public final class GridEditor {
             return false;
         }
         last.forEach(edit -> edit.row().setText(edit.column(), edit.before()));
-        last.stream().map(CellEdit::row).distinct().forEach(this::validate);
+        redo.push(last);
+        afterStep(last);
+        return true;
+    }
+
+    /** Does again the step undone last (Ctrl+Y, Ctrl+Shift+Z); false when nothing undone is left to redo. */
+    public boolean redo() {
+        List<CellEdit> next = redo.poll();
+        if (next == null) {
+            return false;
+        }
+        next.forEach(edit -> edit.row().setText(edit.column(), edit.after()));
+        undo.push(next);
+        if (undo.size() > UNDO_STEPS) {
+            undo.removeLast();
+        }
+        afterStep(next);
+        return true;
+    }
+
+    /** A new step: undoable, and what was undone before it can no longer be redone. */
+    private void remember(List<CellEdit> step) {
+        undo.push(step);
+        if (undo.size() > UNDO_STEPS) {
+            undo.removeLast();
+        }
+        redo.clear();
+    }
+
+    private void afterStep(List<CellEdit> step) {
+        step.stream().map(CellEdit::row).distinct().forEach(this::validate);
         rebuildIssues();
         changed.run();
-        return true;
     }
 
     /** Cells placed by position from {@code anchor}, rightwards over the editable columns and downwards. */
     public void pastePositional(List<List<String>> cells, int anchor, GridColumn column) {
+        pastePositional(cells, rows, anchor, column);
+    }
+
+    /**
+     * As {@link #pastePositional(List, int, GridColumn)}, downwards in {@code order}: the rows as the grid shows them
+     * (sorted, filtered), so a block lands on the rows the user sees below the anchor.
+     */
+    public void pastePositional(List<List<String>> cells, List<GridRow> order, int anchor, GridColumn column) {
         List<CellEdit> edits = new ArrayList<>();
-        for (int r = 0; r < cells.size() && anchor + r < rows.size(); r++) {
+        for (int r = 0; r < cells.size() && anchor + r < order.size(); r++) {
             List<String> line = cells.get(r);
             for (int c = 0; c < line.size(); c++) {
                 GridColumn target = column.plus(c);
                 String text =
                         target == GridColumn.COMMENT ? InputCells.comment(line.get(c)) : InputCells.score(line.get(c));
                 if (target != null && text != null) {
-                    edits.add(set(rows.get(anchor + r), target, text));
+                    edits.add(set(order.get(anchor + r), target, text));
                 }
             }
         }
@@ -219,10 +257,7 @@ public final class GridEditor {
     /** Ends a step set chunk by chunk: one undo entry, the input's problems listed, the draft journaled. */
     public void finishStep(List<CellEdit> applied, List<Issue> problems) {
         if (!applied.isEmpty()) {
-            undo.push(List.copyOf(applied));
-            if (undo.size() > UNDO_STEPS) {
-                undo.removeLast();
-            }
+            remember(List.copyOf(applied));
         }
         inputIssues.clear();
         inputIssues.addAll(problems);
@@ -333,5 +368,9 @@ public final class GridEditor {
 
     boolean canUndo() {
         return !undo.isEmpty();
+    }
+
+    boolean canRedo() {
+        return !redo.isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package org.registrar.assessments.grid;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
@@ -11,6 +12,7 @@ import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -22,11 +24,15 @@ import org.registrar.i18n.Messages;
 /**
  * The grid: an editable {@link TableView} with cell selection and spreadsheet keys. Typing edits, Enter moves down,
  * Tab right; without editing: Escape reverts, Delete clears, Ctrl+D fills down, Ctrl+Z undoes, Ctrl+V pastes, F2
- * edits. Every change goes through the screen's {@link GridActions}. FX thread only.
+ * edits, Ctrl+Y or Ctrl+Shift+Z redoes, Ctrl+C copies the selected block. A header click sorts ({@link GridHeaders});
+ * the rows shown are {@link GridOrder}'s. Every change goes through the screen's {@link GridActions}. FX thread only.
  */
 public final class GridTable implements GridNavigator {
     private static final KeyCombination PASTE = KeyCombination.keyCombination("Shortcut+V");
     private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+    private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Y");
+    private static final KeyCombination REDO_TOO = KeyCombination.keyCombination("Shortcut+Shift+Z");
+    private static final KeyCombination COPY = KeyCombination.keyCombination("Shortcut+C");
     private static final KeyCombination FILL_DOWN = KeyCombination.keyCombination("Shortcut+D");
 
     /** A header's padding and its sort-arrow space beside its text. */
@@ -41,13 +47,25 @@ public final class GridTable implements GridNavigator {
     private final TableColumn<GridRow, String> score = new TableColumn<>(Messages.text("assessments.grid.score"));
     private final TableColumn<GridRow, String> comment = new TableColumn<>(Messages.text("assessments.grid.comment"));
     private final TypeAhead typeAhead = new TypeAhead();
+    private final GridOrder order;
     /** The cell whose editor is open, or null. */
     private EditCell editing;
+    /** The text and cells this grid last put on the clipboard: pasted back, they are known cell for cell. */
+    private String copiedText;
+
+    private List<List<String>> copiedBlock = List.of();
 
     public GridTable(GridActions model) {
+        this(model, ColumnWidths.none());
+    }
+
+    /** @param widths where the columns' widths the user dragged are remembered, and restored from */
+    public GridTable(GridActions model, ColumnWidths widths) {
         this.model = model;
+        this.order = new GridOrder(model.rows(), Platform::runLater);
         table.setId("results-grid");
-        table.setItems(model.rows());
+        table.setItems(order.shown());
+        order.shown().comparatorProperty().bind(table.comparatorProperty());
         table.setEditable(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().setCellSelectionEnabled(true);
@@ -65,6 +83,8 @@ public final class GridTable implements GridNavigator {
         table.widthProperty().addListener((obs, was, now) -> fitColumns(now.doubleValue()));
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         table.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
+        GridHeaders.sortable(table);
+        GridHeaders.rememberWidths(table, widths, IDEAL_WIDTH);
         table.editingCellProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 typeAhead.clear();
@@ -195,6 +215,10 @@ public final class GridTable implements GridNavigator {
         GridColumn column = focusedColumn();
         if (PASTE.match(event)) {
             paste();
+        } else if (COPY.match(event)) {
+            copy();
+        } else if (REDO.match(event) || REDO_TOO.match(event)) {
+            model.redo();
         } else if (UNDO.match(event)) {
             model.undo();
         } else if (FILL_DOWN.match(event) && column != null) {
@@ -321,8 +345,80 @@ public final class GridTable implements GridNavigator {
         String text = Clipboard.getSystemClipboard().getString();
         TablePosition<GridRow, ?> focused = table.getFocusModel().getFocusedCell();
         int anchor = focused == null || focused.getRow() < 0 ? 0 : focused.getRow();
+        if (text != null && text.equals(copiedText) && focused != null && focused.getTableColumn() != null) {
+            pasteOwnBlock(anchor, table.getVisibleLeafIndex(focused.getTableColumn()));
+            return;
+        }
         GridColumn column = focusedColumn();
-        model.paste(text, anchor, column == null ? GridColumn.SCORE : column);
+        model.paste(text, table.getItems(), anchor, column == null ? GridColumn.SCORE : column);
+    }
+
+    /**
+     * Puts the selected cells on the clipboard as a spreadsheet copies them ({@link GridCopy}): the block from the
+     * first selected row and column to the last, in the order shown, a cell inside it but not selected left empty.
+     */
+    void copy() {
+        List<TablePosition> cells = table.getSelectionModel().getSelectedCells();
+        if (cells.isEmpty()) {
+            return;
+        }
+        int top = Integer.MAX_VALUE;
+        int bottom = -1;
+        int left = Integer.MAX_VALUE;
+        int right = -1;
+        java.util.Set<List<Integer>> selected = new java.util.HashSet<>();
+        for (TablePosition<GridRow, ?> cell : cells) {
+            int column = table.getVisibleLeafIndex(cell.getTableColumn());
+            top = Math.min(top, cell.getRow());
+            bottom = Math.max(bottom, cell.getRow());
+            left = Math.min(left, column);
+            right = Math.max(right, column);
+            selected.add(List.of(cell.getRow(), column));
+        }
+        List<List<String>> block = new java.util.ArrayList<>();
+        for (int row = top; row <= bottom; row++) {
+            List<String> line = new java.util.ArrayList<>();
+            for (int column = left; column <= right; column++) {
+                Object value = selected.contains(List.of(row, column))
+                        ? table.getVisibleLeafColumn(column).getCellData(row)
+                        : null;
+                line.add(value == null ? "" : value.toString());
+            }
+            block.add(line);
+        }
+        copiedBlock = List.copyOf(block);
+        copiedText = GridCopy.tsv(block);
+        ClipboardContent content = new ClipboardContent();
+        content.putString(copiedText);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /**
+     * A block this grid copied, pasted into it: cell for cell from the focused cell as a spreadsheet pastes, the
+     * cells that land on a read-only column (number, name, saved, state) left out, a row of blank cells kept as a row
+     * (the text's reader drops blank lines) and no column taken for student numbers to match by.
+     */
+    private void pasteOwnBlock(int anchor, int left) {
+        int width = copiedBlock.isEmpty() ? 0 : copiedBlock.get(0).size();
+        int scoreAt = table.getVisibleLeafIndex(score) - left;
+        int commentAt = table.getVisibleLeafIndex(comment) - left;
+        boolean scores = scoreAt >= 0 && scoreAt < width;
+        boolean comments = commentAt >= 0 && commentAt < width;
+        if (!scores && !comments) {
+            return;
+        }
+        List<List<String>> cells = new java.util.ArrayList<>();
+        for (List<String> line : copiedBlock) {
+            List<String> kept = new java.util.ArrayList<>();
+            if (scores) {
+                kept.add(line.get(scoreAt));
+            }
+            if (comments) {
+                kept.add(line.get(commentAt));
+            }
+            cells.add(kept);
+        }
+        model.pasteCells(cells, table.getItems(), anchor, scores ? GridColumn.SCORE : GridColumn.COMMENT);
     }
 
     GridColumn focusedColumn() {
@@ -348,6 +444,9 @@ public final class GridTable implements GridNavigator {
 
     /** Selects and focuses a cell, scrolled into view. */
     public void select(GridRow row, GridColumn column) {
+        if (!table.getItems().contains(row)) {
+            order.show(RowFilter.ALL); // a problem picked in the list is shown, whatever the filter hid
+        }
         int index = table.getItems().indexOf(row);
         if (index >= 0) {
             moveTo(index, column(column == null ? GridColumn.SCORE : column));
@@ -405,6 +504,11 @@ public final class GridTable implements GridNavigator {
                 .filter(row -> row != null && row.stateProperty().get() == RowState.CONFLICT)
                 .distinct()
                 .toList();
+    }
+
+    /** The rows as shown: the filter and the sort. */
+    public GridOrder order() {
+        return order;
     }
 
     public TableView<GridRow> node() {
