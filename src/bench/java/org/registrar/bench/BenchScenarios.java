@@ -14,6 +14,7 @@ public final class BenchScenarios {
                 new BulkSaveBench(),
                 new MentorsBench(),
                 new ReportsBench(),
+                new ImportBench(),
                 new SeedTableBench(),
                 new ScaleOutBench(),
                 new MetricsBench(),

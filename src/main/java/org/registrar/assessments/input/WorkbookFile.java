@@ -170,12 +170,20 @@ final class WorkbookFile {
         }
     }
 
-    /** XML without DTDs or external entities. */
-    static XMLStreamReader xml(InputStream in) throws XMLStreamException {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+    /**
+     * The JDK's own StAX factory, one per thread (a factory is not promised to be thread-safe), made once: looking one
+     * up through the class path for each part read costs more than reading a small sheet.
+     */
+    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(() -> {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return factory.createXMLStreamReader(in);
+        return factory;
+    });
+
+    /** XML without DTDs or external entities. */
+    static XMLStreamReader xml(InputStream in) throws XMLStreamException {
+        return XML.get().createXMLStreamReader(in);
     }
 
     /** A part's stream that refuses the file once more than {@code limit} bytes are unpacked from it. */

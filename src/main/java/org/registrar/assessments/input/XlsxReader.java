@@ -31,6 +31,7 @@ final class XlsxReader {
     private final List<Integer> styleFormats;
     private final Map<Integer, String> customFormats;
     private final boolean date1904;
+    private final Map<Integer, Shown> formats = new HashMap<>();
 
     private XlsxReader(
             List<String> strings, List<Integer> styleFormats, Map<Integer, String> customFormats, boolean date1904) {
@@ -251,29 +252,44 @@ final class XlsxReader {
         };
     }
 
+    /** What a number format shows: a date (with a date part, a time part), a percentage, or the number. */
+    private record Shown(boolean date, boolean datePart, boolean timePart, boolean percent) {}
+
     /** A number as its format shows it: a date, a percentage, or the number itself. */
     private String number(String value, int style) {
         int id = style >= 0 && style < styleFormats.size() ? styleFormats.get(style) : 0;
-        String format = id < 0
-                ? null
-                : customFormats.containsKey(id) ? customFormats.get(id) : BuiltinFormats.getBuiltinFormat(id);
-        if (format != null && DateUtil.isADateFormat(id, format)) {
+        Shown shown = formats.computeIfAbsent(id, this::shown);
+        if (shown.date()) {
             try {
                 double serial = Double.parseDouble(value);
                 if (DateUtil.isValidExcelDate(serial)) {
-                    String shown = format.toLowerCase(Locale.ROOT).replaceAll("\"[^\"]*\"|\\[[^]]*]", "");
-                    boolean hasDate = shown.contains("y") || shown.contains("d") || serial >= 1;
-                    boolean hasTime = shown.contains("h") || shown.contains("s");
-                    return CellText.dateTime(DateUtil.getLocalDateTime(serial, date1904), hasDate, hasTime);
+                    return CellText.dateTime(
+                            DateUtil.getLocalDateTime(serial, date1904),
+                            shown.datePart() || serial >= 1,
+                            shown.timePart());
                 }
             } catch (NumberFormatException notANumber) {
                 return value;
             }
         }
-        if (format != null && format.replaceAll("\"[^\"]*\"", "").contains("%")) {
-            return CellText.percent(value);
+        return shown.percent() ? CellText.percent(value) : CellText.number(value);
+    }
+
+    /** Worked out once per format (a regular expression per cell would cost more than the read). */
+    private Shown shown(int id) {
+        String format = id < 0
+                ? null
+                : customFormats.containsKey(id) ? customFormats.get(id) : BuiltinFormats.getBuiltinFormat(id);
+        if (format == null) {
+            return new Shown(false, false, false, false);
         }
-        return CellText.number(value);
+        String unquoted = format.toLowerCase(Locale.ROOT).replaceAll("\"[^\"]*\"", "");
+        String bare = unquoted.replaceAll("\\[[^]]*]", "");
+        return new Shown(
+                DateUtil.isADateFormat(id, format),
+                bare.contains("y") || bare.contains("d"),
+                bare.contains("h") || bare.contains("s"),
+                unquoted.contains("%"));
     }
 
     private static void merged(String range, SheetTable table) {
@@ -292,9 +308,17 @@ final class XlsxReader {
 
     /** A small non-negative integer attribute, or -1. */
     private static int integer(String text) {
-        if (text == null || text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit)) {
+        if (text == null || text.isEmpty() || text.length() > 9) {
             return -1;
         }
-        return Integer.parseInt(text);
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char digit = text.charAt(i);
+            if (digit < '0' || digit > '9') {
+                return -1;
+            }
+            value = value * 10 + (digit - '0');
+        }
+        return value;
     }
 }
