@@ -16,7 +16,7 @@ final class ReportSql {
             + "  SELECT s.id AS student_id, s.student_number, s.family_name, s.given_name, s.search_key,"
             + "         r.score, coalesce(r.excused, false) AS excused, r.comment, r.recorded_by"
             + "  FROM a JOIN students s ON s.cohort_id = a.cohort_id"
-            + "  LEFT JOIN assessment_results r ON r.assessment_id = a.id AND r.student_id = s.id),"
+            + "  LEFT JOIN assessment_results r ON r.assessment_id = :assessment AND r.student_id = s.id),"
             + " stats AS ("
             + "  SELECT count(score) AS scored,"
             + "         count(*) FILTER (WHERE score IS NULL AND NOT excused) AS missing,"
@@ -51,15 +51,18 @@ final class ReportSql {
 
     /**
      * Class overview, statement 2: each student of the cohort with their scores keyed by assessment id (so a column
-     * added between the statements cannot shift them) and their mean percentage.
+     * added between the statements cannot shift them; an assessment without a result of theirs is absent) and their
+     * mean percentage. Each student's results are one range of the student index, joined to the term's assessments,
+     * not one index probe per student and assessment (30 × 40 probes for the issue's class).
      */
     static final String OVERVIEW_ROWS = "SELECT s.id, s.student_number, s.family_name, s.given_name,"
             + "        array_agg(a.id ORDER BY a.assessed_on, a.id) FILTER (WHERE a.id IS NOT NULL) AS ids,"
             + "        array_agg(r.score ORDER BY a.assessed_on, a.id) FILTER (WHERE a.id IS NOT NULL) AS scores,"
             + "        CAST(avg(r.score * 100 / a.max_score) AS float8) AS mean_percentage"
             + " FROM students s"
-            + " LEFT JOIN assessments a ON a.cohort_id = s.cohort_id AND a.assessed_on BETWEEN :from AND :to"
-            + " LEFT JOIN assessment_results r ON r.assessment_id = a.id AND r.student_id = s.id"
+            + " LEFT JOIN (assessment_results r JOIN assessments a ON a.id = r.assessment_id"
+            + "            AND a.cohort_id = :cohort AND a.assessed_on BETWEEN :from AND :to)"
+            + "   ON r.student_id = s.id"
             + " WHERE s.cohort_id = :cohort"
             + " GROUP BY s.id ORDER BY s.search_key, s.id";
 

@@ -181,8 +181,8 @@ public final class ReportsView {
     }
 
     private void showTable(ReportTable shown) {
-        table.getColumns().clear();
         if (shown == null) {
+            table.getColumns().clear();
             title.setText("");
             details.setText("");
             table.getItems().clear();
@@ -197,6 +197,8 @@ public final class ReportsView {
             lines.add("… (" + (shown.notes().size() - NOTES_SHOWN) + ")");
         }
         details.setText(String.join("\n", lines));
+        // all columns and rows replaced in one change each: a column added at a time re-laid the header each time
+        List<TableColumn<List<Object>, ?>> views = new java.util.ArrayList<>();
         for (int index = 0; index < shown.columns().size(); index++) {
             ReportTable.Column column = shown.columns().get(index);
             int cell = index;
@@ -213,8 +215,10 @@ public final class ReportsView {
             if (column.kind() == ReportTable.Kind.NUMBER) {
                 view.getStyleClass().add("number-cell");
             }
-            table.getColumns().add(view);
+            views.add(view);
         }
+        table.getItems().clear();
+        table.getColumns().setAll(views);
         table.getItems().setAll(shown.rows());
     }
 
