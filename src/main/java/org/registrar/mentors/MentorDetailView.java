@@ -188,7 +188,8 @@ final class MentorDetailView {
         actions.setAlignment(Pos.CENTER_LEFT);
         Label message = note(model.messageProperty());
         message.setId("assign-message");
-        return new VBox(6, title, search, found, actions, message);
+        // tighter than the roster: at 1024×700 the pseudo-locale's wrapped rows fill this lower pane to the pixel
+        return new VBox(4, title, search, found, actions, message);
     }
 
     private static TableView<RosterEntry> studentTable(String id, String placeholder) {
@@ -222,6 +223,8 @@ final class MentorDetailView {
         label.getStyleClass().add("note");
         label.setWrapText(true);
         label.textProperty().bind(text);
+        // no room taken while there is nothing to say: the action rows above keep it (en-XA at 1024×700)
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
         return label;
     }
 
