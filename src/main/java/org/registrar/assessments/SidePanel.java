@@ -24,7 +24,9 @@ import org.registrar.ui.Fxml;
  */
 final class SidePanel {
     private static final double PREFERRED_WIDTH = 320;
-    private static final double NARROWEST = 220;
+    private static final double NARROWEST = 180;
+    /** Share of the screen's width the panel takes between its bounds: the grid comes first. */
+    private static final double SHARE = 0.22;
 
     private final BulkEntryViewModel model;
     private final GridTable grid;
@@ -163,13 +165,14 @@ final class SidePanel {
     }
 
     /**
-     * The panel gives way before the grid: a quarter of the screen's width, between {@value #NARROWEST} and
-     * {@value #PREFERRED_WIDTH} px; its buttons and texts wrap inside it.
+     * The panel gives way before the grid: {@value #SHARE} of the screen's width, between {@value #NARROWEST} and
+     * {@value #PREFERRED_WIDTH} px (180 at 1024 px, so the grid's names and states are not cut to "…"); its
+     * buttons and texts wrap inside it.
      */
     void giveWayTo(Region screen) {
         panel.prefWidthProperty()
                 .bind(Bindings.createDoubleBinding(
-                        () -> Math.max(NARROWEST, Math.min(PREFERRED_WIDTH, screen.getWidth() * 0.24)),
+                        () -> Math.max(NARROWEST, Math.min(PREFERRED_WIDTH, screen.getWidth() * SHARE)),
                         screen.widthProperty()));
     }
 }

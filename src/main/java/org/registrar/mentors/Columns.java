@@ -10,32 +10,18 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import org.registrar.i18n.Messages;
 
-/** Read-only table columns for the mentor screens. */
+/** Read-only table columns for the mentor screens: their values (the columns themselves are in the FXML). */
 final class Columns {
     private Columns() {}
 
-    static <S, T> TableColumn<S, T> of(String title, double width, Function<S, T> value) {
-        TableColumn<S, T> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
+    /** Shows one property of a row in {@code column}. */
+    static <S, T> void value(TableColumn<S, T> column, Function<S, T> value) {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
     }
 
-    /** A column that keeps its width when the table is narrow (short values: numbers, codes, dates). */
-    static <S, T> TableColumn<S, T> fixed(TableColumn<S, T> column) {
-        column.setMinWidth(column.getPrefWidth());
-        return column;
-    }
-
-    static <S> TableColumn<S, Integer> number(String title, double width, Function<S, Integer> value) {
-        TableColumn<S, Integer> column = of(title, width, value);
-        column.setStyle("-fx-alignment: center-right;");
-        column.setMinWidth(width);
-        return column;
-    }
-
-    static <S> TableColumn<S, Instant> time(String title, double width, Function<S, Instant> value) {
-        TableColumn<S, Instant> column = fixed(of(title, width, value));
+    /** Shows a moment of a row as "2026-12-03 06:15" in {@code column}, sorted by the moment. */
+    static <S> void time(TableColumn<S, Instant> column, Function<S, Instant> value) {
+        value(column, value);
         column.setCellFactory(ignored -> new TableCell<>() {
             @Override
             protected void updateItem(Instant item, boolean empty) {
@@ -43,7 +29,6 @@ final class Columns {
                 setText(empty || item == null ? null : when(item));
             }
         });
-        return column;
     }
 
     static String when(Instant instant) {

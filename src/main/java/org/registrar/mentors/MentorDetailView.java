@@ -2,9 +2,7 @@ package org.registrar.mentors;
 
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -15,194 +13,217 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.registrar.dialogs.DialogService;
 import org.registrar.i18n.Messages;
 import org.registrar.ui.ColumnFit;
+import org.registrar.ui.Fxml;
 
 /**
  * Right half of the Mentors screen: the chosen mentor's students with unassign and move-all, and below, the panel
- * to find students and assign them. Binds to {@link MentorDetailViewModel} and {@link AssignViewModel} only.
+ * to find students and assign them (layout: MentorDetailView.fxml). Binds to {@link MentorDetailViewModel} and
+ * {@link AssignViewModel} only.
  */
 final class MentorDetailView {
+    private final MentorDetailViewModel model;
+    private final AssignViewModel assigning;
     private final SplitPane root;
 
+    @FXML
+    private Label name;
+
+    @FXML
+    private Label facts;
+
+    @FXML
+    private TableView<RosterEntry> roster;
+
+    @FXML
+    private TableColumn<RosterEntry, String> rosterStudent;
+
+    @FXML
+    private TableColumn<RosterEntry, String> rosterNumber;
+
+    @FXML
+    private TableColumn<RosterEntry, String> rosterCohort;
+
+    @FXML
+    private TableColumn<RosterEntry, String> latest;
+
+    @FXML
+    private TableColumn<RosterEntry, String> assigned;
+
+    @FXML
+    private Button unassign;
+
+    @FXML
+    private ComboBox<Mentor> target;
+
+    @FXML
+    private Button move;
+
+    @FXML
+    private Button more;
+
+    @FXML
+    private Label rosterMessage;
+
+    @FXML
+    private Label assignTitle;
+
+    @FXML
+    private TextField query;
+
+    @FXML
+    private CheckBox withoutMentor;
+
+    @FXML
+    private TableView<RosterEntry> found;
+
+    @FXML
+    private TableColumn<RosterEntry, String> foundStudent;
+
+    @FXML
+    private TableColumn<RosterEntry, String> foundNumber;
+
+    @FXML
+    private TableColumn<RosterEntry, String> foundCohort;
+
+    @FXML
+    private TableColumn<RosterEntry, String> currentMentor;
+
+    @FXML
+    private Button assign;
+
+    @FXML
+    private Button moreFound;
+
+    @FXML
+    private Label assignMessage;
+
     MentorDetailView(MentorDetailViewModel model, DialogService dialogs) {
-        root = new SplitPane(rosterPane(model), assignPane(model.assign(), dialogs));
-        root.setOrientation(Orientation.VERTICAL);
-        root.setDividerPositions(0.6); // the roster first: the search list is empty until a search
-        root.getStyleClass().add("detail");
+        this.model = model;
+        this.assigning = model.assign();
+        this.root = Fxml.load(this);
+        bindRoster();
+        bindAssign(dialogs);
     }
 
-    private static Node rosterPane(MentorDetailViewModel model) {
-        Label name = new Label(Messages.text("mentors.choose"));
-        name.setId("mentor-name");
-        name.getStyleClass().add("title-3");
+    private void bindRoster() {
         name.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> model.mentorProperty().get() == null
                                 ? Messages.text("mentors.choose")
                                 : model.mentorProperty().get().displayName(),
                         model.mentorProperty()));
-        Label facts = new Label();
-        facts.setId("mentor-facts");
-        facts.getStyleClass().add("detail-facts");
         facts.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> facts(model.mentorProperty().get()), model.mentorProperty()));
-
-        TableView<RosterEntry> roster = studentTable("roster", Messages.text("mentors.roster.none"));
-        TableColumn<RosterEntry, String> latest =
-                Columns.of(Messages.text("mentors.column.latest"), 250, RosterEntry::latestResult);
-        TableColumn<RosterEntry, String> assigned = Columns.of(
-                Messages.text("mentors.column.assigned"),
-                150,
-                e -> e.assignedBy() + " · " + Columns.when(e.assignedAt()));
-        roster.getColumns().add(latest);
-        roster.getColumns().add(assigned);
+        studentColumns(roster, rosterStudent, rosterNumber, rosterCohort);
+        Columns.value(latest, RosterEntry::latestResult);
+        Columns.value(assigned, e -> e.assignedBy() + " · " + Columns.when(e.assignedAt()));
         ColumnFit.apply(roster, latest, List.of(assigned));
         roster.setItems(model.roster());
-        VBox.setVgrow(roster, Priority.ALWAYS);
-
-        Button unassign = new Button(Messages.text("mentors.unassign"));
-        unassign.setMinWidth(Region.USE_PREF_SIZE);
-        unassign.setId("unassign");
         unassign.disableProperty()
                 .bind(model.busyProperty()
                         .or(Bindings.isEmpty(roster.getSelectionModel().getSelectedItems())));
-        unassign.setOnAction(event -> model.unassign(roster.getSelectionModel().getSelectedItems()));
-        ComboBox<Mentor> target = new ComboBox<>(model.moveTargets());
-        target.setId("move-target");
-        target.setPromptText(Messages.text("mentors.moveTo.prompt"));
-        Label targetLabel = new Label(Messages.text("mentors.moveTo.label"));
-        targetLabel.setLabelFor(target);
-        targetLabel.setMinWidth(Region.USE_PREF_SIZE);
+        target.setItems(model.moveTargets());
         target.setCellFactory(ignored -> new MentorCell());
         target.setButtonCell(new MentorCell());
-        target.setPrefWidth(190);
-        target.setMinWidth(120);
-        Button move = new Button(Messages.text("mentors.move"));
-        move.setMinWidth(Region.USE_PREF_SIZE);
-        move.setId("move-all");
         move.disableProperty()
                 .bind(model.busyProperty().or(target.valueProperty().isNull()));
-        move.setOnAction(event -> model.moveAllTo(target.getValue()));
-        Button more = new Button(Messages.text("mentors.more"));
-        more.setMinWidth(Region.USE_PREF_SIZE);
-        more.setId("roster-more");
         more.visibleProperty().bind(model.hasMoreProperty());
-        more.setOnAction(event -> model.loadMore());
-        Label message = note(model.messageProperty());
         more.managedProperty().bind(more.visibleProperty());
-        HBox moveGroup = new HBox(6, targetLabel, target, move);
-        moveGroup.setAlignment(Pos.CENTER_LEFT);
-        // wraps (move group under unassign) rather than cutting "Move all" at 1024×700
-        FlowPane actions = new FlowPane(8, 6, unassign, moveGroup, more);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        name.setWrapText(true);
-        name.setMinHeight(Region.USE_PREF_SIZE);
-        facts.setWrapText(true);
-        facts.setMinHeight(Region.USE_PREF_SIZE);
-        return new VBox(6, name, facts, roster, actions, message);
+        bindNote(rosterMessage, model.messageProperty());
     }
 
-    private static Node assignPane(AssignViewModel model, DialogService dialogs) {
-        Label title = new Label();
-        title.getStyleClass().addAll("title-4", "section-title");
-        title.textProperty()
+    private void bindAssign(DialogService dialogs) {
+        assignTitle
+                .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> model.mentorProperty().get() == null
+                        () -> assigning.mentorProperty().get() == null
                                 ? Messages.text("mentors.add")
                                 : Messages.text(
                                         "mentors.addTo",
-                                        model.mentorProperty().get().displayName()),
-                        model.mentorProperty()));
-        TextField query = new TextField();
-        query.setId("assign-query");
-        query.setPromptText(Messages.text("mentors.query.prompt"));
-        query.setPrefColumnCount(14);
-        query.setMinWidth(120);
-        Label queryLabel = new Label(Messages.text("mentors.query.label"));
-        queryLabel.setLabelFor(query);
-        queryLabel.setMinWidth(Region.USE_PREF_SIZE);
-        query.textProperty().bindBidirectional(model.queryProperty());
-        query.setOnAction(event -> model.search());
-        HBox.setHgrow(query, Priority.ALWAYS);
-        CheckBox withoutMentor = new CheckBox(Messages.text("mentors.withoutOnly"));
-        withoutMentor.setId("without-mentor-only");
-        withoutMentor.selectedProperty().bindBidirectional(model.withoutMentorOnlyProperty());
-        withoutMentor.setMinWidth(Region.USE_PREF_SIZE);
-        Button find = new Button(Messages.text("mentors.find"));
-        find.setMinWidth(Region.USE_PREF_SIZE);
-        find.setId("assign-search");
-        find.setOnAction(event -> model.search());
-        HBox queryGroup = new HBox(6, queryLabel, query, find);
-        queryGroup.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(query, Priority.ALWAYS);
-        FlowPane search = new FlowPane(8, 6, queryGroup, withoutMentor);
-        search.setAlignment(Pos.CENTER_LEFT);
-
-        TableView<RosterEntry> found = studentTable("candidates", Messages.text("mentors.found.none"));
-        TableColumn<RosterEntry, String> current =
-                Columns.of(Messages.text("mentors.column.currentMentor"), 170, RosterEntry::mentorName);
-        found.getColumns().add(current);
-        ColumnFit.apply(found, found.getColumns().get(0), List.of());
-        found.setItems(model.candidates());
-        VBox.setVgrow(found, Priority.ALWAYS);
-
-        Button assign = new Button(Messages.text("mentors.assignSelected"));
-        assign.setMinWidth(Region.USE_PREF_SIZE);
-        assign.setId("assign-selected");
-        assign.getStyleClass().add("accent");
+                                        assigning.mentorProperty().get().displayName()),
+                        assigning.mentorProperty()));
+        query.textProperty().bindBidirectional(assigning.queryProperty());
+        withoutMentor.selectedProperty().bindBidirectional(assigning.withoutMentorOnlyProperty());
+        studentColumns(found, foundStudent, foundNumber, foundCohort);
+        Columns.value(currentMentor, RosterEntry::mentorName);
+        ColumnFit.apply(found, foundStudent, List.of());
+        found.setItems(assigning.candidates());
         assign.disableProperty()
-                .bind(model.busyProperty()
-                        .or(model.mentorProperty().isNull())
+                .bind(assigning
+                        .busyProperty()
+                        .or(assigning.mentorProperty().isNull())
                         .or(Bindings.isEmpty(found.getSelectionModel().getSelectedItems())));
-        assign.setOnAction(event -> model.assign(found.getSelectionModel().getSelectedItems()));
-        model.moveQuestionProperty().addListener((obs, was, question) -> {
+        assigning.moveQuestionProperty().addListener((obs, was, question) -> {
             if (!question.isEmpty()) {
-                MoveConfirmation.ask(dialogs, null, question, move -> {
-                    if (move) {
-                        model.confirmMove();
+                MoveConfirmation.ask(dialogs, null, question, confirmed -> {
+                    if (confirmed) {
+                        assigning.confirmMove();
                     } else {
-                        model.cancelMove();
+                        assigning.cancelMove();
                     }
                 });
             }
         });
-        Button all = new Button(Messages.text("mentors.selectAll"));
-        all.setMinWidth(Region.USE_PREF_SIZE);
-        all.setId("select-all-found");
-        all.setOnAction(event -> found.getSelectionModel().selectAll());
-        Button more = new Button(Messages.text("mentors.more.found"));
-        more.setMinWidth(Region.USE_PREF_SIZE);
-        more.setId("candidates-more");
-        more.visibleProperty().bind(model.hasMoreProperty());
-        more.setOnAction(event -> model.loadMore());
-        more.managedProperty().bind(more.visibleProperty());
-        FlowPane actions = new FlowPane(8, 6, assign, all, more);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        Label message = note(model.messageProperty());
-        message.setId("assign-message");
-        return new VBox(6, title, search, found, actions, message);
+        moreFound.visibleProperty().bind(assigning.hasMoreProperty());
+        moreFound.managedProperty().bind(moreFound.visibleProperty());
+        bindNote(assignMessage, assigning.messageProperty());
     }
 
-    private static TableView<RosterEntry> studentTable(String id, String placeholder) {
-        TableView<RosterEntry> table = new TableView<>();
-        table.setId(id);
-        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+    /** The student, number and cohort columns both tables start with; several rows may be chosen at once. */
+    private static void studentColumns(
+            TableView<RosterEntry> table,
+            TableColumn<RosterEntry, String> student,
+            TableColumn<RosterEntry, String> number,
+            TableColumn<RosterEntry, String> cohort) {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label(placeholder));
-        table.getColumns().add(Columns.of(Messages.text("mentors.column.student"), 150, RosterEntry::displayName));
-        table.getColumns().add(Columns.of(Messages.text("mentors.column.number"), 96, RosterEntry::studentNumber));
-        table.getColumns().add(Columns.of(Messages.text("mentors.column.cohort"), 96, RosterEntry::cohort));
-        table.getColumns().forEach(column -> column.setSortable(false));
-        // widths: ColumnFit, applied once the screen's own columns are added (no sideways scrolling)
-        return table;
+        Columns.value(student, RosterEntry::displayName);
+        Columns.value(number, RosterEntry::studentNumber);
+        Columns.value(cohort, RosterEntry::cohort);
+    }
+
+    @FXML
+    private void unassign() {
+        model.unassign(roster.getSelectionModel().getSelectedItems());
+    }
+
+    @FXML
+    private void moveAll() {
+        model.moveAllTo(target.getValue());
+    }
+
+    @FXML
+    private void loadMore() {
+        model.loadMore();
+    }
+
+    @FXML
+    private void search() {
+        assigning.search();
+    }
+
+    @FXML
+    private void assignSelected() {
+        assigning.assign(found.getSelectionModel().getSelectedItems());
+    }
+
+    @FXML
+    private void selectAllFound() {
+        found.getSelectionModel().selectAll();
+    }
+
+    @FXML
+    private void loadMoreFound() {
+        assigning.loadMore();
+    }
+
+    /** A note under a table: no room taken while there is nothing to say (en-XA at 1024×700 needs it). */
+    private static void bindNote(Label note, javafx.beans.value.ObservableValue<String> text) {
+        note.textProperty().bind(text);
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
     }
 
     private static String facts(Mentor mentor) {
@@ -215,14 +236,6 @@ final class MentorDetailView {
                 Messages.text(mentor.active() ? "mentors.facts.active" : "mentors.facts.inactive"),
                 Messages.text("mentors.facts.students", mentor.students()),
                 Messages.text("mentors.facts.cohorts", mentor.cohortCount()));
-    }
-
-    private static Label note(javafx.beans.value.ObservableValue<String> text) {
-        Label label = new Label();
-        label.getStyleClass().add("note");
-        label.setWrapText(true);
-        label.textProperty().bind(text);
-        return label;
     }
 
     SplitPane root() {

@@ -2,16 +2,12 @@ package org.registrar.mentors;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
+import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
@@ -20,57 +16,86 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.registrar.db.Privileges;
 import org.registrar.dialogs.DialogService;
 import org.registrar.i18n.Messages;
 import org.registrar.ui.ColumnFit;
+import org.registrar.ui.Fxml;
 
 /**
  * The Mentors screen: the filterable, sortable list of mentors on the left, the chosen mentor's students and the
- * assign panel on the right. Binds to {@link MentorsViewModel} only.
+ * assign panel on the right. Its static layout is MentorsView.fxml (words from the bundle's {@code mentors.*} keys,
+ * style MentorsView.css); the rows, the bindings and the detail are set up here. Binds to {@link MentorsViewModel}
+ * only.
  */
 public final class MentorsView {
-    private final BorderPane root = new BorderPane();
+    private final MentorsViewModel model;
+    private final DialogService dialogs;
+    private final BorderPane root;
     private boolean attachedOnce;
 
-    private final DialogService dialogs;
+    @FXML
+    private Label summary;
+
+    @FXML
+    private Label message;
+
+    @FXML
+    private SplitPane split;
+
+    @FXML
+    private TextField filter;
+
+    @FXML
+    private CheckBox activeOnly;
+
+    @FXML
+    private ProgressIndicator spinner;
+
+    @FXML
+    private TableView<Mentor> table;
+
+    @FXML
+    private TableColumn<Mentor, String> name;
+
+    @FXML
+    private TableColumn<Mentor, String> email;
+
+    @FXML
+    private TableColumn<Mentor, String> active;
+
+    @FXML
+    private TableColumn<Mentor, Integer> students;
+
+    @FXML
+    private TableColumn<Mentor, String> cohorts;
+
+    @FXML
+    private TableColumn<Mentor, Instant> lastChange;
+
+    @FXML
+    private HBox editActions;
+
+    @FXML
+    private Button rename;
+
+    @FXML
+    private Button toggle;
 
     /** The screen over {@code model}; its dialogs (rename, move) go through {@code dialogs}. */
     public MentorsView(MentorsViewModel model, DialogService dialogs) {
+        this.model = model;
         this.dialogs = dialogs;
-        Label title = new Label(Messages.text("mentors.title"));
-        title.getStyleClass().add("title-2");
-        Label summary = new Label();
-        summary.setId("mentors-summary");
-        summary.getStyleClass().add("text-muted");
+        this.root = Fxml.load(this);
         summary.textProperty().bind(model.summaryProperty());
-        Hyperlink gaps = new Hyperlink(Messages.text("mentors.withoutMentor"));
-        gaps.setId("show-without-mentor");
-        gaps.setOnAction(event -> model.detail().assign().showWithoutMentor());
-        Label message = new Label();
-        message.getStyleClass().add("danger");
         message.textProperty().bind(model.messageProperty());
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        gaps.setMinWidth(Region.USE_PREF_SIZE);
-        message.setWrapText(true);
-        FlowPane heading = new FlowPane(12, 4, title, summary, gaps, message);
-        heading.setAlignment(Pos.BASELINE_LEFT);
-
-        SplitPane split = new SplitPane(listPane(model), new MentorDetailView(model.detail(), dialogs).root());
-        split.setDividerPositions(0.46);
-        root.setTop(heading);
-        root.setCenter(split);
-        BorderPane.setMargin(heading, new Insets(0, 0, 12, 0));
-        root.setPadding(new Insets(20, 24, 16, 24));
-        root.getStyleClass().addAll("screen", "mentors");
-        root.getStylesheets()
-                .add(Objects.requireNonNull(MentorsView.class.getResource("mentors.css"))
-                        .toExternalForm());
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        activeOnly.selectedProperty().bindBidirectional(model.activeOnlyProperty());
+        spinner.visibleProperty().bind(model.busyProperty());
+        bindTable();
+        bindEditActions();
+        split.getItems().add(new MentorDetailView(model.detail(), dialogs).root());
         model.refresh();
         root.sceneProperty().addListener((obs, was, now) -> {
             if (was == null && now != null && attachedOnce) {
@@ -80,47 +105,28 @@ public final class MentorsView {
         });
     }
 
-    private VBox listPane(MentorsViewModel model) {
-        TextField filter = new TextField();
-        filter.setId("mentor-filter");
-        filter.setPromptText(Messages.text("mentors.filter.prompt"));
-        filter.setPrefColumnCount(12);
-        Label filterLabel = new Label(Messages.text("mentors.filter.label"));
-        filterLabel.setLabelFor(filter);
-        filterLabel.setMinWidth(Region.USE_PREF_SIZE);
-        filter.textProperty().bindBidirectional(model.filterProperty());
-        HBox.setHgrow(filter, Priority.ALWAYS);
-        CheckBox activeOnly = new CheckBox(Messages.text("mentors.activeOnly"));
-        activeOnly.setId("active-only");
-        activeOnly.selectedProperty().bindBidirectional(model.activeOnlyProperty());
-        activeOnly.setMinWidth(Region.USE_PREF_SIZE);
-        Button refresh = new Button(Messages.text("mentors.refresh"));
-        refresh.setMinWidth(Region.USE_PREF_SIZE);
-        refresh.setId("refresh-mentors");
-        refresh.setTooltip(new Tooltip(Messages.text("mentors.refresh.tooltip")));
-        refresh.setOnAction(event -> model.refresh());
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(model.busyProperty());
-        HBox filterGroup = new HBox(6, filterLabel, filter);
-        filterGroup.setAlignment(Pos.CENTER_LEFT);
-        FlowPane tools = new FlowPane(8, 8, filterGroup, activeOnly, refresh, spinner);
-        tools.setAlignment(Pos.CENTER_LEFT);
+    @FXML
+    private void showWithoutMentor() {
+        model.detail().assign().showWithoutMentor();
+    }
 
-        TableView<Mentor> table = mentorTable(model);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox pane = new VBox(8, tools, table, editActions(model));
-        pane.setPadding(new Insets(0, 12, 0, 0));
-        return pane;
+    @FXML
+    private void refresh() {
+        model.refresh();
+    }
+
+    @FXML
+    private void rename() {
+        MentorRenameDialog.show(dialogs, model);
+    }
+
+    @FXML
+    private void toggleActive() {
+        model.toggleActive();
     }
 
     /** Rename and (de)activate the chosen mentor: admins only; others see why the buttons are disabled. */
-    private Node editActions(MentorsViewModel model) {
-        Button rename = new Button(Messages.text("mentors.rename"));
-        rename.setId("rename-mentor");
-        rename.setOnAction(event -> MentorRenameDialog.show(dialogs, model));
-        Button toggle = new Button();
-        toggle.setId("toggle-active");
+    private void bindEditActions() {
         toggle.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> model.selectedProperty().get() != null
@@ -128,53 +134,33 @@ public final class MentorsView {
                                 ? Messages.text("mentors.activate")
                                 : Messages.text("mentors.deactivate"),
                         model.selectedProperty()));
-        toggle.setOnAction(event -> model.toggleActive());
         var unusable = model.selectedProperty()
                 .isNull()
                 .or(model.busyProperty())
                 .or(model.canEditProperty().not());
         rename.disableProperty().bind(unusable);
         toggle.disableProperty().bind(unusable);
-        rename.setMinWidth(Region.USE_PREF_SIZE);
-        toggle.setMinWidth(Region.USE_PREF_SIZE);
-        HBox actions = new HBox(8, rename, toggle);
-        actions.setAlignment(Pos.CENTER_LEFT);
         Tooltip why = new Tooltip(Privileges.notPermitted(Privileges.Action.EDIT_MENTORS));
         Runnable explain = () -> {
             if (model.canEditProperty().get()) {
-                Tooltip.uninstall(actions, why);
+                Tooltip.uninstall(editActions, why);
             } else {
-                Tooltip.install(actions, why);
+                Tooltip.install(editActions, why);
             }
         };
         model.canEditProperty().addListener((obs, was, now) -> explain.run());
         explain.run();
-        return actions;
     }
 
-    private static TableView<Mentor> mentorTable(MentorsViewModel model) {
-        TableView<Mentor> table = new TableView<>();
-        table.setId("mentors-table");
-        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
-        TableColumn<Mentor, String> name = Columns.of(Messages.text("mentors.column.name"), 150, Mentor::displayName);
+    private void bindTable() {
         String yes = Messages.text("mentors.yes");
         String no = Messages.text("mentors.no");
-        TableColumn<Mentor, String> active =
-                Columns.of(Messages.text("mentors.column.active"), 66, m -> m.active() ? yes : no);
-        TableColumn<Mentor, Integer> students =
-                Columns.number(Messages.text("mentors.column.students"), 90, Mentor::students);
-        TableColumn<Mentor, String> cohorts =
-                Columns.of(Messages.text("mentors.column.cohorts"), 130, m -> m.cohortsSummary(2));
-        TableColumn<Mentor, String> email = Columns.of(Messages.text("mentors.column.email"), 190, Mentor::email);
-        TableColumn<Mentor, Instant> lastChange =
-                Columns.time(Messages.text("mentors.column.lastChange"), 146, Mentor::lastChange);
-        table.getColumns().add(name);
-        table.getColumns().add(email);
-        table.getColumns().add(active);
-        table.getColumns().add(students);
-        table.getColumns().add(cohorts);
-        table.getColumns().add(lastChange);
-        table.setPlaceholder(new Label(Messages.text("mentors.none")));
+        Columns.value(name, Mentor::displayName);
+        Columns.value(email, Mentor::email);
+        Columns.value(active, m -> m.active() ? yes : no);
+        Columns.value(students, Mentor::students);
+        Columns.value(cohorts, m -> m.cohortsSummary(2));
+        Columns.time(lastChange, Mentor::lastChange);
         // no sideways scrolling in the split pane: what the detail shows anyway gives way first
         ColumnFit.apply(table, name, List.of(lastChange, email, cohorts));
         SortedList<Mentor> sorted = new SortedList<>(model.mentors());
@@ -191,7 +177,6 @@ public final class MentorsView {
                 table.scrollTo(now);
             }
         });
-        return table;
     }
 
     public Parent root() {

@@ -23,9 +23,18 @@ public final class ColumnFit<S> {
     private static final double SORT_ARROW = 14;
 
     private static final int SAMPLED_ROWS = 100;
+    /** TableColumn's default preferred width, which its header takes as "never sized" (see notDefault). */
+    private static final double DEFAULT_WIDTH = 80;
+
     private static final javafx.css.PseudoClass WRAPPED = javafx.css.PseudoClass.getPseudoClass("wrapped");
     /** Room for the vertical scroll bar, shown or not, so a full page never makes the table scroll sideways. */
     private static final double SCROLL_BAR = 14;
+
+    /**
+     * A column property: the width the user dragged the column to (a Double). The fit keeps it (at least the header's
+     * longest word) instead of the content's width; the grid remembers it per user (issue 19).
+     */
+    public static final String USER_WIDTH = "registrar.userWidth";
 
     private final TableView<S> table;
     private final TableColumn<S, ?> flexible;
@@ -91,6 +100,9 @@ public final class ColumnFit<S> {
             full[index] = Math.ceil(width(header) + HEADER_EXTRA + arrow);
             pref[index] = Math.max(
                     min[index], Math.ceil(Math.max(width(header) + HEADER_EXTRA, contentWidth(column) + CELL_EXTRA)));
+            if (column.getProperties().get(USER_WIDTH) instanceof Double dragged) {
+                pref[index] = Math.max(min[index], Math.floor(dragged));
+            }
         }
         double available = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR;
         boolean[] shown = new boolean[columns.size()];
@@ -124,10 +136,18 @@ public final class ColumnFit<S> {
             wraps |= shown[index] && Math.floor(width) < full[index];
             columns.get(index).setVisible(shown[index]);
             columns.get(index).setMinWidth(min[index]);
-            columns.get(index).setPrefWidth(Math.floor(width));
+            columns.get(index).setPrefWidth(notDefault(Math.floor(width)));
         }
         // a header on two lines needs a header row of two lines (ColumnFit.css)
         table.pseudoClassStateChanged(WRAPPED, wraps);
+    }
+
+    /**
+     * A column whose preferred width is exactly JavaFX's default (80) when its header is first laid out (a column
+     * shown again) is sized to its content by the skin, whatever was asked: 79 instead keeps what was shared out.
+     */
+    private static double notDefault(double width) {
+        return width == DEFAULT_WIDTH ? DEFAULT_WIDTH - 1 : width;
     }
 
     private static double sum(double[] widths, boolean[] shown) {

@@ -42,16 +42,16 @@ final class GridHeaders {
     }
 
     /**
-     * The widths {@code widths} remembers, given back (never below what a header needs), kept as the column's ideal
-     * width under {@code idealKey} (what the grid's fitting gives way from on a narrow window); and from now on every
+     * The widths {@code widths} remembers, given back (never below what a header needs) under {@code userKey}, the
+     * width the table's column fitting then keeps (ColumnFit.USER_WIDTH); and from now on every
      * column the user drags is remembered.
      */
-    static void rememberWidths(TableView<GridRow> table, ColumnWidths widths, String idealKey) {
+    static void rememberWidths(TableView<GridRow> table, ColumnWidths widths, String userKey) {
         for (TableColumn<GridRow, ?> column : table.getColumns()) {
             if (column.getId() != null) {
                 widths.width(column.getId()).ifPresent(width -> {
                     double restored = Math.max(column.getMinWidth(), width);
-                    column.getProperties().put(idealKey, restored);
+                    column.getProperties().put(userKey, restored);
                     column.setPrefWidth(restored);
                 });
             }
@@ -62,7 +62,7 @@ final class GridHeaders {
             TableColumn<?, ?> column = features.getColumn();
             // a column of its own: the user dragged its header's edge (the grid's own fitting calls with none)
             if (resized && column != null && column.getId() != null) {
-                column.getProperties().put(idealKey, column.getWidth());
+                column.getProperties().put(userKey, column.getWidth());
                 widths.remember(column.getId(), column.getWidth());
             }
             return resized;

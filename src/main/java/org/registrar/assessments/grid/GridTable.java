@@ -16,10 +16,8 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import org.registrar.i18n.Messages;
+import org.registrar.ui.ColumnFit;
 
 /**
  * The grid: an editable {@link TableView} with cell selection and spreadsheet keys. Typing edits, Enter moves down,
@@ -34,13 +32,6 @@ public final class GridTable implements GridNavigator {
     private static final KeyCombination REDO_TOO = KeyCombination.keyCombination("Shortcut+Shift+Z");
     private static final KeyCombination COPY = KeyCombination.keyCombination("Shortcut+C");
     private static final KeyCombination FILL_DOWN = KeyCombination.keyCombination("Shortcut+D");
-
-    /** A header's padding and its sort-arrow space beside its text. */
-    private static final double HEADER_PADDING = 24;
-    /** The vertical scroll bar and the grid's border, beside its columns. */
-    private static final double SCROLL_BAR_AND_BORDERS = 30;
-
-    private static final String IDEAL_WIDTH = "registrar.idealWidth";
 
     private final GridActions model;
     private final TableView<GridRow> table = new TableView<>();
@@ -72,19 +63,18 @@ public final class GridTable implements GridNavigator {
         table.setPlaceholder(new Label(Messages.text("assessments.grid.empty")));
         table.getColumns()
                 .addAll(List.of(
-                        text(Messages.text("assessments.grid.studentNumber"), 110, 90, GridRow::studentNumber),
-                        text(Messages.text("assessments.grid.name"), 220, 120, GridRow::name),
+                        text(Messages.text("assessments.grid.studentNumber"), GridRow::studentNumber),
+                        text(Messages.text("assessments.grid.name"), GridRow::name),
                         saved(),
-                        editable(score, GridColumn.SCORE, 100),
-                        editable(comment, GridColumn.COMMENT, 200),
+                        editable(score, GridColumn.SCORE),
+                        editable(comment, GridColumn.COMMENT),
                         state()));
-        // every column gives way down to what its header needs, so all headers stay in view on a 1024 px screen
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.widthProperty().addListener((obs, was, now) -> fitColumns(now.doubleValue()));
+        // columns sized to their content, the comment taking the rest; headers wrap before they are cut (issue 18)
+        ColumnFit.apply(table, comment);
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         table.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
         GridHeaders.sortable(table);
-        GridHeaders.rememberWidths(table, widths, IDEAL_WIDTH);
+        GridHeaders.rememberWidths(table, widths, ColumnFit.USER_WIDTH);
         table.editingCellProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 typeAhead.clear();
@@ -92,11 +82,9 @@ public final class GridTable implements GridNavigator {
         });
     }
 
-    private static TableColumn<GridRow, String> text(
-            String title, double width, double min, java.util.function.Function<GridRow, String> value) {
+    private static TableColumn<GridRow, String> text(String title, java.util.function.Function<GridRow, String> value) {
         TableColumn<GridRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
-        fitHeader(column, width, min);
         column.setEditable(false);
         column.setSortable(false);
         return column;
@@ -105,19 +93,17 @@ public final class GridTable implements GridNavigator {
     private static TableColumn<GridRow, String> saved() {
         TableColumn<GridRow, String> column = new TableColumn<>(Messages.text("assessments.grid.saved"));
         column.setCellValueFactory(cell -> cell.getValue().savedProperty());
-        fitHeader(column, 70, 64);
         column.setEditable(false);
         column.setSortable(false);
         column.getStyleClass().add("saved-column");
         return column;
     }
 
-    private TableColumn<GridRow, String> editable(TableColumn<GridRow, String> column, GridColumn kind, double width) {
+    private TableColumn<GridRow, String> editable(TableColumn<GridRow, String> column, GridColumn kind) {
         column.setCellValueFactory(cell -> kind == GridColumn.SCORE
                 ? cell.getValue().entryProperty()
                 : cell.getValue().commentProperty());
         column.setCellFactory(col -> new EditCell(this, kind));
-        fitHeader(column, width, kind == GridColumn.SCORE ? 96 : 120);
         column.setSortable(false);
         column.setId(kind == GridColumn.SCORE ? "score-column" : "comment-column");
         return column;
@@ -133,7 +119,6 @@ public final class GridTable implements GridNavigator {
                 },
                 cell.getValue().stateProperty(),
                 cell.getValue().messageProperty()));
-        fitHeader(column, 180, 100);
         column.setEditable(false);
         column.setSortable(false);
         column.setId("state-column");
@@ -159,50 +144,6 @@ public final class GridTable implements GridNavigator {
             }
         });
         return column;
-    }
-
-    /**
-     * A column at least as wide as its header needs in the language shown ({@code min} otherwise), and {@code width}
-     * wide when there is room; the constrained policy gives the last column what is left.
-     */
-    private static void fitHeader(TableColumn<GridRow, String> column, double width, double min) {
-        Text header = new Text(column.getText());
-        header.setFont(Font.font(
-                Font.getDefault().getFamily(),
-                FontWeight.BOLD,
-                Font.getDefault().getSize() * 1.15));
-        double needed = Math.ceil(header.getLayoutBounds().getWidth()) + HEADER_PADDING;
-        column.setMinWidth(Math.max(min, needed));
-        column.setPrefWidth(Math.max(width, needed));
-        column.getProperties().put(IDEAL_WIDTH, column.getPrefWidth());
-    }
-
-    /**
-     * Columns at their ideal widths when the grid is wide enough, the comment column taking what is left; on a
-     * narrower grid every column gives way in proportion, down to what its header needs. (The constrained policies
-     * of JavaFX 21 leave columns wider than the grid after it narrows again.)
-     */
-    private void fitColumns(double tableWidth) {
-        double available = tableWidth - SCROLL_BAR_AND_BORDERS;
-        if (available <= 0) {
-            return;
-        }
-        double ideal = 0;
-        double shrinkable = 0;
-        for (TableColumn<GridRow, ?> column : table.getColumns()) {
-            double wanted = (Double) column.getProperties().get(IDEAL_WIDTH);
-            ideal += wanted;
-            shrinkable += wanted - column.getMinWidth();
-        }
-        double shrink = ideal <= available || shrinkable <= 0 ? 0 : Math.min(1, (ideal - available) / shrinkable);
-        for (TableColumn<GridRow, ?> column : table.getColumns()) {
-            double wanted = (Double) column.getProperties().get(IDEAL_WIDTH);
-            double width = Math.floor(wanted - (wanted - column.getMinWidth()) * shrink);
-            if (column == comment && ideal < available) {
-                width += Math.floor(available - ideal);
-            }
-            column.setPrefWidth(width);
-        }
     }
 
     private void keyPressed(KeyEvent event) {
