@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -61,12 +62,17 @@ final class WindowRehearsal {
 
     private final Nowhere nowhere;
     private final BooleanSupplier wanted;
-    private final List<Runnable> steps = List.of(this::frame, this::students, this::style, this::rows, this::draw);
+    /** Small steps, the costly ones apart (styles, the Students screen, the drawing): the window waits for one. */
+    private final List<Runnable> steps =
+            List.of(this::frame, this::styleFrame, this::students, this::styleStudents, this::rows, this::draw);
+
+    private final List<String> took = new ArrayList<>();
     private final CompletableFuture<Boolean> finished = new CompletableFuture<>();
     private int next;
     private long busyNanos;
     private BorderPane root;
     private Scene scene;
+    private Node studentsRoot;
     private WritableImage drawing;
 
     private WindowRehearsal(Nowhere nowhere, BooleanSupplier wanted) {
@@ -112,7 +118,9 @@ final class WindowRehearsal {
             end(false, "failed");
             return;
         }
-        busyNanos += System.nanoTime() - started;
+        long stepNanos = System.nanoTime() - started;
+        busyNanos += stepNanos;
+        took.add(Duration.ofNanos(stepNanos).toMillis() + " ms");
         if (next < steps.size()) {
             Platform.runLater(this::step);
         } else {
@@ -124,8 +132,11 @@ final class WindowRehearsal {
         Duration busy = Duration.ofNanos(busyNanos);
         StartPhases.process()
                 .record(complete ? PHASE : PHASE + ", " + why + " (" + next + " of " + steps.size() + " steps)", busy);
+        // frame, frame styled, Students built, Students styled, rows laid out, drawn
+        LOG.info("Window rehearsal steps: {}", String.join(", ", took));
         root = null;
         scene = null;
+        studentsRoot = null;
         finished.complete(complete);
     }
 
@@ -157,10 +168,21 @@ final class WindowRehearsal {
         root.setLeft(navigation);
         root.setBottom(status);
         root.getStyleClass().add("main-window");
+        scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(RegistrarApp.class.getResource("app.css").toExternalForm());
+    }
+
+    /** The shell styled at the window's size (the theme, app.css), before the screen is added. */
+    private void styleFrame() {
+        root.applyCss();
     }
 
     /** The Students screen by the window's own wiring, over a database that is not there and a worker that is idle. */
     private void students() {
+        studentsRoot = studentsScreen();
+    }
+
+    private Node studentsScreen() {
         Tasks idle = new Tasks(work -> {}, Platform::runLater, new QueryMetrics(), new Tasks.Observer() {
             @Override
             public void succeeded() {}
@@ -172,14 +194,13 @@ final class WindowRehearsal {
             nowhere.asked();
             throw new SQLException("The window rehearsal has no database");
         });
-        root.setCenter(Screens.studentsView(idle, none, new FxDialogService(() -> null), Privileges.ALL)
-                .root());
+        return Screens.studentsView(idle, none, new FxDialogService(() -> null), Privileges.ALL)
+                .root();
     }
 
-    /** Styled at the window's size, as the first pulse of the real window does (the split pane makes its parts). */
-    private void style() {
-        scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(RegistrarApp.class.getResource("app.css").toExternalForm());
+    /** The Students screen in the shell, styled (its split pane makes its parts now). */
+    private void styleStudents() {
+        root.setCenter(studentsRoot);
         root.applyCss();
     }
 
