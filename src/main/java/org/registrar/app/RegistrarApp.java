@@ -57,6 +57,8 @@ public final class RegistrarApp extends Application {
     private boolean attemptRunning;
     /** The settings as last read (FX thread); built-in ones until the first read ends. */
     private Settings settings = Settings.builtIn();
+    /** The main window's first build was rehearsed (or is being) in this process (ADR 0057). */
+    private boolean rehearsed;
     /** Whether {@link #password} came from the keychain (forgotten there if the server refuses it). */
     private boolean passwordFromKeychain;
     /** The keychain as last probed, or null when it was not needed. */
@@ -147,6 +149,9 @@ public final class RegistrarApp extends Application {
         password = options.password();
         // after start returns: the first attempt may ask for the password in a dialog of its own
         Platform.runLater(this::retry);
+        if (early != null) {
+            rehearseOnce(); // the embedded server is starting already: so is the window's rehearsal
+        }
     }
 
     /** What a start needs to know before it can choose: read on a worker thread. */
@@ -377,6 +382,20 @@ public final class RegistrarApp extends Application {
         Thread thread = new Thread(task, "registrar-startup");
         thread.setDaemon(true);
         thread.start();
+        rehearseOnce();
+    }
+
+    /**
+     * Once per process, as soon as a start is under way (the early start, else the first attempt): the FX thread,
+     * idle behind the start-up card, rehearses the main window's first build off-screen, so the real one finds it
+     * loaded and warm (ADR 0057). Only while the start-up card is shown: it stops once the window (or anything else)
+     * takes its place.
+     */
+    private void rehearseOnce() {
+        if (!rehearsed) {
+            rehearsed = true;
+            WindowRehearsal.begin(() -> mainWindow == null && stage.getScene().getRoot() == startupView.root());
+        }
     }
 
     /** Says which stage failed in plain words; tries again by itself when the server may come back by itself. */
@@ -457,13 +476,17 @@ public final class RegistrarApp extends Application {
                 started,
                 stage.getScene(),
                 MainWindow.screensFor(started.privileges()).contains("Students"));
-        mainWindow = new MainWindow(
-                started,
-                this::editConnection,
-                healthSettings(),
-                Language.of(settings),
-                () -> stage.fireEvent(
-                        new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        HealthSettings health = healthSettings();
+        mainWindow = StartPhases.process()
+                .time(
+                        "main window built (FX thread)",
+                        () -> new MainWindow(
+                                started,
+                                this::editConnection,
+                                health,
+                                Language.of(settings),
+                                () -> stage.fireEvent(new javafx.stage.WindowEvent(
+                                        stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))));
         stage.getScene().setRoot(mainWindow.root());
         // closing with scores not saved asks first; the window closes once the chosen way out is done
         stage.setOnCloseRequest(event -> {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import org.jdbi.v3.core.Jdbi;
 import org.registrar.assessments.BulkEntryView;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.save.DraftStore;
@@ -137,21 +138,26 @@ final class Screens {
 
     /** The Students screen, with "Assign mentor…" opening the mentors' chooser for the selected ids. */
     private Node students() {
-        StudentEditorViewModel editor = new StudentEditorViewModel(
-                tasks, new StudentRecordRepository(context.database().jdbi()));
-        editor.apply(context.privileges());
-        StudentsView view = new StudentsView(
-                new StudentsViewModel(
-                        tasks, new StudentRepository(context.database().jdbi())),
-                editor,
-                new StudentExportViewModel(
-                        tasks, new StudentExportService(context.database().jdbi()), Platform::runLater),
-                dialogs);
+        StudentsView view = studentsView(tasks, context.database().jdbi(), dialogs, context.privileges());
         view.offerMentorAssignment(
                 (studentIds, assigned) -> MentorChooser.show(
                         dialogs, new MentorChooserViewModel(tasks, context.mentors(), studentIds), assigned),
                 context.privileges().canAssignMentors());
         return view.root();
+    }
+
+    /**
+     * The Students screen's view and models over {@code jdbi}, as the window builds it; {@link WindowRehearsal}
+     * builds the same off-screen while the server starts.
+     */
+    static StudentsView studentsView(Tasks tasks, Jdbi jdbi, DialogService dialogs, Privileges privileges) {
+        StudentEditorViewModel editor = new StudentEditorViewModel(tasks, new StudentRecordRepository(jdbi));
+        editor.apply(privileges);
+        return new StudentsView(
+                new StudentsViewModel(tasks, new StudentRepository(jdbi)),
+                editor,
+                new StudentExportViewModel(tasks, new StudentExportService(jdbi), Platform::runLater),
+                dialogs);
     }
 
     private Node mentors() {

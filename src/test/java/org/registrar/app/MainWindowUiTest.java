@@ -104,6 +104,8 @@ class MainWindowUiTest {
                 .contains("PostgreSQL start (pg_ctl)")
                 .contains("schema (Flyway)")
                 .contains("first page query")
+                .contains("main window built (FX thread)")
+                .contains("first page drawn")
                 .contains("window usable (from process start)");
     }
 
