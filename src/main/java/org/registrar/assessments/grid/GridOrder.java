@@ -143,7 +143,7 @@ public final class GridOrder {
     private static int stateRank(String cell) {
         String label = cell == null ? "" : cell.split(":", 2)[0];
         for (int rank = 0; rank < STATE_ORDER.size(); rank++) {
-            if (STATE_ORDER.get(rank).label().equals(label)) {
+            if (STATE_ORDER.get(rank).shown().equals(label)) {
                 return rank;
             }
         }

@@ -114,7 +114,7 @@ public final class GridTable implements GridNavigator {
         column.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> {
                     String message = cell.getValue().messageProperty().get();
-                    String label = cell.getValue().stateProperty().get().label();
+                    String label = cell.getValue().stateProperty().get().shown();
                     return message.isEmpty() ? label : label + ": " + message;
                 },
                 cell.getValue().stateProperty(),
