@@ -56,8 +56,8 @@ public final class ColumnFit<S> {
     }
 
     /**
-     * As {@link #apply(TableView, TableColumn)}, and when even the headers' longest words do not fit, the
-     * {@code optional} columns are hidden, first one first, until they do (panes resize by priority: what the
+     * As {@link #apply(TableView, TableColumn)}, and when the other columns' content does not fit, the
+     * {@code optional} columns are hidden, first one first, until it does (panes resize by priority: what the
      * detail pane shows anyway goes first); they come back when the table is wide enough again.
      */
     public static <S> ColumnFit<S> apply(
@@ -107,8 +107,10 @@ public final class ColumnFit<S> {
         double available = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR;
         boolean[] shown = new boolean[columns.size()];
         java.util.Arrays.fill(shown, true);
+        // optional columns give way while the others' content would be cut: a narrow table shows fewer columns whole
+        // rather than every column as "S00001…" (the flexible and optional ones count only their headers' words)
         for (TableColumn<S, ?> dropped : optional) {
-            if (available <= 0 || sum(min, shown) <= available) {
+            if (available <= 0 || needed(min, pref, shown) <= available) {
                 break;
             }
             shown[columns.indexOf(dropped)] = false;
@@ -148,6 +150,19 @@ public final class ColumnFit<S> {
      */
     private static double notDefault(double width) {
         return width == DEFAULT_WIDTH ? DEFAULT_WIDTH - 1 : width;
+    }
+
+    /** What the shown columns need uncut: the content of the fixed ones, the header words of the others. */
+    private double needed(double[] min, double[] pref, boolean[] shown) {
+        var columns = table.getColumns();
+        double sum = 0;
+        for (int index = 0; index < columns.size(); index++) {
+            if (shown[index]) {
+                TableColumn<S, ?> column = columns.get(index);
+                sum += column == flexible || optional.contains(column) ? min[index] : pref[index];
+            }
+        }
+        return sum;
     }
 
     private static double sum(double[] widths, boolean[] shown) {
