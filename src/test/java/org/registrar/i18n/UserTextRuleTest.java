@@ -48,6 +48,32 @@ class UserTextRuleTest {
                             ".comment",
                             ".version")),
             Map.entry("app/ImportReport.java", Set.of("null")),
+            Map.entry(
+                    "app/Startup.java",
+                    Set.of(
+                            "registrar",
+                            "pgdata",
+                            "server start",
+                            "database exists",
+                            "schema (Flyway)",
+                            "desktop login",
+                            "demo data check",
+                            "Load demo data",
+                            "pool and privileges")),
+            Map.entry("app/StartupView.java", Set.of("danger")),
+            Map.entry(
+                    "app/RegistrarApp.java",
+                    Set.of(
+                            "Registrar",
+                            "Students",
+                            "Plan[demoChosen=",
+                            "JVM and JavaFX start",
+                            "main window built (FX thread)",
+                            "registrar-settings",
+                            "registrar-startup",
+                            "registrar-reconnect",
+                            "registrar-shutdown",
+                            "registrar-shutdown-unused")),
             Map.entry("health/DiagnosticsReport.java", Set.of("yyyy-MM-dd HH:mm:ss xxx")),
             Map.entry("db/Privileges.java", Set.of()),
             Map.entry(
