@@ -62,6 +62,22 @@ class UserTextRuleTest {
                             "pool and privileges")),
             Map.entry("app/StartupView.java", Set.of("danger")),
             Map.entry(
+                    "assessments/InputFlow.java",
+                    Set.of("Paste", "Pasted", "Check input", "Match input", "Check students")),
+            Map.entry(
+                    "assessments/history/HistoryScope.java",
+                    Set.of(
+                            "%1$s.assessment_id = :assessment AND %1$s.student_id = :student",
+                            "%1$s.student_id = :student",
+                            "%1$s.assessment_id = :assessment",
+                            ".assessment_id",
+                            ".student_id")),
+            Map.entry(
+                    "students/StudentSort.java",
+                    Set.of(
+                            "(registrar_fold(s.given_name || ' ' || s.family_name) COLLATE \\\"C\\\")",
+                            "COALESCE(s.cohort_id, 9223372036854775807)")),
+            Map.entry(
                     "app/RegistrarApp.java",
                     Set.of(
                             "Registrar",
