@@ -20,7 +20,7 @@ record AboutInfo(String appVersion, String javaVersion, String javaFxVersion, Pa
         return new AboutInfo(
                 Version.current(),
                 System.getProperty("java.runtime.version", System.getProperty("java.version")) + " ("
-                        + System.getProperty("java.vendor", "unknown vendor") + ")",
+                        + System.getProperty("java.vendor", Messages.text("start.about.unknown-vendor")) + ")",
                 readJavaFxVersion(),
                 dataHome.toAbsolutePath(),
                 logDir != null
@@ -63,6 +63,6 @@ record AboutInfo(String appVersion, String javaVersion, String javaFxVersion, Pa
         } catch (IOException e) {
             // fall through to the toolkit's property
         }
-        return System.getProperty("javafx.runtime.version", "unknown");
+        return System.getProperty("javafx.runtime.version", Messages.text("start.about.unknown"));
     }
 }

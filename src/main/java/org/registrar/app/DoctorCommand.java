@@ -50,7 +50,8 @@ final class DoctorCommand implements Callable<Integer> {
         ConnectionProfile profile = ConnectionOptions.profileOf(settings);
         String password = ConnectionOptions.passwordFromEnvironment();
         if (password == null && !profile.isEmbedded() && System.console() != null) {
-            char[] typed = System.console().readPassword("Password for %s: ", profile.describe());
+            char[] typed =
+                    System.console().readPassword("%s", Messages.text("start.cli.password-for", profile.describe()));
             password = typed == null ? null : new String(typed);
         }
         int earlierPhases = org.registrar.db.StartPhases.process().phases().size();

@@ -126,7 +126,8 @@ final class MigrateCommand implements Callable<Integer> {
     private static String password(ConnectionProfile profile) {
         String password = ConnectionOptions.passwordFromEnvironment();
         if (password == null && System.console() != null) {
-            char[] typed = System.console().readPassword("Password for %s: ", profile.describe());
+            char[] typed =
+                    System.console().readPassword("%s", Messages.text("start.cli.password-for", profile.describe()));
             password = typed == null ? null : new String(typed);
         }
         return password;

@@ -203,7 +203,7 @@ public final class RegistrarApp extends Application {
         Task<Plan> reading = new Task<>() {
             @Override
             protected Plan call() {
-                updateMessage("Reading the settings…");
+                updateMessage(Messages.text("start.reading-settings"));
                 return readPlan(launch, passwordKnown);
             }
         };
@@ -215,7 +215,9 @@ public final class RegistrarApp extends Application {
         });
         reading.setOnFailed(event -> {
             LOG.error("Start-up: the settings could not be read", reading.getException());
-            startupView.showFailure("Settings", "The settings could not be read: " + reading.getException());
+            startupView.showFailure(
+                    Messages.text("start.settings"),
+                    Messages.text("start.settings-unreadable", String.valueOf(reading.getException())));
         });
         Thread thread = new Thread(reading, "registrar-settings");
         thread.setDaemon(true);
@@ -230,9 +232,10 @@ public final class RegistrarApp extends Application {
         if (machine.hasIssues()) {
             LOG.warn("Start-up: the machine-wide settings file has problems: {}", machine.issues());
             startupView.showFailure(
-                    "Machine-wide settings",
+                    Messages.text("start.machine-settings"),
                     ConnectionOptions.machineFileProblem(machine).getMessage()
-                            + "\nAsk your school's IT department to correct the file, then choose Retry.");
+                            + "\n"
+                            + Messages.text("start.machine-settings.fix"));
             return;
         }
         boolean demoAllowed = settings.flag(Key.DEMO_ALLOWED);
@@ -241,7 +244,7 @@ public final class RegistrarApp extends Application {
             if (demoAllowed) {
                 startDemo();
             } else {
-                startupView.showFailure("Demo data", demoForbidden());
+                startupView.showFailure(Messages.text("start.demo-data"), demoForbidden());
             }
             return;
         }
@@ -266,8 +269,8 @@ public final class RegistrarApp extends Application {
     }
 
     private String demoForbidden() {
-        return "Demo data is turned off on this computer by your school's IT department (demo.allowed=false in "
-                + settings.machineFile().path() + ").";
+        return Messages.text(
+                "start.demo-forbidden", settings.machineFile().path().toString());
     }
 
     private void showWelcome(boolean demoAllowed) {
@@ -297,10 +300,7 @@ public final class RegistrarApp extends Application {
 
     private PasswordPrompt.Remember rememberOption() {
         if (!settings.flag(Key.PASSWORD_REMEMBER_ALLOWED)) {
-            return new PasswordPrompt.Remember(
-                    false,
-                    "Your school's IT department does not allow remembering passwords on this computer"
-                            + " (password.remember.allowed=false).");
+            return new PasswordPrompt.Remember(false, Messages.text("start.remember-forbidden"));
         }
         if (keychain == null) {
             return PasswordPrompt.Remember.NOT_OFFERED;
@@ -327,7 +327,7 @@ public final class RegistrarApp extends Application {
                 return; // something else was chosen meanwhile
             }
             if (typed.isEmpty()) {
-                startupView.showFailure(profile.describe(), "No password given.");
+                startupView.showFailure(profile.describe(), Messages.text("start.no-password"));
                 return;
             }
             password = typed.get().password();
@@ -413,8 +413,7 @@ public final class RegistrarApp extends Application {
                 password = null; // the next attempt asks again; no other failure does
                 passwordFromKeychain = false;
                 if (fromKeychain) {
-                    reason += "\nThe server refused the remembered password, so Registrar has forgotten it: Retry"
-                            + " asks for it.";
+                    reason += "\n" + Messages.text("start.remembered-refused");
                 }
             }
         }
@@ -515,14 +514,14 @@ public final class RegistrarApp extends Application {
         startAttempt++;
         stopRetryTimer();
         LOG.warn("Start-up: {}", problem.getMessage());
-        startupView.showFailure("Connection settings", problem.getMessage());
+        startupView.showFailure(Messages.text("start.connection-settings"), problem.getMessage());
         Platform.runLater(this::editConnection);
     }
 
     /** "Use embedded demo database" on the start-up screen. */
     private void useEmbedded() {
         if (!settings.flag(Key.DEMO_ALLOWED)) {
-            startupView.showFailure("Demo data", demoForbidden());
+            startupView.showFailure(Messages.text("start.demo-data"), demoForbidden());
             return;
         }
         ProfileStore.forUser().clear();

@@ -18,6 +18,7 @@ import org.registrar.db.ServerAddress;
 import org.registrar.db.ServerInUseException;
 import org.registrar.db.StartLock;
 import org.registrar.db.StartPhases;
+import org.registrar.i18n.Messages;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;
 
@@ -50,13 +51,13 @@ final class Startup {
         if (!profile.isEmbedded()) {
             progress.accept(connecting(profile));
             Database database = Database.open(profile, profile.url(), password, new QueryMetrics(), new PoolMetrics());
-            String version = "not checked";
+            String version = Messages.text("start.schema-unchecked");
             try {
                 // the pool opens no connection until asked: connect first, so a server that is not there is
                 // reported as such at once, not after the schema check's start-up (Flyway) under its words
                 database.connect();
                 if (migrateServer) {
-                    progress.accept("Checking the schema…");
+                    progress.accept(Messages.text("start.checking-schema"));
                     version = database.migrate();
                 }
             } catch (RuntimeException e) {
@@ -68,7 +69,7 @@ final class Startup {
         try (StartLock lock = StartLock.acquire(dataHome, progress)) {
             return openEmbedded(profile, dataHome, demoStudents, progress);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded database: " + e.getMessage(), e);
+            throw new UncheckedIOException(Messages.text("start.embedded-failed", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -76,10 +77,12 @@ final class Startup {
     static String connecting(ConnectionProfile profile) {
         try {
             ServerAddress address = ServerAddress.of(profile.url());
-            return "Connecting to " + address.host() + " port " + address.port()
-                    + (profile.user() == null ? "" : " as " + profile.user()) + "…";
+            String port = String.valueOf(address.port());
+            return profile.user() == null
+                    ? Messages.text("start.connecting-port", address.host(), port)
+                    : Messages.text("start.connecting-port-user", address.host(), port, profile.user());
         } catch (IllegalArgumentException unreadable) {
-            return "Connecting to " + profile.describe() + "…";
+            return Messages.text("start.connecting", profile.describe());
         }
     }
 
@@ -94,13 +97,13 @@ final class Startup {
         EmbeddedServer server = phases.time("server start", () -> startOrAttach(dataHome.resolve("pgdata"), progress));
         try {
             String url = server.jdbcUrl(EMBEDDED_DATABASE);
-            String version = "not checked";
+            String version = Messages.text("start.schema-unchecked");
             if (server.owned()) {
                 phases.time("database exists", () -> {
                     EmbeddedSetup.createDatabaseIfMissing(server, EMBEDDED_DATABASE);
                     return null;
                 });
-                progress.accept("Checking the schema…");
+                progress.accept(Messages.text("start.checking-schema"));
                 version = phases.time(
                         "schema (Flyway)",
                         () -> Migrations.apply(server.dataSource(EMBEDDED_DATABASE, server.superuser())));
@@ -136,7 +139,7 @@ final class Startup {
         try {
             return EmbeddedServer.startDurable(dataDirectory, progress);
         } catch (ServerInUseException inUse) {
-            progress.accept("Another Registrar window runs the database: connecting to it…");
+            progress.accept(Messages.text("start.joining"));
             return EmbeddedServer.attach(dataDirectory);
         }
     }
@@ -155,7 +158,7 @@ final class Startup {
         Jdbi setup = Jdbi.create(server.dataSource(EMBEDDED_DATABASE, server.superuser()))
                 .installPlugin(new PostgresPlugin());
         setup.setSqlLogger(database.queryMetrics());
-        progress.accept(String.format("First start: generating demo data (%,d students)…", demoStudents));
+        progress.accept(Messages.text("start.generating-demo", demoStudents));
         try (var scope = database.queryMetrics().begin("Load demo data")) {
             return DemoData.load(setup, demoStudents);
         }

@@ -18,6 +18,7 @@ import org.registrar.health.ServerActivityRepository;
 import org.registrar.i18n.Messages;
 import org.registrar.metrics.HealthAlerts;
 import org.registrar.metrics.MetricsSample;
+import org.registrar.metrics.OperationPhrases;
 import org.registrar.metrics.OperationSummary;
 import org.registrar.metrics.PoolMetrics;
 import org.registrar.metrics.QueryMetrics;

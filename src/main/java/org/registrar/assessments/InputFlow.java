@@ -132,7 +132,7 @@ final class InputFlow {
             match(input, validator, validator.unknownKeys(input), source);
             return;
         }
-        long mine = begin("Checking " + input.size() + " lines…");
+        long mine = begin(Messages.text("start.input.checking", input.size()));
         tasks.runLocal("Check input", () -> {
                     InputValidator validator = new InputValidator(roster, maxScore);
                     return new Parsed(null, validator, validator.unknownKeys(input));
@@ -151,7 +151,7 @@ final class InputFlow {
             show(GridEditor.match(input, validator, Map.of(), source), input.size(), source);
             return;
         }
-        long mine = working.get().isEmpty() ? begin("Matching " + input.size() + " lines…") : ticket;
+        long mine = working.get().isEmpty() ? begin(Messages.text("start.input.matching", input.size())) : ticket;
         Callable<GridEditor.Matched> work = () -> GridEditor.match(
                 input, validator, unknown.isEmpty() ? Map.of() : repository.cohortsOf(unknown), source);
         (unknown.isEmpty() ? tasks.runLocal("Match input", work) : tasks.run("Check students", work))

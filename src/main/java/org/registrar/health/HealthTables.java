@@ -11,6 +11,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.registrar.i18n.Messages;
+import org.registrar.metrics.OperationPhrases;
 import org.registrar.metrics.OperationStats;
 import org.registrar.metrics.SampleHistory;
 import org.registrar.metrics.StatementSample;
@@ -22,7 +23,11 @@ final class HealthTables {
     static TableView<OperationStats> operations(ObservableList<OperationStats> rows) {
         TableView<OperationStats> table = new TableView<>(rows);
         table.setId("operations-table");
-        table.getColumns().add(column(Messages.text("health.column.operation"), 240, OperationStats::operation));
+        table.getColumns()
+                .add(column(
+                        Messages.text("health.column.operation"),
+                        240,
+                        stats -> OperationPhrases.phrase(stats.operation())));
         table.getColumns()
                 .add(column(
                         Messages.text("health.column.runs"),

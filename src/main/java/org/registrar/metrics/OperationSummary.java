@@ -20,7 +20,7 @@ public record OperationSummary(
 
     /**
      * "Save results: 2 statements, 3 round trips, 1 transaction, 6 ms": the technical form the command line prints (the status bar
-     * words it for users, see the app's OperationPhrases).
+     * words it for users, see OperationPhrases).
      */
     public String describe() {
         StringBuilder text = new StringBuilder(operation)

@@ -1,6 +1,7 @@
 package org.registrar.students;
 
 import java.util.List;
+import org.registrar.i18n.Messages;
 
 /**
  * The whitelist of server-side sort orders. Each is a list of key expressions ending in a unique key, served by
@@ -9,24 +10,24 @@ import java.util.List;
  */
 enum StudentSort {
     /** Folded "family given" (accent- and case-insensitive, C collation), then id: students_search_key_id_idx. */
-    NAME("Family name", List.of(Key.text("s.search_key"), Key.number("s.id"))),
+    NAME("start.sort.family-name", List.of(Key.text("s.search_key"), Key.number("s.id"))),
     /** Folded "given family", then id: students_given_key_id_idx (V10). */
     GIVEN_NAME(
-            "Given name",
+            "start.sort.given-name",
             List.of(
                     Key.text("(registrar_fold(s.given_name || ' ' || s.family_name) COLLATE \"C\")"),
                     Key.number("s.id"))),
     /** The unique student number is its own tie-break: students_student_number_key. */
-    STUDENT_NUMBER("Student number", List.of(Key.text("s.student_number"))),
+    STUDENT_NUMBER("start.sort.student-number", List.of(Key.text("s.student_number"))),
     /** Class id (no class last), then name, then id: students_cohort_key_search_key_id_idx (V10). */
     COHORT(
-            "Cohort",
+            "start.sort.cohort",
             List.of(
                     Key.number("COALESCE(s.cohort_id, 9223372036854775807)"),
                     Key.text("s.search_key"),
                     Key.number("s.id"))),
     /** Last change, then id: students_updated_at_id_idx. */
-    UPDATED("Last updated", List.of(Key.timestamp("s.updated_at"), Key.number("s.id")));
+    UPDATED("start.sort.updated", List.of(Key.timestamp("s.updated_at"), Key.number("s.id")));
 
     private final String label;
     private final List<Key> keys;
@@ -37,7 +38,7 @@ enum StudentSort {
     }
 
     public String label() {
-        return label;
+        return Messages.text(label);
     }
 
     List<Key> keys() {

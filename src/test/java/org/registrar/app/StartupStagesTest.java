@@ -63,6 +63,22 @@ class StartupStagesTest {
         assertThat(failure.needsPassword()).isFalse();
     }
 
+    /** The step is worded in the chosen language; the port is a number people type, never grouped ("54,321"). */
+    @Test
+    void theConnectingStepSpeaksTheChosenLanguage() {
+        ConnectionProfile profile = profile("jdbc:postgresql://db.school.invalid:54321/registrar");
+        try {
+            org.registrar.i18n.Messages.use(java.util.Locale.GERMAN);
+            assertThat(Startup.connecting(profile)).isEqualTo("Verbindung zu db.school.invalid, Port 54321 als ana…");
+            org.registrar.i18n.Messages.use(java.util.Locale.FRENCH);
+            assertThat(Startup.connecting(profile))
+                    .isEqualTo("Connexion à db.school.invalid, port 54321, en tant que ana…");
+        } finally {
+            org.registrar.i18n.Messages.use(java.util.Locale.ENGLISH);
+        }
+        assertThat(Startup.connecting(profile)).isEqualTo("Connecting to db.school.invalid port 54321 as ana…");
+    }
+
     @Test
     void anUnknownHostIsReportedAsNotFound() {
         ConnectFailure failure = failure(profile("jdbc:postgresql://db.school.invalid:5999/registrar"), "secret");

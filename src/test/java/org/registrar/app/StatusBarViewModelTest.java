@@ -13,6 +13,7 @@ import org.registrar.db.ConnectionMonitor;
 import org.registrar.health.ServerActivityRepository;
 import org.registrar.metrics.HealthAlerts;
 import org.registrar.metrics.MetricsSample;
+import org.registrar.metrics.OperationPhrases;
 import org.registrar.metrics.OperationSummary;
 import org.registrar.metrics.PoolMetrics;
 

@@ -126,6 +126,12 @@ class HealthViewUiTest {
                 .anyMatch(stats -> stats.operation().equals("Open students page")
                         && stats.runs() == 20
                         && stats.meanStatements() == 1.0);
+        // the operation's name as the status bar words it, in the chosen language, not the code's English name
+        TableColumn<?, ?> name = operations.getColumns().get(0);
+        assertThat(operations.getItems().stream()
+                        .map(row -> String.valueOf(((TableColumn<Object, ?>) name).getCellData(row))))
+                .contains("Students page loaded")
+                .doesNotContain("Open students page");
         // a statement with a bound value that must never reach the screen: the table shows its named placeholder
         session.database()
                 .jdbi()

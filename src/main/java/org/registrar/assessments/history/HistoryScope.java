@@ -1,14 +1,16 @@
 package org.registrar.assessments.history;
 
+import org.registrar.i18n.Messages;
+
 /**
  * Whose changes a history view lists; each scope is one fixed filter, applied to {@code result_history} and to the
  * results whose insert event is still their own row (version 1, V54).
  */
 public enum HistoryScope {
     STUDENT_IN_ASSESSMENT(
-            "This student, this assessment", "%1$s.assessment_id = :assessment AND %1$s.student_id = :student"),
-    STUDENT("This student, all assessments", "%1$s.student_id = :student"),
-    ASSESSMENT("Whole assessment", "%1$s.assessment_id = :assessment");
+            "start.history.student-in-assessment", "%1$s.assessment_id = :assessment AND %1$s.student_id = :student"),
+    STUDENT("start.history.student", "%1$s.student_id = :student"),
+    ASSESSMENT("start.history.assessment", "%1$s.assessment_id = :assessment");
 
     private final String label;
     private final String filter;
@@ -42,6 +44,6 @@ public enum HistoryScope {
 
     @Override
     public String toString() {
-        return label;
+        return Messages.text(label);
     }
 }

@@ -1,16 +1,15 @@
-package org.registrar.app;
+package org.registrar.metrics;
 
 import java.util.Map;
 import org.registrar.i18n.Messages;
-import org.registrar.metrics.OperationSummary;
 
 /**
  * What the status bar says when an operation ends, in words a user reads, with its cost kept (the counts are the
  * point of the product): "Next page ready · 1 query · 4.5 ms", "Results saved · 3 queries in 1 transaction · 12 ms".
  * Operation names are the ones features give {@code Tasks.run} and {@code QueryMetrics.begin}; a name without a
- * phrase is shown as it is. Immutable, thread-safe.
+ * phrase is shown as it is. The health screen's operations table names them the same way. Immutable, thread-safe.
  */
-final class OperationPhrases {
+public final class OperationPhrases {
     /**
      * Operation name → the key of what the user sees once it is done. OperationPhrasesTest checks every name has one.
      */
@@ -69,7 +68,7 @@ final class OperationPhrases {
     private OperationPhrases() {}
 
     /** The phrase for {@code operation} in the chosen language, or the name itself when it has none. */
-    static String phrase(String operation) {
+    public static String phrase(String operation) {
         String key = PHRASES.get(operation);
         return key == null ? operation : Messages.text(key);
     }
@@ -78,7 +77,7 @@ final class OperationPhrases {
      * "Next page ready · 1 query, 1 round trip · 4.5 ms"; "… · 2 queries in 1 transaction (1 failed), 3 round trips ·
      * …"; "… · no query · …".
      */
-    static String describe(OperationSummary summary) {
+    public static String describe(OperationSummary summary) {
         String cost = Messages.text("messages.op.queries", summary.statements());
         if (summary.transactions() > 0) {
             cost = Messages.text("messages.op.inTransactions", cost, summary.transactions());

@@ -1,4 +1,4 @@
-package org.registrar.app;
+package org.registrar.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.registrar.metrics.OperationSummary;
 
 /** The status bar's words for finished operations: a phrase a user reads, and the counts kept. */
 class OperationPhrasesTest {
