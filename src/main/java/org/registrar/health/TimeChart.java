@@ -59,6 +59,9 @@ final class TimeChart extends Region {
     }
 
     private final String title;
+    /** The title as it fits left of the table toggle; fitted on layout, not on every (hover) redraw. */
+    private String shownTitle;
+
     private final String unit;
     private final TimeChart.Axis axis;
     private final List<TimeChart.Line> lines;
@@ -196,9 +199,14 @@ final class TimeChart extends Region {
         double height = snapSizeY(getHeight());
         asTable.autosize();
         asTable.relocate(Math.max(0, width - asTable.getWidth() - 4), 2);
+        String fits = fitted(title, asTable.getLayoutX() - 14);
+        boolean retitled = !fits.equals(shownTitle);
+        shownTitle = fits;
         if (canvas.getWidth() != width || canvas.getHeight() != height) {
             canvas.setWidth(width);
             canvas.setHeight(height);
+            draw();
+        } else if (retitled) {
             draw();
         }
         if (table != null && table.isVisible()) {
@@ -222,7 +230,7 @@ final class TimeChart extends Region {
             plot = null;
             return;
         }
-        painter.title(fitted(title, asTable.getLayoutX() > 0 ? asTable.getLayoutX() - 14 : width - 16));
+        painter.title(shownTitle == null ? title : shownTitle);
         double legendTop = height - lineHeight(palette.smallFont()) - 2;
         painter.legend(lines, 8, legendTop, width - 8);
         double bottom = legendTop - lineHeight(palette.smallFont()) - 8;
