@@ -2,6 +2,8 @@ package org.registrar.bench;
 
 import java.util.List;
 import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.registrar.db.Database;
 
 /**
@@ -22,4 +24,23 @@ public record BenchContext(
         String user,
         String password,
         List<Integer> saveSizes,
-        ServerStatements serverStatements) {}
+        ServerStatements serverStatements) {
+
+    /**
+     * A data source on the same server outside every pool, for what measures rather than works (the load run's
+     * observer, the demo's template database): a connection from it is the caller's for as long as it likes.
+     *
+     * @param database the database to connect to; null for the URL's
+     */
+    DataSource plainDataSource(String database, String applicationName) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        if (database != null) {
+            dataSource.setDatabaseName(database);
+        }
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        dataSource.setApplicationName(applicationName);
+        return dataSource;
+    }
+}

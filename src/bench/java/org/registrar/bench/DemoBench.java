@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.registrar.db.DemoData;
 import org.registrar.db.DemoFloor;
 import org.registrar.db.Migrations;
@@ -113,15 +112,7 @@ public final class DemoBench implements BenchScenario {
     }
 
     private static DataSource dataSource(BenchContext context, String database) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(context.jdbcUrl());
-        if (database != null) {
-            dataSource.setDatabaseName(database);
-        }
-        dataSource.setUser(context.user());
-        dataSource.setPassword(context.password());
-        dataSource.setApplicationName("Registrar bench demo");
-        return dataSource;
+        return context.plainDataSource(database, "Registrar bench demo");
     }
 
     private static double seconds(Runnable work) {
