@@ -32,23 +32,31 @@ class LauncherHelpTest {
     @TempDir
     Path folder;
 
-    private final Preferences saved =
-            Preferences.userRoot().node(System.getProperty("registrar.prefsNode", "org/registrar-test/connection"));
+    /** The user's settings of this test alone: others running at the same time never see its language. */
+    private final String node = "org/registrar-test/help-" + System.nanoTime();
+
+    private final Preferences saved = Preferences.userRoot().node(node);
+    private final String sharedNode = System.getProperty("registrar.prefsNode");
     private final Locale system = Locale.getDefault();
     private Path noMachineSettings;
 
     private record Run(int exitCode, String out, String err) {}
 
     @BeforeEach
-    void emptyMachineFile() throws Exception {
+    void settingsOfItsOwn() throws Exception {
+        System.setProperty("registrar.prefsNode", node);
         // a machine file of this test's own, so one on the computer running the tests cannot choose the language
         noMachineSettings = Files.writeString(folder.resolve("empty.properties"), "");
     }
 
     @AfterEach
     void restore() throws Exception {
-        saved.remove("ui.language");
-        saved.flush();
+        saved.removeNode();
+        if (sharedNode == null) {
+            System.clearProperty("registrar.prefsNode");
+        } else {
+            System.setProperty("registrar.prefsNode", sharedNode);
+        }
         Locale.setDefault(system);
     }
 
