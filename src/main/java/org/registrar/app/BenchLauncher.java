@@ -22,10 +22,7 @@ import picocli.CommandLine.Unmatched;
  * registrar.jar; this command finds that jar and hands it every argument (its Main-Class reads them, {@code
  * registrar bench --help} lists them), or says where it looked.
  */
-@Command(
-        name = "bench",
-        description = "Run the benchmark scenarios (from registrar-bench.jar beside registrar.jar;"
-                + " 'registrar bench --help' lists its options).")
+@Command(name = "bench", resourceBundle = CommandHelp.BUNDLE)
 final class BenchLauncher implements Callable<Integer> {
     static final String JAR = "registrar-bench.jar";
     /** Exit code when the bench jar is not there. */

@@ -14,47 +14,35 @@ import picocli.CommandLine.Option;
 
 /**
  * Command-line connection options shared by the window and the headless commands: the command-line layer of the
- * settings (ADR 0050) and where the machine-wide file is.
+ * settings (ADR 0050) and where the machine-wide file is. Their descriptions and labels are in the help bundle
+ * ({@link CommandHelp}), under each option's name without its dashes.
  */
 final class ConnectionOptions {
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            description = "Machine-wide settings file to read instead of this OS's one"
-                    + " (/etc/registrar/registrar.properties on Linux)")
+    @Option(names = "--config", paramLabel = "${bundle:label.file}")
     Path config;
 
-    @Option(
-            names = "--db-url",
-            description = "JDBC URL of the school's server, e.g. jdbc:postgresql://db:5432/registrar")
+    @Option(names = "--db-url", paramLabel = "${bundle:label.url}")
     String url;
 
-    @Option(
-            names = "--db-user",
-            description = "Database user (the password comes from REGISTRAR_DB_PASSWORD or a prompt)")
+    @Option(names = "--db-user", paramLabel = "${bundle:label.user}")
     String user;
 
-    @Option(
-            names = "--ssl-mode",
-            description = "disable, allow, prefer, require, verify-ca, verify-full (default: prefer)")
+    @Option(names = "--ssl-mode", paramLabel = "${bundle:label.mode}")
     String sslMode;
 
-    @Option(names = "--ssl-root-cert", description = "Root certificate file for verify-ca / verify-full")
+    @Option(names = "--ssl-root-cert", paramLabel = "${bundle:label.file}")
     Path sslRootCert;
 
-    @Option(names = "--pgbouncer", description = "The server is reached through PgBouncer in transaction mode")
+    @Option(names = "--pgbouncer")
     boolean pgBouncer;
 
-    @Option(names = "--pool-size", description = "Maximum connections of this desktop, 1-10 (default: 2)")
+    @Option(names = "--pool-size", paramLabel = "${bundle:label.number}")
     Integer poolSize;
 
-    @Option(
-            names = "--language",
-            paramLabel = "xx",
-            description = "The app's language: en, de, fr or es (default: the saved choice, else the system's)")
+    @Option(names = "--language", paramLabel = "${bundle:label.language}")
     String language;
 
-    @Option(names = "--data-home", description = "Folder for the embedded database, drafts and logs")
+    @Option(names = "--data-home", paramLabel = "${bundle:label.folder}")
     Path dataHome;
 
     /**

@@ -13,12 +13,9 @@ import picocli.CommandLine.Option;
  * {@code registrar demo --students N}: generates a demo database on a fresh embedded server and reports how long
  * it took. The benchmark behind the demo-data figure in docs/performance.md.
  */
-@Command(
-        name = "demo",
-        mixinStandardHelpOptions = true,
-        description = "Generate demo data on a fresh embedded server (a scratch folder) and report the time it took.")
+@Command(name = "demo", mixinStandardHelpOptions = true, resourceBundle = CommandHelp.BUNDLE)
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--students", description = "Students to generate (default: 1000000)")
+    @Option(names = "--students", paramLabel = "${bundle:label.number}")
     int students = 1_000_000;
 
     @Override

@@ -19,10 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code registrar doctor}: checks the connection headless and exits 0 only when healthy. */
-@Command(
-        name = "doctor",
-        mixinStandardHelpOptions = true,
-        description = "Check the database connection, schema and latency; exit 0 only when healthy.")
+@Command(name = "doctor", mixinStandardHelpOptions = true, resourceBundle = CommandHelp.BUNDLE)
 final class DoctorCommand implements Callable<Integer> {
     static final int HEALTHY = 0;
     static final int UNHEALTHY = 1;

@@ -20,11 +20,7 @@ import picocli.CommandLine.Option;
  * CSV: a score sheet, a class overview, a transcript or a year overview. Exit 0 when the file was written. What
  * the options ask for is checked before any connection ({@link ExportRequest}); messages in the chosen language.
  */
-@Command(
-        name = "export",
-        mixinStandardHelpOptions = true,
-        description = "Write a report (score sheet, class overview, transcript or year overview) as PDF, .xlsx or"
-                + " CSV, as the Reports screen does.")
+@Command(name = "export", mixinStandardHelpOptions = true, resourceBundle = CommandHelp.BUNDLE)
 final class ExportCommand implements Callable<Integer> {
     static final int WRITTEN = 0;
     static final int NOT_FOUND = 1;
@@ -34,39 +30,31 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
-    @Option(
-            names = "--report",
-            required = true,
-            description = "The report: score-sheet, class-overview, transcript or year-overview")
+    @Option(names = "--report", required = true, paramLabel = "${bundle:label.report}")
     String report;
 
-    @Option(names = "--assessment", description = "Assessment id (score-sheet)")
+    @Option(names = "--assessment", paramLabel = "${bundle:label.id}")
     String assessment;
 
-    @Option(names = "--cohort", description = "Class (cohort) id (class-overview)")
+    @Option(names = "--cohort", paramLabel = "${bundle:label.id}")
     String cohort;
 
-    @Option(
-            names = "--term",
-            description = "FROM..TO as yyyy-mm-dd..yyyy-mm-dd (class-overview; default: the class's school year)")
+    @Option(names = "--term", paramLabel = "${bundle:label.term}")
     String term;
 
-    @Option(names = "--student", description = "Student id (transcript)")
+    @Option(names = "--student", paramLabel = "${bundle:label.id}")
     String student;
 
-    @Option(names = "--year", description = "Year group: the grade level (year-overview)")
+    @Option(names = "--year", paramLabel = "${bundle:label.grade}")
     String year;
 
-    @Option(
-            names = "--school-year",
-            description = "The school year by its first calendar year, 2025 for 2025/26 (year-overview; default:"
-                    + " the newest with that year group)")
+    @Option(names = "--school-year", paramLabel = "${bundle:label.year}")
     String schoolYear;
 
-    @Option(names = "--format", required = true, description = "pdf, csv or xlsx")
+    @Option(names = "--format", required = true, paramLabel = "${bundle:label.format}")
     String format;
 
-    @Option(names = "--out", required = true, description = "The file to write")
+    @Option(names = "--out", required = true, paramLabel = "${bundle:label.file}")
     Path out;
 
     PrintStream console = System.out;

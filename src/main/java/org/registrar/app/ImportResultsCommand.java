@@ -22,7 +22,6 @@ import org.registrar.assessments.data.ScoreRejected;
 import org.registrar.assessments.data.SheetRow;
 import org.registrar.assessments.input.CsvFile;
 import org.registrar.assessments.input.CsvImport;
-import org.registrar.assessments.input.InputLimits;
 import org.registrar.assessments.input.InputValidator;
 import org.registrar.assessments.input.LineNote;
 import org.registrar.assessments.input.Problem;
@@ -44,12 +43,7 @@ import picocli.CommandLine.Option;
  * what would change with {@code --dry-run}, what was saved otherwise: see {@link ImportReport}); saves nothing when any row is bad unless {@code --valid-only}; exit 0 only
  * when everything requested was saved (or, with {@code --dry-run}, would be).
  */
-@Command(
-        name = "import-results",
-        mixinStandardHelpOptions = true,
-        description = "Import an assessment's scores from a CSV, .xlsx or .ods file (same checks as the Assessments"
-                + " screen).",
-        footer = {"", InputLimits.SUMMARY})
+@Command(name = "import-results", mixinStandardHelpOptions = true, resourceBundle = CommandHelp.BUNDLE)
 final class ImportResultsCommand implements Callable<Integer> {
     static final int SAVED = 0;
     static final int NOT_ALL_SAVED = 1;
@@ -60,28 +54,22 @@ final class ImportResultsCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
-    @Option(names = "--assessment", required = true, description = "Assessment id, or \"cohort/title/yyyy-mm-dd\"")
+    @Option(names = "--assessment", required = true, paramLabel = "${bundle:label.assessment}")
     String assessment;
 
-    @Option(
-            names = "--file",
-            required = true,
-            description = "CSV, .xlsx or .ods file: student number or e-mail, score, comment")
+    @Option(names = "--file", required = true, paramLabel = "${bundle:label.file}")
     Path file;
 
-    @Option(names = "--sheet", description = "The workbook's sheet to read, by name or number (default: the first)")
+    @Option(names = "--sheet", paramLabel = "${bundle:label.sheet}")
     String sheet;
 
-    @Option(
-            names = "--encoding",
-            description = "The file's encoding (UTF-8, windows-1252, ...) when it is not what Registrar guesses;"
-                    + " needed when a file is UTF-8 except for a few bytes")
+    @Option(names = "--encoding", paramLabel = "${bundle:label.encoding}")
     String encoding;
 
-    @Option(names = "--dry-run", description = "Check and report only; save nothing")
+    @Option(names = "--dry-run")
     boolean dryRun;
 
-    @Option(names = "--valid-only", description = "Save the valid rows even when other rows have problems")
+    @Option(names = "--valid-only")
     boolean validOnly;
 
     PrintStream out = System.out;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         name = "registrar",
         mixinStandardHelpOptions = true,
         versionProvider = Launcher.VersionProvider.class,
-        description = "Registrar: administration client for the school's student platform.",
+        resourceBundle = CommandHelp.BUNDLE,
         subcommands = {
             DoctorCommand.class,
             MigrateCommand.class,
@@ -33,14 +33,10 @@ public final class Launcher implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
-    @Option(
-            names = "--demo-students",
-            description = "Students generated on the embedded server's first start (default: 20000, max 1000000)")
+    @Option(names = "--demo-students", paramLabel = "${bundle:label.number}")
     int demoStudents = Startup.DEFAULT_DEMO_STUDENTS;
 
-    @Option(
-            names = "--demo",
-            description = "Start on the demo data (the embedded server on this desktop), whatever server is set")
+    @Option(names = "--demo")
     boolean demo;
 
     /** Exit code when the connection settings cannot be used. */
@@ -88,9 +84,13 @@ public final class Launcher implements Callable<Integer> {
         return 0;
     }
 
-    /** The command line with its subcommands; unusable connection settings end it with one line, not a stack. */
+    /**
+     * The command line with its subcommands; unusable connection settings end it with one line, not a stack. Its help
+     * speaks the app's language ({@link CommandHelp}).
+     */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Launcher());
+        CommandHelp.install(commandLine);
         commandLine.setExecutionExceptionHandler((error, command, parsed) -> {
             if (!(error instanceof SettingsProblem problem)) {
                 throw error;

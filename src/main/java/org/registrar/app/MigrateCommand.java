@@ -24,11 +24,7 @@ import picocli.CommandLine.Option;
  * same migration code the app runs at start (ADR 0052). Lists what is pending, refuses a newer schema, a history
  * that differs and a login that does not own the schema before anything changes, then applies and says what it did.
  */
-@Command(
-        name = "migrate",
-        mixinStandardHelpOptions = true,
-        description = "Upgrade the school server's schema with the owner login: list the pending migrations and apply"
-                + " them (--dry-run: list only). Exit 0 when done.")
+@Command(name = "migrate", mixinStandardHelpOptions = true, resourceBundle = CommandHelp.BUNDLE)
 final class MigrateCommand implements Callable<Integer> {
     static final int DONE = 0;
     static final int FAILED = 1;
@@ -40,7 +36,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
-    @Option(names = "--dry-run", description = "List the pending migrations and change nothing")
+    @Option(names = "--dry-run")
     boolean dryRun;
 
     PrintStream out = System.out;

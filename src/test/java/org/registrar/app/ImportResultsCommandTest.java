@@ -189,8 +189,11 @@ class ImportResultsCommandTest {
 
     @Test
     void helpStatesTheLimits() {
-        String help =
-                new CommandLine(new ImportResultsCommand()).getUsageMessage().replaceAll("\\s+", " ");
+        String help = Launcher.commandLine()
+                .getSubcommands()
+                .get("import-results")
+                .getUsageMessage()
+                .replaceAll("\\s+", " ");
 
         assertThat(help)
                 .contains("--encoding", "8 MB", "50000 lines", "100 cells per line", "10000 characters per cell");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,22 +63,10 @@ class UserTextRuleTest {
                             "pool and privileges")),
             Map.entry("app/StartupView.java", Set.of("danger")),
             Map.entry("app/AboutInfo.java", Set.of("Registrar ", "Java", "JavaFX", "logs", "/javafx.properties")),
-            // the picocli descriptions (--help) are annotation constants, still English: a resource bundle for picocli
-            // is left to do; everything else these commands print comes from the bundle
-            Map.entry(
-                    "app/MigrateCommand.java",
-                    Set.of(
-                            "migrate",
-                            "--dry-run",
-                            "Upgrade the school server's schema with the owner login: list the pending migrations and apply",
-                            " them (--dry-run: list only). Exit 0 when done.",
-                            "List the pending migrations and change nothing")),
-            Map.entry(
-                    "app/DoctorCommand.java",
-                    Set.of(
-                            "doctor",
-                            "ApplicationName: ",
-                            "Check the database connection, schema and latency; exit 0 only when healthy.")),
+            // the picocli commands' help (descriptions, headings, parameter labels) is in the help bundle (ADR 0059;
+            // noCommandLineAnnotationHoldsWords); everything else these commands print comes from the messages bundle
+            Map.entry("app/MigrateCommand.java", Set.of("migrate", "--dry-run")),
+            Map.entry("app/DoctorCommand.java", Set.of("doctor", "ApplicationName: ")),
             Map.entry(
                     "assessments/InputFlow.java",
                     Set.of("Paste", "Pasted", "Check input", "Match input", "Check students")),
@@ -150,8 +139,25 @@ class UserTextRuleTest {
     /** SQL, not words: "SELECT 1", "ORDER BY …". */
     private static final Pattern SQL = Pattern.compile("(SELECT|SHOW|ORDER BY|WITH|INSERT|UPDATE|DELETE) .*");
 
-    /** A bundle key ("messages.drafts.unwritable"), not words. */
-    private static final Pattern KEY = Pattern.compile("[a-z][\\w-]*(\\.[\\w-]+)+");
+    /** A bundle key ("messages.drafts.unwritable"), or a picocli label read from the help bundle, not words. */
+    private static final Pattern KEY = Pattern.compile("[a-z][\\w-]*(\\.[\\w-]+)+|\\$\\{bundle:[\\w.-]+}");
+
+    /** The main code's picocli classes: the ones that import it. */
+    private static final Pattern PICOCLI = Pattern.compile("(?m)^import picocli\\.");
+
+    /** A picocli annotation, up to its opening parenthesis: {@code @Option(}, {@code @Command(}. */
+    private static final Pattern ANNOTATION = Pattern.compile("@(Command|Option|Parameters|ArgGroup)\\s*\\(");
+
+    /**
+     * An attribute of a picocli annotation that people read in the help, with its value: a literal, a constant or an
+     * array of them.
+     */
+    private static final Pattern HELP_TEXT = Pattern.compile(
+            "\\b(description|header|footer|\\w*Heading|paramLabel|customSynopsis|synopsisSubcommandLabel)\\s*=\\s*"
+                    + "(\\{[^}]*}|\"(?:[^\"\\\\]|\\\\.)*\"|[\\w.]+)");
+
+    /** The one value such an attribute may have: a label read from the help bundle. */
+    private static final Pattern FROM_BUNDLE = Pattern.compile("\"\\$\\{bundle:[\\w.-]+}\"");
 
     @Test
     void noCheckedClassWritesEnglishWords() {
@@ -168,6 +174,93 @@ class UserTextRuleTest {
                 .isEmpty();
     }
 
+    /**
+     * Issue 18: the help of {@code registrar} and its commands speaks the app's language, so no picocli annotation holds
+     * words: descriptions, headings and footers come from the help bundle by their keys, parameter labels as
+     * {@code "${bundle:label.x}"} (ADR 0059). The bench jar's own help ({@code registrar bench --help}, src/bench) stays
+     * English: a developer tool in a jar of its own; only its line in {@code registrar --help} is translated.
+     */
+    @Test
+    void noCommandLineAnnotationHoldsWords() {
+        List<String> found = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        for (Path file : javaFiles(MAIN)) {
+            String source = read(file);
+            if (PICOCLI.matcher(source).find()) {
+                commands.add(MAIN.relativize(file).toString());
+                helpTexts(source).forEach(text -> found.add(MAIN.relativize(file) + ": " + text));
+            }
+        }
+        assertThat(commands).contains("app/Launcher.java", "app/ExportCommand.java", "app/ConnectionOptions.java");
+        assertThat(found)
+                .as("help text in a picocli annotation: put it in org/registrar/i18n/help*.properties (ADR 0059)")
+                .isEmpty();
+    }
+
+    @Test
+    void theAnnotationRuleSeesDescriptionsHeadingsAndLabelsButNotBundleLabels() {
+        assertThat(helpTexts("@Command(name = \"doctor\", mixinStandardHelpOptions = true,\n"
+                        + "        description = \"Check the connection (and more).\")"))
+                .containsExactly("description = \"Check the connection (and more).\"");
+        assertThat(helpTexts("@Option(names = \"--file\", description = {\"A file\", \"read once\"})"))
+                .containsExactly("description = {\"A file\", \"read once\"}");
+        assertThat(helpTexts("@Command(name = \"x\", footer = {\"\", InputLimits.SUMMARY})"))
+                .containsExactly("footer = {\"\", InputLimits.SUMMARY}");
+        assertThat(helpTexts("@Option(names = \"--out\", paramLabel = \"FILE\")"))
+                .containsExactly("paramLabel = \"FILE\"");
+        assertThat(helpTexts("@Option(names = \"--out\", required = true, paramLabel = \"${bundle:label.file}\")"))
+                .isEmpty();
+        assertThat(helpTexts("String description = \"not an annotation\";")).isEmpty();
+    }
+
+    /** The help texts written in the picocli annotations of {@code source}. */
+    static List<String> helpTexts(String source) {
+        List<String> texts = new ArrayList<>();
+        Matcher annotation = ANNOTATION.matcher(source);
+        while (annotation.find()) {
+            Matcher attribute = HELP_TEXT.matcher(arguments(source, annotation.end()));
+            while (attribute.find()) {
+                if (!FROM_BUNDLE.matcher(attribute.group(2)).matches()) {
+                    texts.add(attribute.group().replaceAll("\\s+", " "));
+                }
+            }
+        }
+        return texts;
+    }
+
+    /** The text from {@code start} to the parenthesis that closes the one before it, string literals skipped. */
+    private static String arguments(String source, int start) {
+        int depth = 1;
+        boolean inString = false;
+        for (int i = start; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return source.substring(start, i);
+            }
+        }
+        return source.substring(start);
+    }
+
+    private static List<Path> javaFiles(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theRuleSeesWordsButNotKeysLogsOrComments() {
         assertThat(userLiterals("throw new IllegalStateException(\"Could not write \" + file);"))
@@ -181,6 +274,8 @@ class UserTextRuleTest {
                 .isEmpty();
         assertThat(userLiterals("out.append(\"\\t\" + \" → \" + \"\\\\x%02x\");"))
                 .isEmpty();
+        assertThat(userLiterals("@Option(names = \"--out\", paramLabel = \"${bundle:label.file}\")"))
+                .containsExactly("--out");
     }
 
     static List<String> userLiterals(String source) {

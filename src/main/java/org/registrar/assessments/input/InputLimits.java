@@ -36,24 +36,5 @@ public final class InputLimits {
      */
     public static final long MAX_UNZIPPED_BYTES = 64L * 1024 * 1024;
 
-    /** The limits as one sentence, for --help and messages (a constant, so an annotation can hold it). */
-    public static final String SUMMARY = "Limits: only a regular file is read (not a pipe or device), of at most "
-            + MAX_BYTES / (1024 * 1024)
-            + " MB, "
-            + MAX_LINES
-            + " lines (LF, CRLF or CR), "
-            + MAX_CELLS_PER_LINE
-            + " cells per line, "
-            + MAX_CELLS
-            + " cells in all and "
-            + MAX_CELL_CHARS
-            + " characters per cell; a score longer than "
-            + MAX_SCORE_CHARS
-            + " characters is refused unread. A workbook (.xlsx, .ods) has at most "
-            + MAX_SHEETS
-            + " sheets, each of its parts unpacks to at most "
-            + MAX_UNZIPPED_BYTES / (1024 * 1024)
-            + " MB, and its rows and cells keep the same limits.";
-
     private InputLimits() {}
 }
