@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
 import org.registrar.assessments.grid.GridColumn;
 import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.Issue;
 import org.registrar.assessments.grid.RowFilter;
 import org.registrar.assessments.grid.RowState;
 import org.registrar.db.TestDatabases;
@@ -313,6 +315,49 @@ class GridHabitsUiTest {
             assertThat(storedScore(screen.model, rows.get(typed.get(i)))).isEqualTo((11 + i) + ".00");
         }
         assertThat(screen.model.unsaved().students()).isZero();
+    }
+
+    @Test
+    void theProblemsListReadsAsTheGridShowsTheRowsAndLeadsToThem() throws Exception {
+        BulkEntryScreen screen = BulkEntryScreen.show(robot, session, dataHome);
+        TableView<GridRow> grid = screen.grid();
+        List<GridRow> loaded = List.copyOf(screen.model.rows());
+        clickHeader("name-column");
+        clickHeader("name-column");
+        List<GridRow> shown = List.copyOf(grid.getItems());
+        screen.clickScoreCell(2);
+        robot.write("abc").push(KeyCode.ENTER);
+        screen.clickScoreCell(0);
+        robot.write("abc").push(KeyCode.ENTER).write("xyz").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<Issue> problems = robot.lookup("#problems-list").queryAs(ListView.class);
+        assertThat(problems.getItems())
+                .extracting(Issue::row)
+                .containsExactly(shown.get(0), shown.get(1), shown.get(2));
+        GridRow first = shown.get(0);
+        assertThat(problems.getItems().get(0).text())
+                .as("named by student, as the grid shows the row; no row number that a sort changes")
+                .isEqualTo(first.studentNumber() + " " + first.name() + ": \"abc\" is not a number");
+        Screenshots.save(stage.getScene(), "grid-problems-sorted");
+
+        robot.interact(() -> problems.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(grid.getSelectionModel().getSelectedCells())
+                .singleElement()
+                .satisfies(
+                        cell -> assertThat(grid.getItems().get(cell.getRow())).isSameAs(shown.get(1)));
+
+        // hidden by the filter: listed after the rows shown, in the screen's order; picking one shows all rows
+        ComboBox<RowFilter> filter = robot.lookup("#row-filter").queryAs(ComboBox.class);
+        robot.interact(() -> filter.setValue(RowFilter.WITHOUT_SCORE));
+        List<GridRow> inScreenOrder =
+                loaded.stream().filter(shown.subList(0, 3)::contains).toList();
+        assertThat(problems.getItems()).extracting(Issue::row).containsExactlyElementsOf(inScreenOrder);
+        robot.interact(() -> problems.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(filter.getValue()).isEqualTo(RowFilter.ALL);
+        assertThat(grid.getSelectionModel().getSelectedItem()).isSameAs(inScreenOrder.get(2));
     }
 
     @Test

@@ -349,8 +349,8 @@ public final class GridEditor {
         GridRow row = rows.get(index);
         String message = row.messageProperty().get();
         GridColumn column = message.startsWith("comment") ? GridColumn.COMMENT : GridColumn.SCORE;
-        return new Issue(
-                "Row " + (index + 1) + ", " + row.studentNumber() + " " + row.name() + ": " + message, row, column);
+        // named by student, not by a row number: the grid's order changes with each sort and filter
+        return new Issue(Messages.text("grid.problem", row.studentNumber(), row.name(), message), row, column);
     }
 
     /** Rows whose state is {@code state}. */
