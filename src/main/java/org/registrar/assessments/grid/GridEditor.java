@@ -93,8 +93,9 @@ public final class GridEditor {
         return new CellEdit(row, column, row.text(column), text == null ? "" : text.strip());
     }
 
+    /** A cell typed into; a comment of only "-" means no comment, as in a paste or an import ({@link InputCells}). */
     public void edit(GridRow row, GridColumn column, String text) {
-        apply(List.of(set(row, column, text)));
+        apply(List.of(set(row, column, column == GridColumn.COMMENT ? InputCells.typedComment(text) : text)));
     }
 
     public void revert(List<GridRow> selected, GridColumn column) {
