@@ -35,8 +35,10 @@ public final class UiSession implements BeforeAllCallback, BeforeEachCallback, A
         try {
             FxToolkit.cleanupStages();
         } finally {
-            session.close();
-            session = null;
+            if (session != null) { // null when the test's set-up failed to make one
+                session.close();
+                session = null;
+            }
         }
     }
 
