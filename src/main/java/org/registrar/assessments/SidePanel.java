@@ -70,7 +70,8 @@ final class SidePanel {
                                         "assessments.side.problems",
                                         model.problems().size()),
                         model.problems()));
-        problems.setItems(model.problems());
+        // in the order the grid shows the rows, so the list reads as the grid does after a sort or a filter
+        problems.setItems(grid.order().inShownOrder(model.problems()));
         placeholder.maxWidthProperty().bind(panel.widthProperty().subtract(40));
         problems.getSelectionModel().selectedItemProperty().addListener((obs, was, issue) -> {
             if (issue != null && issue.row() != null) {

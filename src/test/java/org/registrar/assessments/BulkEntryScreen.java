@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import org.jdbi.v3.core.Jdbi;
 import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.grid.GridRow;
@@ -69,7 +70,12 @@ final class BulkEntryScreen {
 
     /** The screen in the stage, nothing picked yet (the cohorts loaded). */
     static BulkEntryScreen showEmpty(FxRobot robot, TestSession session, Path dataHome) throws Exception {
-        BulkEntryView view = BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL);
+        return showEmpty(
+                robot, BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL));
+    }
+
+    /** {@code view} in the stage, nothing picked yet (the cohorts loaded). */
+    static BulkEntryScreen showEmpty(FxRobot robot, BulkEntryView view) throws Exception {
         FxToolkit.setupStage(window -> {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.show();
@@ -79,6 +85,15 @@ final class BulkEntryScreen {
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> !screen.model.cohorts().isEmpty());
         return screen;
+    }
+
+    /** Picks the cohort named {@code name} and its assessment {@code assessment} (index in the picker). */
+    void open(String name, int assessment) throws Exception {
+        Cohort named = model.cohorts().stream()
+                .filter(cohort -> cohort.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+        open(model.cohorts().indexOf(named), assessment);
     }
 
     /** Picks cohort {@code cohort} and its assessment {@code assessment} (index in the picker) and waits for rows. */
@@ -113,6 +128,17 @@ final class BulkEntryScreen {
                         && edit.getTableColumn().getId().equals("score-column"))
                 .queryAs(TableCell.class);
         robot.clickOn(cell);
+    }
+
+    /** The score saved for {@code row} in the open assessment, as the database shows it ("7.00"), or null. */
+    static String storedScore(Jdbi fixture, BulkEntryViewModel model, GridRow row) {
+        return fixture.withHandle(handle -> handle.createQuery(
+                        "SELECT score::text FROM assessment_results WHERE assessment_id = :a AND student_id = :s")
+                .bind("a", model.assessmentId())
+                .bind("s", row.studentId())
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null));
     }
 
     /** The first row from {@code from} on that has a saved score. */

@@ -2,40 +2,30 @@ package org.registrar.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
-import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.grid.Issue;
 import org.registrar.assessments.grid.RowState;
 import org.registrar.assessments.save.DraftStore;
-import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
-import org.registrar.testing.TestSession;
+import org.registrar.testing.UiSession;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Assessments screen driven like a user, headless, against a real database. */
@@ -43,26 +33,17 @@ class BulkEntryUiTest {
     @TempDir
     Path dataHome;
 
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-    private TestSession session;
-    private Jdbi fixture;
+    @RegisterExtension
+    static final UiSession ui = new UiSession();
 
-    @BeforeAll
-    static void stage() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-    }
+    private final FxRobot robot = new FxRobot();
+    private Jdbi fixture;
+    /** The screen shown last. */
+    private BulkEntryScreen screen;
 
     @BeforeEach
     void open() {
-        session = TestSession.fresh();
-        fixture = TestDatabases.jdbi(session.databaseName());
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
+        fixture = TestDatabases.jdbi(ui.session().databaseName());
     }
 
     @Test
@@ -110,7 +91,7 @@ class BulkEntryUiTest {
                 .tryQuery()
                 .map(node -> node.isVisible())
                 .orElse(false)) {
-            Screenshots.save(stage.getScene(), "bulk-entry-review");
+            Screenshots.save(ui.stage().getScene(), "bulk-entry-review");
             robot.clickOn("#confirm-save");
         }
         Label message = robot.lookup("#bulk-message").queryAs(Label.class);
@@ -121,7 +102,7 @@ class BulkEntryUiTest {
         assertThat(storedScore(model, rows.get(2))).isNull();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.notExists(draftFile(model)));
         Screenshots.settle();
-        Screenshots.save(stage.getScene(), "bulk-entry");
+        Screenshots.save(ui.stage().getScene(), "bulk-entry");
     }
 
     @Test
@@ -139,7 +120,7 @@ class BulkEntryUiTest {
         Label offer = robot.lookup("#draft-offer").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> offer.getText().startsWith("Unsaved entries for 1 student"));
-        Screenshots.save(stage.getScene(), "bulk-entry-draft-offer");
+        Screenshots.save(ui.stage().getScene(), "bulk-entry-draft-offer");
         robot.clickOn("#restore-draft");
         GridRow restored = second.rows().stream()
                 .filter(row -> row.studentId() == student)
@@ -204,43 +185,12 @@ class BulkEntryUiTest {
     }
 
     private BulkEntryViewModel show() throws Exception {
-        BulkEntryView view = BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL);
-        FxToolkit.setupStage(window -> {
-            window.setScene(new Scene(view.root(), 1260, 740));
-            window.setX(0);
-            window.setY(0);
-            window.show();
-            window.toFront();
-        });
-        BulkEntryViewModel model = modelOf(view);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
-        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        robot.interact(() -> cohorts.setValue(model.cohorts().get(0)));
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
-        ComboBox<AssessmentChoice> assessments =
-                robot.lookup("#assessment-picker").queryAs(ComboBox.class);
-        robot.interact(() -> assessments.setValue(model.assessments().get(1)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        return model;
-    }
-
-    private static BulkEntryViewModel modelOf(BulkEntryView view) throws Exception {
-        var field = BulkEntryView.class.getDeclaredField("model");
-        field.setAccessible(true);
-        return (BulkEntryViewModel) field.get(view);
+        screen = BulkEntryScreen.show(robot, ui.session(), dataHome);
+        return screen.model;
     }
 
     private void clickScoreCell(int index) {
-        TableView<GridRow> grid = robot.lookup("#results-grid").queryAs(TableView.class);
-        robot.interact(() -> grid.scrollTo(0));
-        var cell = robot.lookup(".edit-cell")
-                .match(node -> node instanceof TableCell<?, ?> edit
-                        && edit.getIndex() == index
-                        && edit.getTableColumn().getId().equals("score-column"))
-                .queryAs(TableCell.class);
-        robot.clickOn(cell);
+        screen.clickScoreCell(index);
     }
 
     private Path draftFile(BulkEntryViewModel model) {
@@ -248,12 +198,6 @@ class BulkEntryUiTest {
     }
 
     private String storedScore(BulkEntryViewModel model, GridRow row) {
-        return fixture.withHandle(handle -> handle.createQuery(
-                        "SELECT score::text FROM assessment_results WHERE assessment_id = :a AND student_id = :s")
-                .bind("a", model.assessmentId())
-                .bind("s", row.studentId())
-                .mapTo(String.class)
-                .findOne()
-                .orElse(null));
+        return BulkEntryScreen.storedScore(fixture, model, row);
     }
 }

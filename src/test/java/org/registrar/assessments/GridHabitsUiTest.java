@@ -2,7 +2,6 @@ package org.registrar.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.text.Collator;
 import java.util.ArrayList;
@@ -10,34 +9,33 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
 import org.registrar.assessments.grid.GridColumn;
 import org.registrar.assessments.grid.GridRow;
+import org.registrar.assessments.grid.Issue;
 import org.registrar.assessments.grid.RowFilter;
 import org.registrar.assessments.grid.RowState;
 import org.registrar.db.TestDatabases;
 import org.registrar.i18n.Messages;
 import org.registrar.testing.Clipping;
-import org.registrar.testing.TestSession;
+import org.registrar.testing.UiSession;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -53,27 +51,20 @@ class GridHabitsUiTest {
     @TempDir
     Path dataHome;
 
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-    private TestSession session;
-    private Jdbi fixture;
+    @RegisterExtension
+    static final UiSession ui = new UiSession();
 
-    @BeforeAll
-    static void stage() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-    }
+    private final FxRobot robot = new FxRobot();
+    private Jdbi fixture;
 
     @BeforeEach
     void open() throws Exception {
         forgetWidths();
-        session = TestSession.fresh();
-        fixture = TestDatabases.jdbi(session.databaseName());
+        fixture = TestDatabases.jdbi(ui.session().databaseName());
     }
 
     @AfterEach
     void close() throws Exception {
-        session.close();
         forgetWidths();
     }
 
@@ -86,7 +77,7 @@ class GridHabitsUiTest {
 
     @Test
     void aCopiedBlockPastedBackInPlaceChangesNothing() throws Exception {
-        BulkEntryScreen screen = BulkEntryScreen.show(robot, session, dataHome);
+        BulkEntryScreen screen = BulkEntryScreen.show(robot, ui.session(), dataHome);
         TableView<GridRow> grid = screen.grid();
         List<GridRow> rows = List.copyOf(grid.getItems());
         screen.clickScoreCell(0);
@@ -135,7 +126,7 @@ class GridHabitsUiTest {
 
     @Test
     void aBlockWithTheReadOnlyColumnsCopiesWhatTheGridShows() throws Exception {
-        BulkEntryScreen screen = BulkEntryScreen.show(robot, session, dataHome);
+        BulkEntryScreen screen = BulkEntryScreen.show(robot, ui.session(), dataHome);
         TableView<GridRow> grid = screen.grid();
         GridRow first = grid.getItems().get(0);
         GridRow second = grid.getItems().get(1);
@@ -186,7 +177,7 @@ class GridHabitsUiTest {
 
     @Test
     void ctrlYAndCtrlShiftZRedoWhatUndoUndidUntilANewEdit() throws Exception {
-        BulkEntryScreen screen = BulkEntryScreen.show(robot, session, dataHome);
+        BulkEntryScreen screen = BulkEntryScreen.show(robot, ui.session(), dataHome);
         List<GridRow> rows = List.copyOf(screen.grid().getItems());
         screen.clickScoreCell(0);
         robot.write("1")
@@ -223,7 +214,7 @@ class GridHabitsUiTest {
 
     @Test
     void aHeaderClickSortsTheRowsShownAndTheKeysFollowThem() throws Exception {
-        BulkEntryScreen screen = BulkEntryScreen.show(robot, session, dataHome);
+        BulkEntryScreen screen = BulkEntryScreen.show(robot, ui.session(), dataHome);
         TableView<GridRow> grid = screen.grid();
         List<GridRow> loaded = List.copyOf(screen.model.rows());
         screen.clickScoreCell(2);
@@ -243,7 +234,7 @@ class GridHabitsUiTest {
         // the screen's rows and the edit are as they were: sorting changes only what is shown
         assertThat(screen.model.rows()).containsExactlyElementsOf(loaded);
         assertThat(typedInto.entryProperty().get()).isEqualTo("9");
-        Screenshots.save(stage.getScene(), "grid-sorted-by-name");
+        Screenshots.save(ui.stage().getScene(), "grid-sorted-by-name");
 
         // Enter goes down the rows as shown
         GridRow shownFirst = grid.getItems().get(0);
@@ -260,7 +251,7 @@ class GridHabitsUiTest {
 
     @Test
     void theShowFilterNarrowsTheRowsAndSaveStillSavesTheHiddenOnes() throws Exception {
-        BulkEntryScreen screen = BulkEntryScreen.show(robot, session, dataHome);
+        BulkEntryScreen screen = BulkEntryScreen.show(robot, ui.session(), dataHome);
         TableView<GridRow> grid = screen.grid();
         List<GridRow> rows = List.copyOf(grid.getItems());
         List<Integer> typed = List.of(0, 1, 2, 3);
@@ -300,8 +291,8 @@ class GridHabitsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         ListCell<?> shownChoice = filter.getButtonCell();
         assertThat(shownChoice.getText()).startsWith("Only rows without a score (");
-        assertThat(Clipping.in(stage)).as("nothing cut").noneMatch(problem -> problem.contains("row-filter"));
-        Screenshots.save(stage.getScene(), "grid-filter-without-score");
+        assertThat(Clipping.in(ui.stage())).as("nothing cut").noneMatch(problem -> problem.contains("row-filter"));
+        Screenshots.save(ui.stage().getScene(), "grid-filter-without-score");
 
         robot.clickOn("#save");
         if (robot.lookup("#confirm-save").tryQuery().map(Node::isVisible).orElse(false)) {
@@ -316,8 +307,51 @@ class GridHabitsUiTest {
     }
 
     @Test
+    void theProblemsListReadsAsTheGridShowsTheRowsAndLeadsToThem() throws Exception {
+        BulkEntryScreen screen = BulkEntryScreen.show(robot, ui.session(), dataHome);
+        TableView<GridRow> grid = screen.grid();
+        List<GridRow> loaded = List.copyOf(screen.model.rows());
+        clickHeader("name-column");
+        clickHeader("name-column");
+        List<GridRow> shown = List.copyOf(grid.getItems());
+        screen.clickScoreCell(2);
+        robot.write("abc").push(KeyCode.ENTER);
+        screen.clickScoreCell(0);
+        robot.write("abc").push(KeyCode.ENTER).write("xyz").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<Issue> problems = robot.lookup("#problems-list").queryAs(ListView.class);
+        assertThat(problems.getItems())
+                .extracting(Issue::row)
+                .containsExactly(shown.get(0), shown.get(1), shown.get(2));
+        GridRow first = shown.get(0);
+        assertThat(problems.getItems().get(0).text())
+                .as("named by student, as the grid shows the row; no row number that a sort changes")
+                .isEqualTo(first.studentNumber() + " " + first.name() + ": \"abc\" is not a number");
+        Screenshots.save(ui.stage().getScene(), "grid-problems-sorted");
+
+        robot.interact(() -> problems.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(grid.getSelectionModel().getSelectedCells())
+                .singleElement()
+                .satisfies(
+                        cell -> assertThat(grid.getItems().get(cell.getRow())).isSameAs(shown.get(1)));
+
+        // hidden by the filter: listed after the rows shown, in the screen's order; picking one shows all rows
+        ComboBox<RowFilter> filter = robot.lookup("#row-filter").queryAs(ComboBox.class);
+        robot.interact(() -> filter.setValue(RowFilter.WITHOUT_SCORE));
+        List<GridRow> inScreenOrder =
+                loaded.stream().filter(shown.subList(0, 3)::contains).toList();
+        assertThat(problems.getItems()).extracting(Issue::row).containsExactlyElementsOf(inScreenOrder);
+        robot.interact(() -> problems.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(filter.getValue()).isEqualTo(RowFilter.ALL);
+        assertThat(grid.getSelectionModel().getSelectedItem()).isSameAs(inScreenOrder.get(2));
+    }
+
+    @Test
     void aDraggedColumnWidthComesBackOnTheNextOpen() throws Exception {
-        BulkEntryScreen first = BulkEntryScreen.show(robot, session, dataHome);
+        BulkEntryScreen first = BulkEntryScreen.show(robot, ui.session(), dataHome);
         TableColumn<GridRow, ?> name = column(first.grid(), "name-column");
         double usual = name.getWidth();
         robot.interact(() -> first.grid().resizeColumn(name, 80));
@@ -326,7 +360,7 @@ class GridHabitsUiTest {
         assertThat(Preferences.userRoot().node(WIDTHS_NODE).getDouble("name-column.width", -1))
                 .isEqualTo((double) Math.round(dragged));
 
-        BulkEntryScreen next = BulkEntryScreen.show(robot, session, dataHome);
+        BulkEntryScreen next = BulkEntryScreen.show(robot, ui.session(), dataHome);
         WaitForAsyncUtils.waitForFxEvents();
         TableColumn<GridRow, ?> again = column(next.grid(), "name-column");
         // wanted as dragged; the fitting keeps it (never below the header's longest word)
@@ -376,12 +410,6 @@ class GridHabitsUiTest {
     }
 
     private String storedScore(BulkEntryViewModel model, GridRow row) {
-        return fixture.withHandle(handle -> handle.createQuery(
-                        "SELECT score::text FROM assessment_results WHERE assessment_id = :a AND student_id = :s")
-                .bind("a", model.assessmentId())
-                .bind("s", row.studentId())
-                .mapTo(String.class)
-                .findOne()
-                .orElse(null));
+        return BulkEntryScreen.storedScore(fixture, model, row);
     }
 }

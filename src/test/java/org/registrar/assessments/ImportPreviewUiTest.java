@@ -2,34 +2,27 @@ package org.registrar.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.grid.GridColumn;
 import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.input.ColumnMapping;
 import org.registrar.db.Privileges;
 import org.registrar.testing.ScriptedDialogs;
-import org.registrar.testing.TestSession;
+import org.registrar.testing.UiSession;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -42,25 +35,10 @@ class ImportPreviewUiTest {
     @TempDir
     Path dataHome;
 
+    @RegisterExtension
+    static final UiSession ui = new UiSession();
+
     private final FxRobot robot = new FxRobot();
-    private TestSession session;
-
-    @BeforeAll
-    static void stage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-    }
-
-    @BeforeEach
-    void open() {
-        session = TestSession.fresh();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        session.close();
-    }
 
     @Test
     void theUserChoosesTheEncodingAndSeesShortLinesBeforeMatching() throws Exception {
@@ -130,8 +108,8 @@ class ImportPreviewUiTest {
                 .thenFile(file)
                 .thenDialog((Dialog<ColumnMapping> dialog) -> dialog.getResultConverter()
                         .call(dialog.getDialogPane().getButtonTypes().get(0)));
-        BulkEntryViewModel model =
-                show(BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL, dialogs));
+        BulkEntryViewModel model = show(BulkEntryScreen.create(
+                ui.session().fxTasks(), ui.session().database(), dataHome, Privileges.ALL, dialogs));
         GridRow first = model.rows().get(0);
         Files.writeString(file, "Student number,Score\n" + first.studentNumber() + ",7\n");
 
@@ -153,27 +131,12 @@ class ImportPreviewUiTest {
     }
 
     private BulkEntryViewModel show() throws Exception {
-        return show(BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL));
+        return BulkEntryScreen.show(robot, ui.session(), dataHome).model;
     }
 
     private BulkEntryViewModel show(BulkEntryView view) throws Exception {
-        FxToolkit.setupStage(window -> {
-            window.setScene(new Scene(view.root(), 1260, 740));
-            window.show();
-        });
-        var field = BulkEntryView.class.getDeclaredField("model");
-        field.setAccessible(true);
-        BulkEntryViewModel model = (BulkEntryViewModel) field.get(view);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
-        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        robot.interact(() -> cohorts.setValue(model.cohorts().get(0)));
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
-        ComboBox<AssessmentChoice> assessments =
-                robot.lookup("#assessment-picker").queryAs(ComboBox.class);
-        robot.interact(() -> assessments.setValue(model.assessments().get(1)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        return model;
+        BulkEntryScreen screen = BulkEntryScreen.showEmpty(robot, view);
+        screen.open(0, 1);
+        return screen.model;
     }
 }

@@ -2,33 +2,23 @@ package org.registrar.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.grid.GridColumn;
 import org.registrar.assessments.grid.RowState;
-import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
-import org.registrar.testing.TestSession;
+import org.registrar.testing.FxStalls;
+import org.registrar.testing.FxStalls.Stall;
+import org.registrar.testing.UiSession;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -43,21 +33,16 @@ class LargeInputUiTest {
     @TempDir
     Path dataHome;
 
+    @RegisterExtension
+    static final UiSession ui = new UiSession();
+
     private final FxRobot robot = new FxRobot();
-    private TestSession session;
     /** The screen's model, read by the probe on the FX thread. */
     private BulkEntryViewModel shown;
 
-    @BeforeAll
-    static void stage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-    }
-
     @BeforeEach
     void open() {
-        session = TestSession.fresh();
-        Jdbi fixture = TestDatabases.jdbi(session.databaseName());
+        Jdbi fixture = TestDatabases.jdbi(ui.session().databaseName());
         fixture.useHandle(handle -> {
             long cohort = handle.createQuery(
                             "INSERT INTO cohorts (name, grade_level, school_year) VALUES ('AA Big', 5, 2025) RETURNING id")
@@ -76,12 +61,6 @@ class LargeInputUiTest {
         });
     }
 
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        session.close();
-    }
-
     @Test
     void tenThousandPastedRowsValidateAndSaveWhole() throws Exception {
         BulkEntryViewModel model = show();
@@ -89,12 +68,12 @@ class LargeInputUiTest {
         String valid = block(n -> String.valueOf(n % 21));
 
         Stall validateStall = measuring(
-                () -> Platform.runLater(() -> model.grid().paste(outOfRange, 0, GridColumn.SCORE)),
+                () -> model.grid().paste(outOfRange, 0, GridColumn.SCORE),
                 () -> model.grid().workingProperty().get().isEmpty()
                         && model.problems().size() == STUDENTS);
         assertThat(model.rows()).allMatch(row -> row.stateProperty().get() == RowState.ERROR);
         Stall pasteStall = measuring(
-                () -> Platform.runLater(() -> model.grid().paste(valid, 0, GridColumn.SCORE)),
+                () -> model.grid().paste(valid, 0, GridColumn.SCORE),
                 () -> model.grid().workingProperty().get().isEmpty()
                         && model.problems().isEmpty()
                         && model.rows().stream()
@@ -102,7 +81,7 @@ class LargeInputUiTest {
         Label message = robot.lookup("#bulk-message").queryAs(Label.class);
         Button save = robot.lookup("#save").queryAs(Button.class);
         Stall saveStall = measuring(
-                () -> Platform.runLater(save::fire),
+                save::fire,
                 () -> message.getText()
                         .startsWith("Saved "
                                 + java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH)
@@ -130,7 +109,7 @@ class LargeInputUiTest {
             model.grid().cancelInput();
         });
         // the dropped work finishes on the worker: its result must still not land in the grid
-        session.awaitWorkerIdle();
+        ui.session().awaitWorkerIdle();
 
         assertThat(shown[0])
                 .isEqualTo("Reading "
@@ -144,60 +123,11 @@ class LargeInputUiTest {
     }
 
     /**
-     * The longest FX-thread stall of one phase, the longest a plain sleeping thread overslept meanwhile, and how many
-     * probes the FX thread answered while the screen was busy with the phase's work.
-     */
-    private record Stall(long fxMillis, long machineMillis, int answeredWhileBusy) {
-        @Override
-        public String toString() {
-            return fxMillis + " ms (machine " + machineMillis + " ms, " + answeredWhileBusy + " answers while busy)";
-        }
-    }
-
-    /**
-     * Runs {@code start}, then probes the FX thread every 2 ms until {@code done}: the longest gap between two probes
-     * answered is the longest time the FX thread was busy with something else. A second thread that only sleeps 2 ms
-     * at a time measures, over the same time, how long the machine (other processes, GC pauses) kept any thread from
-     * running: the part of the stall that is not this screen's work. A probe answered while the model is busy shows
-     * the work runs off the FX thread or in steps: work done in one FX event would leave no probe to see it busy.
+     * The longest FX-thread stall of one phase ({@link FxStalls}), and how many probes the FX thread answered while
+     * the screen was busy with the phase's work.
      */
     private Stall measuring(Runnable start, java.util.function.BooleanSupplier done) throws Exception {
-        AtomicLong last = new AtomicLong(System.nanoTime());
-        AtomicLong longest = new AtomicLong();
-        AtomicLong machine = new AtomicLong();
-        AtomicInteger answeredWhileBusy = new AtomicInteger();
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread probe = new Thread(() -> {
-            long slept = System.nanoTime();
-            while (running.get()) {
-                Platform.runLater(() -> {
-                    long now = System.nanoTime();
-                    longest.accumulateAndGet(now - last.getAndSet(now), Math::max);
-                    if (shown.busyProperty().get()) {
-                        answeredWhileBusy.incrementAndGet();
-                    }
-                });
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-                long now = System.nanoTime();
-                machine.accumulateAndGet(now - slept, Math::max);
-                slept = now;
-            }
-        });
-        probe.setDaemon(true);
-        probe.start();
-        start.run();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, done::getAsBoolean);
-        running.set(false);
-        probe.join();
-        WaitForAsyncUtils.waitForFxEvents();
-        return new Stall(
-                TimeUnit.NANOSECONDS.toMillis(longest.get()),
-                TimeUnit.NANOSECONDS.toMillis(machine.get()),
-                answeredWhileBusy.get());
+        return FxStalls.measure(start, done, () -> shown.busyProperty().get());
     }
 
     private static String block() {
@@ -214,29 +144,11 @@ class LargeInputUiTest {
     }
 
     private BulkEntryViewModel show() throws Exception {
-        BulkEntryView view = BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL);
-        FxToolkit.setupStage(window -> {
-            window.setScene(new Scene(view.root(), 1260, 740));
-            window.show();
-        });
-        var field = BulkEntryView.class.getDeclaredField("model");
-        field.setAccessible(true);
-        BulkEntryViewModel model = (BulkEntryViewModel) field.get(view);
-        shown = model;
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
-        Cohort big = model.cohorts().stream()
-                .filter(cohort -> cohort.name().equals("AA Big"))
-                .findFirst()
-                .orElseThrow();
-        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        robot.interact(() -> cohorts.setValue(big));
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
-        ComboBox<AssessmentChoice> assessments =
-                robot.lookup("#assessment-picker").queryAs(ComboBox.class);
-        robot.interact(() -> assessments.setValue(model.assessments().get(1)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.rows().size() == STUDENTS);
+        BulkEntryScreen screen = BulkEntryScreen.showEmpty(robot, ui.session(), dataHome);
+        shown = screen.model;
+        screen.open("AA Big", 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown.rows().size() == STUDENTS);
         WaitForAsyncUtils.waitForFxEvents();
-        return model;
+        return shown;
     }
 }

@@ -2,12 +2,9 @@ package org.registrar.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
@@ -15,20 +12,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
-import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.grid.GridColumn;
 import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.input.TestWorkbooks;
-import org.registrar.db.Privileges;
-import org.registrar.testing.TestSession;
+import org.registrar.testing.UiSession;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -39,25 +31,10 @@ class WorkbookImportUiTest {
     @TempDir
     Path dataHome;
 
+    @RegisterExtension
+    static final UiSession ui = new UiSession();
+
     private final FxRobot robot = new FxRobot();
-    private TestSession session;
-
-    @BeforeAll
-    static void stage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-    }
-
-    @BeforeEach
-    void open() {
-        session = TestSession.fresh();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        session.close();
-    }
 
     @Test
     void anXlsxOfTwoSheetsShowsThePreviewWithASheetPicker() throws Exception {
@@ -134,24 +111,6 @@ class WorkbookImportUiTest {
     }
 
     private BulkEntryViewModel show() throws Exception {
-        BulkEntryView view = BulkEntryScreen.create(session.fxTasks(), session.database(), dataHome, Privileges.ALL);
-        FxToolkit.setupStage(window -> {
-            window.setScene(new Scene(view.root(), 1260, 740));
-            window.show();
-        });
-        var field = BulkEntryView.class.getDeclaredField("model");
-        field.setAccessible(true);
-        BulkEntryViewModel model = (BulkEntryViewModel) field.get(view);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
-        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        robot.interact(() -> cohorts.setValue(model.cohorts().get(0)));
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
-        ComboBox<AssessmentChoice> assessments =
-                robot.lookup("#assessment-picker").queryAs(ComboBox.class);
-        robot.interact(() -> assessments.setValue(model.assessments().get(1)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        return model;
+        return BulkEntryScreen.show(robot, ui.session(), dataHome).model;
     }
 }

@@ -2,6 +2,7 @@ package org.registrar.testing;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
@@ -16,11 +17,16 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class FxStalls {
     private FxStalls() {}
 
-    /** One measurement, in milliseconds. */
-    public record Stall(long fxMillis, long machineMillis) {
+    /**
+     * One measurement, in milliseconds, and how many probes the FX thread answered while the screen was busy (-1 when
+     * not asked): a probe answered while busy shows the work runs off the FX thread or in steps, since work done in
+     * one FX event would leave no probe to see it busy.
+     */
+    public record Stall(long fxMillis, long machineMillis, int answeredWhileBusy) {
         @Override
         public String toString() {
-            return fxMillis + " ms (machine " + machineMillis + " ms)";
+            String answers = answeredWhileBusy < 0 ? "" : ", " + answeredWhileBusy + " answers while busy";
+            return fxMillis + " ms (machine " + machineMillis + " ms" + answers + ")";
         }
     }
 
@@ -29,7 +35,16 @@ public final class FxStalls {
      * Blocks the calling thread (not the FX thread) for at most 60 s.
      */
     public static Stall measure(Runnable start, BooleanSupplier done) throws Exception {
+        return measure(start, done, null);
+    }
+
+    /**
+     * As {@link #measure(Runnable, BooleanSupplier)}, counting the probes answered while {@code busy} holds (read on
+     * the FX thread; null: not counted).
+     */
+    public static Stall measure(Runnable start, BooleanSupplier done, BooleanSupplier busy) throws Exception {
         AtomicLong last = new AtomicLong(System.nanoTime());
+        AtomicInteger answeredWhileBusy = new AtomicInteger(busy == null ? -1 : 0);
         AtomicLong longest = new AtomicLong();
         AtomicLong machine = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -39,6 +54,9 @@ public final class FxStalls {
                 Platform.runLater(() -> {
                     long now = System.nanoTime();
                     longest.accumulateAndGet(now - last.getAndSet(now), Math::max);
+                    if (busy != null && busy.getAsBoolean()) {
+                        answeredWhileBusy.incrementAndGet();
+                    }
                 });
                 try {
                     Thread.sleep(2);
@@ -57,6 +75,9 @@ public final class FxStalls {
         WaitForAsyncUtils.waitForFxEvents(2);
         running.set(false);
         probe.join();
-        return new Stall(TimeUnit.NANOSECONDS.toMillis(longest.get()), TimeUnit.NANOSECONDS.toMillis(machine.get()));
+        return new Stall(
+                TimeUnit.NANOSECONDS.toMillis(longest.get()),
+                TimeUnit.NANOSECONDS.toMillis(machine.get()),
+                answeredWhileBusy.get());
     }
 }

@@ -93,8 +93,9 @@ public final class GridEditor {
         return new CellEdit(row, column, row.text(column), text == null ? "" : text.strip());
     }
 
+    /** A cell typed into; a comment of only "-" means no comment, as in a paste or an import ({@link InputCells}). */
     public void edit(GridRow row, GridColumn column, String text) {
-        apply(List.of(set(row, column, text)));
+        apply(List.of(set(row, column, column == GridColumn.COMMENT ? InputCells.typedComment(text) : text)));
     }
 
     public void revert(List<GridRow> selected, GridColumn column) {
@@ -349,8 +350,8 @@ public final class GridEditor {
         GridRow row = rows.get(index);
         String message = row.messageProperty().get();
         GridColumn column = message.startsWith("comment") ? GridColumn.COMMENT : GridColumn.SCORE;
-        return new Issue(
-                "Row " + (index + 1) + ", " + row.studentNumber() + " " + row.name() + ": " + message, row, column);
+        // named by student, not by a row number: the grid's order changes with each sort and filter
+        return new Issue(Messages.text("grid.problem", row.studentNumber(), row.name(), message), row, column);
     }
 
     /** Rows whose state is {@code state}. */

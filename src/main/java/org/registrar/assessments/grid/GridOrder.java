@@ -2,8 +2,10 @@ package org.registrar.assessments.grid;
 
 import java.math.BigDecimal;
 import java.text.Collator;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,6 +92,37 @@ public final class GridOrder {
     /** The rows as the grid shows them. */
     SortedList<GridRow> shown() {
         return sorted;
+    }
+
+    /**
+     * {@code problems} in the order the grid shows their rows: the rows shown first, as sorted; then the rows the
+     * filter hides, in the screen's order; then the lines of input that matched no row, as they came. Follows every
+     * change of the problems, the sort and the filter.
+     */
+    public ObservableList<Issue> inShownOrder(ObservableList<Issue> problems) {
+        ObservableList<Issue> ordered = FXCollections.observableArrayList();
+        Runnable reorder = () -> ordered.setAll(ordered(problems));
+        problems.addListener((ListChangeListener<Issue>) change -> reorder.run());
+        sorted.addListener((ListChangeListener<GridRow>) change -> reorder.run());
+        reorder.run();
+        return ordered;
+    }
+
+    private List<Issue> ordered(List<Issue> problems) {
+        Map<GridRow, Integer> place = new IdentityHashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            place.put(sorted.get(i), i);
+        }
+        int hidden = sorted.size();
+        for (GridRow row : rows) {
+            if (!place.containsKey(row)) {
+                place.put(row, hidden++);
+            }
+        }
+        List<Issue> ordered = new ArrayList<>(problems);
+        // a stable sort: the input's lines, all last, keep their order
+        ordered.sort(Comparator.comparingInt(issue -> place.getOrDefault(issue.row(), Integer.MAX_VALUE)));
+        return ordered;
     }
 
     public ReadOnlyObjectProperty<RowFilter> filterProperty() {

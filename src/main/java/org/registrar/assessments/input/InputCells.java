@@ -3,7 +3,8 @@ package org.registrar.assessments.input;
 /**
  * What a cell of imported or pasted input asks for. Only an explicit value changes anything: a blank or missing score
  * or comment keeps what is saved (and what was typed in the grid); a comment cell holding only {@link #CLEAR} clears
- * the saved comment. Pure and thread-safe.
+ * the saved comment. {@link #CLEAR} means "no comment" wherever a comment is entered: typed into the grid too
+ * ({@link #typedComment}). Pure and thread-safe.
  */
 public final class InputCells {
     /** A comment cell holding only this clears the saved comment. */
@@ -21,6 +22,15 @@ public final class InputCells {
         if (cell == null || cell.isBlank()) {
             return null;
         }
-        return cell.strip().equals(CLEAR) ? "" : cell;
+        return clears(cell) ? "" : cell;
+    }
+
+    /** A comment typed into the grid: as typed, "" for {@link #CLEAR} (as a paste or an import of it would give). */
+    public static String typedComment(String typed) {
+        return typed != null && clears(typed) ? "" : typed;
+    }
+
+    private static boolean clears(String cell) {
+        return cell.strip().equals(CLEAR);
     }
 }

@@ -22,19 +22,19 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
  * Reads an .xlsx workbook as a stream (Apache POI's {@link XSSFReader} finds the parts; each sheet's XML is read
- * with StAX, never as a whole workbook in memory): shared strings, the number formats of the cell styles (dates and
- * percentages), then each sheet's cells into a {@link SheetTable}. A formula cell is read as the value the file holds
- * for it. Blocking file I/O. Not thread-safe: one per read.
+ * with StAX, never as a whole workbook in memory): the shared strings the cells use ({@link SharedStrings}), the
+ * number formats of the cell styles (dates and percentages), then each sheet's cells into a {@link SheetTable}. A
+ * formula cell is read as the value the file holds for it. Blocking file I/O. Not thread-safe: one per read.
  */
 final class XlsxReader {
-    private final List<String> strings;
+    private final SharedStrings strings;
     private final List<Integer> styleFormats;
     private final Map<Integer, String> customFormats;
     private final boolean date1904;
     private final Map<Integer, Shown> formats = new HashMap<>();
 
     private XlsxReader(
-            List<String> strings, List<Integer> styleFormats, Map<Integer, String> customFormats, boolean date1904) {
+            SharedStrings strings, List<Integer> styleFormats, Map<Integer, String> customFormats, boolean date1904) {
         this.strings = strings;
         this.styleFormats = styleFormats;
         this.customFormats = customFormats;
@@ -55,9 +55,9 @@ final class XlsxReader {
             for (PackagePart part : workbook.getPartsByContentType(XSSFRelation.STYLES.getContentType())) {
                 styles(part, styleFormats, customFormats);
             }
-            List<String> strings = new ArrayList<>();
+            SharedStrings strings = SharedStrings.usedBy(parts);
             for (PackagePart part : workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
-                sharedStrings(part, strings);
+                strings.read(part);
             }
             XlsxReader reader = new XlsxReader(strings, styleFormats, customFormats, date1904(parts));
             SheetTable.Budget budget = new SheetTable.Budget();
@@ -119,41 +119,6 @@ final class XlsxReader {
                 } else if (event == XMLStreamConstants.END_ELEMENT
                         && xml.getLocalName().equals("cellXfs")) {
                     cellXfs = false;
-                }
-            }
-        }
-    }
-
-    /** The shared strings, each cut just past the limit of a cell (a cell that uses it is then refused). */
-    private static void sharedStrings(PackagePart part, List<String> strings) throws IOException, XMLStreamException {
-        try (InputStream in =
-                WorkbookFile.bounded(part.getInputStream(), "sharedStrings.xml", InputLimits.MAX_UNZIPPED_BYTES)) {
-            XMLStreamReader xml = WorkbookFile.xml(in);
-            StringBuilder text = new StringBuilder();
-            boolean inText = false;
-            int phonetic = 0;
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "si" -> text.setLength(0);
-                        case "t" -> inText = phonetic == 0;
-                        case "rPh" -> phonetic++;
-                        default -> {}
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "si" -> strings.add(text.toString());
-                        case "t" -> inText = false;
-                        case "rPh" -> phonetic--;
-                        default -> {}
-                    }
-                } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                    int room = InputLimits.MAX_CELL_CHARS + 1 - text.length();
-                    text.append(
-                            xml.getTextCharacters(),
-                            xml.getTextStart(),
-                            Math.max(0, Math.min(room, xml.getTextLength())));
                 }
             }
         }
@@ -243,8 +208,7 @@ final class XlsxReader {
         String type = cell.type == null ? "n" : cell.type;
         return switch (type) {
             case "s" -> {
-                int index = integer(value.strip());
-                yield index >= 0 && index < strings.size() ? strings.get(index) : "";
+                yield strings.get(integer(value.strip()));
             }
             case "b" -> "1".equals(value.strip()) ? "TRUE" : "FALSE";
             case "n" -> number(value, cell.style);
@@ -307,7 +271,7 @@ final class XlsxReader {
     }
 
     /** A small non-negative integer attribute, or -1. */
-    private static int integer(String text) {
+    static int integer(String text) {
         if (text == null || text.isEmpty() || text.length() > 9) {
             return -1;
         }

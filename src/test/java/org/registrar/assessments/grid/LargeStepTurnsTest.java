@@ -53,7 +53,7 @@ class LargeStepTurnsTest {
 
         assertThat(editor.issues()).hasSize(ROWS);
         assertThat(editor.issues().get(0).text())
-                .isEqualTo("Row 1, S1 Family1, Given: "
+                .isEqualTo("S1 Family1, Given: "
                         + editor.rows().get(0).messageProperty().get());
         assertThat(editor.issues().get(ROWS - 1).row()).isSameAs(editor.rows().get(ROWS - 1));
         assertThat(changes).hasSize(1);

@@ -108,6 +108,67 @@ public final class TestWorkbooks {
         return "<table:table-cell office:value-type=\"string\"><text:p>" + value + "</text:p></table:table-cell>";
     }
 
+    /** Writes a part's XML to a stream, so a test can write one far larger than it keeps in memory. */
+    public interface PartWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * An .xlsx written by hand, as the smallest workbook Excel opens: one sheet "Scores" whose worksheet XML is
+     * {@code sheetData} (the rows inside sheetData) and a shared-strings part written by {@code sharedStrings}.
+     */
+    public static Path xlsxByHand(Path file, String sheetData, PartWriter sharedStrings) throws IOException {
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            put(
+                    zip,
+                    "[Content_Types].xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                            + "<Default Extension=\"rels\""
+                            + " ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + type + "sheet.main+xml\"/>"
+                            + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + type
+                            + "worksheet+xml\"/>"
+                            + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"" + type
+                            + "sharedStrings+xml\"/></Types>");
+            put(
+                    zip,
+                    "_rels/.rels",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                            + "<Relationship Id=\"rId1\" Type=\"" + relations + "/officeDocument\""
+                            + " Target=\"xl/workbook.xml\"/></Relationships>");
+            put(
+                    zip,
+                    "xl/workbook.xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + relations + "\">"
+                            + "<sheets><sheet name=\"Scores\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            put(
+                    zip,
+                    "xl/_rels/workbook.xml.rels",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                            + "<Relationship Id=\"rId1\" Type=\"" + relations + "/worksheet\""
+                            + " Target=\"worksheets/sheet1.xml\"/>"
+                            + "<Relationship Id=\"rId2\" Type=\"" + relations + "/sharedStrings\""
+                            + " Target=\"sharedStrings.xml\"/></Relationships>");
+            put(
+                    zip,
+                    "xl/worksheets/sheet1.xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + "<worksheet xmlns=\"" + main + "\"><sheetData>"
+                            + sheetData + "</sheetData></worksheet>");
+            zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
+            sharedStrings.write(zip);
+            zip.closeEntry();
+        }
+        return file;
+    }
+
     static void put(ZipOutputStream zip, String name, String text) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(text.getBytes(StandardCharsets.UTF_8));
