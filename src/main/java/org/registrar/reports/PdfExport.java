@@ -32,6 +32,7 @@ final class PdfExport {
     private static final float PADDING = 4;
 
     private static final java.util.Map<String, TrueTypeFont> FONTS = new java.util.HashMap<>();
+    private static final java.util.regex.Pattern BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
 
     private PdfExport() {}
 
@@ -56,8 +57,8 @@ final class PdfExport {
 
     private static void writeWithFonts(ReportTable table, LocalDate printedOn, OutputStream out) throws IOException {
         try (PDDocument document = new PDDocument()) {
-            PDType0Font regular = PDType0Font.load(document, parsed("DejaVuSans.ttf"), true);
-            PDType0Font bold = PDType0Font.load(document, parsed("DejaVuSans-Bold.ttf"), true);
+            Widths regular = new Widths(PDType0Font.load(document, parsed("DejaVuSans.ttf"), true));
+            Widths bold = new Widths(PDType0Font.load(document, parsed("DejaVuSans-Bold.ttf"), true));
             PDRectangle size = landscape(table)
                     ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth())
                     : PDRectangle.A4;
@@ -106,16 +107,15 @@ final class PdfExport {
     }
 
     /** Each column's width: its widest text, scaled down together when the table is wider than the page. */
-    private static float[] widths(ReportTable table, PDType0Font regular, PDType0Font bold, float available) {
+    private static float[] widths(ReportTable table, Widths regular, Widths bold, float available) {
         int count = table.columns().size();
         float[] widths = new float[count];
         for (int column = 0; column < count; column++) {
-            widths[column] = width(bold, table.columns().get(column).header()) + 2 * PADDING;
+            widths[column] = bold.of(table.columns().get(column).header()) + 2 * PADDING;
         }
         for (List<Object> row : table.rows()) {
             for (int column = 0; column < count; column++) {
-                widths[column] =
-                        Math.max(widths[column], width(regular, ReportTable.text(row.get(column))) + 2 * PADDING);
+                widths[column] = Math.max(widths[column], regular.of(ReportTable.text(row.get(column))) + 2 * PADDING);
             }
         }
         // too wide: cut only the widest columns, down to one common cap, so numbers and names keep their room
@@ -155,14 +155,35 @@ final class PdfExport {
         }
     }
 
+    /**
+     * Text widths in one font at the table's size, each text measured once per document: a cell's width was asked for
+     * three times (column widths, fitting, right alignment), and PDFBox encodes the whole text for each answer.
+     */
+    private static final class Widths {
+        private final PDType0Font font;
+        private final java.util.Map<String, Float> known = new java.util.HashMap<>();
+
+        Widths(PDType0Font font) {
+            this.font = font;
+        }
+
+        float of(String text) {
+            Float width = known.get(text);
+            if (width == null) {
+                width = width(font, text);
+                known.put(text, width);
+            }
+            return width;
+        }
+    }
+
     /** Draws one page. */
-    private record Page(
-            PDPageContentStream content, PDType0Font regular, PDType0Font bold, PDRectangle size, float[] widths) {
+    private record Page(PDPageContentStream content, Widths regular, Widths bold, PDRectangle size, float[] widths) {
         float header(ReportTable table, LocalDate printedOn, int page, int pages) throws IOException {
             float y = size.getHeight() - MARGIN - 12;
             text(bold, 13, MARGIN, y, table.title());
             String pageText = Messages.text("reports.page", page, pages);
-            text(regular, SIZE, size.getWidth() - MARGIN - width(regular, pageText), y, pageText);
+            text(regular, SIZE, size.getWidth() - MARGIN - regular.of(pageText), y, pageText);
             y -= LINE + 2;
             String printed = Messages.text("reports.printed-on", printedOn.toString());
             text(regular, SIZE, MARGIN, y, printed);
@@ -183,11 +204,11 @@ final class PdfExport {
 
         float row(List<Object> cells, float y, boolean heading) throws IOException {
             float x = MARGIN;
-            PDType0Font font = heading ? bold : regular;
+            Widths font = heading ? bold : regular;
             for (int column = 0; column < cells.size(); column++) {
                 Object cell = cells.get(column);
                 String text = fit(font, ReportTable.text(cell), widths[column] - 2 * PADDING);
-                float left = cell instanceof Number ? x + widths[column] - PADDING - width(font, text) : x + PADDING;
+                float left = cell instanceof Number ? x + widths[column] - PADDING - font.of(text) : x + PADDING;
                 text(font, SIZE, left, y, text);
                 x += widths[column];
             }
@@ -199,24 +220,26 @@ final class PdfExport {
             return y - LINE;
         }
 
-        private void text(PDType0Font font, float fontSize, float x, float y, String text) throws IOException {
+        private void text(Widths font, float fontSize, float x, float y, String text) throws IOException {
             if (text.isEmpty()) {
                 return;
             }
             content.beginText();
-            content.setFont(font, fontSize);
+            content.setFont(font.font, fontSize);
             content.newLineAtOffset(x, y);
             content.showText(text);
             content.endText();
         }
 
-        private static String fit(PDType0Font font, String text, float room) {
-            String clean = text.replaceAll("[\\r\\n\\t]+", " ");
-            if (width(font, clean) <= room + 0.5f) {
+        private static String fit(Widths font, String text, float room) {
+            String clean = text.indexOf('\r') < 0 && text.indexOf('\n') < 0 && text.indexOf('\t') < 0
+                    ? text
+                    : BREAKS.matcher(text).replaceAll(" ");
+            if (font.of(clean) <= room + 0.5f) {
                 return clean;
             }
             int end = Math.min(clean.length(), (int) (room / (SIZE * 0.25f)) + 1);
-            while (end > 0 && width(font, clean.substring(0, end) + "…") > room) {
+            while (end > 0 && width(font.font, clean.substring(0, end) + "…") > room) {
                 end--;
             }
             return clean.substring(0, end) + "…";

@@ -31,8 +31,7 @@ public final class ReportPlans {
                 new Statement("class overview: rows", ReportSql.OVERVIEW_ROWS, overview),
                 new Statement("transcript: student", ReportSql.TRANSCRIPT_STUDENT, Map.of("student", studentId)),
                 new Statement("transcript: results", ReportSql.TRANSCRIPT_ENTRIES, Map.of("student", studentId)),
-                new Statement("year overview: means", ReportSql.YEAR_MEANS, yearGroup),
-                new Statement("year overview: missing", ReportSql.YEAR_MISSING, yearGroup));
+                new Statement("year overview", ReportSql.YEAR_OVERVIEW, yearGroup));
         Map<String, String> plans = new LinkedHashMap<>();
         for (Statement statement : statements) {
             List<String> lines =

@@ -82,24 +82,51 @@ final class ReportSql {
             + " WHERE r.student_id = :student"
             + " ORDER BY a.subject, a.assessed_on, a.id";
 
-    /** Year overview, statement 1: each cohort's mean percentage per subject. */
-    static final String YEAR_MEANS = "SELECT c.id, c.name, a.subject,"
-            + "        CAST(avg(r.score * 100 / a.max_score) AS float8) AS mean_percentage, count(r.score) AS scored"
-            + " FROM cohorts c"
-            + " JOIN assessments a ON a.cohort_id = c.id"
-            + " LEFT JOIN assessment_results r ON r.assessment_id = a.id"
-            + " WHERE c.grade_level = :grade AND c.school_year = :year"
-            + " GROUP BY c.id, c.name, a.subject ORDER BY c.name, c.id, a.subject";
-
-    /** Year overview, statement 2: the assessments whose class has students with neither score nor excuse. */
-    static final String YEAR_MISSING = "SELECT * FROM ("
-            + "  SELECT a.id, c.name, a.title, a.subject, a.assessed_on,"
-            + "         (SELECT count(*) FROM students s WHERE s.cohort_id = a.cohort_id"
-            + "            AND NOT EXISTS (SELECT FROM assessment_results r WHERE r.assessment_id = a.id"
-            + "                              AND r.student_id = s.id AND (r.score IS NOT NULL OR r.excused))) AS missing"
-            + "  FROM cohorts c JOIN assessments a ON a.cohort_id = c.id"
-            + "  WHERE c.grade_level = :grade AND c.school_year = :year) counted"
-            + " WHERE missing > 0 ORDER BY assessed_on, name, id";
+    /**
+     * The year overview in one statement, with one pass over the year group's results: per assessment the scored
+     * count, the sum of scores and the results that are done (a score or an excuse) of students still in the
+     * assessment's class; the class sizes by one grouped read of the year group's students. Then each cohort's mean
+     * percentage per subject (rows of kind {@code mean}: the sum over its assessments of sum × 100 / max score,
+     * divided by the scored count, which is the mean of the results' percentages), and the assessments whose class
+     * has students with neither score nor excuse (kind {@code missing}: class size − done). Results of students who
+     * left the class since count in the means, not in the missing (ADR 0053). Before, the missing count was a
+     * correlated subquery per assessment, evaluated twice, and the means grouped every result by class and subject
+     * (768 ms at 1,000,000 students; docs/performance.md). Each table is read by its index, per class or per
+     * assessment ({@code LATERAL … OFFSET 0}, which the planner cannot flatten): left free, it hash-joined all of
+     * {@code assessment_results} and {@code students} (the year group is 8 % of the school).
+     */
+    static final String YEAR_OVERVIEW = "WITH a AS MATERIALIZED ("
+            + "  SELECT a.id, a.cohort_id, c.name, a.title, a.subject, a.assessed_on, a.max_score"
+            + "  FROM cohorts c CROSS JOIN LATERAL ("
+            + "    SELECT a.* FROM assessments a WHERE a.cohort_id = c.id OFFSET 0) a"
+            + "  WHERE c.grade_level = :grade AND c.school_year = :year),"
+            + " members AS MATERIALIZED ("
+            + "  SELECT s.id, k.cohort_id FROM (SELECT DISTINCT cohort_id FROM a) k CROSS JOIN LATERAL ("
+            + "    SELECT s.id FROM students s WHERE s.cohort_id = k.cohort_id OFFSET 0) s),"
+            + " per AS ("
+            + "  SELECT a.id AS assessment_id, count(r.score) AS scored, sum(r.score) AS total,"
+            + "         count(m.id) FILTER (WHERE r.score IS NOT NULL OR r.excused) AS done"
+            + "  FROM a CROSS JOIN LATERAL ("
+            + "    SELECT r.student_id, r.score, r.excused FROM assessment_results r"
+            + "    WHERE r.assessment_id = a.id OFFSET 0) r"
+            + "  LEFT JOIN members m ON m.id = r.student_id AND m.cohort_id = a.cohort_id"
+            + "  GROUP BY a.id),"
+            + " sizes AS (SELECT cohort_id, count(*) AS size FROM members GROUP BY cohort_id),"
+            + " figures AS MATERIALIZED ("
+            + "  SELECT a.*, coalesce(p.scored, 0) AS scored, p.total,"
+            + "         coalesce(z.size, 0) - coalesce(p.done, 0) AS missing"
+            + "  FROM a LEFT JOIN per p ON p.assessment_id = a.id LEFT JOIN sizes z ON z.cohort_id = a.cohort_id)"
+            + " SELECT * FROM ("
+            + " SELECT 'mean' AS kind, cohort_id, name, subject, CAST(NULL AS bigint) AS id,"
+            + "        CAST(NULL AS text) AS title, CAST(NULL AS date) AS assessed_on,"
+            + "        CAST(sum(total * 100 / max_score) / nullif(sum(scored), 0) AS float8) AS mean_percentage,"
+            + "        CAST(sum(scored) AS bigint) AS scored, CAST(0 AS bigint) AS missing"
+            + " FROM figures GROUP BY cohort_id, name, subject"
+            + " UNION ALL"
+            + " SELECT 'missing', cohort_id, name, subject, id, title, assessed_on, NULL, scored, missing"
+            + " FROM figures WHERE missing > 0) shown"
+            + " ORDER BY kind, assessed_on NULLS FIRST, name, cohort_id,"
+            + "          CASE WHEN kind = 'mean' THEN subject END, id";
 
     /** One cohort by id (the CLI's default term is its school year). */
     static final String COHORT = "SELECT id, name, grade_level, school_year FROM cohorts WHERE id = :cohort";

@@ -108,32 +108,37 @@ public final class ReportsRepository {
                                 .list())));
     }
 
-    /** Every cohort of a year group with its mean per subject and the assessments missing scores. Blocking. */
+    /**
+     * Every cohort of a year group with its mean per subject and the assessments missing scores, in one statement.
+     * Blocking.
+     */
     public YearOverview yearOverview(int gradeLevel, int schoolYear) {
-        return jdbi.withHandle(handle -> new YearOverview(
-                gradeLevel,
-                schoolYear,
-                handle.createQuery(ReportSql.YEAR_MEANS)
-                        .bind("grade", gradeLevel)
-                        .bind("year", schoolYear)
-                        .map((rows, context) -> new YearOverview.SubjectMean(
-                                rows.getLong("id"),
+        List<YearOverview.SubjectMean> means = new ArrayList<>();
+        List<YearOverview.Missing> missing = new ArrayList<>();
+        jdbi.useHandle(handle -> handle.createQuery(ReportSql.YEAR_OVERVIEW)
+                .bind("grade", gradeLevel)
+                .bind("year", schoolYear)
+                .map((rows, context) -> {
+                    if ("mean".equals(rows.getString("kind"))) {
+                        means.add(new YearOverview.SubjectMean(
+                                rows.getLong("cohort_id"),
                                 rows.getString("name"),
                                 rows.getString("subject"),
                                 (Double) rows.getObject("mean_percentage"),
-                                rows.getInt("scored")))
-                        .list(),
-                handle.createQuery(ReportSql.YEAR_MISSING)
-                        .bind("grade", gradeLevel)
-                        .bind("year", schoolYear)
-                        .map((rows, context) -> new YearOverview.Missing(
+                                rows.getInt("scored")));
+                    } else {
+                        missing.add(new YearOverview.Missing(
                                 rows.getLong("id"),
                                 rows.getString("name"),
                                 rows.getString("title"),
                                 rows.getString("subject"),
                                 rows.getObject("assessed_on", LocalDate.class),
-                                rows.getInt("missing")))
-                        .list()));
+                                rows.getInt("missing")));
+                    }
+                    return 0;
+                })
+                .list());
+        return new YearOverview(gradeLevel, schoolYear, means, missing);
     }
 
     /** One cohort; empty when there is no such cohort. Blocking. */

@@ -1,8 +1,12 @@
 package org.registrar.reports;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -29,11 +33,18 @@ import org.registrar.ui.Fxml;
  * FX thread only.
  */
 public final class ReportsView {
+    /** The key under which the table's properties hold the report it shows once every row is in (for tests). */
+    static final String SHOWN = "registrar.reports.shown";
+
     private static final int NOTES_SHOWN = 8;
+    private static final int BANDS = 10;
+    private static final int ROWS_PER_PULSE = 10;
+    private static final int ROWS_IN_STEPS = 40;
 
     private final ReportsViewModel model;
     private final DialogService dialogs;
     private final ReportPrinter printer;
+    private final Steps steps = new Steps();
 
     @FXML
     private BorderPane root;
@@ -161,6 +172,7 @@ public final class ReportsView {
         model.bands().addListener((property, before, read) -> showBands(read));
         histogram.managedProperty().bind(histogram.visibleProperty());
         histogram.setVisible(false);
+        makeBars();
     }
 
     private void showFor(Node box, ReportKind... kinds) {
@@ -182,23 +194,48 @@ public final class ReportsView {
 
     private void showTable(ReportTable shown) {
         if (shown == null) {
-            table.getColumns().clear();
-            title.setText("");
-            details.setText("");
-            table.getItems().clear();
+            steps.add(() -> {
+                title.setText("");
+                details.setText("");
+                table.getItems().clear();
+                table.getColumns().clear();
+                table.getProperties().remove(SHOWN);
+            });
             return;
         }
-        title.setText(shown.title());
-        List<String> lines = new java.util.ArrayList<>(shown.details());
+        List<TableColumn<List<Object>, ?>> views = columns(shown);
+        List<String> lines = new ArrayList<>(shown.details());
         // the exports carry every note; the screen keeps the table in view
         lines.addAll(
                 shown.notes().subList(0, Math.min(NOTES_SHOWN, shown.notes().size())));
         if (shown.notes().size() > NOTES_SHOWN) {
             lines.add("… (" + (shown.notes().size() - NOTES_SHOWN) + ")");
         }
-        details.setText(String.join("\n", lines));
-        // all columns and rows replaced in one change each: a column added at a time re-laid the header each time
-        List<TableColumn<List<Object>, ?>> views = new java.util.ArrayList<>();
+        // one piece of the screen per pulse, so no pulse styles and lays out the whole report: the words and the
+        // old rows out; the header (all columns in one change: the table makes every column's header again at each
+        // change of its columns); the first rows a few at a time (the ones in view get cells), the rest at once. The
+        // rows are last, so a filled table is a finished report.
+        steps.add(() -> {
+            title.setText(shown.title());
+            details.setText(String.join("\n", lines));
+            table.getItems().clear();
+        });
+        steps.add(() -> table.getColumns().setAll(views));
+        List<List<Object>> rows = shown.rows();
+        int inSteps = Math.min(rows.size(), ROWS_IN_STEPS);
+        for (int first = 0; first < inSteps; first += ROWS_PER_PULSE) {
+            List<List<Object>> some = rows.subList(first, Math.min(inSteps, first + ROWS_PER_PULSE));
+            steps.add(() -> table.getItems().addAll(some));
+        }
+        steps.add(() -> {
+            table.getItems().addAll(rows.subList(inSteps, rows.size()));
+            table.getProperties().put(SHOWN, shown);
+        });
+    }
+
+    /** The report's columns, each as wide as its header and its first 50 cells (within 70–300 px). */
+    private static List<TableColumn<List<Object>, ?>> columns(ReportTable shown) {
+        List<TableColumn<List<Object>, ?>> views = new ArrayList<>();
         for (int index = 0; index < shown.columns().size(); index++) {
             ReportTable.Column column = shown.columns().get(index);
             int cell = index;
@@ -217,26 +254,61 @@ public final class ReportsView {
             }
             views.add(view);
         }
-        table.getItems().clear();
-        table.getColumns().setAll(views);
-        table.getItems().setAll(shown.rows());
+        return views;
     }
 
+    /** The histogram's ten bars are made once; a score sheet only sets their heights and the count axis. */
     private void showBands(List<Integer> read) {
-        histogram.getData().clear();
-        histogram.setVisible(!read.isEmpty());
-        if (read.isEmpty()) {
-            return;
-        }
+        steps.add(() -> {
+            histogram.setVisible(!read.isEmpty());
+            if (read.isEmpty()) {
+                return;
+            }
+            XYChart.Series<String, Number> series = histogram.getData().get(0);
+            for (int band = 0; band < BANDS && band < read.size(); band++) {
+                series.getData().get(band).setYValue(read.get(band));
+            }
+            int highest = read.stream().mapToInt(Integer::intValue).max().orElse(0);
+            countAxis.setUpperBound(highest + 1);
+            countAxis.setTickUnit(Math.max(1, Math.ceil((highest + 1) / 10.0)));
+        });
+    }
+
+    private void makeBars() {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (int band = 0; band < read.size(); band++) {
-            series.getData().add(new XYChart.Data<>(band * 10 + "–" + (band * 10 + 10), read.get(band)));
+        for (int band = 0; band < BANDS; band++) {
+            series.getData().add(new XYChart.Data<>(band * 10 + "–" + (band * 10 + 10), 0));
         }
-        int highest = read.stream().mapToInt(Integer::intValue).max().orElse(0);
         countAxis.setAutoRanging(false);
         countAxis.setLowerBound(0);
-        countAxis.setUpperBound(highest + 1);
-        countAxis.setTickUnit(Math.max(1, Math.ceil((highest + 1) / 10.0)));
         histogram.getData().add(series);
+    }
+
+    /**
+     * Changes to the screen run one per pulse, in the order they were asked for: each runs at the start of a pulse
+     * (an animation timer's turn), so that pulse styles and lays out only what it changed. FX thread only.
+     */
+    private static final class Steps extends AnimationTimer {
+        private final Deque<Runnable> pending = new ArrayDeque<>();
+        private boolean running;
+
+        void add(Runnable step) {
+            pending.add(step);
+            if (!running) {
+                running = true;
+                start();
+            }
+        }
+
+        @Override
+        public void handle(long now) {
+            Runnable next = pending.poll();
+            if (next == null) {
+                running = false;
+                stop();
+                return;
+            }
+            next.run();
+        }
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerLight;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.registrar.cache.CacheSettings;
 import org.registrar.cache.ChangeStamps;
 import org.registrar.db.TestDatabases;
-import org.registrar.testing.FxStalls;
 import org.registrar.testing.ScriptedDialogs;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
@@ -28,8 +29,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The FX thread while a report renders (issue 19: never stalled more than 50 ms): each report of a class of 30
- * students × 40 assessments shown through the screen, the longest FX-thread stall printed per report (figures for
- * docs/performance.md, not asserted: this machine is shared).
+ * students × 40 assessments shown through the screen twice (the second time with the code compiled), the longest
+ * FX-thread stall printed per report with the FX thread's CPU time in its longest piece of work (figures for
+ * docs/performance.md); asserted: no piece of FX work beyond the bar does most of a report's showing.
  */
 class ReportsStallUiTest {
     private static final String CLASS = "STALL-30x40";
@@ -77,31 +79,39 @@ class ReportsStallUiTest {
     @Test
     void eachReportOfAClassOfThirtyRendersWhileTheFxThreadAnswers() throws Exception {
         List<String> figures = new ArrayList<>();
-        for (ReportKind kind : ReportKind.values()) {
-            WaitForAsyncUtils.asyncFx(() -> combo("#report-kind").setValue(kind))
-                    .get();
-            WaitForAsyncUtils.waitForFxEvents();
-            String before = robot.lookup("#report-title").queryLabeled().getText();
-            FxStalls.Stall stall = FxStalls.measure(
-                    () -> robot.lookup("#report-show").queryButton().fire(),
-                    () -> !robot.lookup("#report-title")
-                                    .queryLabeled()
-                                    .getText()
-                                    .equals(before)
-                            && !table().getItems().isEmpty());
-            figures.add(kind.name().toLowerCase(java.util.Locale.ROOT) + " " + stall + ", "
-                    + table().getItems().size() + " rows × "
-                    + table().getColumns().size() + " columns");
+        Map<String, FxThreadWork.Stall> stalls = new LinkedHashMap<>();
+        for (String pass : List.of("first", "again")) {
+            for (ReportKind kind : ReportKind.values()) {
+                WaitForAsyncUtils.asyncFx(() -> combo("#report-kind").setValue(kind))
+                        .get();
+                WaitForAsyncUtils.waitForFxEvents();
+                Object before = table().getProperties().get(ReportsView.SHOWN);
+                FxThreadWork.Stall stall = FxThreadWork.measure(
+                        () -> robot.lookup("#report-show").queryButton().fire(),
+                        () -> table().getProperties().get(ReportsView.SHOWN) != before
+                                && !table().getItems().isEmpty());
+                String name = pass + " " + kind.name().toLowerCase(java.util.Locale.ROOT);
+                stalls.put(name, stall);
+                figures.add(name + " " + stall + ", " + table().getItems().size() + " rows × "
+                        + table().getColumns().size() + " columns");
+            }
         }
         // the same screen showing its last report, nothing asked of it, for as long as a report took to show
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        FxStalls.Stall idle = FxStalls.measure(() -> {}, () -> System.nanoTime() > until);
+        FxThreadWork.Stall idle = FxThreadWork.measure(() -> {}, () -> System.nanoTime() > until);
         System.out.printf(
                 "[ReportsStallUiTest] longest FX-thread stall while a report renders: %s; idle for 3 s: %s%n",
                 figures, idle);
 
         assertThat(table().getItems()).isNotEmpty();
-        assertThat(figures).hasSize(4);
+        assertThat(figures).hasSize(8);
+        // Not the bar alone (50 ms): on this shared machine a stall's wall time is mostly waiting for a core, and even
+        // the FX thread's own CPU time in one piece swings 2-3x between runs. What must hold whatever the load: a
+        // piece of FX work (a pulse, an event) within the bar in CPU time, or not most of a report's showing (it is
+        // spread over pulses). Before the showing was staged, the class overview's one pulse was 92 % of it.
+        stalls.forEach((name, stall) -> assertThat(stall.fxCpuMillis())
+                .as(name + ": " + stall)
+                .isLessThanOrEqualTo(Math.max(50, stall.fxCpuTotalMillis() * 3 / 4)));
     }
 
     @SuppressWarnings("unchecked")
