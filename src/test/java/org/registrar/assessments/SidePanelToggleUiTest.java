@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
+import org.registrar.assessments.grid.GridColumn;
+import org.registrar.assessments.grid.GridRow;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -98,6 +100,23 @@ class SidePanelToggleUiTest {
         assertThat(toggle().isSelected()).isFalse();
         assertThat(panel().isVisible()).isFalse();
         assertThat(width(again)).isGreaterThan(shown + 100);
+    }
+
+    @Test
+    void aReviewOfOverwritesShowsAHiddenPanelWithoutChangingTheChoice() throws Exception {
+        BulkEntryScreen screen = BulkEntryScreen.show(robot, session, dataHome);
+        robot.clickOn(toggle());
+        WaitForAsyncUtils.waitForFxEvents();
+        GridRow row = screen.model.rows().get(screen.rowWithSavedScore(0));
+        String other = "1".equals(row.savedProperty().get()) ? "2" : "1";
+        robot.interact(() -> screen.model.grid().edit(row, GridColumn.SCORE, other));
+
+        robot.clickOn("#save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> panel().isVisible());
+
+        assertThat(robot.lookup("#review-list").query().isVisible()).isTrue();
+        assertThat(toggle().isSelected()).isTrue();
+        assertThat(SidePanel.habits().getBoolean(SidePanel.SHOWN, true)).isFalse();
     }
 
     private ToggleButton toggle() {
