@@ -81,6 +81,9 @@ public final class BulkEntryView {
     private ProgressIndicator spinner;
 
     @FXML
+    private HBox actions;
+
+    @FXML
     private Button importCsv;
 
     @FXML
@@ -243,7 +246,10 @@ public final class BulkEntryView {
         });
     }
 
-    /** New assessment, the busy spinner, Import, History, and the save buttons at the end of the toolbar. */
+    /**
+     * New assessment, the busy spinner, Import, History, Undo, the side panel's toggle, and the save buttons at the
+     * end of the toolbar.
+     */
     private void bindActions() {
         create.disableProperty()
                 .bind(model.cohortProperty()
@@ -259,6 +265,7 @@ public final class BulkEntryView {
         spinner.visibleProperty().bind(model.busyProperty());
         history.disableProperty().bind(model.savedAssessmentOpenProperty().not());
         importCsv.disableProperty().bind(model.assessmentProperty().isNull());
+        actions.getChildren().add(side.toggle());
         // Save stays in the toolbar: when the row is too narrow the flow puts it on the next line, never out of reach
         toolbar.getChildren().add(side.saveButtons());
         toolbar.prefWrapLengthProperty().bind(root.widthProperty());

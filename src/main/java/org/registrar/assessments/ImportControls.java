@@ -48,18 +48,23 @@ final class ImportControls {
         return Messages.text("assessments.import.asWindows1252");
     }
 
-    private static FileRequest choose() {
+    /**
+     * The chooser: a title naming CSV and spreadsheets, and first every kind the import reads (CsvFile tells a
+     * workbook by its content, not by its name), then text files, spreadsheets, and any file.
+     */
+    static FileRequest choose() {
         return new FileRequest(
                 Messages.text("assessments.import.choose"),
                 "",
                 null,
                 List.of(
                         new FileRequest.FileKind(
-                                Messages.text("sheets.chooser.all"),
-                                List.of("*.csv", "*.txt", "*.tsv", "*.xlsx", "*.ods")),
+                                Messages.text("assessments.import.allSupported"),
+                                List.of("*.csv", "*.tsv", "*.txt", "*.xlsx", "*.ods")),
                         new FileRequest.FileKind(
-                                Messages.text("assessments.import.csvFiles"), List.of("*.csv", "*.txt", "*.tsv")),
-                        new FileRequest.FileKind(Messages.text("sheets.chooser.workbooks"), List.of("*.xlsx", "*.ods")),
+                                Messages.text("assessments.import.csvFiles"), List.of("*.csv", "*.tsv", "*.txt")),
+                        new FileRequest.FileKind(
+                                Messages.text("assessments.import.workbooks"), List.of("*.xlsx", "*.ods")),
                         new FileRequest.FileKind(Messages.text("assessments.import.allFiles"), List.of("*.*"))));
     }
 
@@ -97,7 +102,7 @@ final class ImportControls {
         });
     }
 
-    /** The Import CSV… button: the user picks a file, its preview follows. */
+    /** The Import file… button: the user picks a file (CSV, text or a spreadsheet), its preview follows. */
     void chooseFile() {
         dialogs.chooseFileToOpen(choose()).ifPresent(model.grid()::readCsv);
     }

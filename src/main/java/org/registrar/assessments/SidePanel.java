@@ -1,12 +1,17 @@
 package org.registrar.assessments;
 
+import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -20,17 +25,22 @@ import org.registrar.ui.Fxml;
 
 /**
  * Right of the grid: the problems list (click one to jump to its cell), conflict choices, and the review of what a
- * save overwrites before it is confirmed (layout: SidePanel.fxml). Also owns the save buttons. FX thread only.
+ * save overwrites before it is confirmed (layout: SidePanel.fxml). Also owns the save buttons and the toggle that
+ * hides the panel (remembered for this OS account). FX thread only.
  */
 final class SidePanel {
     private static final double PREFERRED_WIDTH = 320;
     private static final double NARROWEST = 180;
     /** Share of the screen's width the panel takes between its bounds: the grid comes first. */
     private static final double SHARE = 0.22;
+    /** The preference that says whether the panel is shown, under {@link #habits()}. */
+    static final String SHOWN = "sidePanel.shown";
 
     private final BulkEntryViewModel model;
     private final GridTable grid;
     private final VBox panel;
+    private final Preferences habits;
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
     /** Which button the review shown answers: Save valid rows (true) or Save. */
     private boolean reviewedValidOnly;
 
@@ -62,6 +72,10 @@ final class SidePanel {
         this.model = model;
         this.grid = grid;
         this.panel = Fxml.load(this);
+        this.habits = habits();
+        shown.set(habits.getBoolean(SHOWN, true));
+        panel.visibleProperty().bind(shown);
+        panel.managedProperty().bind(shown);
         heading.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> model.problems().isEmpty()
@@ -156,6 +170,8 @@ final class SidePanel {
         model.saveOrReview(validOnly, pending -> {
             reviewedValidOnly = validOnly;
             changes.getItems().setAll(pending);
+            // the review holds the confirmation: a hidden panel shows for it (the user's choice is not changed)
+            shown.set(true);
             review.setVisible(true);
             review.setManaged(true);
         });
@@ -163,6 +179,31 @@ final class SidePanel {
 
     Node node() {
         return panel;
+    }
+
+    /**
+     * Where this OS account's choices for the screen are kept, beside the grid's column widths
+     * ({@code <prefsNode>/ui/assessments}; {@code -Dregistrar.prefsNode} moves it for tests).
+     */
+    static Preferences habits() {
+        return Preferences.userRoot()
+                .node(System.getProperty("registrar.prefsNode", "org/registrar/connection") + "/ui/assessments");
+    }
+
+    /**
+     * The toggle that hides the panel, giving the grid its width, and shows it again; what the user chose is
+     * remembered for the next open.
+     */
+    ToggleButton toggle() {
+        ToggleButton toggle = new ToggleButton(Messages.text("assessments.side.toggle"));
+        toggle.setId("side-panel-toggle");
+        toggle.setMnemonicParsing(true);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        toggle.setAccessibleText(Messages.text("assessments.side.toggle.help"));
+        toggle.setTooltip(new Tooltip(Messages.text("assessments.side.toggle.help")));
+        toggle.selectedProperty().bindBidirectional(shown);
+        toggle.setOnAction(event -> habits.putBoolean(SHOWN, toggle.isSelected()));
+        return toggle;
     }
 
     /**

@@ -11,12 +11,15 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.registrar.i18n.Messages;
-import org.registrar.metrics.OperationPhrases;
+import org.registrar.metrics.OperationNames;
 import org.registrar.metrics.OperationStats;
 import org.registrar.metrics.SampleHistory;
 import org.registrar.metrics.StatementSample;
 
-/** The tables of the desktop half: operations, slowest statements, events. */
+/**
+ * The tables of the desktop half: operations, slowest statements, events. Operations are shown by their names
+ * ("Load students page", {@link OperationNames}), not by the status bar's phrases for them done.
+ */
 final class HealthTables {
     private HealthTables() {}
 
@@ -27,7 +30,7 @@ final class HealthTables {
                 .add(column(
                         Messages.text("health.column.operation"),
                         240,
-                        stats -> OperationPhrases.phrase(stats.operation())));
+                        stats -> OperationNames.name(stats.operation())));
         table.getColumns()
                 .add(column(
                         Messages.text("health.column.runs"),
@@ -68,7 +71,11 @@ final class HealthTables {
                         Messages.text("health.column.ms"),
                         80,
                         sample -> String.format(Messages.locale(), "%.1f", sample.millis())));
-        table.getColumns().add(column(Messages.text("health.column.operation"), 170, StatementSample::operation));
+        table.getColumns()
+                .add(column(
+                        Messages.text("health.column.operation"),
+                        170,
+                        sample -> OperationNames.name(sample.operation())));
         table.getColumns()
                 .add(column(Messages.text("health.column.when"), 80, sample -> HealthFormat.time(sample.at())));
         table.getColumns()

@@ -84,8 +84,9 @@ final class StudentTable {
             }
             return true;
         });
-        // beside the navigation and the detail pane (which shows both) at 1024 px, these give way first
-        columnFit = ColumnFit.apply(table, email, List.of(updated, email));
+        // beside the navigation and the detail pane (which shows all three) at 1024 px, these give way first, status
+        // last: rather than any value cut ("withdr…", "Łukaszewski, …")
+        columnFit = ColumnFit.apply(table, email, List.of(updated, email, status));
     }
 
     /** Sizes the columns to the rows now shown (called when a page arrives). */

@@ -79,16 +79,20 @@ public final class ColumnFit<S> {
     }
 
     /**
-     * Measures the headers and the rows shown and shares the table's width out: every column gets at least the
-     * longest word of its header, then as much of its preferred width as fits, and the flexible column the rest.
+     * Measures the headers and the rows shown and shares the table's width out by priority: every column gets at
+     * least the longest word of its header; then the values of the columns that always show, then those of the
+     * optional ones, are shown whole; then headers on one line; then the flexible column's values; the flexible
+     * column takes what is left. A header wraps onto two lines before a value is cut.
      */
     public void fit() {
         measure.setFont(font());
         var columns = table.getColumns();
-        double[] min = new double[columns.size()];
-        double[] pref = new double[columns.size()];
-        double[] full = new double[columns.size()];
-        for (int index = 0; index < columns.size(); index++) {
+        int count = columns.size();
+        double[] min = new double[count];
+        double[] content = new double[count];
+        double[] full = new double[count];
+        double[] pref = new double[count];
+        for (int index = 0; index < count; index++) {
             TableColumn<S, ?> column = columns.get(index);
             String header = column.getText() == null ? "" : column.getText();
             double longestWord = 0;
@@ -98,50 +102,88 @@ public final class ColumnFit<S> {
             double arrow = table.getSortOrder().contains(column) ? SORT_ARROW : 0;
             min[index] = Math.ceil(longestWord + HEADER_EXTRA + arrow);
             full[index] = Math.ceil(width(header) + HEADER_EXTRA + arrow);
-            pref[index] = Math.max(
-                    min[index], Math.ceil(Math.max(width(header) + HEADER_EXTRA, contentWidth(column) + CELL_EXTRA)));
+            content[index] = Math.max(min[index], Math.ceil(contentWidth(column) + CELL_EXTRA));
             if (column.getProperties().get(USER_WIDTH) instanceof Double dragged) {
-                pref[index] = Math.max(min[index], Math.floor(dragged));
+                content[index] = Math.max(min[index], Math.floor(dragged));
+                full[index] = Math.min(full[index], content[index]);
             }
+            pref[index] = Math.max(full[index], content[index]);
         }
         double available = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR;
-        boolean[] shown = new boolean[columns.size()];
+        boolean[] shown = new boolean[count];
         java.util.Arrays.fill(shown, true);
-        // optional columns give way while the others' content would be cut: a narrow table shows fewer columns whole
-        // rather than every column as "S00001…" (the flexible and optional ones count only their headers' words)
+        // optional columns give way while the values of the columns shown would be cut: a narrow table shows fewer
+        // columns whole rather than every column as "S00001…" (the flexible one counts only its header's words)
         for (TableColumn<S, ?> dropped : optional) {
-            if (available <= 0 || needed(min, pref, shown) <= available) {
+            if (available <= 0 || needed(min, content, shown) <= available) {
                 break;
             }
             shown[columns.indexOf(dropped)] = false;
         }
-        // the flexible column gives way first (down to its header), then the others share what is missing
-        int flex = columns.indexOf(flexible);
-        if (available > 0 && flex >= 0 && shown[flex]) {
-            double deficit = sum(pref, shown) - available;
-            if (deficit > 0) {
-                pref[flex] = Math.max(min[flex], pref[flex] - deficit);
-            }
-        }
-        double sumMin = sum(min, shown);
-        double sumPref = sum(pref, shown);
+        double[] width = available <= 0 ? pref.clone() : share(available, min, content, full, pref, shown);
         boolean wraps = false;
-        for (int index = 0; index < columns.size(); index++) {
-            double width;
-            if (available <= 0 || available >= sumPref) {
-                width = pref[index] + (columns.get(index) == flexible ? Math.max(0, available - sumPref) : 0);
-            } else if (available > sumMin) {
-                width = min[index] + (pref[index] - min[index]) * (available - sumMin) / (sumPref - sumMin);
-            } else {
-                width = min[index];
-            }
-            wraps |= shown[index] && Math.floor(width) < full[index];
+        boolean shownAgain = false;
+        for (int index = 0; index < count; index++) {
+            wraps |= shown[index] && Math.floor(width[index]) < full[index];
+            shownAgain |= shown[index] && !columns.get(index).isVisible();
             columns.get(index).setVisible(shown[index]);
             columns.get(index).setMinWidth(min[index]);
-            columns.get(index).setPrefWidth(notDefault(Math.floor(width)));
+            columns.get(index).setPrefWidth(notDefault(Math.floor(width[index])));
         }
         // a header on two lines needs a header row of two lines (ColumnFit.css)
         table.pseudoClassStateChanged(WRAPPED, wraps);
+        if (shownAgain) {
+            // the rows' cells of a column shown again are otherwise drawn at the top of some rows, not centred
+            table.refresh();
+        }
+    }
+
+    /**
+     * The widths of the shown columns, raised step by step from their headers' longest words towards each step's
+     * target while {@code available} lasts; a step that cannot be met in full is shared in proportion to what each
+     * column lacks. Whatever is left after the last step goes to the flexible column.
+     */
+    private double[] share(
+            double available, double[] min, double[] content, double[] full, double[] pref, boolean[] shown) {
+        var columns = table.getColumns();
+        int flex = columns.indexOf(flexible);
+        double[] width = new double[min.length];
+        double[] always = new double[min.length];
+        double[] optionalToo = new double[min.length];
+        double[] headers = new double[min.length];
+        for (int index = 0; index < min.length; index++) {
+            boolean isOptional = optional.contains(columns.get(index));
+            width[index] = min[index];
+            always[index] = index == flex || isOptional ? min[index] : content[index];
+            optionalToo[index] = index == flex ? min[index] : content[index];
+            headers[index] = index == flex ? Math.max(min[index], full[index]) : pref[index];
+        }
+        double left = available - sum(min, shown);
+        for (double[] target : List.of(always, optionalToo, headers, pref)) {
+            left = raise(width, target, shown, left);
+        }
+        if (flex >= 0 && shown[flex] && left > 0) {
+            width[flex] += left;
+        }
+        return width;
+    }
+
+    /** Raises {@code width} towards {@code target} with at most {@code left} pixels; returns what is left. */
+    private static double raise(double[] width, double[] target, boolean[] shown, double left) {
+        double lacking = 0;
+        for (int index = 0; index < width.length; index++) {
+            lacking += shown[index] ? Math.max(0, target[index] - width[index]) : 0;
+        }
+        if (lacking <= 0 || left <= 0) {
+            return left;
+        }
+        double part = Math.min(1, left / lacking);
+        for (int index = 0; index < width.length; index++) {
+            if (shown[index] && target[index] > width[index]) {
+                width[index] += (target[index] - width[index]) * part;
+            }
+        }
+        return left - lacking * part;
     }
 
     /**
@@ -152,14 +194,13 @@ public final class ColumnFit<S> {
         return width == DEFAULT_WIDTH ? DEFAULT_WIDTH - 1 : width;
     }
 
-    /** What the shown columns need uncut: the content of the fixed ones, the header words of the others. */
-    private double needed(double[] min, double[] pref, boolean[] shown) {
+    /** What the shown columns need for whole values: their content, the flexible one only its header's words. */
+    private double needed(double[] min, double[] content, boolean[] shown) {
         var columns = table.getColumns();
         double sum = 0;
         for (int index = 0; index < columns.size(); index++) {
             if (shown[index]) {
-                TableColumn<S, ?> column = columns.get(index);
-                sum += column == flexible || optional.contains(column) ? min[index] : pref[index];
+                sum += columns.get(index) == flexible ? min[index] : content[index];
             }
         }
         return sum;
@@ -176,7 +217,7 @@ public final class ColumnFit<S> {
     private double contentWidth(TableColumn<S, ?> column) {
         double widest = 0;
         Font header = measure.getFont();
-        measure.setFont(Font.font(header.getFamily(), header.getSize()));
+        measure.setFont(cellFont(header));
         int rows = Math.min(SAMPLED_ROWS, table.getItems().size());
         for (int index = 0; index < rows; index++) {
             Object value = column.getCellObservableValue(index) == null
@@ -193,6 +234,19 @@ public final class ColumnFit<S> {
     private double width(String text) {
         measure.setText(text);
         return measure.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * The font the cells are drawn in (the theme's, once a row is shown), else the headers' family at their size:
+     * values measured in another font than they are drawn in come out cut.
+     */
+    private Font cellFont(Font header) {
+        for (javafx.scene.Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof javafx.scene.control.Labeled cell) {
+                return cell.getFont();
+            }
+        }
+        return Font.font(header.getFamily(), header.getSize());
     }
 
     /** The font the headers are drawn in (the theme's), once the table has a skin. */

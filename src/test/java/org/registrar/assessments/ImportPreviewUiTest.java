@@ -117,7 +117,7 @@ class ImportPreviewUiTest {
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> "7".equals(first.entryProperty().get()));
 
-        assertThat(dialogs.asked()).containsExactly("Import scores from a CSV file", "Import scores");
+        assertThat(dialogs.asked()).containsExactly("Import scores from a CSV file or a spreadsheet", "Import scores");
         assertThat(model.grid().importPreviewProperty().get()).isNull();
     }
 

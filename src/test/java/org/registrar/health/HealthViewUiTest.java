@@ -126,12 +126,12 @@ class HealthViewUiTest {
                 .anyMatch(stats -> stats.operation().equals("Open students page")
                         && stats.runs() == 20
                         && stats.meanStatements() == 1.0);
-        // the operation's name as the status bar words it, in the chosen language, not the code's English name
+        // the operation's name for support staff, in the chosen language, not the status bar's phrase for it done
         TableColumn<?, ?> name = operations.getColumns().get(0);
         assertThat(operations.getItems().stream()
                         .map(row -> String.valueOf(((TableColumn<Object, ?>) name).getCellData(row))))
-                .contains("Students page loaded")
-                .doesNotContain("Open students page");
+                .contains("Load students page")
+                .doesNotContain("Students page loaded");
         // a statement with a bound value that must never reach the screen: the table shows its named placeholder
         session.database()
                 .jdbi()

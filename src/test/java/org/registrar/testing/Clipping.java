@@ -67,6 +67,29 @@ public final class Clipping {
         }
     }
 
+    /**
+     * On the FX thread: the cells of {@code table}'s shown columns whose displayed text is cut ("9B-00…" for
+     * "9B-00022"), each named by its column's id, except in the columns named in {@code except} (a flexible column
+     * meant to give way).
+     */
+    public static List<String> cutCells(javafx.scene.control.TableView<?> table, String... except) {
+        java.util.Set<String> skipped = java.util.Set.of(except);
+        table.applyCss();
+        table.layout();
+        List<String> cut = new ArrayList<>();
+        for (Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof javafx.scene.control.TableCell<?, ?> cell
+                    && cell.isVisible()
+                    && cell.getTableColumn() != null
+                    && cell.getTableColumn().isVisible()
+                    && !skipped.contains(cell.getTableColumn().getId())) {
+                truncation(cell)
+                        .ifPresent(problem -> cut.add(cell.getTableColumn().getId() + ": " + problem));
+            }
+        }
+        return cut;
+    }
+
     private static java.util.Optional<String> truncation(Labeled labeled) {
         String text = labeled.getText();
         if (text == null || text.isBlank()) {

@@ -1,0 +1,204 @@
+package org.registrar.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Group;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.registrar.db.Privileges;
+import org.registrar.db.TestDatabases;
+import org.registrar.i18n.Messages;
+import org.registrar.testing.Clipping;
+import org.registrar.testing.LeftWindows;
+import org.registrar.testing.TestSession;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 18: inside the main window (navigation and detail pane included) the Students table shows its values
+ * whole at 1024×700 and 1280×800, long ones included: the longest mentor name of the demo school, a cohort named
+ * in words, a withdrawn student. Only the email column (it takes what is left and the detail pane shows it) may
+ * end in "…"; at 1024 px the status column may give way (the detail pane shows it) rather than any value be cut.
+ * Screenshots go to target/screenshots/values/.
+ */
+class StudentsWholeValuesUiTest {
+    private static final String LONG_MENTOR_FAMILY = "Łukaszewski";
+    private static final String LONG_MENTOR_GIVEN = "Małgorzata";
+    private static final String LONG_COHORT = "Year 12 Blue";
+
+    @TempDir
+    static Path dataHome;
+
+    private static Stage stage;
+    private static TestSession session;
+    private static AppContext context;
+    private static MainWindow window;
+
+    @BeforeAll
+    static void open() throws Exception {
+        Messages.use(Locale.ENGLISH);
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        session = TestSession.fresh();
+        context = new AppContext(
+                null,
+                session.database(),
+                TestDatabases.jdbcUrl(session.databaseName()),
+                "test",
+                null,
+                dataHome,
+                Privileges.ALL);
+        window = WaitForAsyncUtils.asyncFx(() -> new MainWindow(context, () -> {}))
+                .get(60, TimeUnit.SECONDS);
+        show(1024, 700);
+        longValuesOnTheFirstPage();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        LeftWindows.close();
+        WaitForAsyncUtils.asyncFx(() -> {
+                    stage.setScene(null);
+                    window.dispose();
+                })
+                .get(20, TimeUnit.SECONDS);
+        FxToolkit.cleanupStages();
+        context.close();
+        session.close();
+    }
+
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"1024, 700", "1280, 800"})
+    void cohortMentorAndStatusShowWholeValues(int width, int height) throws Exception {
+        show(width, height);
+        TableView<?> table = table();
+
+        java.util.List<String> cut = WaitForAsyncUtils.asyncFx(() -> Clipping.cutCells(table, "column-email"))
+                .get(20, TimeUnit.SECONDS);
+        Screenshots.save(stage.getScene(), "values/en-students-" + width);
+        assertThat(cut).as("cells cut at %d×%d", width, height).isEmpty();
+        for (String id :
+                new String[] {"#column-student-no-", "#column-family-name", "#column-cohort", "#column-mentor"}) {
+            assertThat(column(table, id).isVisible()).as(id + " shown").isTrue();
+        }
+        // at 1280 px every value but the email is in the table; at 1024 px the status may give way to the detail pane
+        if (width >= 1280) {
+            assertThat(column(table, "#column-status").isVisible())
+                    .as("status shown")
+                    .isTrue();
+        }
+        assertThat(cells(table, "#column-mentor")).contains(LONG_MENTOR_FAMILY + ", " + LONG_MENTOR_GIVEN);
+        assertThat(cells(table, "#column-cohort")).contains(LONG_COHORT);
+    }
+
+    /** The Students screen in the main window, as the app dresses it, at the given size. */
+    private static void show(double width, double height) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+                    Parent root = window.root();
+                    Scene old = root.getScene();
+                    if (old != null) {
+                        old.setRoot(new Group());
+                    }
+                    Scene scene = new Scene(root, width, height);
+                    scene.getStylesheets()
+                            .add(RegistrarApp.class.getResource("app.css").toExternalForm());
+                    stage.setScene(scene);
+                    stage.show();
+                    ((ToggleButton) root.lookup("#nav-students")).fire();
+                })
+                .get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> table() != null && table().getItems().size() == 50);
+        awaitDatabaseWork();
+    }
+
+    /**
+     * The mentor and the cohort of the first page's first student get long names and that student is withdrawn;
+     * Refresh reads the page again.
+     */
+    private static void longValuesOnTheFirstPage() throws Exception {
+        TableView<?> table = table();
+        String mentor = cell(table, "#column-mentor");
+        String cohort = cell(table, "#column-cohort");
+        String number = cell(table, "#column-student-no-");
+        Jdbi owner = TestDatabases.jdbi(session.databaseName());
+        owner.useTransaction(handle -> {
+            handle.createUpdate("UPDATE mentors SET family_name = :family, given_name = :given"
+                            + " WHERE family_name || ', ' || given_name = :shown")
+                    .bind("family", LONG_MENTOR_FAMILY)
+                    .bind("given", LONG_MENTOR_GIVEN)
+                    .bind("shown", mentor)
+                    .execute();
+            handle.createUpdate("UPDATE cohorts SET name = :name WHERE name = :shown")
+                    .bind("name", LONG_COHORT)
+                    .bind("shown", cohort)
+                    .execute();
+            handle.createUpdate("UPDATE students SET status = 'withdrawn' WHERE student_number = :number")
+                    .bind("number", number)
+                    .execute();
+        });
+        WaitForAsyncUtils.asyncFx(() -> ((Button) stage.getScene().lookup("#students-refresh")).fire())
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> (LONG_MENTOR_FAMILY + ", " + LONG_MENTOR_GIVEN).equals(cell(table(), "#column-mentor")));
+        awaitDatabaseWork();
+    }
+
+    private static TableView<?> table() {
+        return stage.getScene() == null ? null : (TableView<?>) stage.getScene().lookup("#students-table");
+    }
+
+    private static TableColumn<?, ?> column(TableView<?> table, String id) {
+        return table.getColumns().stream()
+                .filter(column -> id.equals("#" + column.getId()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The first row's value in the column. */
+    private static String cell(TableView<?> table, String id) {
+        return String.valueOf(column(table, id).getCellData(0));
+    }
+
+    private static java.util.List<String> cells(TableView<?> table, String id) {
+        TableColumn<?, ?> column = column(table, id);
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (int index = 0; index < table.getItems().size(); index++) {
+            values.add(String.valueOf(column.getCellData(index)));
+        }
+        return values;
+    }
+
+    private static void awaitDatabaseWork() throws Exception {
+        ThreadPoolExecutor worker = (ThreadPoolExecutor) context.databaseWorker();
+        for (int quiet = 0; quiet < 2; ) {
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> worker.getActiveCount() == 0 && worker.getQueue().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            quiet = worker.getActiveCount() == 0 && worker.getQueue().isEmpty() ? quiet + 1 : 0;
+        }
+    }
+}
