@@ -108,7 +108,11 @@ class CommandLanguageTest {
         Run run = registrar("doctor", "--data-home", home(), "--config", broken.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(Launcher.BAD_SETTINGS);
-        assertThat(run.out()).contains("Befund:          NICHT GESUND").doesNotContain("Verdict");
+        assertThat(run.out())
+                .contains("Befund:          NICHT GESUND")
+                .containsPattern("\\n  ui\\.language +de +Benutzer\\n")
+                .containsPattern("\\n  server\\.sslrootcert +\\(nicht gesetzt\\) +nicht gesetzt\\n")
+                .doesNotContain("Verdict", "built-in");
     }
 
     @Test
