@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
+import org.registrar.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -46,9 +47,8 @@ final class BenchLauncher implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<Path> jar = find();
         if (jar.isEmpty()) {
-            System.err.println("registrar bench: the benchmark is not installed: no " + JAR + " in " + folder
-                    + ". It is built beside the app by 'mvn package' (target/" + JAR + ") and ships in the"
-                    + " installers; copy it next to registrar.jar.");
+            System.err.println(
+                    "registrar bench: " + Messages.text("cli.bench.notInstalled", JAR, String.valueOf(folder)));
             return NOT_INSTALLED;
         }
         run(jar.get(), arguments.toArray(String[]::new));
@@ -69,7 +69,7 @@ final class BenchLauncher implements Callable<Integer> {
                     : file.getManifest().getMainAttributes().getValue("Main-Class");
         }
         if (mainClass == null) {
-            throw new IOException(jar + " names no Main-Class");
+            throw new IOException(Messages.text("cli.bench.noMainClass", String.valueOf(jar)));
         }
         // not closed: the bench's classes stay in use until the JVM ends (its server stops in a shutdown hook)
         URLClassLoader loader =

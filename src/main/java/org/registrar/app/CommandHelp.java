@@ -1,20 +1,22 @@
 package org.registrar.app;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.registrar.i18n.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParseResult;
 
 /**
  * The command line's help in the app's language (ADR 0059): every command's and option's description, the headings
  * and the parameter labels come from the bundle {@value #BUNDLE} (picocli's own resource-bundle support; its values
  * are read raw, not by MessageFormat). The language is chosen as the window's is (ADR 0049: {@code --language}, the
- * machine file's locked key, the user's choice, the machine file's default, else the system's), just before a usage
- * message is printed: on {@code --help} and when picocli refuses a command line. Not thread-safe: one command line,
- * one run.
+ * machine file's locked key, the user's choice, the machine file's default, else the system's), just before a command
+ * runs or picocli refuses its command line. What the command prints speaks the same language (issue 18): the messages
+ * and the default locale are switched for the run, and picocli's own refusals ("Missing required option…") are said
+ * in it too. Not thread-safe: one command line, one run.
  */
 final class CommandHelp {
     /** Base name of the help bundle: {@code org/registrar/i18n/help.properties}, {@code help_de.properties}, … */
@@ -40,16 +42,69 @@ final class CommandHelp {
         commandLine.setResourceBundle(bundle(Locale.getDefault()));
         CommandLine.IExecutionStrategy run = commandLine.getExecutionStrategy();
         commandLine.setExecutionStrategy(parsed -> {
-            if (usageHelpRequested(parsed)) {
-                speak(commandLine, parsed.asCommandLineList());
+            Speaking speaking = speak(commandLine, parsed.asCommandLineList());
+            try {
+                return run.execute(parsed);
+            } finally {
+                speaking.close();
             }
-            return run.execute(parsed);
         });
-        CommandLine.IParameterExceptionHandler refuse = commandLine.getParameterExceptionHandler();
         commandLine.setParameterExceptionHandler((refused, args) -> {
-            speak(commandLine, chain(refused.getCommandLine()));
-            return refuse.handleParseException(refused, args);
+            try (Speaking speaking = speak(commandLine, chain(refused.getCommandLine()))) {
+                return refuse(refused);
+            }
         });
+    }
+
+    /**
+     * Picocli's refusal of a command line in the chosen language (issue 18): what is wrong, then picocli's "did you
+     * mean" suggestions when it has some, else the usage; the exit code picocli would give.
+     */
+    static int refuse(CommandLine.ParameterException refused) {
+        CommandLine failed = refused.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println(describe(refused));
+        List<String> suggestions = refused instanceof CommandLine.UnmatchedArgumentException unmatched
+                ? unmatched.getSuggestions()
+                : List.of();
+        if (suggestions.isEmpty()) {
+            failed.usage(err, failed.getColorScheme());
+        } else {
+            err.println(Messages.text("cli.error.suggestions", String.join(", ", suggestions)));
+        }
+        return failed.getExitCodeExceptionMapper() != null
+                ? failed.getExitCodeExceptionMapper().getExitCode(refused)
+                : failed.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** The one line saying what is wrong with the command line, in the messages' language. */
+    static String describe(CommandLine.ParameterException refused) {
+        if (refused instanceof CommandLine.MissingParameterException missing) {
+            List<String> names =
+                    missing.getMissing().stream().map(CommandHelp::name).toList();
+            if (String.valueOf(missing.getMessage()).startsWith("Missing required parameter") && names.size() == 1) {
+                return Messages.text("cli.error.missingValue", names.get(0)); // an option given without its value
+            }
+            return Messages.text("cli.error.missing", names.size(), String.join(", ", names));
+        }
+        if (refused instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> given = unmatched.getUnmatched();
+            return Messages.text(
+                    unmatched.isUnknownOption() ? "cli.error.unknownOption" : "cli.error.unmatched",
+                    given.size(),
+                    String.join(", ", given));
+        }
+        if (refused instanceof CommandLine.OverwrittenOptionException twice && twice.getOverwritten() != null) {
+            return Messages.text("cli.error.twice", name(twice.getOverwritten()));
+        }
+        if (refused.getArgSpec() != null && refused.getValue() != null) {
+            return Messages.text("cli.error.invalidValue", name(refused.getArgSpec()), refused.getValue());
+        }
+        return refused.getMessage(); // rarer refusals (mutually exclusive groups and the like) stay picocli's
+    }
+
+    private static String name(CommandLine.Model.ArgSpec arg) {
+        return arg instanceof CommandLine.Model.OptionSpec option ? option.longestName() : arg.paramLabel();
     }
 
     /**
@@ -70,23 +125,30 @@ final class CommandHelp {
         return given.language();
     }
 
-    private static void speak(CommandLine root, List<CommandLine> commands) {
-        Locale locale;
+    /**
+     * Makes the chosen language that of the help, the messages and the default locale until closed (then the ones
+     * before come back: a test's JVM runs many command lines). Settings that cannot be read leave the system's.
+     */
+    private static Speaking speak(CommandLine root, List<CommandLine> commands) {
+        Speaking before = new Speaking(Locale.getDefault(), Messages.locale());
+        Language language;
         try {
-            locale = language(commands).locale();
+            language = language(commands);
         } catch (RuntimeException unreadable) {
-            return; // settings that cannot be read: the help stays in the system's language
+            return before;
         }
-        root.setResourceBundle(bundle(locale));
+        root.setResourceBundle(bundle(language.locale()));
+        language.apply();
+        return before;
     }
 
-    private static boolean usageHelpRequested(ParseResult parsed) {
-        for (ParseResult each = parsed; each != null; each = each.subcommand()) {
-            if (each.isUsageHelpRequested()) {
-                return true;
-            }
+    /** The default locale and the messages' locale to go back to. */
+    private record Speaking(Locale system, Locale messages) implements AutoCloseable {
+        @Override
+        public void close() {
+            Locale.setDefault(system);
+            Messages.use(messages);
         }
-        return false;
     }
 
     private static List<CommandLine> chain(CommandLine deepest) {

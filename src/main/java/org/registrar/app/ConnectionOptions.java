@@ -54,7 +54,7 @@ final class ConnectionOptions {
         try {
             return given();
         } catch (IllegalArgumentException invalid) {
-            throw new SettingsProblem("The connection options", invalid);
+            throw new SettingsProblem(SettingsProblem.Where.OPTIONS, invalid);
         }
     }
 
@@ -91,10 +91,10 @@ final class ConnectionOptions {
         } catch (Settings.Unusable unusable) {
             throw new SettingsProblem(
                     unusable.source() == Source.COMMAND_LINE
-                            ? "The connection options"
+                            ? SettingsProblem.Where.OPTIONS
                             : unusable.source() == Source.USER
-                                    ? "The saved connection settings"
-                                    : "The machine-wide settings",
+                                    ? SettingsProblem.Where.SAVED
+                                    : SettingsProblem.Where.MACHINE_SETTINGS,
                     unusable);
         }
     }
@@ -104,7 +104,7 @@ final class ConnectionOptions {
         for (FileIssue issue : machine.issues()) {
             text.append(text.length() == 0 ? "" : "\n").append(issue.describe());
         }
-        return new SettingsProblem("The machine-wide settings file", new IllegalArgumentException(text.toString()));
+        return new SettingsProblem(SettingsProblem.Where.MACHINE_FILE, new IllegalArgumentException(text.toString()));
     }
 
     /** The command-line layer: only what was given. */

@@ -3,9 +3,11 @@ package org.registrar.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.DemoData;
+import org.registrar.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,36 +27,35 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (AppContext context =
                 Startup.open(ConnectionProfile.embedded(), null, scratch, students, System.out::println)) {
-            DemoData.Summary summary = context.demoLoaded();
-            System.out.printf(
-                    "Generated %,d students, %,d cohorts, %,d mentors, %,d assessments, %,d results in %.1f s "
-                            + "(including indexes and ANALYZE); whole start incl. server and schema %.1f s%n",
-                    summary.students(),
-                    summary.cohorts(),
-                    summary.mentors(),
-                    summary.assessments(),
-                    summary.results(),
-                    summary.elapsed().toMillis() / 1000.0,
-                    (System.nanoTime() - start) / 1e9);
-            System.out.println("Slowest statements of the load (QueryMetrics):");
+            summary(context.demoLoaded(), (System.nanoTime() - start) / 1e9).forEach(System.out::println);
             context.database().queryMetrics().slowestStatements().stream()
                     .limit(8)
-                    .forEach(sample -> System.out.printf(
-                            "  %8.1f ms  %s%n",
-                            sample.millis(),
-                            sample.sql()
-                                    .replaceAll("\\s+", " ")
-                                    .substring(
-                                            0,
-                                            Math.min(
-                                                    90,
-                                                    sample.sql()
-                                                            .replaceAll("\\s+", " ")
-                                                            .length()))));
+                    .forEach(sample -> System.out.println(statement(sample.millis(), sample.sql())));
         } finally {
             deleteQuietly(scratch);
         }
         return 0;
+    }
+
+    /** What the load made and how long it took, then the heading of the slowest statements; in the chosen language. */
+    static List<String> summary(DemoData.Summary summary, double wholeStartSeconds) {
+        return List.of(
+                Messages.text(
+                        "cli.demo.generated",
+                        summary.students(),
+                        summary.cohorts(),
+                        summary.mentors(),
+                        summary.assessments(),
+                        summary.results(),
+                        summary.elapsed().toMillis() / 1000.0,
+                        wholeStartSeconds),
+                Messages.text("cli.demo.slowest"));
+    }
+
+    /** One of the slowest statements: its time and its first 90 characters on one line. */
+    static String statement(double millis, String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ");
+        return "  " + Messages.text("cli.demo.statement", millis, oneLine.substring(0, Math.min(90, oneLine.length())));
     }
 
     private static void deleteQuietly(Path folder) {
@@ -62,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             paths.sorted(java.util.Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            System.err.println("Could not remove " + folder + ": " + e.getMessage());
+            System.err.println(Messages.text("cli.demo.cannotRemove", String.valueOf(folder), e.getMessage()));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.registrar.settings.FileIssue;
 import org.registrar.settings.Key;
 import org.registrar.settings.MachineFile;
 import org.registrar.settings.Settings;
+import org.registrar.settings.Source;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -100,13 +101,23 @@ final class DoctorCommand implements Callable<Integer> {
             String value = setting.value() == null
                     ? Messages.text("cli.doctor.notSet")
                     : setting.key() == Key.SERVER_URL ? ConnectionProfile.redact(setting.value()) : setting.value();
-            out.printf(
-                    "  %-26s %-40s %s%n",
-                    setting.key().key(), value, setting.source().words());
+            out.printf("  %-26s %-40s %s%n", setting.key().key(), value, words(setting.source()));
         }
         for (FileIssue issue : machine.issues()) {
             out.println("  " + Messages.text("cli.doctor.problem", issue.describe()));
         }
+    }
+
+    /** Where a setting came from, in the messages' language (Source's own words are the English form). */
+    static String words(Source source) {
+        return switch (source) {
+            case COMMAND_LINE -> Messages.text("cli.doctor.source.commandLine");
+            case MACHINE_LOCKED -> Messages.text("cli.doctor.source.machineLocked");
+            case USER -> Messages.text("cli.doctor.source.user");
+            case MACHINE_DEFAULT -> Messages.text("cli.doctor.source.machineDefault");
+            case BUILT_IN -> Messages.text("cli.doctor.source.builtIn");
+            case NOT_SET -> Messages.text("cli.doctor.source.notSet");
+        };
     }
 
     /**

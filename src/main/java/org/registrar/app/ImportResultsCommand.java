@@ -123,9 +123,9 @@ final class ImportResultsCommand implements Callable<Integer> {
             return BAD_ARGUMENTS;
         }
         Assessment chosen = target.get();
-        out.println("Assessment " + chosen.id() + ": " + chosen.describe());
-        out.println("File " + file.getFileName() + ": " + csv.describe());
-        csv.warnings().forEach(warning -> out.println("warning\t" + warning));
+        out.println(Messages.text("cli.import.assessment", String.valueOf(chosen.id()), chosen.describe()));
+        out.println(Messages.text("cli.import.file", String.valueOf(file.getFileName()), csv.describe()));
+        csv.warnings().forEach(warning -> out.println(Messages.text("cli.import.warning") + "\t" + warning));
         List<SheetRow> sheet = repository.sheet(chosen.cohortId(), chosen.id());
         InputValidator validator = new InputValidator(sheet, chosen.maxScore());
         ValidatedInput validated =
@@ -204,8 +204,10 @@ final class ImportResultsCommand implements Callable<Integer> {
                     changes,
                     each -> outcome.savedVersions().containsKey(each.change().studentId()));
             outcome.conflicts()
-                    .forEach(conflict -> out.println("conflict\tstudent id " + conflict.studentId() + "\tchanged by "
-                            + conflict.theirRecordedBy() + " meanwhile; not overwritten"));
+                    .forEach(conflict -> out.println(Messages.text(
+                            "cli.import.conflict",
+                            String.valueOf(conflict.studentId()),
+                            String.valueOf(conflict.theirRecordedBy()))));
             return bad || !outcome.conflicts().isEmpty() ? NOT_ALL_SAVED : SAVED;
         }
         return notSaved(ending, batch);

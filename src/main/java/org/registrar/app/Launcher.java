@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
+import org.registrar.i18n.Messages;
 import org.registrar.settings.Key;
 import org.registrar.settings.MachineFile;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -52,15 +53,15 @@ public final class Launcher implements Callable<Integer> {
     @Override
     public Integer call() {
         if (demoStudents < 1 || demoStudents > 1_000_000) {
-            System.err.println("--demo-students must be between 1 and 1000000");
+            System.err.println(Messages.text("cli.launcher.demoStudents", 1, 1_000_000));
             return 2;
         }
         connection.profile(); // a command line that cannot make a profile ends here, in one line
         if (demo) {
             MachineFile machine = connection.machineFile();
             if (!machine.hasIssues() && "false".equals(machine.values().get(Key.DEMO_ALLOWED))) {
-                System.err.println("registrar: --demo cannot be used: demo data is turned off on this computer by your"
-                        + " school's IT department (demo.allowed=false in " + machine.path() + ").");
+                System.err.println(
+                        "registrar: " + Messages.text("cli.launcher.demoOff", String.valueOf(machine.path())));
                 return BAD_SETTINGS;
             }
         }
@@ -116,7 +117,7 @@ public final class Launcher implements Callable<Integer> {
             UserDataFolder.makePrivate(dataHome);
             Files.createDirectories(logs);
         } catch (java.io.IOException e) {
-            System.err.println("Cannot create the log folder " + logs + ": " + e.getMessage());
+            System.err.println(Messages.text("cli.launcher.noLogFolder", String.valueOf(logs), e.getMessage()));
         }
         return dataHome;
     }

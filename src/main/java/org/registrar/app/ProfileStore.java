@@ -134,7 +134,7 @@ final class ProfileStore {
         try {
             return saved.map(Saved::toProfile);
         } catch (IllegalArgumentException invalid) {
-            throw new SettingsProblem("The saved connection settings", invalid);
+            throw new SettingsProblem(SettingsProblem.Where.SAVED, invalid);
         }
     }
 

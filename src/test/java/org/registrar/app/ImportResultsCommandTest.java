@@ -187,6 +187,32 @@ class ImportResultsCommandTest {
         assertThat(savedBatches()).isEqualTo(1);
     }
 
+    /** Issue 18: the lines naming the assessment and the file, and a warning's tag, in the messages' language. */
+    @Test
+    void theAssessmentTheFileAndAWarningAreNamedInGerman() throws Exception {
+        org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        var scores = workbook.createSheet("Scores");
+        org.registrar.assessments.input.TestWorkbooks.row(scores, 0, "Student number", "Score", "Raw");
+        org.registrar.assessments.input.TestWorkbooks.row(scores, 1, students.get(0), null, 6)
+                .createCell(1)
+                .setCellFormula("C2/2");
+        workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        Path file = org.registrar.assessments.input.TestWorkbooks.xlsx(dataHome.resolve("scores.xlsx"), workbook);
+        java.util.Locale before = org.registrar.i18n.Messages.locale();
+        Run run;
+        try {
+            org.registrar.i18n.Messages.use(java.util.Locale.GERMAN);
+            run = importResults(file, "--dry-run");
+        } finally {
+            org.registrar.i18n.Messages.use(before);
+        }
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("Leistungsnachweis " + assessment + ": ", "Datei scores.xlsx: ", "\nWarnung\t")
+                .doesNotContain("Assessment ", "File ", "\nwarning\t");
+    }
+
     @Test
     void helpStatesTheLimits() {
         String help = Launcher.commandLine()

@@ -77,7 +77,9 @@ class MachineSettingsCliTest {
                 "locked=server.host,server.sslmode");
         saved.put("pool.size", "4");
         saved.put("health.alertSeconds", "600");
-        saved.put("ui.language", "de");
+        saved.put(
+                "ui.language",
+                "en"); // the user's choice is also the output's language (issue 18): English, as asserted
         saved.put("server.url", "jdbc:postgresql://elsewhere.example/registrar");
         saved.flush();
 
@@ -98,7 +100,7 @@ class MachineSettingsCliTest {
                 .containsPattern("\\n  health\\.warnSeconds +90 +machine default\\n")
                 .containsPattern("\\n  login\\.hint +postgres +machine default\\n")
                 .containsPattern("\\n  demo\\.allowed +true +built-in\\n")
-                .containsPattern("\\n  ui\\.language +de +user\\n")
+                .containsPattern("\\n  ui\\.language +en +user\\n")
                 .containsPattern("\\n  server\\.sslrootcert +\\(not set\\) +not set\\n")
                 .contains("Verdict:         HEALTHY");
         assertThat(run.out())
