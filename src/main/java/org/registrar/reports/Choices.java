@@ -29,7 +29,7 @@ public final class Choices {
             long id, long cohortId, String title, String subject, BigDecimal maxScore, LocalDate assessedOn) {
         @Override
         public String toString() {
-            return assessedOn + " · " + title;
+            return ReportTable.text(assessedOn) + " · " + title;
         }
     }
 

@@ -44,7 +44,7 @@ final class CsvExport {
             return decimal.toPlainString();
         }
         if (cell instanceof Number || cell instanceof java.time.LocalDate) {
-            return ReportTable.text(cell);
+            return ReportTable.plain(cell);
         }
         return guard(cell.toString());
     }

@@ -1,10 +1,15 @@
 package org.registrar.reports;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import org.registrar.i18n.Messages;
 
 /**
  * A report as the screen, the printer and every export show it: a title, detail lines under it, a table whose cells
@@ -43,8 +48,35 @@ public record ReportTable(
     /** A column's header and kind. */
     public record Column(String header, Kind kind) {}
 
-    /** A cell as text, as the screen and the PDF show it (numbers without trailing zeros, dates ISO). */
+    /**
+     * A cell as the screen, the PDF and the printout show it, in the chosen language's way: numbers without trailing
+     * zeros and with its decimal separator (23,5 in German), dates in its medium style (21.10.2025). CSV writes
+     * {@link #plain} instead.
+     */
     public static String text(Object cell) {
+        return text(cell, Messages.locale());
+    }
+
+    static String text(Object cell, Locale locale) {
+        if (cell instanceof BigDecimal decimal) {
+            BigDecimal whole = decimal.stripTrailingZeros();
+            NumberFormat format = NumberFormat.getNumberInstance(locale);
+            format.setMaximumFractionDigits(Math.max(0, whole.scale()));
+            return format.format(whole);
+        }
+        if (cell instanceof Double number) {
+            return String.format(locale, "%.1f", number);
+        }
+        if (cell instanceof LocalDate date) {
+            return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                    .withLocale(locale)
+                    .format(date);
+        }
+        return plain(cell);
+    }
+
+    /** A cell as a file for other programs holds it: numbers with a decimal point, dates ISO. */
+    public static String plain(Object cell) {
         if (cell == null) {
             return "";
         }
@@ -52,7 +84,7 @@ public record ReportTable(
             return decimal.stripTrailingZeros().toPlainString();
         }
         if (cell instanceof Double number) {
-            return String.format(java.util.Locale.ROOT, "%.1f", number);
+            return String.format(Locale.ROOT, "%.1f", number);
         }
         return cell.toString();
     }

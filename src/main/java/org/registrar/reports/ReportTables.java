@@ -38,7 +38,7 @@ public final class ReportTables {
                         "reports.sheet.details",
                         sheet.cohortName(),
                         sheet.subject(),
-                        sheet.assessedOn().toString(),
+                        ReportTable.text(sheet.assessedOn()),
                         ReportTable.text(sheet.maxScore())),
                 Messages.text(
                         "reports.sheet.stats",
@@ -67,7 +67,8 @@ public final class ReportTables {
         columns.add(text("reports.column.name"));
         for (ClassOverview.Column column : overview.assessments()) {
             columns.add(new ReportTable.Column(
-                    column.title() + " (" + column.assessedOn() + ", /" + ReportTable.text(column.maxScore()) + ")",
+                    column.title() + " (" + ReportTable.text(column.assessedOn()) + ", /"
+                            + ReportTable.text(column.maxScore()) + ")",
                     ReportTable.Kind.NUMBER));
         }
         columns.add(number("reports.column.mean-percentage"));
@@ -91,8 +92,8 @@ public final class ReportTables {
                 Messages.text("reports.overview.title", overview.cohortName()),
                 List.of(Messages.text(
                         "reports.overview.details",
-                        overview.from().toString(),
-                        overview.to().toString(),
+                        ReportTable.text(overview.from()),
+                        ReportTable.text(overview.to()),
                         overview.students().size(),
                         overview.assessments().size())),
                 columns,
@@ -163,7 +164,7 @@ public final class ReportTables {
                     "reports.year.missing-line",
                     missing.cohortName(),
                     missing.title(),
-                    missing.assessedOn().toString(),
+                    ReportTable.text(missing.assessedOn()),
                     missing.students()));
         }
         return new ReportTable(

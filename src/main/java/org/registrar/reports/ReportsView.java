@@ -168,6 +168,15 @@ public final class ReportsView {
         print.setOnAction(
                 event -> printer.print(model.table().get(), root.getScene().getWindow(), model::report));
         message.textProperty().bind(model.message());
+        Label placeholder = new Label();
+        placeholder
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.table().get() == null
+                                ? Messages.text("reports.none")
+                                : Messages.text("reports.empty"),
+                        model.table()));
+        table.setPlaceholder(placeholder);
         model.table().addListener((property, before, shown) -> showTable(shown));
         model.bands().addListener((property, before, read) -> showBands(read));
         histogram.managedProperty().bind(histogram.visibleProperty());
@@ -243,7 +252,7 @@ public final class ReportsView {
             view.setCellValueFactory(row ->
                     new ReadOnlyStringWrapper(ReportTable.text(row.getValue().get(cell))));
             view.setSortable(false);
-            int longest = column.header().length();
+            int longest = headerWidth(column.header());
             for (List<Object> row :
                     shown.rows().subList(0, Math.min(50, shown.rows().size()))) {
                 longest = Math.max(longest, ReportTable.text(row.get(cell)).length());
@@ -255,6 +264,21 @@ public final class ReportsView {
             views.add(view);
         }
         return views;
+    }
+
+    /**
+     * The characters a header needs on one line: all of a short one; a long one wraps onto two lines (the CSS), so
+     * half of it, but never less than its longest word.
+     */
+    static int headerWidth(String header) {
+        if (header.length() <= 24) {
+            return header.length();
+        }
+        int longestWord = 0;
+        for (String word : header.split("\\s+")) {
+            longestWord = Math.max(longestWord, word.length());
+        }
+        return Math.max(longestWord, (header.length() + 1) / 2 + 2);
     }
 
     /** The histogram's ten bars are made once; a score sheet only sets their heights and the count axis. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
 import org.registrar.cache.CacheSettings;
 import org.registrar.cache.ChangeStamps;
+import org.registrar.testing.Clipping;
 import org.registrar.testing.ScriptedDialogs;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
@@ -85,6 +86,35 @@ class ReportsUiTest {
             settle("reports-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         assertThat(text("#report-title")).startsWith("Year overview: ");
+    }
+
+    @Test
+    void beforeAnyReportTheTableSaysSoInWords() {
+        assertThat(table().getPlaceholder()).isInstanceOf(Label.class);
+        assertThat(((Label) table().getPlaceholder()).getText()).isEqualTo("No report shown yet.");
+    }
+
+    @Test
+    void theClassOverviewShowsEveryAssessmentsHeaderWhole() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> combo("#report-kind").setValue(ReportKind.CLASS_OVERVIEW))
+                .get();
+        robot.clickOn("#report-show");
+        waitUntil(() -> shown() != null);
+        session.awaitWorkerIdle();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+                    table().applyCss();
+                    table().layout();
+                    return table().lookupAll(".column-header .label").stream()
+                            .filter(javafx.scene.control.Labeled.class::isInstance)
+                            .map(node -> Clipping.truncation((javafx.scene.control.Labeled) node))
+                            .flatMap(java.util.Optional::stream)
+                            .toList();
+                })
+                .get();
+        assertThat(table().getColumns()).hasSizeGreaterThan(3);
+        assertThat(cut).isEmpty();
     }
 
     @Test

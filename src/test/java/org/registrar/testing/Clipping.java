@@ -90,7 +90,8 @@ public final class Clipping {
         return cut;
     }
 
-    private static java.util.Optional<String> truncation(Labeled labeled) {
+    /** What {@code labeled} shows instead of its whole text ("Studen…"), named; empty when it shows it all. */
+    public static java.util.Optional<String> truncation(Labeled labeled) {
         String text = labeled.getText();
         if (text == null || text.isBlank()) {
             return java.util.Optional.empty();
