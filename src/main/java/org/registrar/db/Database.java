@@ -188,6 +188,19 @@ public final class Database implements AutoCloseable {
         return Migrations.applied(borrowing, Migrations.LOCATION);
     }
 
+    /**
+     * Parses {@code statements} into this pool's Jdbi's cache without a connection, so their first run does not pay
+     * for the parser's first use (ADR 0058). Blocking CPU work; any thread.
+     */
+    public void parseAhead(String... statements) {
+        org.jdbi.v3.core.statement.SqlParser parser =
+                jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getSqlParser();
+        for (String statement : statements) {
+            parser.parse(statement, null);
+        }
+        jdbi.getConfig(org.jdbi.v3.core.mapper.ColumnMappers.class).findFor(Boolean.class);
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
