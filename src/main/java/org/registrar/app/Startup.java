@@ -96,6 +96,7 @@ final class Startup {
     private static AppContext openEmbedded(
             ConnectionProfile profile, Path dataHome, int demoStudents, Consumer<String> progress) throws IOException {
         StartPhases phases = StartPhases.process();
+        warmUpBeside();
         EmbeddedServer server = phases.time("server start", () -> startOrAttach(dataHome.resolve("pgdata"), progress));
         CompletableFuture<Database> opening = null;
         try {
@@ -168,6 +169,27 @@ final class Startup {
         thread.setDaemon(true);
         thread.start();
         return opening;
+    }
+
+    /**
+     * The pool's classes and Jdbi's parser loaded while the server starts (the start's thread waits on pg_ctl): the
+     * pool opened after it then opens within the superuser's set-up (ADR 0058).
+     */
+    private static void warmUpBeside() {
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        StartPhases.process().time("pool classes loaded (beside the server start)", () -> {
+                            Database.warmUp(DemoData.IS_EMPTY, PrivilegesRepository.SQL);
+                            return null;
+                        });
+                    } catch (RuntimeException | LinkageError e) {
+                        // a warm-up only: the pool's opening loads them itself
+                    }
+                },
+                "registrar-pool-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static Database opened(CompletableFuture<Database> opening) {
