@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.registrar.db.ConnectionProfile;
+import org.registrar.db.StartPhases;
 
 /**
  * The embedded database's start, begun by the launcher before JavaFX starts, so the server, the schema check and the
@@ -14,6 +15,8 @@ import org.registrar.db.ConnectionProfile;
  * started early: a configured server may need a password typed into the window first. Thread-safe.
  */
 final class EarlyStart {
+    static final String BEGUN = "early start begun (from process start)";
+    static final String READY = "data side ready (from process start)";
     private final ConnectionProfile profile;
     private final CompletableFuture<AppContext> result = new CompletableFuture<>();
     private final Object progressLock = new Object();
@@ -30,7 +33,10 @@ final class EarlyStart {
         Thread thread = new Thread(
                 () -> {
                     try {
-                        start.result.complete(Startup.open(profile, null, dataHome, demoStudents, start::report));
+                        AppContext context = Startup.open(profile, null, dataHome, demoStudents, start::report);
+                        StartPhases.process()
+                                .record(READY, StartPhases.process().sinceProcessStart());
+                        start.result.complete(context);
                     } catch (Throwable error) {
                         start.result.completeExceptionally(error);
                     }

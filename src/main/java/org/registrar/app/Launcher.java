@@ -44,6 +44,7 @@ public final class Launcher implements Callable<Integer> {
     static final int BAD_SETTINGS = 2;
 
     public static void main(String[] args) {
+        EarlyLogging.begin(args); // Logback starts while picocli reads the command line (ADR 0058)
         int exitCode = commandLine().execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);
@@ -108,6 +109,12 @@ public final class Launcher implements Callable<Integer> {
      * fixes where Logback writes for the whole run.
      */
     static Path prepareLogging(Path dataHome) {
+        EarlyLogging.await(dataHome);
+        return prepareLoggingNow(dataHome);
+    }
+
+    /** As {@link #prepareLogging}, without waiting for {@link EarlyLogging}: its own thread calls this. */
+    static Path prepareLoggingNow(Path dataHome) {
         Path logs = dataHome.resolve("logs");
         if (System.getProperty("registrar.logDir") == null) {
             System.setProperty("registrar.logDir", logs.toString());

@@ -188,6 +188,40 @@ public final class Database implements AutoCloseable {
         return Migrations.applied(borrowing, Migrations.LOCATION);
     }
 
+    /**
+     * Loads, without a server, what opening a pool and running its first statements loads the first time in a process
+     * (Hikari's configuration, Jdbi with its Postgres plugin, Jdbi's SQL parser on {@code statements}, its Boolean
+     * mapper): run beside the embedded server's start, so the pool opened after it opens quickly (ADR 0058). Opens no
+     * connection and starts no thread. Blocking CPU work; any thread.
+     */
+    public static void warmUp(String... statements) {
+        Jdbi idle = Jdbi.create(() -> {
+                    throw new java.sql.SQLException("No server: a warm-up only");
+                })
+                .installPlugin(new PostgresPlugin());
+        org.jdbi.v3.core.statement.SqlParser parser =
+                idle.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getSqlParser();
+        for (String statement : statements) {
+            parser.parse(statement, null);
+        }
+        idle.getConfig(org.jdbi.v3.core.mapper.ColumnMappers.class).findFor(Boolean.class);
+        poolConfig(ConnectionProfile.embedded(), Timeouts.DEFAULT);
+        new QueryMetrics();
+    }
+
+    /**
+     * Parses {@code statements} into this pool's Jdbi's cache without a connection, so their first run does not pay
+     * for the parser's first use (ADR 0058). Blocking CPU work; any thread.
+     */
+    public void parseAhead(String... statements) {
+        org.jdbi.v3.core.statement.SqlParser parser =
+                jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getSqlParser();
+        for (String statement : statements) {
+            parser.parse(statement, null);
+        }
+        jdbi.getConfig(org.jdbi.v3.core.mapper.ColumnMappers.class).findFor(Boolean.class);
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

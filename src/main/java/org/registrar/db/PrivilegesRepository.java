@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Jdbi;
  * thread. Thread-safe.
  */
 public final class PrivilegesRepository {
-    static final String SQL = "SELECT"
+    public static final String SQL = "SELECT"
             + " has_table_privilege('students', 'SELECT') AND has_table_privilege('assessment_results', 'SELECT')"
             + "   AS see_students,"
             + " has_column_privilege('students', 'family_name', 'UPDATE') AS edit_students,"

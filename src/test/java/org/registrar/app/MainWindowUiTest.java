@@ -103,6 +103,8 @@ class MainWindowUiTest {
                 .contains("JVM and JavaFX start")
                 .contains("PostgreSQL start (pg_ctl)")
                 .contains("schema (Flyway)")
+                .contains("pool opened (beside the set-up)") // ADR 0058: off the critical path
+                .contains("main window build begun (from process start)")
                 .contains("first page query")
                 .contains("main window built (FX thread)")
                 .contains("first page drawn")

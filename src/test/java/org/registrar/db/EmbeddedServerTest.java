@@ -38,6 +38,40 @@ class EmbeddedServerTest {
         }
     }
 
+    /**
+     * ADR 0058: a second start trusts the recorded folder name only as far as the archive proves it. Under a wrong
+     * name lies a folder of stand-in programs that pass the manifest check; they never run, and the server starts
+     * from the folder the archive names.
+     */
+    @Test
+    void programsUnderARecordedNameTheArchiveDoesNotProveNeverRun() throws Exception {
+        Path data = temp.resolve("pgdata");
+        try (EmbeddedServer server = EmbeddedServer.startDurable(data, progress::add)) {
+            execute(server, "CREATE TABLE note (id int PRIMARY KEY, body text NOT NULL)");
+        }
+        Path working = temp.resolve("server");
+        String realName =
+                Files.readString(working.resolve(ServerBinaries.NAME_FILE)).strip();
+        Files.writeString(working.resolve(ServerBinaries.NAME_FILE), "0".repeat(32));
+        ServerBinaries impostor = ServerBinaries.in(working);
+        Path ran = temp.resolve("impostor-ran");
+        for (String program : List.of("pg_ctl", "postgres", "initdb")) {
+            Path file = impostor.program(program);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "#!/bin/sh\ntouch " + ran + "\nexit 1\n");
+            file.toFile().setExecutable(true);
+        }
+        Files.createFile(impostor.installation().resolve(".exists"));
+        impostor.recordAndTighten(); // its manifest and stamps: the check alone would keep it
+
+        try (EmbeddedServer server = EmbeddedServer.startDurable(data, progress::add)) {
+            assertThat(noteTableCount(server)).isEqualTo(1);
+        }
+        assertThat(ran).doesNotExist();
+        assertThat(Files.readString(working.resolve(ServerBinaries.NAME_FILE)).strip())
+                .isEqualTo(realName);
+    }
+
     @Test
     void durableServerHasFsyncAndSynchronousCommitOn() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.startDurable(temp.resolve("pgdata"), progress::add)) {
