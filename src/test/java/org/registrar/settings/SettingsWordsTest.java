@@ -32,4 +32,14 @@ class SettingsWordsTest {
                         .contains("ist keiner von en, de, fr, es")
                         .doesNotContain("is not one of"));
     }
+
+    @Test
+    void whyNoPasswordIsRememberedSpeaksTheChosenLanguage() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Keychain.noSessionBus(System.getProperty("os.name", ""), System.getenv()), "a desktop with a keychain");
+        Messages.use(Locale.GERMAN);
+        assertThat(Keychain.probe("registrar-words-test").unavailableReason())
+                .hasValue("In dieser Sitzung läuft kein Schlüsselbund (Registrar braucht einen Secret Service wie GNOME"
+                        + " Keyring oder KWallet), daher kann das Passwort nicht gespeichert werden.");
+    }
 }
