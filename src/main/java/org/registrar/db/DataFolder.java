@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,8 +80,7 @@ final class DataFolder {
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             LOG.warn("The first start in {} did not finish (no {}): moving it to {}", directory, INITIALISED, aside);
             Files.move(directory, aside);
-            String step = "An earlier first start was cut short: its unfinished database folder was moved to " + aside
-                    + "; setting up a new one…";
+            String step = Messages.text("messages.dataFolder.cutShort", String.valueOf(aside));
             LOG.info("{}", step);
             progress.accept(step);
         }

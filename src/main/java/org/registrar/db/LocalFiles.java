@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.registrar.i18n.Messages;
 
 /**
  * Reads the app's own local files (drafts) so that a wrong one cannot hang
@@ -41,12 +42,12 @@ public final class LocalFiles {
      */
     public static String readText(Path file, long maxBytes, java.nio.file.LinkOption... links) throws IOException {
         if (!Files.isRegularFile(file, links)) {
-            throw new Unreadable(file + " is not a regular file (a folder, a pipe or a device)");
+            throw new Unreadable(Messages.text("messages.file.notRegular", String.valueOf(file)));
         }
         try (InputStream in = Files.newInputStream(file, links)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw new Unreadable(file + " is larger than " + maxBytes + " bytes, the most it can hold");
+                throw new Unreadable(Messages.text("messages.file.tooLarge", String.valueOf(file), maxBytes));
             }
             return new String(bytes, StandardCharsets.UTF_8);
         }

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +48,7 @@ public final class PrivateFolder {
             }
         }
         if (!Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(absolute + " is not a folder (or is a link); Registrar keeps its data only in a"
-                    + " private folder of its own");
+            throw new IOException(Messages.text("messages.folder.notAFolder", String.valueOf(absolute)));
         }
         requireOwnedByMe(absolute);
         tighten(absolute, FOLDER);
@@ -98,8 +98,8 @@ public final class PrivateFolder {
         UserPrincipal owner = Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS);
         String me = System.getProperty("user.name");
         if (!owner.getName().equals(me)) {
-            throw new IOException("The folder " + folder + " belongs to the account " + owner.getName() + ", not to "
-                    + me + "; Registrar will not keep your data there");
+            throw new IOException(
+                    Messages.text("messages.folder.otherAccount", String.valueOf(folder), owner.getName(), me));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.registrar.db;
 
 import java.util.stream.Collectors;
+import org.registrar.i18n.Messages;
 
 /**
  * The database's schema is not the one this app works with and the app cannot fix that itself: a newer
@@ -36,8 +37,7 @@ public final class SchemaVersionException extends IllegalStateException {
     public static SchemaVersionException newerThanApp(String databaseVersion, String appVersion) {
         return new SchemaVersionException(
                 Kind.NEWER_THAN_APP,
-                "This database was upgraded by a newer Registrar (schema " + databaseVersion
-                        + "); this app knows schema " + appVersion + ". Please install the newer version.",
+                Messages.text("messages.schema.newer", databaseVersion, appVersion),
                 databaseVersion,
                 appVersion,
                 null);
@@ -45,17 +45,10 @@ public final class SchemaVersionException extends IllegalStateException {
 
     /** Migrations are pending and the server refused them to this login (people's logins own no tables). */
     static SchemaVersionException notUpgradableByThisLogin(String databaseVersion, String appVersion, Throwable cause) {
-        String current = databaseVersion.equals("none")
-                ? "This database has no Registrar schema yet"
-                : "This database has schema " + databaseVersion;
-        return new SchemaVersionException(
-                Kind.LOGIN_MAY_NOT_UPGRADE,
-                current + " and this app needs schema " + appVersion + ", but your login may not upgrade it. Ask"
-                        + " your administrator to upgrade the database with the owner login (admin guide:"
-                        + " Schema upgrades).",
-                databaseVersion,
-                appVersion,
-                cause);
+        String message = databaseVersion.equals("none")
+                ? Messages.text("messages.schema.noneMayNotUpgrade", appVersion)
+                : Messages.text("messages.schema.mayNotUpgrade", databaseVersion, appVersion);
+        return new SchemaVersionException(Kind.LOGIN_MAY_NOT_UPGRADE, message, databaseVersion, appVersion, cause);
     }
 
     /**
@@ -77,8 +70,7 @@ public final class SchemaVersionException extends IllegalStateException {
     private static SchemaVersionException historyDiffers(String detail, Throwable cause) {
         return new SchemaVersionException(
                 Kind.HISTORY_DIFFERS,
-                "This database's schema history does not match this Registrar's migrations (" + detail + "). Nothing"
-                        + " was changed. Ask your administrator (admin guide: Databases made by earlier versions).",
+                Messages.text("messages.schema.historyDiffers", detail),
                 "unknown",
                 "unknown",
                 cause);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,7 @@ record ServerCredentials(
             return Optional.empty();
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
-            throw new IOException(file + " is not a credentials file Registrar wrote");
+            throw new IOException(Messages.text("messages.credentials.notOurs", String.valueOf(file)));
         }
         boolean wasOpen = PrivateFolder.tighten(file, PrivateFolder.FILE);
         Properties properties = new Properties();
@@ -72,7 +73,7 @@ record ServerCredentials(
                 || user == null
                 || password == null
                 || !ROLE_NAME.matcher(user).matches()) {
-            throw new IOException(file + " is incomplete; move it away to have new passwords made");
+            throw new IOException(Messages.text("messages.credentials.incomplete", String.valueOf(file)));
         }
         ServerCredentials credentials = new ServerCredentials(
                 superuser, user, password, "true".equals(properties.getProperty("superuser.password.set")));

@@ -23,17 +23,11 @@ public record OperationSummary(
      * words it for users, see OperationPhrases).
      */
     public String describe() {
-        StringBuilder text = new StringBuilder(operation)
-                .append(": ")
-                .append(plural(statements, "statement"))
-                .append(", ")
-                .append(plural(roundTrips, "round trip"))
-                .append(", ")
-                .append(plural(transactions, "transaction"));
+        String counts = Messages.text("messages.summary.counts", operation, statements, roundTrips, transactions);
         if (errors > 0) {
-            text.append(", ").append(plural(errors, "error"));
+            counts = Messages.text("messages.summary.errors", counts, errors);
         }
-        return text.append(", ").append(formatMillis(elapsed)).toString();
+        return Messages.text("messages.summary.elapsed", counts, formatMillis(elapsed));
     }
 
     /** "4.5 ms" under 10 ms, "12 ms" from there on, with the chosen language's decimal separator. */
@@ -42,9 +36,5 @@ public record OperationSummary(
         return millis < 10
                 ? String.format(Messages.locale(), "%.1f ms", millis)
                 : String.format(Messages.locale(), "%.0f ms", millis);
-    }
-
-    private static String plural(int count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

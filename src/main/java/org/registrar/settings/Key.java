@@ -131,7 +131,7 @@ public enum Key {
             case UI_LANGUAGE:
                 return LANGUAGES.contains(value.toLowerCase(Locale.ROOT))
                         ? Optional.empty()
-                        : Optional.of(shown + " is not one of en, de, fr, es");
+                        : Optional.of(Messages.text("messages.settings.notLanguage", shown));
             case LOGIN_HINT:
                 return value.length() <= 63 && !value.isBlank() && value.chars().noneMatch(Character::isISOControl)
                         ? Optional.empty()

@@ -5,6 +5,7 @@ import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
 import java.util.Optional;
 import org.registrar.db.ConnectionProfile;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,8 @@ public final class Keychain {
             LOG.warn("The system keychain cannot be used: {}", broken.toString());
             return new Keychain(
                     service,
-                    "The system keychain did not answer (" + broken.getClass().getSimpleName() + "); see the log.");
+                    Messages.text(
+                            "connection.keychain.noAnswer", broken.getClass().getSimpleName()));
         }
     }
 
@@ -73,9 +75,8 @@ public final class Keychain {
     private static String noKeychainWords() {
         String os = System.getProperty("os.name", "");
         return os.startsWith("Linux")
-                ? "No keychain is running in this session (Registrar needs a Secret Service such as GNOME Keyring"
-                        + " or KWallet), so the password cannot be remembered."
-                : "No keychain is available to Registrar on this computer, so the password cannot be remembered.";
+                ? Messages.text("connection.keychain.noSecretService")
+                : Messages.text("connection.keychain.none");
     }
 
     /** Empty when passwords can be kept; else why not, in a user's words. */

@@ -82,4 +82,20 @@ class DataFolderTest {
                 .isEmpty();
         assertThat(EmbeddedServer.socketFolder(folder.resolve("x".repeat(90)))).isEmpty();
     }
+
+    /** Issue 18: the start-up step for a cut-short first start was English in every language. */
+    @Test
+    void aCutShortFirstStartIsReportedInTheChosenLanguage() throws Exception {
+        Path data = folder.resolve("pgdata");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("PG_VERSION"), "16");
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        org.registrar.i18n.Messages.use(java.util.Locale.GERMAN);
+        try {
+            DataFolder.prepare(data, steps::add);
+        } finally {
+            org.registrar.i18n.Messages.use(java.util.Locale.ENGLISH);
+        }
+        assertThat(steps).singleElement().asString().startsWith("Ein früherer erster Start wurde abgebrochen");
+    }
 }

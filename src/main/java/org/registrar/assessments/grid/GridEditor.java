@@ -205,7 +205,7 @@ public final class GridEditor {
         List<Issue> issues = new ArrayList<>();
         for (Problem problem : problems) {
             rejected.add(problem.line());
-            issues.add(new Issue(source + " line " + problem.line() + ": " + problem.message(), null, null));
+            issues.add(new Issue(inputLine(source, problem), null, null));
         }
         List<MatchedCell> cells = new ArrayList<>();
         for (InputRow line : input) {
@@ -220,6 +220,13 @@ public final class GridEditor {
             }
         }
         return new Matched(List.copyOf(issues), List.copyOf(cells), rejected.size());
+    }
+
+    /** "Pasted line 3: unknown student …" in the chosen language; {@code source} is "Pasted" or "Imported". */
+    static String inputLine(String source, Problem problem) {
+        return "Pasted".equals(source)
+                ? Messages.text("grid.input.pastedLine", problem.line(), problem.message())
+                : Messages.text("grid.input.importedLine", problem.line(), problem.message());
     }
 
     /** Applies what {@link #match} worked out, as one undoable step. */

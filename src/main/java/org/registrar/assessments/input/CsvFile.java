@@ -53,7 +53,7 @@ public final class CsvFile {
     public static CsvImport.Result read(Path file, Charset encoding) throws IOException {
         if (!Files.isRegularFile(file)) {
             if (!Files.exists(file)) {
-                throw new NoSuchFileException(file.toString(), null, "no such file");
+                throw new NoSuchFileException(file.toString(), null, Messages.text("messages.file.noSuchFile"));
             }
             throw new Refused(Messages.text("messages.import.notRegular"));
         }
