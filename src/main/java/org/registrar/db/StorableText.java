@@ -6,10 +6,6 @@ package org.registrar.db;
  * NUL (no stored text can contain one). Pure and thread-safe.
  */
 public final class StorableText {
-    /** The sentence shown after a field's name. */
-    public static final String NUL_PROBLEM =
-            "contains a NUL character (code 0), which the database cannot store: remove it";
-
     private StorableText() {}
 
     /** True when the text (null counts as storable) can be stored as PostgreSQL text. */

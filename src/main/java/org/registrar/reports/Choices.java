@@ -2,6 +2,7 @@ package org.registrar.reports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.registrar.i18n.Messages;
 
 /** What a report can be asked for: the picker lists of the Reports screen. Immutable values. */
 public final class Choices {
@@ -45,7 +46,10 @@ public final class Choices {
     public record YearGroup(int gradeLevel, int schoolYear) {
         @Override
         public String toString() {
-            return "Year " + gradeLevel + " · " + schoolYear + "/" + (schoolYear + 1) % 100;
+            return Messages.text(
+                    "reports.year.group",
+                    String.valueOf(gradeLevel),
+                    schoolYear + "/" + String.format(java.util.Locale.ROOT, "%02d", (schoolYear + 1) % 100));
         }
     }
 }

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.registrar.db.StorableText;
+import org.registrar.i18n.Messages;
 
 /**
  * One student: the detail pane's profile and recent results, and saving an edit with optimistic concurrency
@@ -105,8 +106,7 @@ public final class StudentRecordRepository {
             String message = sql.getMessage() == null ? "" : sql.getMessage();
             if (sql.getSQLState().equals("23505") && message.contains("students_student_number_key")) {
                 return new SaveOutcome.Rejected(
-                        "studentNumber",
-                        "Student number " + edit.studentNumber() + " is already used by another student.");
+                        "studentNumber", Messages.text("students.save.numberTaken", edit.studentNumber()));
             }
             if (sql.getSQLState().startsWith("23") || sql.getSQLState().equals("42501")) {
                 return new SaveOutcome.Rejected(fieldOf(message), org.registrar.db.DatabaseErrors.describe(error));
@@ -118,15 +118,15 @@ public final class StudentRecordRepository {
     /** A field PostgreSQL cannot store (a NUL character), refused before anything is sent. */
     private static SaveOutcome.Rejected unstorable(StudentEdit edit) {
         String[][] fields = {
-            {"studentNumber", "Student number", edit.studentNumber()},
-            {"familyName", "Family name", edit.familyName()},
-            {"givenName", "Given name", edit.givenName()},
-            {"email", "E-mail", edit.email()},
-            {"form", "Status", edit.status()}
+            {"studentNumber", Messages.text("students.detail.number"), edit.studentNumber()},
+            {"familyName", Messages.text("students.detail.familyName"), edit.familyName()},
+            {"givenName", Messages.text("students.detail.givenName"), edit.givenName()},
+            {"email", Messages.text("students.detail.email"), edit.email()},
+            {"form", Messages.text("students.detail.status"), edit.status()}
         };
         for (String[] field : fields) {
             if (!StorableText.storable(field[2])) {
-                return new SaveOutcome.Rejected(field[0], field[1] + " " + StorableText.NUL_PROBLEM + ".");
+                return new SaveOutcome.Rejected(field[0], Messages.text("students.save.nul", field[1]));
             }
         }
         return null;

@@ -138,7 +138,9 @@ class HostileInputTest {
         assertThat(outcome).isInstanceOf(SaveOutcome.Rejected.class);
         SaveOutcome.Rejected rejected = (SaveOutcome.Rejected) outcome;
         assertThat(rejected.field()).isEqualTo("familyName");
-        assertThat(rejected.message()).isEqualTo("Family name " + org.registrar.db.StorableText.NUL_PROBLEM + ".");
+        assertThat(rejected.message())
+                .isEqualTo(
+                        "Family name contains a NUL character (code 0), which the database cannot store: remove it.");
         assertThat(records.detail(studentId).orElseThrow().profile().familyName())
                 .isEqualTo(before.familyName());
         String prefix = before.familyName().substring(0, 2);
@@ -172,12 +174,15 @@ class HostileInputTest {
         model.grid().edit(row, GridColumn.COMMENT, "late\0");
 
         assertThat(row.stateProperty().get()).isEqualTo(RowState.ERROR);
-        assertThat(row.messageProperty().get()).isEqualTo("comment " + org.registrar.db.StorableText.NUL_PROBLEM);
+        assertThat(row.messageProperty().get())
+                .isEqualTo("comment contains a NUL character (code 0), which the database cannot store: remove it");
         ResultChange nul = new ResultChange(row.studentId(), BigDecimal.ONE, false, "late\0", null);
         assertThatThrownBy(
                         () -> results.save(SaveRequest.existing(UUID.randomUUID(), model.assessmentId(), List.of(nul))))
-                .satisfies(error -> assertThat(DatabaseErrors.describe(error))
-                        .isEqualTo("The text " + org.registrar.db.StorableText.NUL_PROBLEM + "."));
+                .satisfies(
+                        error -> assertThat(DatabaseErrors.describe(error))
+                                .isEqualTo(
+                                        "The text contains a NUL character (code 0), which the database cannot store: remove it."));
     }
 
     private StudentProfile edit(String familyName, String givenName, String comment) {

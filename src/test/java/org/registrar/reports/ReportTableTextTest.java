@@ -35,6 +35,7 @@ class ReportTableTextTest {
         assertThat(ReportTable.text(DAY)).isEqualTo("21.10.2025");
         assertThat(new Choices.Assessment(1, 2, "Quiz", "Maths", BigDecimal.TEN, DAY).toString())
                 .isEqualTo("21.10.2025 · Quiz");
+        assertThat(new Choices.YearGroup(7, 2025).toString()).isEqualTo("Jahrgang 7 · 2025/26");
     }
 
     @Test

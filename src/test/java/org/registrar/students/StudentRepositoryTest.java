@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registrar.db.TestDatabases;
+import org.registrar.i18n.Messages;
 import org.registrar.testing.TestSession;
 
 /** Search literalness, optimistic concurrency, counts and the CSV export, against the real server. */
@@ -137,6 +139,39 @@ class StudentRepositoryTest {
         assertThat(records.save(edit))
                 .isEqualTo(new SaveOutcome.Rejected(
                         "studentNumber", "Student number S0000002 is already used by another student."));
+    }
+
+    @Test
+    void aDuplicateStudentNumberIsRejectedInTheChosenLanguage() {
+        StudentProfile loaded = records.detail(1).orElseThrow().profile();
+        StudentEdit edit = new StudentEdit(
+                1,
+                "S0000002",
+                loaded.familyName(),
+                loaded.givenName(),
+                loaded.email(),
+                loaded.status(),
+                loaded.version());
+        Messages.use(Locale.GERMAN);
+        try {
+            assertThat(records.save(edit))
+                    .isEqualTo(new SaveOutcome.Rejected(
+                            "studentNumber", "Die Schülernummer S0000002 hat bereits ein anderer Schüler."));
+            assertThat(records.save(new StudentEdit(
+                            1,
+                            loaded.studentNumber(),
+                            "Nul\0l",
+                            loaded.givenName(),
+                            loaded.email(),
+                            loaded.status(),
+                            loaded.version())))
+                    .isEqualTo(new SaveOutcome.Rejected(
+                            "familyName",
+                            "Nachname enthält ein NUL-Zeichen (Code 0), das die Datenbank nicht speichern kann:"
+                                    + " bitte entfernen."));
+        } finally {
+            Messages.use(Locale.ENGLISH);
+        }
     }
 
     @Test
