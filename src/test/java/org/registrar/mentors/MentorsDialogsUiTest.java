@@ -49,7 +49,10 @@ class MentorsDialogsUiTest {
             window.setScene(new Scene(new MentorsView(model, dialogs).root(), 1270, 790));
             window.show();
         });
-        waitUntil(() -> !mentors().getItems().isEmpty() && !text("#mentor-name").equals("Choose a mentor"));
+        // the detail and the table's selection follow the chosen mentor one after the other: wait for both
+        waitUntil(() -> !mentors().getItems().isEmpty()
+                && !text("#mentor-name").equals("Choose a mentor")
+                && mentors().getSelectionModel().getSelectedItem() != null);
     }
 
     @AfterEach
