@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.StartPhases;
+import org.registrar.i18n.Messages;
 
 /**
  * The embedded database's start, begun by the launcher before JavaFX starts, so the server, the schema check and the
@@ -20,7 +21,7 @@ final class EarlyStart {
     private final ConnectionProfile profile;
     private final CompletableFuture<AppContext> result = new CompletableFuture<>();
     private final Object progressLock = new Object();
-    private String lastStep = "Starting…";
+    private String lastStep = Messages.text("start.starting");
     private Consumer<String> progress;
 
     private EarlyStart(ConnectionProfile profile) {

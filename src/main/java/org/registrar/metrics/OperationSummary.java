@@ -19,11 +19,13 @@ public record OperationSummary(
         Instant finishedAt) {
 
     /**
-     * "Save results: 2 statements, 3 round trips, 1 transaction, 6 ms": the technical form the command line prints (the status bar
-     * words it for users, see OperationPhrases).
+     * "Save results: 2 statements, 3 round trips, 1 transaction, 6 ms": the form the command line prints, the operation
+     * named in the chosen language as the health panel names it (OperationNames; the status bar words the outcome
+     * instead, see OperationPhrases).
      */
     public String describe() {
-        String counts = Messages.text("messages.summary.counts", operation, statements, roundTrips, transactions);
+        String counts = Messages.text(
+                "messages.summary.counts", OperationNames.name(operation), statements, roundTrips, transactions);
         if (errors > 0) {
             counts = Messages.text("messages.summary.errors", counts, errors);
         }

@@ -27,7 +27,7 @@ final class ReportPrinter {
         }
         PrinterJob job = PrinterJob.createPrinterJob();
         if (job == null) {
-            told.accept(Messages.text("reports.print-failed", "no printer"));
+            told.accept(Messages.text("reports.print-failed", Messages.text("reports.no-printer")));
             return;
         }
         if (!job.showPageSetupDialog(owner) || !job.showPrintDialog(owner)) {

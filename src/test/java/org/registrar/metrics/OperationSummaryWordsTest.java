@@ -22,7 +22,7 @@ class OperationSummaryWordsTest {
                 new OperationSummary("Import results", 2, 1, 1, 3, Duration.ofMillis(12), Instant.EPOCH);
         Messages.use(Locale.GERMAN);
         assertThat(summary.describe())
-                .isEqualTo("Import results: 2 Anweisungen, 1 Roundtrip, 1 Transaktion, 3 Fehler, 12 ms");
+                .isEqualTo("Ergebnisse importieren: 2 Anweisungen, 1 Roundtrip, 1 Transaktion, 3 Fehler, 12 ms");
         Messages.use(Locale.ENGLISH);
         assertThat(summary.describe())
                 .isEqualTo("Import results: 2 statements, 1 round trip, 1 transaction, 3 errors, 12 ms");
