@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.registrar.i18n.Messages;
 
 /**
  * A report as an .xlsx workbook through Apache POI's streaming SXSSF (at most 200 rows in memory, the rest on
@@ -54,7 +55,7 @@ final class XlsxExport {
             for (int column = 0; column < table.columns().size(); column++) {
                 sheet.setColumnWidth(column, width(table.columns().get(column).header()));
             }
-            Sheet about = workbook.createSheet("Report");
+            Sheet about = workbook.createSheet(WorkbookUtil.createSafeSheetName(Messages.text("reports.sheet.about")));
             int line = 0;
             about.createRow(line++).createCell(0).setCellValue(table.title());
             for (String text : table.details()) {

@@ -45,6 +45,26 @@ class ReportTableTextTest {
     }
 
     @Test
+    void aWorkbooksSecondSheetIsNamedInTheChosenLanguage() throws Exception {
+        Messages.use(Locale.GERMAN);
+        ReportTable table = new ReportTable(
+                "t",
+                "Notenliste",
+                List.of("Klasse 7B"),
+                List.of(new ReportTable.Column("Punkte", ReportTable.Kind.NUMBER)),
+                List.of(Arrays.asList(new BigDecimal("23.30"))),
+                List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        XlsxExport.write(table, out);
+
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(workbook.getSheetName(1)).isEqualTo("Angaben zum Bericht");
+        }
+    }
+
+    @Test
     void csvKeepsTheDecimalPointAndIsoDatesWhateverTheLanguage() throws Exception {
         Messages.use(Locale.GERMAN);
         ReportTable table = new ReportTable(
