@@ -126,8 +126,14 @@ class ConnectionFormUiTest {
         return row;
     }
 
-    private String verdict() {
-        return robot.lookup("#test-verdict").queryAs(Label.class).getText();
+    /**
+     * The verdict's text, looked up on the FX thread: a lookup from the test thread walks the scene's children while
+     * the form rebuilds its stage rows (it once threw IndexOutOfBoundsException in CI).
+     */
+    private String verdict() throws Exception {
+        return WaitForAsyncUtils.asyncFx(
+                        () -> robot.lookup("#test-verdict").queryAs(Label.class).getText())
+                .get(10, TimeUnit.SECONDS);
     }
 
     private void waitForVerdict(String start) throws Exception {
