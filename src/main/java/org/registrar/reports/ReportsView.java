@@ -1,12 +1,9 @@
 package org.registrar.reports;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -38,13 +35,11 @@ public final class ReportsView {
 
     private static final int NOTES_SHOWN = 8;
     private static final int BANDS = 10;
-    private static final int ROWS_PER_PULSE = 10;
-    private static final int ROWS_IN_STEPS = 40;
 
     private final ReportsViewModel model;
     private final DialogService dialogs;
     private final ReportPrinter printer;
-    private final Steps steps = new Steps();
+    private final PulseSteps steps = new PulseSteps();
 
     @FXML
     private BorderPane root;
@@ -168,6 +163,16 @@ public final class ReportsView {
         print.setOnAction(
                 event -> printer.print(model.table().get(), root.getScene().getWindow(), model::report));
         message.textProperty().bind(model.message());
+        table.setPlaceholder(placeholder());
+        model.table().addListener((property, before, shown) -> showTable(shown));
+        model.bands().addListener((property, before, read) -> showBands(read));
+        histogram.managedProperty().bind(histogram.visibleProperty());
+        histogram.setVisible(false);
+        makeBars();
+    }
+
+    /** What an empty table says: no report asked for yet, or one without rows. */
+    private Label placeholder() {
         Label placeholder = new Label();
         placeholder
                 .textProperty()
@@ -176,12 +181,7 @@ public final class ReportsView {
                                 ? Messages.text("reports.none")
                                 : Messages.text("reports.empty"),
                         model.table()));
-        table.setPlaceholder(placeholder);
-        model.table().addListener((property, before, shown) -> showTable(shown));
-        model.bands().addListener((property, before, read) -> showBands(read));
-        histogram.managedProperty().bind(histogram.visibleProperty());
-        histogram.setVisible(false);
-        makeBars();
+        return placeholder;
     }
 
     private void showFor(Node box, ReportKind... kinds) {
@@ -220,26 +220,29 @@ public final class ReportsView {
         if (shown.notes().size() > NOTES_SHOWN) {
             lines.add("… (" + (shown.notes().size() - NOTES_SHOWN) + ")");
         }
-        // one piece of the screen per pulse, so no pulse styles and lays out the whole report: the words and the
-        // old rows out; the header (all columns in one change: the table makes every column's header again at each
-        // change of its columns); the first rows a few at a time (the ones in view get cells), the rest at once. The
-        // rows are last, so a filled table is a finished report.
+        // one piece of the screen per pulse, so no pulse styles and lays out the whole report: the words and a new,
+        // empty table (the old one's rows, empty ones too, would each make cells for every new column again); the
+        // header; the rows, let into view a few per pulse (RowReveal). A table marked SHOWN is a finished report.
+        TableView<List<Object>> fresh = new TableView<>();
         steps.add(() -> {
             title.setText(shown.title());
             details.setText(String.join("\n", lines));
-            table.getItems().clear();
+            replaceTable(fresh);
         });
-        steps.add(() -> table.getColumns().setAll(views));
-        List<List<Object>> rows = shown.rows();
-        int inSteps = Math.min(rows.size(), ROWS_IN_STEPS);
-        for (int first = 0; first < inSteps; first += ROWS_PER_PULSE) {
-            List<List<Object>> some = rows.subList(first, Math.min(inSteps, first + ROWS_PER_PULSE));
-            steps.add(() -> table.getItems().addAll(some));
-        }
-        steps.add(() -> {
-            table.getItems().addAll(rows.subList(inSteps, rows.size()));
-            table.getProperties().put(SHOWN, shown);
-        });
+        steps.add(() -> fresh.getColumns().setAll(views));
+        steps.add(() -> fresh.getItems().setAll(shown.rows()));
+        steps.repeat(new RowReveal(fresh, views.size()));
+        steps.add(() -> fresh.getProperties().put(SHOWN, shown));
+    }
+
+    /** Puts {@code fresh} in the shown table's place, held back to its header's height (RowReveal). */
+    private void replaceTable(TableView<List<Object>> fresh) {
+        fresh.setId(table.getId());
+        fresh.setPlaceholder(placeholder());
+        RowReveal.holdBack(fresh);
+        BorderPane.setMargin(fresh, BorderPane.getMargin(table));
+        root.setCenter(fresh);
+        table = fresh;
     }
 
     /** The report's columns, each as wide as its header and its first 50 cells (within 70–300 px). */
@@ -306,33 +309,5 @@ public final class ReportsView {
         countAxis.setAutoRanging(false);
         countAxis.setLowerBound(0);
         histogram.getData().add(series);
-    }
-
-    /**
-     * Changes to the screen run one per pulse, in the order they were asked for: each runs at the start of a pulse
-     * (an animation timer's turn), so that pulse styles and lays out only what it changed. FX thread only.
-     */
-    private static final class Steps extends AnimationTimer {
-        private final Deque<Runnable> pending = new ArrayDeque<>();
-        private boolean running;
-
-        void add(Runnable step) {
-            pending.add(step);
-            if (!running) {
-                running = true;
-                start();
-            }
-        }
-
-        @Override
-        public void handle(long now) {
-            Runnable next = pending.poll();
-            if (next == null) {
-                running = false;
-                stop();
-                return;
-            }
-            next.run();
-        }
     }
 }

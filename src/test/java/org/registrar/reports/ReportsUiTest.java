@@ -80,7 +80,8 @@ class ReportsUiTest {
                     .get();
             Object before = shown();
             robot.clickOn("#report-show");
-            waitUntil(() -> shown() != before);
+            // a report comes in a new table, marked once all its rows are in
+            waitUntil(() -> shown() != null && shown() != before);
             assertThat(robot.lookup("#report-histogram").queryAs(BarChart.class).isVisible())
                     .isFalse();
             settle("reports-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -138,9 +139,13 @@ class ReportsUiTest {
         Screenshots.save(stage.getScene(), name);
     }
 
-    /** The report the table shows once all its rows are in (the screen fills it over a few pulses). */
-    private Object shown() {
-        return table().getProperties().get(ReportsView.SHOWN);
+    /**
+     * The report the table shows once all its rows are in (the screen fills it over a few pulses), read on the FX
+     * thread: a lookup from the test thread can meet the screen's children while a new table goes in.
+     */
+    private Object shown() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> table().getProperties().get(ReportsView.SHOWN))
+                .get();
     }
 
     @SuppressWarnings("unchecked")
