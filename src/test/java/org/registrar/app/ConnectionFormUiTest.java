@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.PasswordServer;
+import org.registrar.testing.OnFx;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -126,14 +127,9 @@ class ConnectionFormUiTest {
         return row;
     }
 
-    /**
-     * The verdict's text, looked up on the FX thread: a lookup from the test thread walks the scene's children while
-     * the form rebuilds its stage rows (it once threw IndexOutOfBoundsException in CI).
-     */
     private String verdict() throws Exception {
-        return WaitForAsyncUtils.asyncFx(
-                        () -> robot.lookup("#test-verdict").queryAs(Label.class).getText())
-                .get(10, TimeUnit.SECONDS);
+        return OnFx.read(
+                () -> robot.lookup("#test-verdict").queryAs(Label.class).getText());
     }
 
     private void waitForVerdict(String start) throws Exception {

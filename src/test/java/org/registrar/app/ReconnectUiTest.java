@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.registrar.db.ConnectionProfile;
 import org.registrar.db.PasswordServer;
 import org.registrar.testing.LeftWindows;
+import org.registrar.testing.OnFx;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -94,8 +95,7 @@ class ReconnectUiTest {
         robot.interact(() ->
                 robot.lookup("#nav-connection").queryAs(ToggleButton.class).fire());
         fire("#open-connection-settings");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#db-name").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.present(robot, "#db-name"));
         robot.interact(() -> robot.lookup("#db-name").queryAs(TextField.class).setText(second));
         fire("#save-connection");
 

@@ -26,6 +26,7 @@ import org.registrar.db.FutureMigrations;
 import org.registrar.db.PasswordServer;
 import org.registrar.db.ServerAddress;
 import org.registrar.testing.LeftWindows;
+import org.registrar.testing.OnFx;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -148,8 +149,7 @@ class StartupScreenUiTest {
         waitFor(shown -> shown.stream().anyMatch(text -> text.contains("tries again every")));
 
         click("#connection-settings");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#db-host").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.present(robot, "#db-host"));
         assertThat(app.retryScheduled())
                 .as("automatic retry while the settings are open")
                 .isFalse();
@@ -183,8 +183,7 @@ class StartupScreenUiTest {
     void retryAfterARefusedPortDoesNotAskForThePasswordAgain() throws Exception {
         int port = PasswordServer.refusedPort();
         launch(profile(new ServerAddress("localhost", port, "registrar").url()), null);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#password").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.present(robot, "#password"));
         robot.interact(() -> {
             robot.lookup("#password").queryAs(PasswordField.class).setText("typed-once");
             robot.lookup(".button").queryAllAs(Button.class).stream()
@@ -214,8 +213,7 @@ class StartupScreenUiTest {
         Screenshots.save(stage.getScene(), "startup-wrong-password");
 
         click("#retry");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> robot.lookup("#password").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.present(robot, "#password"));
         // a prompt left open outlives the app and would answer a later test's lookup of "#password" and "OK"
         robot.interact(() -> robot.lookup(".button").queryAllAs(Button.class).stream()
                 .filter(button -> button.getText().replace("_", "").equals("Cancel"))

@@ -25,6 +25,7 @@ import org.registrar.assessments.save.Draft;
 import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
+import org.registrar.testing.OnFx;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -156,8 +157,7 @@ class UnsavedOnCloseUiTest {
     }
 
     private Node dialogButton(String id) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.present(robot, id));
         return robot.lookup(id).query();
     }
 

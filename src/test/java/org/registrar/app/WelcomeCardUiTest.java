@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.testing.LeftWindows;
+import org.registrar.testing.OnFx;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -67,8 +68,7 @@ class WelcomeCardUiTest {
     }
 
     private void waitFor(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                90, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> OnFx.present(robot, query));
     }
 
     private Path machineFile(String... lines) throws Exception {

@@ -69,7 +69,7 @@ class OperationPhrasesTest {
 
     @Test
     void noStatusBarWordIsAnInternalOne() {
-        assertThat(OperationPhrases.PHRASES.keySet().stream().map(OperationPhrases::phrase))
+        assertThat(OperationWords.KEYS.keySet().stream().map(OperationPhrases::phrase))
                 .noneMatch(phrase -> phrase.matches("(?i).*\\b(prefetch|statements?|backend|poll)\\b.*"));
     }
 
@@ -88,8 +88,7 @@ class OperationPhrasesTest {
                         "Deactivate mentor",
                         "Cancel backend",
                         "Reconnect check");
-        assertThat(names)
-                .allSatisfy(name -> assertThat(OperationPhrases.PHRASES).containsKey(name));
+        assertThat(names).allSatisfy(name -> assertThat(OperationWords.KEYS).containsKey(name));
     }
 
     private static final Pattern CALL = Pattern.compile(
