@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import org.registrar.i18n.Messages;
 import picocli.CommandLine;
@@ -79,20 +80,55 @@ final class CommandHelp {
 
     /** The one line saying what is wrong with the command line, in the messages' language. */
     static String describe(CommandLine.ParameterException refused) {
+        List<String> given = matched(refused.getCommandLine());
+        if (refused instanceof CommandLine.MutuallyExclusiveArgsException) {
+            // picocli names the options only inside its English sentence; they are the ones given of one group
+            return Messages.text(
+                    "cli.error.exclusive", String.join(", ", exclusiveGiven(refused.getCommandLine(), given)));
+        }
+        if (refused instanceof CommandLine.MaxValuesExceededException) {
+            for (CommandLine.Model.ArgGroupSpec group : groups(refused.getCommandLine())) {
+                if (timesGiven(group, given) > group.multiplicity().max()) {
+                    List<String> members =
+                            names(group.args()).stream().filter(given::contains).toList();
+                    if (group.exclusive()) {
+                        return members.size() == 1
+                                ? Messages.text("cli.error.twice", members.get(0))
+                                : Messages.text("cli.error.exclusive", String.join(", ", members));
+                    }
+                    return Messages.text(
+                            "cli.error.groupTooOften",
+                            String.join(", ", names(group.allOptionsNested())),
+                            group.multiplicity().max());
+                }
+            }
+        }
         if (refused instanceof CommandLine.MissingParameterException missing) {
-            List<String> names =
-                    missing.getMissing().stream().map(CommandHelp::name).toList();
+            List<String> missed = names(missing.getMissing());
+            // picocli's specs of a group's options are copies: they are told apart by name
+            Optional<CommandLine.Model.ArgGroupSpec> oneOf = groups(refused.getCommandLine()).stream()
+                    .filter(group -> group.exclusive() && names(group.args()).containsAll(missed) && !missed.isEmpty())
+                    .findFirst();
+            if (oneOf.isPresent()) {
+                return Messages.text(
+                        "cli.error.missingOneOf",
+                        String.join(", ", names(oneOf.get().args())));
+            }
+            // in a group whose options go together picocli lists all of them, the ones given too
+            List<String> notGiven =
+                    missed.stream().filter(name -> !given.contains(name)).toList();
+            List<String> names = notGiven.isEmpty() ? missed : notGiven;
             if (String.valueOf(missing.getMessage()).startsWith("Missing required parameter") && names.size() == 1) {
                 return Messages.text("cli.error.missingValue", names.get(0)); // an option given without its value
             }
             return Messages.text("cli.error.missing", names.size(), String.join(", ", names));
         }
         if (refused instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            List<String> given = unmatched.getUnmatched();
+            List<String> extra = unmatched.getUnmatched();
             return Messages.text(
                     unmatched.isUnknownOption() ? "cli.error.unknownOption" : "cli.error.unmatched",
-                    given.size(),
-                    String.join(", ", given));
+                    extra.size(),
+                    String.join(", ", extra));
         }
         if (refused instanceof CommandLine.OverwrittenOptionException twice && twice.getOverwritten() != null) {
             return Messages.text("cli.error.twice", name(twice.getOverwritten()));
@@ -100,7 +136,65 @@ final class CommandHelp {
         if (refused.getArgSpec() != null && refused.getValue() != null) {
             return Messages.text("cli.error.invalidValue", name(refused.getArgSpec()), refused.getValue());
         }
-        return refused.getMessage(); // rarer refusals (mutually exclusive groups and the like) stay picocli's
+        return refused.getMessage(); // what picocli refuses beyond these names no option (a gap in positions)
+    }
+
+    /** The names of the options and parameters picocli matched before it refused, once per time given. */
+    private static List<String> matched(CommandLine failed) {
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = failed.getParseResult();
+        } catch (RuntimeException halfParsed) {
+            return List.of();
+        }
+        if (parsed == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        parsed.matchedOptions().forEach(option -> names.add(name(option)));
+        parsed.matchedPositionals().forEach(positional -> names.add(name(positional)));
+        return names;
+    }
+
+    /** Every argument group of the command, nested ones too. */
+    private static List<CommandLine.Model.ArgGroupSpec> groups(CommandLine failed) {
+        List<CommandLine.Model.ArgGroupSpec> all = new ArrayList<>();
+        List<CommandLine.Model.ArgGroupSpec> next =
+                new ArrayList<>(failed.getCommandSpec().argGroups());
+        while (!next.isEmpty()) {
+            CommandLine.Model.ArgGroupSpec group = next.remove(0);
+            all.add(group);
+            next.addAll(group.subgroups());
+        }
+        return all;
+    }
+
+    /** The options given of the exclusive group that more than one was given of. */
+    private static List<String> exclusiveGiven(CommandLine failed, List<String> given) {
+        for (CommandLine.Model.ArgGroupSpec group : groups(failed)) {
+            List<String> together =
+                    names(group.args()).stream().filter(given::contains).toList();
+            if (group.exclusive() && together.size() > 1) {
+                return together;
+            }
+        }
+        return given.stream().distinct().toList();
+    }
+
+    /** How often a group was given: an exclusive one once per option given, others once per repeat of an option. */
+    private static long timesGiven(CommandLine.Model.ArgGroupSpec group, List<String> given) {
+        List<String> members = names(group.allOptionsNested());
+        if (group.exclusive()) {
+            return given.stream().filter(members::contains).count();
+        }
+        return members.stream()
+                .mapToLong(member -> given.stream().filter(member::equals).count())
+                .max()
+                .orElse(0);
+    }
+
+    private static List<String> names(java.util.Collection<? extends CommandLine.Model.ArgSpec> args) {
+        return args.stream().map(CommandHelp::name).distinct().toList();
     }
 
     private static String name(CommandLine.Model.ArgSpec arg) {

@@ -10,6 +10,7 @@ import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Database;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.db.MigrationPlan;
+import org.registrar.db.Migrations;
 import org.registrar.db.SchemaOwnerCheck;
 import org.registrar.db.SchemaVersionException;
 import org.registrar.i18n.Messages;
@@ -66,7 +67,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     private int migrate(Database database) {
         MigrationPlan plan = database.migrationPlan();
-        out.println(Messages.text("cli.migrate.schemaVersion", plan.current(), plan.newest()));
+        out.println(Messages.text("cli.migrate.schemaVersion", shown(plan.current()), shown(plan.newest())));
         printPlan(plan);
         Optional<String> refusal = SchemaOwnerCheck.refusal(database.jdbi());
         if (refusal.isPresent()) {
@@ -95,6 +96,11 @@ final class MigrateCommand implements Callable<Integer> {
                 .forEach(correction -> out.println("  " + Messages.text("cli.migrate.checksumCorrected", correction)));
         out.println(Messages.text("cli.migrate.done", version));
         return DONE;
+    }
+
+    /** A schema version as people read it: an empty database's placeholder in words. */
+    private static String shown(String version) {
+        return Migrations.NONE.equals(version) ? Messages.text("cli.migrate.noSchema") : version;
     }
 
     private void printPlan(MigrationPlan plan) {

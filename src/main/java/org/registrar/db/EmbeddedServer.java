@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGProperty;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,12 +106,12 @@ public final class EmbeddedServer implements AutoCloseable {
     public static EmbeddedServer startDurable(Path dataDirectory, Consumer<String> progress) throws IOException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         if (!RUNNING_HERE.add(directory)) {
-            throw new IOException("An embedded server already runs on " + directory + " in this application");
+            throw new IOException(Messages.text("messages.server.runningHere", String.valueOf(directory)));
         }
         try {
             StartPhases phases = StartPhases.process();
             ServerBinaries.prepareInBackground(); // beside the steps up to the launch (ADR 0058)
-            report(progress, "Checking for a previous server…");
+            report(progress, Messages.text("messages.server.checkingPrevious"));
             Path root = PrivateFolder.ensure(directory.getParent());
             phases.time("  previous server and data folder", () -> {
                 requireNoOtherOwner(directory);
@@ -121,12 +122,10 @@ public final class EmbeddedServer implements AutoCloseable {
             Path working = PrivateFolder.ensure(root.resolve("server"));
             ServerBinaries binaries = phases.time("  program files located", () -> ServerBinaries.in(working));
             if (phases.time("  program files check", binaries::verifyOrSetAside)) {
-                report(
-                        progress,
-                        "The server's program files were changed since they were unpacked: unpacking them again…");
+                report(progress, Messages.text("messages.server.programsChanged"));
             }
             int port = DataFolder.choosePort(directory);
-            report(progress, "Starting PostgreSQL…");
+            report(progress, Messages.text("messages.server.starting"));
             AtomicReference<ServerCredentials> credentials = new AtomicReference<>();
             EmbeddedPostgres postgres = phases.time(
                     "  PostgreSQL start (pg_ctl)",
@@ -138,7 +137,7 @@ public final class EmbeddedServer implements AutoCloseable {
             });
             DataFolder.rememberPort(directory, port);
             DataFolder.markInitialised(directory);
-            report(progress, "PostgreSQL is ready on port " + port);
+            report(progress, Messages.text("messages.server.ready", String.valueOf(port)));
             return server;
         } catch (IOException | RuntimeException e) {
             RUNNING_HERE.remove(directory);
@@ -158,8 +157,7 @@ public final class EmbeddedServer implements AutoCloseable {
         OptionalInt port = DataFolder.rememberedPort(directory);
         Optional<ServerCredentials> credentials = ServerCredentials.read(directory);
         if (port.isEmpty() || credentials.isEmpty()) {
-            throw new IOException(
-                    "Another Registrar runs the database in " + directory + ", but its port or logins cannot be read");
+            throw new IOException(Messages.text("messages.server.attachUnreadable", String.valueOf(directory)));
         }
         EmbeddedServer server = new EmbeddedServer(null, directory, port.getAsInt(), credentials.get());
         try (Connection connection =
@@ -167,9 +165,7 @@ public final class EmbeddedServer implements AutoCloseable {
             LOG.info("Attached to the embedded server on port {} that another Registrar runs", port.getAsInt());
         } catch (SQLException e) {
             throw new IOException(
-                    "Another Registrar runs the database in " + directory + ", but it does not answer: "
-                            + e.getMessage(),
-                    e);
+                    Messages.text("messages.server.attachSilent", String.valueOf(directory), e.getMessage()), e);
         }
         return server;
     }
@@ -334,9 +330,13 @@ public final class EmbeddedServer implements AutoCloseable {
             if (e.getCause() instanceof ServerBinaries.NotAsNamed updated) {
                 throw updated;
             }
-            throw new IOException("Could not start PostgreSQL in " + directory + ": " + e.getCause(), e);
+            throw new IOException(
+                    Messages.text(
+                            "messages.server.startFailed", String.valueOf(directory), String.valueOf(e.getCause())),
+                    e);
         } catch (RuntimeException e) {
-            throw new IOException("Could not start PostgreSQL in " + directory + ": " + e.getMessage(), e);
+            throw new IOException(
+                    Messages.text("messages.server.startFailed", String.valueOf(directory), e.getMessage()), e);
         }
     }
 
@@ -398,11 +398,13 @@ public final class EmbeddedServer implements AutoCloseable {
             String durability = durabilitySettings();
             LOG.info("PostgreSQL fsync, synchronous_commit, full_page_writes: {}", durability);
             if (!durability.equals("on on on")) {
-                throw new IOException("PostgreSQL started without full durability (" + durability + ")");
+                throw new IOException(Messages.text("messages.server.notDurable", durability));
             }
         } catch (SQLException | IOException e) {
             close();
-            throw e instanceof IOException io ? io : new IOException("Could not read PostgreSQL settings", e);
+            throw e instanceof IOException io
+                    ? io
+                    : new IOException(Messages.text("messages.server.settingsUnreadable"), e);
         }
     }
 
@@ -431,7 +433,7 @@ public final class EmbeddedServer implements AutoCloseable {
             }
             LOG.info("{} is left from an earlier session and nobody holds it", lockFile);
         } catch (OverlappingFileLockException e) {
-            throw new IOException("The data folder " + directory + " is in use in this application", e);
+            throw new IOException(Messages.text("messages.server.folderInUseHere", String.valueOf(directory)), e);
         }
     }
 

@@ -15,6 +15,7 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.ValidateResult;
+import org.registrar.i18n.Messages;
 
 /**
  * Applies the versioned schema under {@code db/migration} with Flyway. An empty database gets the baseline
@@ -23,6 +24,8 @@ import org.flywaydb.core.api.output.ValidateResult;
  */
 public final class Migrations {
     static final String LOCATION = "classpath:" + MigrationFiles.FOLDER;
+    /** The version of a database no migration has run on yet: a placeholder to compare, worded where it is shown. */
+    public static final String NONE = "none";
 
     private Migrations() {}
 
@@ -80,7 +83,7 @@ public final class Migrations {
                 newestKnown(all),
                 pending,
                 corrections.stream()
-                        .map(edit -> "V" + edit.version() + " (text of commit " + edit.commit() + ")")
+                        .map(edit -> Messages.text("messages.migrations.editedText", edit.version(), edit.commit()))
                         .toList());
     }
 
@@ -147,7 +150,7 @@ public final class Migrations {
                 .map(MigrationInfo::getVersion)
                 .max(Comparator.naturalOrder())
                 .map(MigrationVersion::getVersion)
-                .orElse("none");
+                .orElse(NONE);
     }
 
     /** SQLSTATE 42501: people's logins own no tables, so they cannot create or alter the schema. */
@@ -166,7 +169,7 @@ public final class Migrations {
 
     private static String currentVersion(Flyway flyway) {
         MigrationInfo current = flyway.info().current();
-        return current == null ? "none" : current.getVersion().getVersion();
+        return current == null ? NONE : current.getVersion().getVersion();
     }
 
     private static Flyway configure(DataSource dataSource, String... locations) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ final class PreviousServer {
         Optional<ProcessHandle> orphan = pid.flatMap(ProcessHandle::of).filter(p -> isPostgresOn(p, directory));
         if (orphan.isPresent()) {
             LOG.info("Stopping the server a previous session left running…");
-            progress.accept("Stopping the server a previous session left running…");
+            progress.accept(Messages.text("messages.server.stoppingPrevious"));
             stopOrphan(orphan.get(), directory);
         } else {
             LOG.warn(
@@ -140,8 +141,11 @@ final class PreviousServer {
                 LOG.warn("PID {} exited without removing {}: removing it", process.pid(), PID_FILE);
                 Files.deleteIfExists(directory.resolve(PID_FILE));
             } else if (System.nanoTime() > deadline) {
-                throw new IOException("PostgreSQL (PID " + process.pid() + ") on " + directory + " did not stop within "
-                        + STOP_WAIT.toSeconds() + " s; stop it and try again");
+                throw new IOException(Messages.text(
+                        "messages.server.previousDidNotStop",
+                        String.valueOf(process.pid()),
+                        String.valueOf(directory),
+                        STOP_WAIT.toSeconds()));
             }
             pause();
         }
@@ -156,7 +160,7 @@ final class PreviousServer {
             Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while waiting for PostgreSQL to stop");
+            throw new InterruptedIOException(Messages.text("messages.server.interruptedStopping"));
         }
     }
 }

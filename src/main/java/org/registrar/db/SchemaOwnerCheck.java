@@ -2,6 +2,7 @@ package org.registrar.db;
 
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.registrar.i18n.Messages;
 
 /**
  * Whether the login may upgrade the schema, read from the server's catalog before anything is changed: a superuser
@@ -66,25 +67,25 @@ public final class SchemaOwnerCheck {
         if (superuser) {
             return Optional.empty();
         }
-        String start = "The login " + login + " may not upgrade this database: ";
-        String end = " Run migrate with the owner login (admin guide: Upgrading).";
         if (foreignOwners != null) {
-            return Optional.of(start + "its tables belong to " + foreignOwners + ", and " + login
-                    + " is neither a member of it nor a superuser." + end);
+            return refused(login, Messages.text("messages.schemaOwner.foreignOwners", foreignOwners, login));
         }
         if (!mayCreate) {
-            return Optional.of(start + "it may not create tables in schema " + schema + "." + end);
+            return refused(login, Messages.text("messages.schemaOwner.mayNotCreate", schema));
         }
         if (!mayWriteHistory) {
-            return Optional.of(start + "it may not write the schema history (flyway_schema_history)." + end);
+            return refused(login, Messages.text("messages.schemaOwner.mayNotWriteHistory"));
         }
         if (!ownerRoleMayCreate) {
             // the migrations hand each new table to registrar_owner, and PostgreSQL gives a table only to a role that
             // may create in its schema: found here rather than as "permission denied" halfway through
-            return Optional.of(start + "registrar_owner, to which the migrations hand new tables, may not create"
-                    + " tables in schema " + schema + " (GRANT CREATE ON SCHEMA " + schema + " TO registrar_owner)."
-                    + end);
+            return refused(login, Messages.text("messages.schemaOwner.ownerRoleMayNotCreate", schema));
         }
         return Optional.empty();
+    }
+
+    /** "The login … may not upgrade this database: {reason} Run migrate with the owner login …", in the language now. */
+    private static Optional<String> refused(String login, String reason) {
+        return Optional.of(Messages.text("messages.schemaOwner.refused", login, reason));
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.util.PasswordUtil;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,16 +82,18 @@ final class ServerAuthentication {
             }
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException("PostgreSQL in single-user mode did not finish within 120 s");
+                throw new IOException(Messages.text("messages.server.singleUserTimeout", 120));
             }
             String log = Files.readString(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0 || log.contains("ERROR:") || log.contains("FATAL:")) {
-                throw new IOException("Could not store the superuser's password (exit " + process.exitValue() + "): "
-                        + log.replace(verifier, "…").strip());
+                throw new IOException(Messages.text(
+                        "messages.server.passwordNotStored",
+                        String.valueOf(process.exitValue()),
+                        log.replace(verifier, "…").strip()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("Interrupted while storing the superuser's password");
+            throw new java.io.InterruptedIOException(Messages.text("messages.server.interruptedPassword"));
         } finally {
             Files.deleteIfExists(output);
         }

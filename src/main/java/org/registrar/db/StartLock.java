@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class StartLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StartLock.class);
     static final String FILE = "registrar-start.lock";
-    public static final String WAITING = "Waiting for another Registrar window to finish starting…";
     /** A first start with demo data takes a minute on a slow PC; far longer means the other start is stuck. */
     private static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
@@ -52,24 +52,32 @@ public final class StartLock implements AutoCloseable {
                     return new StartLock(channel, lock);
                 }
                 if (!told) {
-                    LOG.info("{} ({} is locked)", WAITING, folder.resolve(FILE));
-                    progress.accept(WAITING);
+                    LOG.info("Waiting for another start to finish ({} is locked)", folder.resolve(FILE));
+                    progress.accept(waiting());
                     told = true;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("Another Registrar window has been starting for " + MAX_WAIT.toMinutes()
-                            + " minutes on " + folder + "; close it (or end it in the task manager) and try again");
+                    throw new IOException(Messages.text(
+                            "messages.server.otherStartStuck", MAX_WAIT.toMinutes(), String.valueOf(folder)));
                 }
                 Thread.sleep(200);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             channel.close();
-            throw new InterruptedIOException("Interrupted while waiting for another Registrar window to start");
+            throw new InterruptedIOException(Messages.text("messages.server.interruptedWaiting"));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * The step shown while another start holds the lock, in the language chosen now: read when it is shown, never
+     * kept in a constant, as a class loaded before the language was applied (an early start) would keep the system's.
+     */
+    public static String waiting() {
+        return Messages.text("messages.server.waitingForOtherStart");
     }
 
     /** Null while held elsewhere: by another process, or by another start in this one. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.registrar.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ public final class StartPhases {
     public record Phase(String name, Duration took) {
         /** "server start (pg_ctl)                  812 ms". */
         public String line() {
-            return String.format("%-40s %,7d ms", name, took.toMillis());
+            return String.format("%-40s %10s", name, Messages.text("messages.server.phaseMillis", took.toMillis()));
         }
     }
 
@@ -86,7 +87,7 @@ public final class StartPhases {
         try {
             return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
         } catch (IOException e) {
-            return List.of("(could not read " + file + ": " + e.getMessage() + ")");
+            return List.of(Messages.text("messages.server.phasesUnreadable", String.valueOf(file), e.getMessage()));
         }
     }
 

@@ -36,7 +36,7 @@ public record OperationSummary(
     public static String formatMillis(Duration duration) {
         double millis = duration.toNanos() / 1_000_000.0;
         return millis < 10
-                ? String.format(Messages.locale(), "%.1f ms", millis)
-                : String.format(Messages.locale(), "%.0f ms", millis);
+                ? Messages.text("messages.millis.tenths", millis)
+                : Messages.text("messages.millis.whole", millis);
     }
 }

@@ -84,9 +84,11 @@ final class StudentTable {
             }
             return true;
         });
-        // beside the navigation and the detail pane (which shows all three) at 1024 px, these give way first, status
-        // last: rather than any value cut ("withdr…", "Łukaszewski, …")
-        columnFit = ColumnFit.apply(table, email, List.of(updated, email, status));
+        // beside the navigation and the detail pane (which shows all four) at 1024 px, these give way first, status
+        // and then the mentor last: rather than any value cut ("withdr…", "Łukaszewski, …"). German and Spanish
+        // headers ("Schüler-Nr.", "N.º de estudiante") leave no room for the mentor there; the given name stays, as
+        // rows of one family name are told apart by it, and the detail pane and the Mentor filter show the mentor
+        columnFit = ColumnFit.apply(table, email, List.of(updated, email, status, mentor));
     }
 
     /** Sizes the columns to the rows now shown (called when a page arrives). */

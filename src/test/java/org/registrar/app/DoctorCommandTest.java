@@ -108,6 +108,44 @@ class DoctorCommandTest {
                 .contains("Start phases (the window's last start): none recorded");
     }
 
+    /**
+     * Issue 18: a German doctor whose start waits for another window's start, then starts the embedded server, says
+     * so in German (the steps were English whatever the language), its phase times with German digits.
+     */
+    @Test
+    void aLockedStartAndTheServersStepsAreSaidInTheChosenLanguage() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        java.util.concurrent.CompletableFuture<Integer> exitCode = new java.util.concurrent.CompletableFuture<>();
+        try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+            System.setOut(out);
+            CommandLine commandLine = Launcher.commandLine(); // as the launcher runs it: --language applies
+            try (org.registrar.db.StartLock held = org.registrar.db.StartLock.acquire(dataHome, step -> {})) {
+                Thread doctor = new Thread(() -> exitCode.complete(
+                        commandLine.execute("doctor", "--data-home", dataHome.toString(), "--language", "de")));
+                doctor.start();
+                long deadline =
+                        System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+                while (!captured.toString(StandardCharsets.UTF_8).contains("Warte") && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+            }
+            assertThat(exitCode.get(120, java.util.concurrent.TimeUnit.SECONDS))
+                    .as(captured.toString(StandardCharsets.UTF_8))
+                    .isZero();
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(output)
+                .contains("  Warte, bis ein anderes Registrar-Fenster fertig gestartet ist…")
+                .contains("  Suche nach einem Server einer früheren Sitzung…")
+                .contains("  PostgreSQL wird gestartet…")
+                .containsPattern("\\n  PostgreSQL ist bereit auf Port [0-9]+\\n")
+                .containsPattern("PostgreSQL start \\(pg_ctl\\) +[0-9.]+ ms")
+                .doesNotContain("Starting PostgreSQL", "Waiting for another");
+    }
+
     @Test
     void olderSchemaIsUnhealthyNamesMigrateAndIsNotMigratedByTheDoctor() {
         String name = MigrateCommandTest.databaseAtBaseline();

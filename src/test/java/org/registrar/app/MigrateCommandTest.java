@@ -120,6 +120,25 @@ class MigrateCommandTest {
         assertThat(history(name)).isEqualTo(before);
     }
 
+    /** Issue 18: why a login may not upgrade was English under a German migrate (and on a German start). */
+    @Test
+    void loginThatIsNotTheSchemaOwnerIsToldWhyInTheChosenLanguage() {
+        String name = databaseAtBaseline();
+        String login = "klerk_" + name;
+        TestDatabases.jdbi(name)
+                .useHandle(handle -> handle.execute("CREATE ROLE " + login + " LOGIN IN ROLE registrar_admin"));
+
+        Run run = migrate(dataHome, as(name, login, "--language", "de"));
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(MigrateCommand.NOT_OWNER);
+        assertThat(run.output())
+                .contains("Die Anmeldung " + login + " darf diese Datenbank nicht aktualisieren: Die Tabellen gehören"
+                        + " registrar_owner, und " + login + " ist weder Mitglied dieser Rolle noch Superuser."
+                        + " Führen Sie migrate mit der Anmeldung des Eigentümers aus (Administratorhandbuch:"
+                        + " Aktualisieren).")
+                .doesNotContain("may not upgrade");
+    }
+
     @Test
     void memberOfTheOwnerRoleMigratesOnceTheOwnerRoleMayCreateInTheSchema() {
         String name = databaseAtBaseline();

@@ -37,7 +37,7 @@ class TwoFirstStartsTest {
                     .anySatisfy(line -> assertThat(line).endsWith("owner"))
                     .anySatisfy(line -> assertThat(line).endsWith("guest"));
             assertThat(Files.readString(temp.resolve("first.log")) + Files.readString(temp.resolve("second.log")))
-                    .contains("STEP " + StartLock.WAITING);
+                    .contains("STEP " + StartLock.waiting());
         } finally {
             stop(second);
             stop(first);

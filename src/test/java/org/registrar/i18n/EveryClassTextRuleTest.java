@@ -125,6 +125,20 @@ class EveryClassTextRuleTest {
                 .isEmpty();
     }
 
+    /** An allowance is a reason no person reads the words, not a note that they are still to be moved. */
+    @Test
+    void noAllowanceIsWordsLeftToMove() {
+        List<String> toDo = new ArrayList<>();
+        ALLOWED.forEach((file, allowed) -> {
+            if (allowed.reason().contains("TODO") || allowed.reason().contains("not yet moved")) {
+                toDo.add(file + " -- " + allowed.reason());
+            }
+        });
+        assertThat(toDo)
+                .as("words people read, allowed until they were moved: move them to the bundle")
+                .isEmpty();
+    }
+
     @Test
     void theRuleSkipsWhatNobodyReadsButSeesTheRest() {
         assertThat(wordsIn("LOG.warn(\"Draft {} cannot be read\",\n        file);"))
