@@ -1,7 +1,10 @@
 package org.registrar.app;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,9 +89,21 @@ public final class ClassDataArchive {
         return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive.toAbsolutePath());
     }
 
-    /** Whether this JVM maps shared class data (its own archive or the JDK's): the JVM says so in java.vm.info. */
-    static boolean inUse() {
-        return System.getProperty("java.vm.info", "").contains("sharing");
+    /**
+     * For the log: whether this JVM was given an archive and maps it. The JVM says whether it shares class data in
+     * {@code java.vm.info} ("sharing"; also with only the JDK's own archive) and which archive it was given in its
+     * {@code SharedArchiveFile} option. Loads the JVM's management classes: call it off the start's path.
+     */
+    static String state() {
+        boolean sharing = System.getProperty("java.vm.info", "").contains("sharing");
+        VMOption given = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("SharedArchiveFile");
+        if (given.getOrigin() == VMOption.Origin.DEFAULT || given.getValue().isEmpty()) {
+            return sharing ? "the JDK's archive only, none of the app's named" : "off";
+        }
+        return sharing
+                ? "on, from " + given.getValue()
+                : "off: " + given.getValue() + " is stale, unreadable or missing";
     }
 
     private static String javaProgram() {

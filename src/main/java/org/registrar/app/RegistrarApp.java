@@ -138,8 +138,6 @@ public final class RegistrarApp extends Application {
         this.stage = primaryStage;
         StartPhases.process()
                 .record("JVM and JavaFX start", StartPhases.process().sinceProcessStart());
-        // ADR 0061: a start without class data shared (no archive, or a stale one) is slower by about a quarter
-        LOG.info("Class data sharing: {}", ClassDataArchive.inUse() ? "on" : "off");
         Theme.saved().apply();
         ErrorReporter.install();
         startupView = new StartupView(this::retry, this::editConnection, this::useEmbedded, Platform::exit);

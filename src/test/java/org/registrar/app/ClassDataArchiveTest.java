@@ -39,7 +39,7 @@ class ClassDataArchiveTest {
         assertThat(ClassDataArchive.make(archive, jar.toString(), classList())).isTrue();
 
         String output = run(archive, jar);
-        assertThat(output).contains("probe ran").contains(FROM_ARCHIVE).contains("sharing");
+        assertThat(output).contains("probe ran").contains(FROM_ARCHIVE).contains("class data sharing: on, from ");
         assertThat(folder.toFile().list())
                 .as("no class list or half-written archive left beside it")
                 .containsExactlyInAnyOrder("app.jsa", "app.jsa.log", "probe.jar");
@@ -55,7 +55,10 @@ class ClassDataArchiveTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
 
         String output = run(archive, jar);
-        assertThat(output).contains("probe ran").doesNotContain(FROM_ARCHIVE);
+        assertThat(output)
+                .contains("probe ran")
+                .doesNotContain(FROM_ARCHIVE)
+                .contains("is stale, unreadable or missing");
     }
 
     @Test
@@ -103,16 +106,19 @@ class ClassDataArchiveTest {
         return new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** probe.jar: the probe's class file, and {@code contents} as a text entry (a later jar differs in size). */
+    /** probe.jar: the probe's and ClassDataArchive's class files, and {@code contents} as a text entry (a later jar differs in size). */
     private Path probeJar(String contents) throws IOException {
         Path jar = folder.resolve("probe.jar");
-        String entry = PROBE.replace('.', '/') + ".class";
-        try (InputStream probe = ClassDataProbe.class.getResourceAsStream("/" + entry);
-                OutputStream file = Files.newOutputStream(jar);
+        try (OutputStream file = Files.newOutputStream(jar);
                 JarOutputStream out = new JarOutputStream(file)) {
-            out.putNextEntry(new JarEntry(entry));
-            probe.transferTo(out);
-            out.closeEntry();
+            for (Class<?> type : List.of(ClassDataProbe.class, ClassDataArchive.class)) {
+                String entry = type.getName().replace('.', '/') + ".class";
+                try (InputStream classFile = type.getResourceAsStream("/" + entry)) {
+                    out.putNextEntry(new JarEntry(entry));
+                    classFile.transferTo(out);
+                    out.closeEntry();
+                }
+            }
             out.putNextEntry(new JarEntry("contents.txt"));
             out.write(contents.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
