@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.registrar.app.ClassDataArchive;
 import org.registrar.app.Launcher;
 
 /**
@@ -31,6 +32,8 @@ public final class StartBench implements BenchScenario {
     private static final Duration START_LIMIT = Duration.ofMinutes(10);
     private static final Duration STOP_LIMIT = Duration.ofMinutes(1);
     private static final String MONOCLE_PROPERTY = "registrar.bench.monocle";
+    /** {@code -Dregistrar.bench.class-data=off}: the app starts without a class-data archive (ADR 0061), for A/B. */
+    private static final String CLASS_DATA_PROPERTY = "registrar.bench.class-data";
 
     @Override
     public String name() {
@@ -51,7 +54,22 @@ public final class StartBench implements BenchScenario {
     public BenchResult run(BenchContext context) throws Exception {
         Path dataHome = Files.createTempDirectory("registrar-start-bench");
         try {
-            List<String> command = command(dataHome, context.students());
+            String archiveNote = "Class-data archive: none (-D" + CLASS_DATA_PROPERTY + "=off).";
+            List<String> archiveOptions = List.of();
+            if (!"off".equals(System.getProperty(CLASS_DATA_PROPERTY))) {
+                // made as an installation makes it, for the child's own class path, before its first start
+                Path archive = dataHome.resolve("registrar.jsa");
+                long dumpStarted = System.nanoTime();
+                boolean made = ClassDataArchive.make(archive, classPath());
+                archiveNote = made
+                        ? String.format(
+                                "Class-data archive (ADR 0061): made in %.1f s before the first start, %,d MB.",
+                                Measurements.since(dumpStarted) / 1000,
+                                Files.size(archive) / 1_000_000)
+                        : "Class-data archive: the dump failed (registrar.jsa.log); the starts ran without one.";
+                archiveOptions = made ? ClassDataArchive.options(archive) : List.of();
+            }
+            List<String> command = command(dataHome, context.students(), archiveOptions);
             String loadBefore = loadAverage();
             Map<String, Long> first = startOnce(command, dataHome, FIRST_START_LIMIT);
             List<Map<String, Long>> seconds = new ArrayList<>();
@@ -67,6 +85,7 @@ public final class StartBench implements BenchScenario {
                                     + " embedded school, each timed from the process start to the first Students"
                                     + " page drawn; medians. Load average before: %s, after: %s.",
                             seconds.size(), context.students(), loadBefore, loadAverage()))
+                    .note(archiveNote)
                     .note("Command: " + String.join(" ", command));
         } finally {
             BenchCommand.deleteQuietly(dataHome);
@@ -173,11 +192,12 @@ public final class StartBench implements BenchScenario {
     }
 
     /** java, the headless Monocle settings the UI tests use, registrar.jar and Monocle, the app's main class. */
-    private static List<String> command(Path dataHome, int students) {
+    private static List<String> command(Path dataHome, int students, List<String> archiveOptions) {
         Path javaProgram = Path.of(System.getProperty("java.home"), "bin", "java");
-        String classPath = appJar() + java.io.File.pathSeparator + monocleJar();
-        return List.of(
-                javaProgram.toString(),
+        List<String> command = new ArrayList<>();
+        command.add(javaProgram.toString());
+        command.addAll(archiveOptions);
+        command.addAll(List.of(
                 "-Dtestfx.robot=glass",
                 "-Dglass.platform=Monocle",
                 "-Dmonocle.platform=Headless",
@@ -185,13 +205,18 @@ public final class StartBench implements BenchScenario {
                 "-Dprism.text=t2k",
                 "-Djava.awt.headless=true",
                 "-cp",
-                classPath,
+                classPath(),
                 Launcher.class.getName(),
                 "--demo",
                 "--data-home",
                 dataHome.toString(),
                 "--demo-students",
-                String.valueOf(Math.min(students, 1_000_000)));
+                String.valueOf(Math.min(students, 1_000_000))));
+        return command;
+    }
+
+    private static String classPath() {
+        return appJar() + java.io.File.pathSeparator + monocleJar();
     }
 
     private static Path appJar() {

@@ -16,6 +16,7 @@ import org.registrar.metrics.OperationSummary;
  * Thread-safe: the query listener runs on a worker, the rest on the FX thread.
  */
 final class FirstPageWatch {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FirstPageWatch.class);
     static final String FILE = "last-start.txt";
     private static final String FIRST_PAGE = "Open students page";
     static final String DRAWN = "first page drawn (from its answer to the frame)";
@@ -50,6 +51,9 @@ final class FirstPageWatch {
     private static void usable(StartPhases phases, Path file) {
         phases.record("window usable (from process start)", phases.sinceProcessStart());
         phases.save(file);
+        // ADR 0061: a start without the app's class-data archive (none, or a stale one) costs about a quarter more;
+        // asked after the window is usable, as it loads the JVM's management classes
+        LOG.info("Class data sharing: {}", ClassDataArchive.state());
     }
 
     /** Runs {@code then} once, after the next pulse has laid out and drawn the scene. */

@@ -11,6 +11,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +30,7 @@ class ColumnFitTest {
     private static final String LONG_MENTOR = "Łukaszewski-Kowalczyk, Małgorzata";
 
     private Stage stage;
+    private ColumnFit<Map<String, String>> lastFit;
 
     @BeforeEach
     void stage() throws Exception {
@@ -72,15 +76,66 @@ class ColumnFitTest {
         assertThat(columns).isGreaterThan(900 - 40);
     }
 
+    @Test
+    void theWidestLineIsTheWidestValueMeasuredAlone() throws Exception {
+        List<String> values = List.of(
+                "S000017",
+                "",
+                LONG_MENTOR,
+                "Ødegård, Åsa",
+                "trailing spaces   ",
+                "a value\non two lines that is long",
+                "עברית ושפה נוספת",
+                "郑 晓明",
+                "student.with.a.long.address@students.example.org",
+                "W");
+        for (Font font : List.of(Font.font("System", 13), Font.font("System", FontWeight.BOLD, 17))) {
+            double[] widths = WaitForAsyncUtils.asyncFx(() -> {
+                        ColumnFit<Map<String, String>> fit = ColumnFit.apply(new TableView<>(), null);
+                        fit.measureIn(font);
+                        double alone = 0;
+                        for (String value : values) {
+                            Text text = new Text(value);
+                            text.setFont(font);
+                            alone = Math.max(alone, text.getLayoutBounds().getWidth());
+                        }
+                        return new double[] {fit.widestLine(values), alone};
+                    })
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(widths[0]).as("in %s", font).isEqualTo(widths[1]);
+        }
+    }
+
+    @Test
+    void aPageIsMeasuredWithFewerLayoutsThanItHasRows() throws Exception {
+        TableView<Map<String, String>> table = table(50);
+        ColumnFit<Map<String, String>> fit = lastFit;
+        show(table, 900);
+
+        int layouts = WaitForAsyncUtils.asyncFx(() -> {
+                    int before = fit.layouts();
+                    fit.fit();
+                    return fit.layouts() - before;
+                })
+                .get(10, TimeUnit.SECONDS);
+        // the headers' words and whole headers (11), one layout per column's values (4); one a value made it 211
+        assertThat(layouts).isLessThanOrEqualTo(15);
+        assertThat(cutCells(table)).isEmpty();
+    }
+
     /** Short values under long headers, one long value under a short header, an optional status. */
-    private static TableView<Map<String, String>> table() {
+    private TableView<Map<String, String>> table() {
+        return table(5);
+    }
+
+    private TableView<Map<String, String>> table(int rows) {
         TableView<Map<String, String>> table = new TableView<>();
         TableColumn<Map<String, String>, String> number = column("number", "Student registration number");
         TableColumn<Map<String, String>, String> mentor = column("mentor", "Mentor");
         TableColumn<Map<String, String>, String> status = column("status", "Enrolment status");
         TableColumn<Map<String, String>, String> email = column("email", "Email");
         table.getColumns().addAll(List.of(number, mentor, status, email));
-        for (int row = 0; row < 5; row++) {
+        for (int row = 0; row < rows; row++) {
             table.getItems()
                     .add(Map.of(
                             "number",
@@ -92,7 +147,7 @@ class ColumnFitTest {
                             "email",
                             "student" + row + "@students.example.org"));
         }
-        ColumnFit.apply(table, email, List.of(status));
+        lastFit = ColumnFit.apply(table, email, List.of(status));
         return table;
     }
 
