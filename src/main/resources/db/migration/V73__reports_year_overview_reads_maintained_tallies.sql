@@ -120,20 +120,22 @@ BEGIN
 END
 $$;
 
--- Changed results: old and new rows joined on their key (hash join: two transition tables without indexes, as V70);
--- only a row whose done-ness changed asks whether its student is still in the class. No write when nothing the
--- overview shows moved (a comment changed).
+-- Changed results: old and new rows joined on their key (nested loops off: two transition tables without indexes,
+-- as V70); only a row whose done-ness changed asks whether its student is still in the class (a students_pkey and an
+-- assessments_pkey probe). The same statement hands the differences per assessment to registrar_add_to_tallies,
+-- which allows nested loops: one assessment_tallies_pkey probe per assessment, not a hash join over every tally of
+-- the school (what this function's setting would plan). No write when nothing the overview shows moved (a comment).
 CREATE FUNCTION registrar_tally_changed_results() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, ${flyway:defaultSchema}, pg_temp
     SET enable_nestloop = off AS $$
 BEGIN
-    UPDATE assessment_tallies t
-       SET scored = t.scored + d.scored, total = t.total + d.total, done = t.done + d.done
-      FROM (SELECT c.assessment_id, sum(c.scored) AS scored, sum(c.total) AS total,
+    PERFORM registrar_add_to_tallies(
+                array_agg(d.assessment_id), array_agg(d.scored), array_agg(d.total), array_agg(d.done))
+      FROM (SELECT c.assessment_id, sum(c.scored)::int AS scored, sum(c.total) AS total,
                    sum(CASE WHEN c.done = 0 THEN 0
-                            WHEN EXISTS (SELECT FROM students s JOIN assessments a ON a.cohort_id = s.cohort_id
-                                          WHERE s.id = c.student_id AND a.id = c.assessment_id) THEN c.done
-                            ELSE 0 END) AS done
+                            WHEN (SELECT s.cohort_id FROM students s WHERE s.id = c.student_id)
+                                 = (SELECT a.cohort_id FROM assessments a WHERE a.id = c.assessment_id) THEN c.done
+                            ELSE 0 END)::int AS done
               FROM (SELECT n.assessment_id, n.student_id,
                            (n.score IS NOT NULL)::int - (o.score IS NOT NULL)::int AS scored,
                            coalesce(n.score, 0) - coalesce(o.score, 0) AS total,
@@ -141,8 +143,10 @@ BEGIN
                       FROM new_rows n
                       JOIN old_rows o ON o.assessment_id = n.assessment_id AND o.student_id = n.student_id
                      WHERE (n.score, n.excused) IS DISTINCT FROM (o.score, o.excused)) c
-             GROUP BY c.assessment_id) d
-     WHERE t.assessment_id = d.assessment_id AND (d.scored, d.total, d.done) <> (0, 0, 0);
+             GROUP BY c.assessment_id
+            OFFSET 0) d
+     WHERE (d.scored, d.total, d.done) <> (0, 0, 0)
+    HAVING count(*) > 0;
     RETURN NULL;
 END
 $$;
@@ -150,22 +154,40 @@ $$;
 -- Deleted results: their scores go; a done one counts when its student is still in the class.
 CREATE FUNCTION registrar_tally_deleted_results() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, ${flyway:defaultSchema}, pg_temp
-    SET enable_nestloop = on AS $$
+    SET enable_nestloop = off AS $$
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         DELETE FROM assessment_tallies;
         RETURN NULL;
     END IF;
-    UPDATE assessment_tallies t
-       SET scored = t.scored - d.scored, total = t.total - d.total, done = t.done - d.done
-      FROM (SELECT o.assessment_id, count(o.score) AS scored, coalesce(sum(o.score), 0) AS total,
+    PERFORM registrar_add_to_tallies(
+                array_agg(d.assessment_id), array_agg(-d.scored), array_agg(-d.total), array_agg(-d.done))
+      FROM (SELECT o.assessment_id, count(o.score)::int AS scored, coalesce(sum(o.score), 0) AS total,
                    sum(CASE WHEN o.score IS NULL AND NOT o.excused THEN 0
-                            WHEN EXISTS (SELECT FROM students s JOIN assessments a ON a.cohort_id = s.cohort_id
-                                          WHERE s.id = o.student_id AND a.id = o.assessment_id) THEN 1
-                            ELSE 0 END) AS done
-              FROM old_rows o GROUP BY o.assessment_id) d
-     WHERE t.assessment_id = d.assessment_id;
+                            WHEN (SELECT s.cohort_id FROM students s WHERE s.id = o.student_id)
+                                 = (SELECT a.cohort_id FROM assessments a WHERE a.id = o.assessment_id) THEN 1
+                            ELSE 0 END)::int AS done
+              FROM old_rows o GROUP BY o.assessment_id
+            OFFSET 0) d
+    HAVING count(*) > 0;
     RETURN NULL;
+END
+$$;
+
+-- Adds the differences to the tallies of these assessments, each by key, in id order (so two writers never wait for
+-- each other in opposite orders). An assessment without a tally row (deleted meanwhile) is skipped.
+CREATE FUNCTION registrar_add_to_tallies(
+        tallied bigint[], scored_delta integer[], total_delta numeric[], done_delta integer[])
+    RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, ${flyway:defaultSchema}, pg_temp
+    SET enable_nestloop = on AS $$
+BEGIN
+    UPDATE assessment_tallies t
+       SET scored = t.scored + d.scored, total = t.total + d.total, done = t.done + d.done
+      FROM (SELECT * FROM unnest(tallied, scored_delta, total_delta, done_delta)
+                          AS u(assessment_id, scored, total, done)
+             ORDER BY assessment_id OFFSET 0) d
+     WHERE t.assessment_id = d.assessment_id;
 END
 $$;
 
@@ -202,7 +224,8 @@ SELECT registrar_recount_year_tallies();
 ANALYZE cohort_sizes, assessment_tallies;
 
 GRANT SELECT ON cohort_sizes, assessment_tallies TO registrar_admin, registrar_staff, registrar_support;
-REVOKE EXECUTE ON FUNCTION registrar_recount_year_tallies() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION registrar_recount_year_tallies(),
+    registrar_add_to_tallies(bigint[], integer[], numeric[], integer[]) FROM PUBLIC;
 
 -- As in V50: the new tables and functions belong to the owner role when the migrating user may hand them over.
 DO $$
