@@ -83,39 +83,26 @@ final class ReportSql {
             + " ORDER BY a.subject, a.assessed_on, a.id";
 
     /**
-     * The year overview in one statement, with one pass over the year group's results: per assessment the scored
-     * count, the sum of scores and the results that are done (a score or an excuse) of students still in the
-     * assessment's class; the class sizes by one grouped read of the year group's students. Then each cohort's mean
-     * percentage per subject (rows of kind {@code mean}: the sum over its assessments of sum × 100 / max score,
-     * divided by the scored count, which is the mean of the results' percentages), and the assessments whose class
-     * has students with neither score nor excuse (kind {@code missing}: class size − done). Results of students who
-     * left the class since count in the means, not in the missing (ADR 0053). Before, the missing count was a
-     * correlated subquery per assessment, evaluated twice, and the means grouped every result by class and subject
-     * (768 ms at 1,000,000 students; docs/performance.md). Each table is read by its index, per class or per
-     * assessment ({@code LATERAL … OFFSET 0}, which the planner cannot flatten): left free, it hash-joined all of
-     * {@code assessment_results} and {@code students} (the year group is 8 % of the school).
+     * The year overview in one statement, from figures the database maintains (V73, ADR 0060): per assessment of the
+     * year group its tally (results scored, the sum of their scores, results done: a score or an excuse, of a student
+     * still in the assessment's class) and its class's size. Then each cohort's mean percentage per subject (rows of
+     * kind {@code mean}: the sum over its assessments of total × 100 / max score, divided by the scored count, which
+     * is the mean of the results' percentages), and the assessments whose class has students with neither score nor
+     * excuse (kind {@code missing}: class size − done). Results of students who left the class since count in the
+     * means, not in the missing (ADR 0053). It reads no student and no result: before V73 it read every student of
+     * the year group (one heap page each) and aggregated every result (694 ms at 1,000,000 students;
+     * docs/performance.md). The assessments are read by their index per class ({@code LATERAL … OFFSET 0}).
      */
     static final String YEAR_OVERVIEW = "WITH a AS MATERIALIZED ("
             + "  SELECT a.id, a.cohort_id, c.name, a.title, a.subject, a.assessed_on, a.max_score"
             + "  FROM cohorts c CROSS JOIN LATERAL ("
             + "    SELECT a.* FROM assessments a WHERE a.cohort_id = c.id OFFSET 0) a"
             + "  WHERE c.grade_level = :grade AND c.school_year = :year),"
-            + " members AS MATERIALIZED ("
-            + "  SELECT s.id, k.cohort_id FROM (SELECT DISTINCT cohort_id FROM a) k CROSS JOIN LATERAL ("
-            + "    SELECT s.id FROM students s WHERE s.cohort_id = k.cohort_id OFFSET 0) s),"
-            + " per AS ("
-            + "  SELECT a.id AS assessment_id, count(r.score) AS scored, sum(r.score) AS total,"
-            + "         count(m.id) FILTER (WHERE r.score IS NOT NULL OR r.excused) AS done"
-            + "  FROM a CROSS JOIN LATERAL ("
-            + "    SELECT r.student_id, r.score, r.excused FROM assessment_results r"
-            + "    WHERE r.assessment_id = a.id OFFSET 0) r"
-            + "  LEFT JOIN members m ON m.id = r.student_id AND m.cohort_id = a.cohort_id"
-            + "  GROUP BY a.id),"
-            + " sizes AS (SELECT cohort_id, count(*) AS size FROM members GROUP BY cohort_id),"
             + " figures AS MATERIALIZED ("
-            + "  SELECT a.*, coalesce(p.scored, 0) AS scored, p.total,"
-            + "         coalesce(z.size, 0) - coalesce(p.done, 0) AS missing"
-            + "  FROM a LEFT JOIN per p ON p.assessment_id = a.id LEFT JOIN sizes z ON z.cohort_id = a.cohort_id)"
+            + "  SELECT a.*, coalesce(t.scored, 0) AS scored, t.total,"
+            + "         coalesce(z.students, 0) - coalesce(t.done, 0) AS missing"
+            + "  FROM a LEFT JOIN assessment_tallies t ON t.assessment_id = a.id"
+            + "  LEFT JOIN cohort_sizes z ON z.cohort_id = a.cohort_id)"
             + " SELECT * FROM ("
             + " SELECT 'mean' AS kind, cohort_id, name, subject, CAST(NULL AS bigint) AS id,"
             + "        CAST(NULL AS text) AS title, CAST(NULL AS date) AS assessed_on,"

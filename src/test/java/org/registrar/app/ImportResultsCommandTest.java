@@ -131,6 +131,31 @@ class ImportResultsCommandTest {
         assertThat(savedBatches()).isEqualTo(1);
     }
 
+    /** V73: an import is a save, so the year overview's tally of the assessment equals its results recounted. */
+    @Test
+    void anImportKeepsTheAssessmentsTallyEqualToItsResults() throws Exception {
+        Path file = csv("student number,score\n" + students.get(0) + ",2\n" + students.get(1) + ",EX\n"
+                + students.get(2) + ",\n");
+
+        Run run = importResults(file);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        String tally = "SELECT scored || ' ' || total || ' ' || done FROM assessment_tallies WHERE assessment_id = :a";
+        String recount = "SELECT count(r.score) || ' ' || CAST(coalesce(sum(r.score), 0) AS numeric(16, 2)) || ' '"
+                + " || count(*) FILTER (WHERE (r.score IS NOT NULL OR r.excused) AND s.cohort_id = a.cohort_id)"
+                + " FROM assessment_results r JOIN assessments a ON a.id = r.assessment_id"
+                + " JOIN students s ON s.id = r.student_id WHERE r.assessment_id = :a";
+        String maintained = fixture.withHandle(handle -> handle.createQuery(tally)
+                .bind("a", assessment)
+                .mapTo(String.class)
+                .one());
+        String counted = fixture.withHandle(handle -> handle.createQuery(recount)
+                .bind("a", assessment)
+                .mapTo(String.class)
+                .one());
+        assertThat(maintained).isEqualTo(counted);
+    }
+
     @Test
     void aUtf8FileWithAStrayByteIsRefusedNamingItsLineUntilTheEncodingIsGiven() throws Exception {
         Path file = dataHome.resolve("mixed.csv");
