@@ -229,6 +229,26 @@ public final class StudentEditorViewModel {
         message.set("");
     }
 
+    /**
+     * Whether the pane shows {@code row}'s student with the values the row now has. A refreshed page may carry
+     * newer ones (a class renamed, a mentor or name changed elsewhere); then the pane should be read again.
+     */
+    boolean showsAsIn(StudentRow row) {
+        StudentDetail shown = detail.get();
+        if (shown == null || shown.profile().id() != row.id()) {
+            return false;
+        }
+        StudentProfile profile = shown.profile();
+        return profile.version() == row.version()
+                && Objects.equals(profile.studentNumber(), row.studentNumber())
+                && Objects.equals(profile.familyName(), row.familyName())
+                && Objects.equals(profile.givenName(), row.givenName())
+                && Objects.equals(profile.email(), row.email())
+                && Objects.equals(profile.status(), row.status())
+                && Objects.equals(profile.cohortName(), row.cohortName())
+                && Objects.equals(profile.mentorName(), row.mentorName());
+    }
+
     public boolean isDirty() {
         return dirty.get();
     }

@@ -200,8 +200,9 @@ public final class StudentsView {
 
     private void openSelected() {
         StudentRow row = table.view().getSelectionModel().getSelectedItem();
-        StudentDetail shown = editor.detailProperty().get();
-        if (row == null || editor.isDirty() || (shown != null && shown.profile().id() == row.id())) {
+        // the same student is read again when a refreshed row differs from the pane; unsaved edits stay (saving
+        // them later meets the version check and its conflict dialog)
+        if (row == null || editor.isDirty() || editor.showsAsIn(row)) {
             return;
         }
         editor.open(row.id());

@@ -176,6 +176,43 @@ class StudentsViewUiTest {
     }
 
     @Test
+    void refreshShowsTheSelectedStudentsClassAsRenamedElsewhereInTheDetailToo() throws Exception {
+        StudentRow row = table().getSelectionModel().getSelectedItem();
+        assertThat(text("#detail-facts")).startsWith("Cohort " + row.cohortName() + "\n");
+        other.useHandle(handle -> handle.createUpdate(
+                        "UPDATE cohorts SET name = 'Year 12 Blue' WHERE id = (SELECT cohort_id FROM students WHERE id = :id)")
+                .bind("id", row.id())
+                .execute());
+
+        robot.clickOn("#students-refresh");
+        waitUntil(() -> "Year 12 Blue"
+                .equals(table().getSelectionModel().getSelectedItem().cohortName()));
+        waitUntil(() -> text("#detail-facts").startsWith("Cohort Year 12 Blue\n"));
+        assertThat(table().getSelectionModel().getSelectedItem().id()).isEqualTo(row.id());
+    }
+
+    @Test
+    void aPageReadAgainWhileEditingKeepsWhatTheUserTyped() throws Exception {
+        StudentRow row = table().getSelectionModel().getSelectedItem();
+        other.useHandle(handle -> handle.createUpdate(
+                        "UPDATE cohorts SET name = 'Year 12 Blue' WHERE id = (SELECT cohort_id FROM students WHERE id = :id)")
+                .bind("id", row.id())
+                .execute());
+        robot.doubleClickOn("#edit-family-name").eraseText(40).write("Unsaved");
+
+        // leaving the screen and coming back reads the page again without asking (unlike "Refresh")
+        javafx.scene.Parent screen = stage.getScene().getRoot();
+        robot.interact(() -> stage.getScene().setRoot(new javafx.scene.Group()));
+        robot.interact(() -> stage.getScene().setRoot(screen));
+        waitUntil(() -> "Year 12 Blue"
+                .equals(table().getSelectionModel().getSelectedItem().cohortName()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#edit-family-name").queryAs(TextField.class).getText())
+                .isEqualTo("Unsaved");
+        assertThat(text("#detail-title")).startsWith(row.familyName() + ", ");
+    }
+
+    @Test
     void movingTheSelectionWithTheKeyboardShowsThatStudentsDetail() throws Exception {
         robot.clickOn("#students-table");
         int clicked = table().getSelectionModel().getSelectedIndex();
