@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.registrar.i18n.Messages;
 
 /**
  * A class-data sharing archive (AppCDS, ADR 0061) for the app's classes: the JDK's, JavaFX's, the libraries' and
@@ -28,6 +29,15 @@ public final class ClassDataArchive {
     private static final Duration DUMP_LIMIT = Duration.ofMinutes(5);
 
     private ClassDataArchive() {}
+
+    /**
+     * {@code java -cp <the launcher's class path> org.registrar.app.ClassDataArchive <archive>}: what the .deb's
+     * postinst runs with the bundled runtime (ADR 0061), for the class path this JVM was given. Exits 0 when the
+     * archive was made, 1 when not (what the dump printed is in {@code <archive>.log}).
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        System.exit(make(Path.of(args[0]), System.getProperty("java.class.path")) ? 0 : 1);
+    }
 
     /**
      * Makes {@code archive} for JVMs started with {@code classPath}, from the shipped class list, in a JVM of this
@@ -95,11 +105,26 @@ public final class ClassDataArchive {
      * {@code SharedArchiveFile} option. Loads the JVM's management classes: call it off the start's path.
      */
     static String state() {
+        return words(false);
+    }
+
+    /** As {@link #state}, in the messages' language, for {@code registrar doctor}. */
+    static String stateInWords() {
+        return words(true);
+    }
+
+    private static String words(boolean translated) {
         boolean sharing = System.getProperty("java.vm.info", "").contains("sharing");
         VMOption given = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                 .getVMOption("SharedArchiveFile");
         if (given.getOrigin() == VMOption.Origin.DEFAULT || given.getValue().isEmpty()) {
+            if (translated) {
+                return Messages.text(sharing ? "cli.doctor.classData.jdkOnly" : "cli.doctor.classData.off");
+            }
             return sharing ? "the JDK's archive only, none of the app's named" : "off";
+        }
+        if (translated) {
+            return Messages.text(sharing ? "cli.doctor.classData.on" : "cli.doctor.classData.stale", given.getValue());
         }
         return sharing
                 ? "on, from " + given.getValue()

@@ -149,6 +149,8 @@ final class DoctorCommand implements Callable<Integer> {
                         ? Messages.text("cli.doctor.phasesWindowNone")
                         : Messages.text("cli.doctor.phasesWindow"));
         window.forEach(line -> out.println("  " + line));
+        // ADR 0061: whether this start mapped the installation's class-data archive (made by the .deb's postinst)
+        out.println(ClassDataArchive.stateInWords());
     }
 
     /** The server answered, but its schema is not one this app can use: reachable, yet unhealthy. */

@@ -41,7 +41,9 @@ class InstalledPackageTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output())
                 .contains("Target:          Embedded demo database")
-                .contains("Verdict:         HEALTHY");
+                .contains("Verdict:         HEALTHY")
+                // unpacked without postinst: the archive the launcher names is missing, and only that is lost
+                .contains("Class data sharing: off: " + app.resolve("lib/app/registrar.jsa") + " is stale, unreadable");
         assertThat(dataHome.resolve("logs/registrar.log")).isNotEmptyFile();
     }
 
@@ -128,6 +130,8 @@ class InstalledPackageTest {
         Path machineFile = Path.of("/etc/registrar/registrar.properties");
         Path dataHome = scratch.resolve("data");
         Path userSettings = scratch.resolve("prefs/org/registrar/health/prefs.xml");
+        // postinst made the class-data archive (ADR 0061) for the launcher's class path, and the launcher maps it
+        String classDataOn = "Class data sharing: on, from /opt/registrar/lib/app/registrar.jsa";
         Run purge;
         try {
             Run first = run(List.of("dpkg", "-i", older.toString()));
@@ -136,7 +140,9 @@ class InstalledPackageTest {
                     "the package's dependencies are not installed here:\n" + first.output());
             assertThat(first.exitCode()).as(first.output()).isZero();
             Run before = run(List.of(launcher.toString(), "doctor", "--data-home", dataHome.toString()));
-            assertThat(before.output()).contains("First start: generating demo data", "Verdict:         HEALTHY");
+            assertThat(before.output())
+                    .contains("First start: generating demo data", "Verdict:         HEALTHY")
+                    .contains(classDataOn);
             writeUserSettings(userSettings);
             String edited = Files.readString(machineFile)
                     .replace("#health.warnSeconds=120", "# the school's choice\nhealth.warnSeconds=90");
@@ -155,7 +161,9 @@ class InstalledPackageTest {
             assertThat(userSettings).content().contains("<entry key=\"warnSeconds\" value=\"45\"/>");
             Run after = run(List.of(launcher.toString(), "doctor", "--data-home", dataHome.toString()));
             assertThat(after.exitCode()).as(after.output()).isZero();
-            assertThat(after.output()).contains("Verdict:         HEALTHY").doesNotContain("generating demo data");
+            assertThat(after.output())
+                    .contains("Verdict:         HEALTHY", classDataOn)
+                    .doesNotContain("generating demo data");
             assertThat(Files.readString(dataHome.resolve("logs/registrar.log"))).startsWith(logBefore);
         } finally {
             // never leave this computer with the package installed, whatever failed above (that failure is reported)
@@ -164,6 +172,8 @@ class InstalledPackageTest {
         assertThat(purge.exitCode()).as(purge.output()).isZero();
         assertThat(machineFile.getParent()).doesNotExist();
         assertThat(launcher).doesNotExist();
+        // nothing left behind, not even the archive postinst made, which dpkg does not know of
+        assertThat(Path.of("/opt/registrar")).doesNotExist();
     }
 
     private record Run(int exitCode, String output) {}
