@@ -1,5 +1,6 @@
 package org.registrar.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
@@ -217,7 +218,7 @@ public final class ColumnFit<S> {
 
     private double contentWidth(TableColumn<S, ?> column) {
         int rows = Math.min(SAMPLED_ROWS, table.getItems().size());
-        List<String> values = new java.util.ArrayList<>(rows);
+        List<String> values = new ArrayList<>(rows);
         for (int index = 0; index < rows; index++) {
             Object value = column.getCellObservableValue(index) == null
                     ? null
