@@ -143,6 +143,18 @@ class InstalledPackageTest {
             assertThat(before.output())
                     .contains("First start: generating demo data", "Verdict:         HEALTHY")
                     .contains(classDataOn);
+            // an upgrade dpkg gives up on (the new package fails to unpack): the old prerm removes the archive for
+            // the new jars, then dpkg calls the old postinst with abort-upgrade and the old jars stay
+            Path scripts = Path.of("/var/lib/dpkg/info");
+            Run prerm = run(List.of(scripts.resolve("registrar.prerm").toString(), "upgrade", version(newer)));
+            assertThat(prerm.exitCode()).as(prerm.output()).isZero();
+            assertThat(Path.of("/opt/registrar/lib/app/registrar.jsa")).doesNotExist();
+            Run aborted =
+                    run(List.of(scripts.resolve("registrar.postinst").toString(), "abort-upgrade", version(newer)));
+            assertThat(aborted.exitCode()).as(aborted.output()).isZero();
+            assertThat(run(List.of(launcher.toString(), "doctor", "--data-home", dataHome.toString()))
+                            .output())
+                    .contains("Verdict:         HEALTHY", classDataOn);
             writeUserSettings(userSettings);
             String edited = Files.readString(machineFile)
                     .replace("#health.warnSeconds=120", "# the school's choice\nhealth.warnSeconds=90");
