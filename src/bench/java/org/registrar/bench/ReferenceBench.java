@@ -81,13 +81,17 @@ public final class ReferenceBench implements BenchScenario {
             Row.ratio("update 10,000 results", update10k.save(), update10k.floor(), 1.5, updateFloor)
                     .addTo(result);
             // after the rows, so their cases run as before; the parts' saves only add to the class's assessments
+            double[] parts = SeedTableBench.screenSaveParts(measure, fixture, 100, repetitions);
             result.note(String.format(
-                    "The screen's Save in parts (medians, this run): its draft alone (DraftStore.save: file forced,"
-                            + " renamed, folder forced) %.2f ms; SaveResults creating the assessment without a draft"
-                            + " %.2f ms; the Save writes its draft while it saves (ADR 0065).",
-                    SeedTableBench.draftAlone(measure, fixture, 100, repetitions).median(),
-                    SeedTableBench.screenSave(measure, fixture, 100, repetitions, false)
-                            .median()));
+                    "The screen's Save of 100 new results in parts, four ways taking turns, %d each (medians, ms): the"
+                            + " Save as it runs, the draft written beside the save (ADR 0065) %.2f; the draft first,"
+                            + " then the save (the path before) %.2f; the draft alone (file forced, renamed, folder"
+                            + " forced) %.2f; the save creating the assessment without a draft %.2f.",
+                    repetitions,
+                    parts[0],
+                    parts[1],
+                    parts[2],
+                    parts[3]));
         } finally {
             fixture.dropCopyTables();
         }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.registrar.assessments.data.NewAssessment;
 import org.registrar.assessments.data.ResultChange;
 import org.registrar.assessments.data.ResultsRepository;
@@ -163,34 +164,14 @@ public final class SeedTableBench implements BenchScenario {
      */
     static Measure.Figures screenSave(Measure measure, BulkSaveFixture bulkClass, int size, int repetitions)
             throws Exception {
-        return screenSave(measure, bulkClass, size, repetitions, true);
-    }
-
-    /** As {@link #screenSave}, with or without the draft: what the draft adds to the Save (reference notes). */
-    static Measure.Figures screenSave(
-            Measure measure, BulkSaveFixture bulkClass, int size, int repetitions, boolean withDraft)
-            throws Exception {
         Database database = bulkClass.database();
         Path folder = Files.createTempDirectory("registrar-bench-drafts");
         ExecutorService draftWriter = draftWriter();
         try {
-            SaveResults saves = new SaveResults(
-                    Tasks.inline(database.queryMetrics()),
-                    new ResultsRepository(database.jdbi()),
-                    new DraftStore(folder),
-                    draftWriter,
-                    SaveResults.Scheduler.realTime(),
-                    SaveResults.Retry.ONCE);
+            SaveResults saves = saveResults(database, folder, draftWriter);
             return measure.time(SaveResults.SAVE, repetitions, () -> {
                 ScreenSave made = ScreenSave.of(bulkClass, size);
-                Draft draft = withDraft ? made.draft() : null;
-                return () -> {
-                    AtomicReference<SaveResults.Ending> ended = new AtomicReference<>();
-                    saves.save(made.request(), draft, waiting -> {}, ended::set);
-                    if (!(ended.get() instanceof SaveResults.Saved)) {
-                        throw new IllegalStateException("The bench's save ended as " + ended.get());
-                    }
-                };
+                return () -> saved(saves, made.request(), made.draft());
             });
         } finally {
             draftWriter.shutdown();
@@ -198,18 +179,61 @@ public final class SeedTableBench implements BenchScenario {
         }
     }
 
-    /** The draft of such a Save alone, written as the Save writes it ({@link DraftStore#save}); no statement. */
-    static Measure.Figures draftAlone(Measure measure, BulkSaveFixture bulkClass, int size, int repetitions)
+    /**
+     * Where the screen's Save spends its time, four ways taking turns (so the load falls on each alike), {@code
+     * repetitions} times each; medians in ms in this order: the Save as it runs (the draft beside the save), the draft
+     * first and then the save (the path before ADR 0065), the draft alone, the save without a draft.
+     */
+    static double[] screenSaveParts(Measure measure, BulkSaveFixture bulkClass, int size, int repetitions)
             throws Exception {
+        Database database = bulkClass.database();
         Path folder = Files.createTempDirectory("registrar-bench-drafts");
+        ExecutorService draftWriter = draftWriter();
         try {
+            SaveResults saves = saveResults(database, folder, draftWriter);
             DraftStore drafts = new DraftStore(folder);
-            return measure.time(SaveResults.SAVE, repetitions, () -> {
-                Draft draft = ScreenSave.of(bulkClass, size).draft();
-                return () -> drafts.save(draft);
-            });
+            List<Function<ScreenSave, Runnable>> ways = List.of(
+                    made -> () -> saved(saves, made.request(), made.draft()),
+                    made -> () -> {
+                        drafts.save(made.draft());
+                        saved(saves, made.request(), null);
+                    },
+                    made -> () -> drafts.save(made.draft()),
+                    made -> () -> saved(saves, made.request(), null));
+            double[][] millis = new double[ways.size()][repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                for (int turn = 0; turn < ways.size(); turn++) {
+                    int way = (i + turn) % ways.size();
+                    Runnable work = ways.get(way).apply(ScreenSave.of(bulkClass, size));
+                    millis[way][i] = measure.once(SaveResults.SAVE, work);
+                }
+            }
+            double[] medians = new double[ways.size()];
+            for (int way = 0; way < ways.size(); way++) {
+                medians[way] = Measurements.median(millis[way]);
+            }
+            return medians;
         } finally {
+            draftWriter.shutdown();
             BenchCommand.deleteQuietly(folder);
+        }
+    }
+
+    private static SaveResults saveResults(Database database, Path drafts, ExecutorService draftWriter) {
+        return new SaveResults(
+                Tasks.inline(database.queryMetrics()),
+                new ResultsRepository(database.jdbi()),
+                new DraftStore(drafts),
+                draftWriter,
+                SaveResults.Scheduler.realTime(),
+                SaveResults.Retry.ONCE);
+    }
+
+    private static void saved(SaveResults saves, SaveRequest request, Draft draft) {
+        AtomicReference<SaveResults.Ending> ended = new AtomicReference<>();
+        saves.save(request, draft, waiting -> {}, ended::set);
+        if (!(ended.get() instanceof SaveResults.Saved)) {
+            throw new IllegalStateException("The bench's save ended as " + ended.get());
         }
     }
 
