@@ -68,7 +68,7 @@ public final class ReferenceBench implements BenchScenario {
                     .addTo(result);
             Row.ratio(
                             "the screen's Save of 100 new results creating the assessment (SaveResults, draft included)",
-                            SeedTableBench.screenSave(measure, fixture, 100, repetitions),
+                            ScreenSaveBench.screenSave(measure, fixture, 100, repetitions),
                             copy100,
                             2.0,
                             copyFloor)
@@ -81,7 +81,7 @@ public final class ReferenceBench implements BenchScenario {
             Row.ratio("update 10,000 results", update10k.save(), update10k.floor(), 1.5, updateFloor)
                     .addTo(result);
             // after the rows, so their cases run as before; the parts' saves only add to the class's assessments
-            double[] parts = SeedTableBench.screenSaveParts(measure, fixture, 100, repetitions);
+            double[] parts = ScreenSaveBench.parts(measure, fixture, 100, repetitions);
             result.note(String.format(
                     "The screen's Save of 100 new results in parts, four ways taking turns, %d each (medians, ms): the"
                             + " Save as it runs, the draft written beside the save (ADR 0065) %.2f; the draft first,"

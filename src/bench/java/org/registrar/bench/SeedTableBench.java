@@ -60,7 +60,7 @@ public final class SeedTableBench implements BenchScenario {
         Measure measure = Measure.of(context);
         // one class of 100: a result's student must be in its assessment's class (V62)
         BulkSaveFixture bulkClass = BulkSaveFixture.create(database, BULK_ITEMS);
-        Measure.Figures bulk = screenSave(measure, bulkClass, BULK_ITEMS, context.repetitions());
+        Measure.Figures bulk = ScreenSaveBench.screenSave(measure, bulkClass, BULK_ITEMS, context.repetitions());
         Replayed oldBulk = oldBulkSave(database, old, bulkClass);
         table.row(
                 "Bulk assessment of 100 items",
@@ -154,115 +154,6 @@ public final class SeedTableBench implements BenchScenario {
 
     /** The old platform's pattern replayed: median time and statements. */
     private record Replayed(double median, long statements) {}
-
-    /**
-     * The Assessments screen's Save of {@code size} new results of {@code bulkClass} as a new assessment, as the
-     * button runs it once the grid's changes are collected: {@link SaveResults} writes the draft (a file forced to
-     * disk, renamed, its folder forced) on a draft writer of its own (as the app's) while it saves in one transaction,
-     * and hands the outcome back once both are done; timed until then. Drafts go to a scratch folder, removed
-     * afterwards.
-     */
-    static Measure.Figures screenSave(Measure measure, BulkSaveFixture bulkClass, int size, int repetitions)
-            throws Exception {
-        Database database = bulkClass.database();
-        Path folder = Files.createTempDirectory("registrar-bench-drafts");
-        ExecutorService draftWriter = draftWriter();
-        try {
-            SaveResults saves = saveResults(database, folder, draftWriter);
-            return measure.time(SaveResults.SAVE, repetitions, () -> {
-                ScreenSave made = ScreenSave.of(bulkClass, size);
-                return () -> saved(saves, made.request(), made.draft());
-            });
-        } finally {
-            draftWriter.shutdown();
-            BenchCommand.deleteQuietly(folder);
-        }
-    }
-
-    /**
-     * Where the screen's Save spends its time, four ways taking turns (so the load falls on each alike), {@code
-     * repetitions} times each; medians in ms in this order: the Save as it runs (the draft beside the save), the draft
-     * first and then the save (the path before ADR 0065), the draft alone, the save without a draft.
-     */
-    static double[] screenSaveParts(Measure measure, BulkSaveFixture bulkClass, int size, int repetitions)
-            throws Exception {
-        Database database = bulkClass.database();
-        Path folder = Files.createTempDirectory("registrar-bench-drafts");
-        ExecutorService draftWriter = draftWriter();
-        try {
-            SaveResults saves = saveResults(database, folder, draftWriter);
-            DraftStore drafts = new DraftStore(folder);
-            List<Function<ScreenSave, Runnable>> ways = List.of(
-                    made -> () -> saved(saves, made.request(), made.draft()),
-                    made -> () -> {
-                        drafts.save(made.draft());
-                        saved(saves, made.request(), null);
-                    },
-                    made -> () -> drafts.save(made.draft()),
-                    made -> () -> saved(saves, made.request(), null));
-            double[][] millis = new double[ways.size()][repetitions];
-            for (int i = 0; i < repetitions; i++) {
-                for (int turn = 0; turn < ways.size(); turn++) {
-                    int way = (i + turn) % ways.size();
-                    Runnable work = ways.get(way).apply(ScreenSave.of(bulkClass, size));
-                    millis[way][i] = measure.once(SaveResults.SAVE, work);
-                }
-            }
-            double[] medians = new double[ways.size()];
-            for (int way = 0; way < ways.size(); way++) {
-                medians[way] = Measurements.median(millis[way]);
-            }
-            return medians;
-        } finally {
-            draftWriter.shutdown();
-            BenchCommand.deleteQuietly(folder);
-        }
-    }
-
-    private static SaveResults saveResults(Database database, Path drafts, ExecutorService draftWriter) {
-        return new SaveResults(
-                Tasks.inline(database.queryMetrics()),
-                new ResultsRepository(database.jdbi()),
-                new DraftStore(drafts),
-                draftWriter,
-                SaveResults.Scheduler.realTime(),
-                SaveResults.Retry.ONCE);
-    }
-
-    private static void saved(SaveResults saves, SaveRequest request, Draft draft) {
-        AtomicReference<SaveResults.Ending> ended = new AtomicReference<>();
-        saves.save(request, draft, waiting -> {}, ended::set);
-        if (!(ended.get() instanceof SaveResults.Saved)) {
-            throw new IllegalStateException("The bench's save ended as " + ended.get());
-        }
-    }
-
-    /** One daemon thread, as the app's draft writer. */
-    private static ExecutorService draftWriter() {
-        return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "bench-drafts");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /** What the Save button hands {@link SaveResults}: the request creating a new assessment, and its draft. */
-    private record ScreenSave(SaveRequest request, Draft draft) {
-        static ScreenSave of(BulkSaveFixture bulkClass, int size) {
-            NewAssessment created = new NewAssessment(
-                    bulkClass.cohort(), "Bench " + UUID.randomUUID(), "Maths", BigDecimal.valueOf(20), LocalDate.now());
-            UUID batch = UUID.randomUUID();
-            List<ResultChange> changes = new ArrayList<>();
-            List<Draft.Entry> entries = new ArrayList<>();
-            for (long studentId : bulkClass.students().subList(0, size)) {
-                changes.add(new ResultChange(studentId, BigDecimal.valueOf(15), false, null, null));
-                entries.add(new Draft.Entry(studentId, "15", null, null));
-            }
-            return new ScreenSave(
-                    SaveRequest.creating(batch, created, changes),
-                    new Draft(batch, bulkClass.cohort(), null, created, Instant.now(), entries));
-        }
-    }
 
     private static Replayed oldBulkSave(Database database, OldPlatform old, BulkSaveFixture bulkClass)
             throws Exception {
