@@ -67,8 +67,8 @@ public final class ReferenceBench implements BenchScenario {
                             copyFloor)
                     .addTo(result);
             Row.ratio(
-                            "the screen's Save of 100 new results creating the assessment (draft, then SaveResults)",
-                            SeedTableBench.screenSave(measure, fixture, 100, repetitions),
+                            "the screen's Save of 100 new results creating the assessment (SaveResults, draft included)",
+                            ScreenSaveBench.screenSave(measure, fixture, 100, repetitions),
                             copy100,
                             2.0,
                             copyFloor)
@@ -80,6 +80,18 @@ public final class ReferenceBench implements BenchScenario {
             BulkSaveBench.Updates update10k = BulkSaveBench.updates(measure, fixture, SAVE_CLASS, fewer);
             Row.ratio("update 10,000 results", update10k.save(), update10k.floor(), 1.5, updateFloor)
                     .addTo(result);
+            // after the rows, so their cases run as before; the parts' saves only add to the class's assessments
+            double[] parts = ScreenSaveBench.parts(measure, fixture, 100, repetitions);
+            result.note(String.format(
+                    "The screen's Save of 100 new results in parts, four ways taking turns, %d each (medians, ms): the"
+                            + " Save as it runs, the draft written beside the save (ADR 0065) %.2f; the draft first,"
+                            + " then the save (the path before) %.2f; the draft alone (file forced, renamed, folder"
+                            + " forced) %.2f; the save creating the assessment without a draft %.2f.",
+                    repetitions,
+                    parts[0],
+                    parts[1],
+                    parts[2],
+                    parts[3]));
         } finally {
             fixture.dropCopyTables();
         }

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.registrar.assessments.data.NewAssessment;
 import org.registrar.assessments.data.ResultChange;
 import org.registrar.assessments.data.ResultsRepository;
@@ -57,7 +60,7 @@ public final class SeedTableBench implements BenchScenario {
         Measure measure = Measure.of(context);
         // one class of 100: a result's student must be in its assessment's class (V62)
         BulkSaveFixture bulkClass = BulkSaveFixture.create(database, BULK_ITEMS);
-        Measure.Figures bulk = screenSave(measure, bulkClass, BULK_ITEMS, context.repetitions());
+        Measure.Figures bulk = ScreenSaveBench.screenSave(measure, bulkClass, BULK_ITEMS, context.repetitions());
         Replayed oldBulk = oldBulkSave(database, old, bulkClass);
         table.row(
                 "Bulk assessment of 100 items",
@@ -66,7 +69,7 @@ public final class SeedTableBench implements BenchScenario {
                 ms(bulk.median()),
                 String.format(
                         "median of %d saves of 100 new results as the Save button runs them (the draft written with"
-                                + " its fsyncs, then the save through SaveResults; fsync on); the old pattern replayed"
+                                + " its fsyncs while SaveResults saves, both awaited; fsync on); the old pattern replayed"
                                 + " here: %s",
                         context.repetitions(),
                         ms(oldBulk.median())));
@@ -151,52 +154,6 @@ public final class SeedTableBench implements BenchScenario {
 
     /** The old platform's pattern replayed: median time and statements. */
     private record Replayed(double median, long statements) {}
-
-    /**
-     * The Assessments screen's Save of {@code size} new results of {@code bulkClass} as a new assessment, as the
-     * button runs it once the grid's changes are collected: {@link SaveResults} writes the draft (a file forced to disk, renamed,
-     * its folder forced) and then saves in one transaction; timed until the outcome is handed back. Drafts go to a
-     * scratch folder, removed afterwards.
-     */
-    static Measure.Figures screenSave(Measure measure, BulkSaveFixture bulkClass, int size, int repetitions)
-            throws Exception {
-        Database database = bulkClass.database();
-        Path folder = Files.createTempDirectory("registrar-bench-drafts");
-        try {
-            SaveResults saves = new SaveResults(
-                    Tasks.inline(database.queryMetrics()),
-                    new ResultsRepository(database.jdbi()),
-                    new DraftStore(folder),
-                    SaveResults.Scheduler.realTime(),
-                    SaveResults.Retry.ONCE);
-            return measure.time(SaveResults.SAVE, repetitions, () -> {
-                NewAssessment created = new NewAssessment(
-                        bulkClass.cohort(),
-                        "Bench " + UUID.randomUUID(),
-                        "Maths",
-                        BigDecimal.valueOf(20),
-                        LocalDate.now());
-                UUID batch = UUID.randomUUID();
-                List<ResultChange> changes = new ArrayList<>();
-                List<Draft.Entry> entries = new ArrayList<>();
-                for (long studentId : bulkClass.students().subList(0, size)) {
-                    changes.add(new ResultChange(studentId, BigDecimal.valueOf(15), false, null, null));
-                    entries.add(new Draft.Entry(studentId, "15", null, null));
-                }
-                SaveRequest request = SaveRequest.creating(batch, created, changes);
-                Draft draft = new Draft(batch, bulkClass.cohort(), null, created, Instant.now(), entries);
-                return () -> {
-                    AtomicReference<SaveResults.Ending> ended = new AtomicReference<>();
-                    saves.save(request, draft, waiting -> {}, ended::set);
-                    if (!(ended.get() instanceof SaveResults.Saved)) {
-                        throw new IllegalStateException("The bench's save ended as " + ended.get());
-                    }
-                };
-            });
-        } finally {
-            BenchCommand.deleteQuietly(folder);
-        }
-    }
 
     private static Replayed oldBulkSave(Database database, OldPlatform old, BulkSaveFixture bulkClass)
             throws Exception {

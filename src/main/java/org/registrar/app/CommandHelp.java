@@ -89,8 +89,7 @@ final class CommandHelp {
         if (refused instanceof CommandLine.MaxValuesExceededException) {
             for (CommandLine.Model.ArgGroupSpec group : groups(refused.getCommandLine())) {
                 if (timesGiven(group, given) > group.multiplicity().max()) {
-                    List<String> members =
-                            names(group.args()).stream().filter(given::contains).toList();
+                    List<String> members = givenMembers(group, given);
                     if (group.exclusive()) {
                         return members.size() == 1
                                 ? Messages.text("cli.error.twice", members.get(0))
@@ -172,13 +171,17 @@ final class CommandHelp {
     /** The options given of the exclusive group that more than one was given of. */
     private static List<String> exclusiveGiven(CommandLine failed, List<String> given) {
         for (CommandLine.Model.ArgGroupSpec group : groups(failed)) {
-            List<String> together =
-                    names(group.args()).stream().filter(given::contains).toList();
+            List<String> together = givenMembers(group, given);
             if (group.exclusive() && together.size() > 1) {
                 return together;
             }
         }
         return given.stream().distinct().toList();
+    }
+
+    /** The group's own options and parameters that were given, each once, in the group's order. */
+    private static List<String> givenMembers(CommandLine.Model.ArgGroupSpec group, List<String> given) {
+        return names(group.args()).stream().filter(given::contains).toList();
     }
 
     /** How often a group was given: an exclusive one once per option given, others once per repeat of an option. */

@@ -181,6 +181,7 @@ final class ImportResultsCommand implements Callable<Integer> {
                 Tasks.inline(context.database().queryMetrics()),
                 repository,
                 null,
+                Runnable::run,
                 SaveResults.Scheduler.realTime(),
                 SaveResults.Retry.ONCE);
         CompletableFuture<SaveResults.Ending> ended = new CompletableFuture<>();

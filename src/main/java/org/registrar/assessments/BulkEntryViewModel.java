@@ -82,7 +82,8 @@ final class BulkEntryViewModel {
                 () -> GridSnapshot.of(picker.assessment().get() == null ? List.of() : editor.rows()),
                 draftWriter,
                 tasks::later);
-        SaveResults saves = new SaveResults(tasks, repository, drafts, scheduler, SaveResults.Retry.SCREEN);
+        SaveResults saves =
+                new SaveResults(tasks, repository, drafts, draftWriter, scheduler, SaveResults.Retry.SCREEN);
         this.saving = new SaveFlow(flows, editor, unsaved, saves, tasks, this::journal);
         this.input = new InputFlow(flows, editor, tasks, repository);
         this.entry = new GridInput(

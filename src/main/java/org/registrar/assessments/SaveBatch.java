@@ -16,7 +16,7 @@ import org.registrar.assessments.save.Draft;
  */
 record SaveBatch(UUID id, long cohortId, Long assessmentId, NewAssessment created, BigDecimal maxScore) {
 
-    /** A request to send, and the draft written before its first attempt. */
+    /** A request to send, and the draft written while its first attempt runs (on disk before its outcome is told). */
     record Collected(SaveRequest request, Draft journal) {}
 
     /** The request and draft of the snapshot's changes; null when no row asks for a change. */

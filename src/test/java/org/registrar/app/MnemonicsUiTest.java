@@ -2,42 +2,25 @@ package org.registrar.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.application.Application;
-import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.Mnemonic;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-import org.registrar.db.Privileges;
-import org.registrar.db.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.registrar.i18n.Messages;
-import org.registrar.testing.LeftWindows;
-import org.registrar.testing.TestSession;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -54,46 +37,8 @@ class MnemonicsUiTest {
     private static final List<String> SCREENS =
             List.of("Students", "Assessments", "Mentors", "Health", "Connection", "Reports");
 
-    @TempDir
-    static Path dataHome;
-
-    private static Stage stage;
-    private static TestSession session;
-    private static AppContext context;
-    private static MainWindow window;
-    private static Locale windowLanguage;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void open() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-        session = TestSession.fresh();
-        context = new AppContext(
-                null,
-                session.database(),
-                TestDatabases.jdbcUrl(session.databaseName()),
-                "test",
-                null,
-                dataHome,
-                Privileges.ALL);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        LeftWindows.close();
-        if (window != null) {
-            WaitForAsyncUtils.asyncFx(() -> {
-                        stage.setScene(null);
-                        window.dispose();
-                    })
-                    .get(20, TimeUnit.SECONDS);
-        }
-        FxToolkit.cleanupStages();
-        context.close();
-        session.close();
-        Messages.use(Locale.ENGLISH);
-    }
+    @RegisterExtension
+    static final MainWindowSession ui = new MainWindowSession();
 
     @TestFactory
     Stream<DynamicNode> noTwoControlsShownTogetherShareAMnemonic() {
@@ -106,12 +51,12 @@ class MnemonicsUiTest {
 
     private void uniqueOn(Locale language, String screen) throws Exception {
         Messages.use(language);
-        show(screen);
+        ui.show(screen, 1280, 800);
         if (screen.equals("Assessments")) {
-            chooseCohortAndAssessment(); // the grid's toolbar and its actions appear with an assessment
+            ui.chooseCohortAndAssessment(); // the grid's toolbar and its actions appear with an assessment
         }
         Map<String, List<String>> clashes =
-                WaitForAsyncUtils.asyncFx(() -> clashes(stage.getScene())).get(20, TimeUnit.SECONDS);
+                WaitForAsyncUtils.asyncFx(() -> clashes(ui.stage().getScene())).get(20, TimeUnit.SECONDS);
         assertThat(clashes)
                 .as("%s %s: controls shown together that share a mnemonic", language.toLanguageTag(), screen)
                 .isEmpty();
@@ -156,71 +101,5 @@ class MnemonicsUiTest {
         }
         String id = node.getId() == null ? node.getClass().getSimpleName() : "#" + node.getId();
         return text == null ? id : id + " \"" + text + "\"";
-    }
-
-    private static void show(String screen) throws Exception {
-        MainWindow shell = windowIn(Messages.locale());
-        WaitForAsyncUtils.asyncFx(() -> {
-                    Parent root = shell.root();
-                    Scene old = root.getScene();
-                    if (old != null) {
-                        old.setRoot(new Group());
-                    }
-                    Scene scene = new Scene(root, 1280, 800);
-                    scene.getStylesheets()
-                            .add(RegistrarApp.class.getResource("app.css").toExternalForm());
-                    stage.setScene(scene);
-                    stage.show();
-                    ((ToggleButton) root.lookup("#nav-" + screen.toLowerCase(Locale.ROOT))).fire();
-                })
-                .get(30, TimeUnit.SECONDS);
-        awaitDatabaseWork();
-    }
-
-    /** One main window per language (its words are read when it is built). */
-    private static MainWindow windowIn(Locale language) throws Exception {
-        if (window != null && language.equals(windowLanguage)) {
-            return window;
-        }
-        MainWindow old = window;
-        window = WaitForAsyncUtils.asyncFx(() -> {
-                    stage.setScene(null);
-                    if (old != null) {
-                        old.dispose();
-                    }
-                    return new MainWindow(context, () -> {});
-                })
-                .get(60, TimeUnit.SECONDS);
-        windowLanguage = language;
-        return window;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void chooseCohortAndAssessment() throws Exception {
-        ComboBox<Object> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !cohorts.getItems().isEmpty());
-        if (cohorts.getValue() == null) {
-            robot.interact(() -> cohorts.setValue(cohorts.getItems().get(0)));
-        }
-        ComboBox<Object> assessments = robot.lookup("#assessment-picker").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> assessments.getItems().size() > 1);
-        if (assessments.getValue() == null) {
-            robot.interact(() -> assessments.setValue(assessments.getItems().get(1)));
-        }
-        awaitDatabaseWork();
-    }
-
-    private static void awaitDatabaseWork() throws Exception {
-        ThreadPoolExecutor worker = (ThreadPoolExecutor) context.databaseWorker();
-        for (int quiet = 0; quiet < 2; ) {
-            WaitForAsyncUtils.waitFor(
-                    30,
-                    TimeUnit.SECONDS,
-                    () -> worker.getActiveCount() == 0 && worker.getQueue().isEmpty());
-            WaitForAsyncUtils.waitForFxEvents();
-            quiet = worker.getActiveCount() == 0 && worker.getQueue().isEmpty() ? quiet + 1 : 0;
-        }
     }
 }

@@ -2,33 +2,20 @@ package org.registrar.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.scene.Group;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
 import org.registrar.i18n.Messages;
 import org.registrar.testing.Clipping;
-import org.registrar.testing.LeftWindows;
-import org.registrar.testing.TestSession;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -45,47 +32,13 @@ class StudentsWholeValuesUiTest {
     private static final String LONG_MENTOR_GIVEN = "Małgorzata";
     private static final String LONG_COHORT = "Year 12 Blue";
 
-    @TempDir
-    static Path dataHome;
-
-    private static Stage stage;
-    private static TestSession session;
-    private static AppContext context;
-    private static MainWindow window;
-    private static Locale windowLanguage = Locale.ENGLISH;
+    @RegisterExtension
+    static final MainWindowSession ui = new MainWindowSession();
 
     @BeforeAll
     static void open() throws Exception {
-        Messages.use(Locale.ENGLISH);
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-        session = TestSession.fresh();
-        context = new AppContext(
-                null,
-                session.database(),
-                TestDatabases.jdbcUrl(session.databaseName()),
-                "test",
-                null,
-                dataHome,
-                Privileges.ALL);
-        window = WaitForAsyncUtils.asyncFx(() -> new MainWindow(context, () -> {}))
-                .get(60, TimeUnit.SECONDS);
         show(1024, 700);
         longValuesOnTheFirstPage();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        LeftWindows.close();
-        WaitForAsyncUtils.asyncFx(() -> {
-                    stage.setScene(null);
-                    window.dispose();
-                })
-                .get(20, TimeUnit.SECONDS);
-        FxToolkit.cleanupStages();
-        context.close();
-        session.close();
-        Messages.use(Locale.ENGLISH);
     }
 
     @ParameterizedTest(name = "{0} {1}×{2}")
@@ -103,7 +56,7 @@ class StudentsWholeValuesUiTest {
 
         java.util.List<String> cut = WaitForAsyncUtils.asyncFx(() -> Clipping.cutCells(table, "column-email"))
                 .get(20, TimeUnit.SECONDS);
-        Screenshots.save(stage.getScene(), "values/" + language + "-students-" + width);
+        Screenshots.save(ui.stage().getScene(), "values/" + language + "-students-" + width);
         assertThat(cut).as("cells cut in %s at %d×%d", language, width, height).isEmpty();
         for (String id :
                 new String[] {"#column-student-no-", "#column-family-name", "#column-given-name", "#column-cohort"}) {
@@ -125,41 +78,18 @@ class StudentsWholeValuesUiTest {
 
     /** A main window built in {@code language} (its words are read when it is built), replacing the one before. */
     private static void speak(Locale language) throws Exception {
-        if (language.equals(windowLanguage)) {
-            return;
-        }
         Messages.use(language);
-        MainWindow old = window;
-        window = WaitForAsyncUtils.asyncFx(() -> {
-                    stage.setScene(null);
-                    old.dispose();
-                    return new MainWindow(context, () -> {});
-                })
-                .get(60, TimeUnit.SECONDS);
-        windowLanguage = language;
+        ui.windowIn(language);
     }
 
     /** The Students screen in the main window, as the app dresses it, at the given size. */
     private static void show(double width, double height) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-                    Parent root = window.root();
-                    Scene old = root.getScene();
-                    if (old != null) {
-                        old.setRoot(new Group());
-                    }
-                    Scene scene = new Scene(root, width, height);
-                    scene.getStylesheets()
-                            .add(RegistrarApp.class.getResource("app.css").toExternalForm());
-                    stage.setScene(scene);
-                    stage.show();
-                    ((ToggleButton) root.lookup("#nav-students")).fire();
-                })
-                .get(30, TimeUnit.SECONDS);
+        ui.show("Students", width, height);
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
                 () -> table() != null && table().getItems().size() == 50);
-        awaitDatabaseWork();
+        ui.awaitDatabaseWork();
     }
 
     /**
@@ -171,7 +101,7 @@ class StudentsWholeValuesUiTest {
         String mentor = cell(table, "#column-mentor");
         String cohort = cell(table, "#column-cohort");
         String number = cell(table, "#column-student-no-");
-        Jdbi owner = TestDatabases.jdbi(session.databaseName());
+        Jdbi owner = TestDatabases.jdbi(ui.session().databaseName());
         owner.useTransaction(handle -> {
             handle.createUpdate("UPDATE mentors SET family_name = :family, given_name = :given"
                             + " WHERE family_name || ', ' || given_name = :shown")
@@ -187,17 +117,18 @@ class StudentsWholeValuesUiTest {
                     .bind("number", number)
                     .execute();
         });
-        WaitForAsyncUtils.asyncFx(() -> ((Button) stage.getScene().lookup("#students-refresh")).fire())
+        WaitForAsyncUtils.asyncFx(() -> ((Button) ui.stage().getScene().lookup("#students-refresh")).fire())
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
                 () -> (LONG_MENTOR_FAMILY + ", " + LONG_MENTOR_GIVEN).equals(cell(table(), "#column-mentor")));
-        awaitDatabaseWork();
+        ui.awaitDatabaseWork();
     }
 
     private static TableView<?> table() {
-        return stage.getScene() == null ? null : (TableView<?>) stage.getScene().lookup("#students-table");
+        Scene scene = ui.stage().getScene();
+        return scene == null ? null : (TableView<?>) scene.lookup("#students-table");
     }
 
     private static TableColumn<?, ?> column(TableView<?> table, String id) {
@@ -219,17 +150,5 @@ class StudentsWholeValuesUiTest {
             values.add(String.valueOf(column.getCellData(index)));
         }
         return values;
-    }
-
-    private static void awaitDatabaseWork() throws Exception {
-        ThreadPoolExecutor worker = (ThreadPoolExecutor) context.databaseWorker();
-        for (int quiet = 0; quiet < 2; ) {
-            WaitForAsyncUtils.waitFor(
-                    30,
-                    TimeUnit.SECONDS,
-                    () -> worker.getActiveCount() == 0 && worker.getQueue().isEmpty());
-            WaitForAsyncUtils.waitForFxEvents();
-            quiet = worker.getActiveCount() == 0 && worker.getQueue().isEmpty() ? quiet + 1 : 0;
-        }
     }
 }

@@ -72,7 +72,7 @@ class ServerStatementsTest {
     void theScreensSaveIsCountedWithItsDraftWrittenFirst() throws Exception {
         BulkSaveFixture fixture = BulkSaveFixture.create(context.database(), SeedTableBench.BULK_ITEMS);
 
-        Measure.Figures save = SeedTableBench.screenSave(Measure.of(context), fixture, SeedTableBench.BULK_ITEMS, 1);
+        Measure.Figures save = ScreenSaveBench.screenSave(Measure.of(context), fixture, SeedTableBench.BULK_ITEMS, 1);
 
         assertThat(save.statements()).isEqualTo(2);
         assertThat(save.server().nested()).isPositive();

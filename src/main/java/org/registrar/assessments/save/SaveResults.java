@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -16,10 +18,13 @@ import org.registrar.assessments.data.SaveOutcome;
 import org.registrar.assessments.data.SaveRequest;
 import org.registrar.db.DatabaseErrors;
 import org.registrar.tasks.Tasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The save protocol of results, shared by the Assessments screen and {@code registrar import-results}: the draft
- * (with the batch id) is written before the first attempt, the save is one transaction, and when the connection
+ * (with the batch id) is written on the draft writer while the first attempt runs, and how the save ended is told only
+ * once that draft is on disk (ADR 0065); the save is one transaction, and when the connection
  * drops after the request was sent (the reply to COMMIT may be what was lost) the batch is looked up in the ledger
  * on a fresh connection, again every {@link Retry#every()} while the server is unreachable, up to {@link
  * Retry#attempts()} times. Saving the same batch again never writes twice (the ledger). No JavaFX: work runs through
@@ -30,9 +35,12 @@ public final class SaveResults {
     public static final String SAVE = "Save results";
     public static final String CHECK = "Check save";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SaveResults.class);
+
     private final Tasks tasks;
     private final ResultsRepository repository;
     private final DraftStore drafts;
+    private final Executor draftWriter;
     private final Scheduler scheduler;
     private final Retry retry;
 
@@ -87,30 +95,60 @@ public final class SaveResults {
     public record Refused(SaveRequest request, Throwable cause) implements Ending {}
 
     /**
-     * @param drafts where drafts are written before the first attempt; null when none is ever given (the command
+     * @param drafts where drafts are written during the first attempt; null when none is ever given (the command
      *     line keeps no drafts)
+     * @param draftWriter writes the draft while the save runs (the screen's one draft writer, so the draft is not
+     *     overtaken by an older journal write); inline ({@code Runnable::run}): written before the save
      * @param scheduler waits between looks at the ledger
      */
-    public SaveResults(Tasks tasks, ResultsRepository repository, DraftStore drafts, Scheduler scheduler, Retry retry) {
+    public SaveResults(
+            Tasks tasks,
+            ResultsRepository repository,
+            DraftStore drafts,
+            Executor draftWriter,
+            Scheduler scheduler,
+            Retry retry) {
         this.tasks = tasks;
         this.repository = repository;
         this.drafts = drafts;
+        this.draftWriter = draftWriter;
         this.scheduler = scheduler;
         this.retry = retry;
     }
 
     /**
-     * Writes {@code draft} (none: null) to the {@link DraftStore}, then saves {@code request} (the operation {@link #SAVE}, or the caller's own when one is open on its thread); {@code done}
-     * gets how it ended. Never blocks the caller (with inline tasks it runs on the caller's thread).
+     * Writes {@code draft} (none: null) to the {@link DraftStore} on the draft writer while it saves {@code request}
+     * (the operation {@link #SAVE}, or the caller's own when one is open on its thread); {@code done} gets how it
+     * ended once both are done, so a save that failed has its draft on disk when it is told. A draft that cannot be
+     * written does not stop the save: it is told with the save's own failure, or logged when the save committed
+     * (the results are then in the database). Never blocks the caller (with inline tasks it runs on the caller's
+     * thread).
      */
     public void save(SaveRequest request, Draft draft, Progress progress, Consumer<Ending> done) {
         AtomicBoolean sent = new AtomicBoolean();
         tasks.run(SAVE, () -> {
-                    if (draft != null) {
-                        drafts.save(draft);
+                    CompletableFuture<Void> written = draft == null
+                            ? CompletableFuture.completedFuture(null)
+                            : CompletableFuture.runAsync(() -> drafts.save(draft), draftWriter);
+                    SaveOutcome outcome;
+                    try {
+                        sent.set(true);
+                        outcome = repository.save(request);
+                    } catch (RuntimeException failure) {
+                        Throwable notWritten = settled(written);
+                        if (notWritten != null) {
+                            failure.addSuppressed(notWritten);
+                        }
+                        throw failure;
                     }
-                    sent.set(true);
-                    return saved(request, repository.save(request));
+                    Throwable notWritten = settled(written);
+                    if (notWritten != null) {
+                        LOG.warn(
+                                "The draft of batch {} could not be written; the save committed, so nothing is lost",
+                                request.batchId(),
+                                notWritten);
+                    }
+                    return saved(request, outcome);
                 })
                 .onDone(done::accept)
                 .onError(failure -> {
@@ -136,6 +174,16 @@ public final class SaveResults {
                     }
                     done.accept(new Unknown(request, again));
                 });
+    }
+
+    /** Waits until the draft is written or has failed: its failure, or null. */
+    private static Throwable settled(CompletableFuture<Void> written) {
+        try {
+            written.join();
+            return null;
+        } catch (CompletionException failed) {
+            return failed.getCause() == null ? failed : failed.getCause();
+        }
     }
 
     private static boolean unreachable(Throwable failure) {

@@ -1,0 +1,134 @@
+package org.registrar.bench;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.registrar.assessments.data.NewAssessment;
+import org.registrar.assessments.data.ResultChange;
+import org.registrar.assessments.data.ResultsRepository;
+import org.registrar.assessments.data.SaveRequest;
+import org.registrar.assessments.save.Draft;
+import org.registrar.assessments.save.DraftStore;
+import org.registrar.assessments.save.SaveResults;
+import org.registrar.db.Database;
+import org.registrar.tasks.Tasks;
+
+/**
+ * The Assessments screen's Save of new results as a new assessment, as the button runs it once the grid's changes are
+ * collected: {@link SaveResults} writes the draft (a file forced to disk, renamed, its folder forced) on a draft writer
+ * of its own (one daemon thread, as the app's) while it saves in one transaction, and hands the outcome back once both
+ * are done. Drafts go to a scratch folder, removed afterwards. Blocking; one thread at a time.
+ */
+final class ScreenSaveBench {
+    private ScreenSaveBench() {}
+
+    /** {@code repetitions} Saves of {@code size} new results of {@code bulkClass}, each timed until its outcome is back. */
+    static Measure.Figures screenSave(Measure measure, BulkSaveFixture bulkClass, int size, int repetitions)
+            throws Exception {
+        try (Saver screen = new Saver(bulkClass.database())) {
+            return measure.time(SaveResults.SAVE, repetitions, () -> {
+                ScreenSave made = ScreenSave.of(bulkClass, size);
+                return () -> screen.save(made.request(), made.draft());
+            });
+        }
+    }
+
+    /**
+     * Where the Save spends its time, four ways taking turns (so the load falls on each alike), {@code repetitions}
+     * times each; medians in ms in this order: the Save as it runs (the draft beside the save), the draft first and
+     * then the save (the path before ADR 0065), the draft alone, the save without a draft.
+     */
+    static double[] parts(Measure measure, BulkSaveFixture bulkClass, int size, int repetitions) throws Exception {
+        try (Saver screen = new Saver(bulkClass.database())) {
+            List<Function<ScreenSave, Runnable>> ways = List.of(
+                    made -> () -> screen.save(made.request(), made.draft()),
+                    made -> () -> {
+                        screen.drafts.save(made.draft());
+                        screen.save(made.request(), null);
+                    },
+                    made -> () -> screen.drafts.save(made.draft()),
+                    made -> () -> screen.save(made.request(), null));
+            double[][] millis = new double[ways.size()][repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                for (int turn = 0; turn < ways.size(); turn++) {
+                    int way = (i + turn) % ways.size();
+                    Runnable work = ways.get(way).apply(ScreenSave.of(bulkClass, size));
+                    millis[way][i] = measure.once(SaveResults.SAVE, work);
+                }
+            }
+            double[] medians = new double[ways.size()];
+            for (int way = 0; way < ways.size(); way++) {
+                medians[way] = Measurements.median(millis[way]);
+            }
+            return medians;
+        }
+    }
+
+    /** {@link SaveResults} as the screen has it, its drafts in a scratch folder; closing removes the folder. */
+    private static final class Saver implements AutoCloseable {
+        private final Path folder;
+        private final ExecutorService draftWriter;
+        private final DraftStore drafts;
+        private final SaveResults saves;
+
+        Saver(Database database) throws IOException {
+            folder = Files.createTempDirectory("registrar-bench-drafts");
+            draftWriter = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "bench-drafts");
+                thread.setDaemon(true);
+                return thread;
+            });
+            drafts = new DraftStore(folder);
+            saves = new SaveResults(
+                    Tasks.inline(database.queryMetrics()),
+                    new ResultsRepository(database.jdbi()),
+                    drafts,
+                    draftWriter,
+                    SaveResults.Scheduler.realTime(),
+                    SaveResults.Retry.ONCE);
+        }
+
+        /** Saves (inline tasks: it has ended when this returns); anything but saved fails the bench. */
+        void save(SaveRequest request, Draft draft) {
+            AtomicReference<SaveResults.Ending> ended = new AtomicReference<>();
+            saves.save(request, draft, waiting -> {}, ended::set);
+            if (!(ended.get() instanceof SaveResults.Saved)) {
+                throw new IllegalStateException("The bench's save ended as " + ended.get());
+            }
+        }
+
+        @Override
+        public void close() {
+            draftWriter.shutdown();
+            BenchCommand.deleteQuietly(folder);
+        }
+    }
+
+    /** What the Save button hands {@link SaveResults}: the request creating a new assessment, and its draft. */
+    private record ScreenSave(SaveRequest request, Draft draft) {
+        static ScreenSave of(BulkSaveFixture bulkClass, int size) {
+            NewAssessment created = new NewAssessment(
+                    bulkClass.cohort(), "Bench " + UUID.randomUUID(), "Maths", BigDecimal.valueOf(20), LocalDate.now());
+            UUID batch = UUID.randomUUID();
+            List<ResultChange> changes = new ArrayList<>();
+            List<Draft.Entry> entries = new ArrayList<>();
+            for (long studentId : bulkClass.students().subList(0, size)) {
+                changes.add(new ResultChange(studentId, BigDecimal.valueOf(15), false, null, null));
+                entries.add(new Draft.Entry(studentId, "15", null, null));
+            }
+            return new ScreenSave(
+                    SaveRequest.creating(batch, created, changes),
+                    new Draft(batch, bulkClass.cohort(), null, created, Instant.now(), entries));
+        }
+    }
+}
