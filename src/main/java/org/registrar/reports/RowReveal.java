@@ -49,7 +49,8 @@ final class RowReveal implements BooleanSupplier {
             return true;
         }
         rows += rowsPerPulse;
-        table.setMaxHeight(top() + rows * rowHeight());
+        // a pixel short: the layout rounds the height up, and a sliver of one more row would give that row cells too
+        table.setMaxHeight(top() + rows * rowHeight() - 1);
         return false;
     }
 
