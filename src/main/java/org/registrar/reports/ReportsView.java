@@ -249,14 +249,29 @@ public final class ReportsView {
         steps.add(() -> fresh.getProperties().put(SHOWN, shown));
     }
 
-    /** Puts {@code fresh} in the shown table's place, held back to its header's height (RowReveal). */
+    /**
+     * Puts {@code fresh} in the shown table's place, held back to its header's height (RowReveal). Keyboard focus
+     * that was in the old table moves to the new one (the old one leaves the screen).
+     */
     private void replaceTable(TableView<List<Object>> fresh) {
+        boolean focused = focusIn(table);
         fresh.setId(table.getId());
         fresh.setPlaceholder(placeholder());
         RowReveal.holdBack(fresh);
         BorderPane.setMargin(fresh, BorderPane.getMargin(table));
         root.setCenter(fresh);
         table = fresh;
+        if (focused) {
+            fresh.requestFocus();
+        }
+    }
+
+    private static boolean focusIn(Node node) {
+        Node owner = node.getScene() == null ? null : node.getScene().getFocusOwner();
+        while (owner != null && owner != node) {
+            owner = owner.getParent();
+        }
+        return owner != null;
     }
 
     /** The report's columns, each as wide as its header and its first 50 cells (within 70–300 px). */
