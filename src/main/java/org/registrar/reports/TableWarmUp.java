@@ -22,10 +22,10 @@ import javafx.stage.Window;
  */
 final class TableWarmUp {
     /**
-     * Rows let in per pulse, per round: the first round runs cold code one row a pulse, the second (code run once,
-     * some of it compiled by then) a few rows a pulse.
+     * Rows let in per pulse, per round: the first round runs cold code one row a pulse (4-16 ms a pulse at load 4-6),
+     * the second two (with three its pulses took 19-29 ms: the code is still far from compiled).
      */
-    private static final int[] ROWS_PER_PULSE = {1, 3};
+    private static final int[] ROWS_PER_PULSE = {1, 2};
 
     private static final int COLUMNS = 8;
     private static final int ROWS = 16;
