@@ -31,6 +31,11 @@ final class PulseSteps extends AnimationTimer {
         }
     }
 
+    /** Drops the steps not yet run. */
+    void cancel() {
+        pending.clear();
+    }
+
     @Override
     public void handle(long now) {
         BooleanSupplier next = pending.peek();

@@ -7,8 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.registrar.i18n.Messages;
 
 /**
@@ -23,6 +26,16 @@ public record ReportTable(
         List<Column> columns,
         List<List<Object>> rows,
         List<String> notes) {
+    /**
+     * One number format per thread and language: making one per cell (locale data, symbols) was a good share of the
+     * FX thread's work while a report's rows came into view. A NumberFormat is not thread-safe and the exports run
+     * on other threads, hence per thread.
+     */
+    private static final ThreadLocal<Map<Locale, NumberFormat>> NUMBERS = ThreadLocal.withInitial(HashMap::new);
+
+    /** A DateTimeFormatter is immutable and thread-safe: one per language. */
+    private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
+
     public ReportTable {
         details = List.copyOf(details);
         columns = List.copyOf(columns);
@@ -60,7 +73,7 @@ public record ReportTable(
     static String text(Object cell, Locale locale) {
         if (cell instanceof BigDecimal decimal) {
             BigDecimal whole = decimal.stripTrailingZeros();
-            NumberFormat format = NumberFormat.getNumberInstance(locale);
+            NumberFormat format = NUMBERS.get().computeIfAbsent(locale, NumberFormat::getNumberInstance);
             format.setMaximumFractionDigits(Math.max(0, whole.scale()));
             return format.format(whole);
         }
@@ -68,8 +81,10 @@ public record ReportTable(
             return String.format(locale, "%.1f", number);
         }
         if (cell instanceof LocalDate date) {
-            return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                    .withLocale(locale)
+            return DATES.computeIfAbsent(
+                            locale,
+                            language -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                    .withLocale(language))
                     .format(date);
         }
         return plain(cell);

@@ -36,10 +36,18 @@ public final class ReportsView {
     private static final int NOTES_SHOWN = 8;
     private static final int BANDS = 10;
 
+    /**
+     * A class overview's header comes in this many columns per pulse: 94 wrapped headers made and styled in one pulse
+     * were the longest piece of its showing once the rows came a few at a time. While the table is held back to its
+     * header no row has cells, so a column added costs its header only.
+     */
+    static final int HEADERS_PER_PULSE = 10;
+
     private final ReportsViewModel model;
     private final DialogService dialogs;
     private final ReportPrinter printer;
     private final PulseSteps steps = new PulseSteps();
+    private TableWarmUp warmUp;
 
     @FXML
     private BorderPane root;
@@ -169,6 +177,7 @@ public final class ReportsView {
         histogram.managedProperty().bind(histogram.visibleProperty());
         histogram.setVisible(false);
         makeBars();
+        warmUp = TableWarmUp.start(root, table.getId(), ReportsView::columns);
     }
 
     /** What an empty table says: no report asked for yet, or one without rows. */
@@ -212,6 +221,7 @@ public final class ReportsView {
             });
             return;
         }
+        warmUp.stop();
         List<TableColumn<List<Object>, ?>> views = columns(shown);
         List<String> lines = new ArrayList<>(shown.details());
         // the exports carry every note; the screen keeps the table in view
@@ -229,24 +239,43 @@ public final class ReportsView {
             details.setText(String.join("\n", lines));
             replaceTable(fresh);
         });
-        steps.add(() -> fresh.getColumns().setAll(views));
+        for (int from = 0; from < views.size(); from += HEADERS_PER_PULSE) {
+            List<TableColumn<List<Object>, ?>> some =
+                    views.subList(from, Math.min(views.size(), from + HEADERS_PER_PULSE));
+            steps.add(() -> fresh.getColumns().addAll(some));
+        }
         steps.add(() -> fresh.getItems().setAll(shown.rows()));
         steps.repeat(new RowReveal(fresh, views.size()));
         steps.add(() -> fresh.getProperties().put(SHOWN, shown));
     }
 
-    /** Puts {@code fresh} in the shown table's place, held back to its header's height (RowReveal). */
+    /**
+     * Puts {@code fresh} in the shown table's place, held back to its header's height (RowReveal). Keyboard focus
+     * that was in the old table moves to the new one (the old one leaves the screen).
+     */
     private void replaceTable(TableView<List<Object>> fresh) {
+        boolean focused = focusIn(table);
         fresh.setId(table.getId());
         fresh.setPlaceholder(placeholder());
         RowReveal.holdBack(fresh);
         BorderPane.setMargin(fresh, BorderPane.getMargin(table));
         root.setCenter(fresh);
         table = fresh;
+        if (focused) {
+            fresh.requestFocus();
+        }
+    }
+
+    private static boolean focusIn(Node node) {
+        Node owner = node.getScene() == null ? null : node.getScene().getFocusOwner();
+        while (owner != null && owner != node) {
+            owner = owner.getParent();
+        }
+        return owner != null;
     }
 
     /** The report's columns, each as wide as its header and its first 50 cells (within 70–300 px). */
-    private static List<TableColumn<List<Object>, ?>> columns(ReportTable shown) {
+    static List<TableColumn<List<Object>, ?>> columns(ReportTable shown) {
         List<TableColumn<List<Object>, ?>> views = new ArrayList<>();
         for (int index = 0; index < shown.columns().size(); index++) {
             ReportTable.Column column = shown.columns().get(index);

@@ -15,8 +15,12 @@ import javafx.scene.layout.Region;
  * has the whole of its place. Used as a {@link PulseSteps#repeat} step. FX thread only.
  */
 final class RowReveal implements BooleanSupplier {
-    /** At most this many new cells per pulse (or one row's, when a row has more). */
-    static final int CELLS_PER_PULSE = 100;
+    /**
+     * At most this many new cells per pulse (or one row's, when a row has more). Each new cell is made, styled and
+     * laid out in that pulse: 84 of them (a whole score sheet's height) took 46-93 ms of FX-thread CPU on a loaded
+     * machine; 40 keep a pulse near half that.
+     */
+    static final int CELLS_PER_PULSE = 40;
 
     /** The row height when the stylesheet has not given one yet (2.8em of a 13 px font). */
     private static final double ROW_HEIGHT = 36;
@@ -49,7 +53,8 @@ final class RowReveal implements BooleanSupplier {
             return true;
         }
         rows += rowsPerPulse;
-        table.setMaxHeight(top() + rows * rowHeight());
+        // a pixel short: the layout rounds the height up, and a sliver of one more row would give that row cells too
+        table.setMaxHeight(top() + rows * rowHeight() - 1);
         return false;
     }
 

@@ -119,6 +119,25 @@ class ReportsUiTest {
     }
 
     @Test
+    void keyboardFocusInTheTableStaysInTheTableOfTheNextReport() throws Exception {
+        robot.clickOn("#report-show");
+        waitUntil(() -> shown() != null);
+        WaitForAsyncUtils.asyncFx(() -> table().requestFocus()).get();
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> table().isFocused()).get());
+        WaitForAsyncUtils.asyncFx(() -> combo("#report-kind").setValue(ReportKind.CLASS_OVERVIEW))
+                .get();
+        Object before = shown();
+
+        // Show fired as the keyboard's Enter does it (the default button), the focus left where it was
+        WaitForAsyncUtils.asyncFx(
+                        () -> robot.lookup("#report-show").queryButton().fire())
+                .get();
+
+        waitUntil(() -> shown() != null && shown() != before);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> table().isFocused()).get()).isTrue();
+    }
+
+    @Test
     void theShownReportSavesAsPdfOffTheFxThread() throws Exception {
         robot.clickOn("#report-show");
         waitUntil(() -> shown() != null);
