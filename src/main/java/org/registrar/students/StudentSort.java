@@ -47,6 +47,14 @@ enum StudentSort {
 
     /** One key column: its SQL expression and the Java type its value is read and bound as. */
     record Key(String expression, Class<?> type) {
+        /** The SQL type a bound key value is cast to where the planner cannot infer it (a sub-select). */
+        String sqlType() {
+            if (type == String.class) {
+                return "text";
+            }
+            return type == Long.class ? "bigint" : "timestamptz";
+        }
+
         static Key text(String expression) {
             return new Key(expression, String.class);
         }
