@@ -91,13 +91,7 @@ final class StudentQuery {
         StringBuilder right = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
             left.append(i == 0 ? "" : ", ").append(keys.get(i).expression());
-            String value = ":key" + i;
-            right.append(i == 0 ? "" : ", ")
-                    .append(
-                            hiddenKey
-                                    ? "(SELECT CAST(" + value + " AS "
-                                            + keys.get(i).sqlType() + "))"
-                                    : value);
+            right.append(i == 0 ? "" : ", ").append(hiddenKey ? keys.get(i).hiddenValue("key" + i) : ":key" + i);
             parameters.put("key" + i, key.values().get(i));
         }
         return " AND (" + left + ") " + operator + " (" + right + ")";
