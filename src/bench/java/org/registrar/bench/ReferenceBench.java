@@ -127,26 +127,29 @@ public final class ReferenceBench implements BenchScenario {
             if ((depth - 1) * StudentsBench.SIZE >= context.students()) {
                 continue;
             }
+            Measure.Figures[] pageAndFloor = StudentsBench.keysetAndFloor(timer, database, students, offsets, depth);
             Row.ratio(
                             String.format("keyset page at depth %,d", depth),
-                            StudentsBench.keysetPage(timer, students, offsets, depth),
-                            StudentsBench.floorPage(timer, database, offsets, depth),
+                            pageAndFloor[0],
+                            pageAndFloor[1],
                             2.0,
                             "the same page from students alone")
                     .addTo(result);
         }
         // the middle page: the deepest a walk from the nearer end had to go (half the name index)
         long middle = Math.max(1, context.students() / StudentsBench.SIZE / 2);
+        Measure.Figures[] jumpAndKeyset = StudentsBench.jumpAndKeyset(timer, students, offsets, middle);
         Row.ratio(
                         "jump to page number (deep)",
-                        StudentsBench.jumpToPage(timer, students, middle),
-                        StudentsBench.keysetPage(timer, students, offsets, middle),
+                        jumpAndKeyset[0],
+                        jumpAndKeyset[1],
                         2.0,
                         "the same page by keyset from the key before it")
                 .addTo(result);
         return result.note(String.format(
                         "%,d students. Repetitions: %d per case (%d for 10,000 rows, %d for the Students pages),"
-                                + " medians; ratio = measured / floor in this run. Counts, of one more untimed run:"
+                                + " medians; ratio = measured / floor in this run; each Students page and its floor"
+                                + " timed in turns after 6 untimed runs each. Counts, of one more untimed run:"
                                 + " statements and round trips (QueryMetrics), server statements (%s).",
                         context.students(),
                         repetitions,

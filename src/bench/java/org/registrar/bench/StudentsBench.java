@@ -72,13 +72,8 @@ public final class StudentsBench implements BenchScenario {
             if ((depth - 1) * SIZE >= context.students()) {
                 continue;
             }
-            keysetPage(timer, repository, offsets, depth);
+            keysetAndFloor(timer, database, repository, offsets, depth);
             timer.time("page", depth, "OFFSET", () -> offsets.page((depth - 1) * SIZE, SIZE));
-        }
-        for (long depth : FLOOR_DEPTHS) {
-            if ((depth - 1) * SIZE < context.students()) {
-                floorPage(timer, database, offsets, depth);
-            }
         }
         filterLists(timer, database, repository);
         for (long depth : List.of(100L, 10_000L, 19_999L)) {
@@ -134,12 +129,14 @@ public final class StudentsBench implements BenchScenario {
 
     /**
      * What autovacuum does within a minute of the load: sets the visibility map (so key-only scans stay in the index)
-     * and the statistics.
+     * and the statistics, of students and of the tables a page and the filter lists read beside it (classes, mentors,
+     * assignments: ADR 0063; before, only students was vacuumed, so the class list's index-only scan would have
+     * depended on whether autovacuum had come by yet).
      */
     static void vacuum(Database database) {
-        database.jdbi().useHandle(handle -> handle.execute("VACUUM (ANALYZE) students"));
+        database.jdbi()
+                .useHandle(handle -> handle.execute("VACUUM (ANALYZE) students, cohorts, mentors, mentor_assignments"));
     }
-
     /** The first page with its count, as the screen opens. */
     static Measure.Figures firstPageWithCount(Timer timer, StudentRepository repository) throws Exception {
         return timer.time(
@@ -150,32 +147,44 @@ public final class StudentsBench implements BenchScenario {
     }
 
     /** The page at {@code depth} (1 = the first) by keyset, after the key OFFSET finds for the page before. */
-    static Measure.Figures keysetPage(Timer timer, StudentRepository repository, OffsetPages offsets, long depth)
-            throws Exception {
+    static Supplier<StudentPage> keysetPage(StudentRepository repository, OffsetPages offsets, long depth) {
         PageKey before = depth == 1 ? null : offsets.keyAt((depth - 1) * SIZE - 1);
-        return timer.time(
-                "page",
-                depth,
-                "keyset",
-                () -> repository.page(
-                        StudentOrder.DEFAULT,
-                        StudentFilter.NONE,
-                        before == null ? PageRequest.first() : PageRequest.after(before),
-                        SIZE,
-                        false));
+        return () -> repository.page(
+                StudentOrder.DEFAULT,
+                StudentFilter.NONE,
+                before == null ? PageRequest.first() : PageRequest.after(before),
+                SIZE,
+                false);
+    }
+
+    /**
+     * The keyset page at {@code depth} and its students-only floor, timed in turns ({@link Timer#inTurns}). Before
+     * ADR 0063 the page was timed all its repetitions and then the floor all of its, so whichever ran first met a
+     * colder client and server. Returns both figures, the page's first.
+     */
+    static Measure.Figures[] keysetAndFloor(
+            Timer timer, Database database, StudentRepository repository, OffsetPages offsets, long depth)
+            throws Exception {
+        return timer.inTurns(
+                new Case("page", depth, "keyset", keysetPage(repository, offsets, depth)),
+                new Case("page, students only (floor)", depth, "keyset", floorPage(database, offsets, depth)));
     }
 
     /**
      * A jump to page number {@code depth} over every student in the default order, as the pager's "go to page" does:
      * from the nearest name mark (V72) since ADR 0047, before that a walk of the name index from the nearer end.
      */
-    static Measure.Figures jumpToPage(Timer timer, StudentRepository repository, long depth) throws Exception {
-        return timer.time(
-                "jump to page number",
-                depth,
-                "page number",
-                () -> repository.page(
-                        StudentOrder.DEFAULT, StudentFilter.NONE, PageRequest.atPage(depth), SIZE, false));
+    static Supplier<StudentPage> jumpToPage(StudentRepository repository, long depth) {
+        return () -> repository.page(
+                StudentOrder.DEFAULT, StudentFilter.NONE, PageRequest.atPage(depth), SIZE, false);
+    }
+
+    /** The jump to page {@code depth} and the same page by keyset from the key before it, timed in turns. */
+    static Measure.Figures[] jumpAndKeyset(
+            Timer timer, StudentRepository repository, OffsetPages offsets, long depth) throws Exception {
+        return timer.inTurns(
+                new Case("jump to page number", depth, "page number", jumpToPage(repository, depth)),
+                new Case("page", depth, "keyset", keysetPage(repository, offsets, depth)));
     }
 
     /**
@@ -204,25 +213,29 @@ public final class StudentsBench implements BenchScenario {
     }
 
     /** The students-only floor in the same run: the page's rows without their class, assignment and mentor. */
-    static Measure.Figures floorPage(Timer timer, Database database, OffsetPages offsets, long depth)
-            throws Exception {
+    static Supplier<?> floorPage(Database database, OffsetPages offsets, long depth) {
         PageKey before = depth == 1 ? null : offsets.keyAt((depth - 1) * SIZE - 1);
         String after = before == null ? "" : " WHERE (s.search_key, s.id) > (:key, :id)";
         String sql = "SELECT s.id, s.student_number, s.family_name, s.given_name, s.cohort_id, s.status, s.email,"
                 + " s.updated_at, s.version, s.search_key FROM students s" + after
                 + " ORDER BY s.search_key, s.id LIMIT " + (SIZE + 1);
-        return timer.time("page, students only (floor)", depth, "keyset", () -> database.jdbi()
-                .withHandle(handle -> {
-                    var query = handle.createQuery(sql);
-                    if (before != null) {
-                        query.bind("key", (String) before.values().get(0)).bind("id", (Long) before.values().get(1));
-                    }
-                    return query.mapToMap().list();
-                }));
+        return () -> database.jdbi().withHandle(handle -> {
+            var query = handle.createQuery(sql);
+            if (before != null) {
+                query.bind("key", (String) before.values().get(0)).bind("id", (Long) before.values().get(1));
+            }
+            return query.mapToMap().list();
+        });
     }
+
+    /** One case of the table: its row's operation, depth and method, and the work timed. */
+    record Case(String operation, long depth, String method, Supplier<?> work) {}
 
     /** Times one case with {@link Measure} after one untimed run, and adds its row. */
     record Timer(Measure measure, int repetitions, BenchResult result) {
+        /** Untimed runs of each of two cases timed in turns: pgjdbc prepares a statement on the server at its 5th. */
+        static final int WARM_UP = 6;
+
         Measure.Figures time(String operation, long depth, String method, Supplier<?> work) throws Exception {
             work.get();
             Measure.Figures figures = measure.time("Bench " + operation, repetitions, () -> {
@@ -238,6 +251,49 @@ public final class StudentsBench implements BenchScenario {
                     figures.roundTrips(),
                     figures.serverStatements());
             return figures;
+        }
+
+        /**
+         * Times two cases that are compared with each other in turns: both warmed alike ({@link #WARM_UP} untimed
+         * runs each, alternating, so pgjdbc has prepared both on the server and the plan cache has settled), then
+         * {@code repetitions} timed runs each, alternating which goes first, so neither is measured while the other
+         * warms the client or the server for it. Counted like {@link #time}. Adds both rows; returns both figures.
+         */
+        Measure.Figures[] inTurns(Case one, Case other) {
+            for (int i = 0; i < WARM_UP; i++) {
+                one.work().get();
+                other.work().get();
+            }
+            double[] first = new double[repetitions];
+            double[] second = new double[repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                if (i % 2 == 0) {
+                    first[i] = measure.once("Bench " + one.operation(), one.work()::get);
+                    second[i] = measure.once("Bench " + other.operation(), other.work()::get);
+                } else {
+                    second[i] = measure.once("Bench " + other.operation(), other.work()::get);
+                    first[i] = measure.once("Bench " + one.operation(), one.work()::get);
+                }
+            }
+            Measure.Figures[] figures = {
+                measure.figures("Bench " + one.operation(), first, one.work()::get),
+                measure.figures("Bench " + other.operation(), second, other.work()::get)
+            };
+            add(one, figures[0]);
+            add(other, figures[1]);
+            return figures;
+        }
+
+        private void add(Case timed, Measure.Figures figures) {
+            result.row(
+                    timed.operation(),
+                    timed.depth(),
+                    timed.method(),
+                    figures.median(),
+                    figures.p95(),
+                    figures.statements(),
+                    figures.roundTrips(),
+                    figures.serverStatements());
         }
     }
 }

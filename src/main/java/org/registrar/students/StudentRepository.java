@@ -17,6 +17,9 @@ import org.jdbi.v3.core.Jdbi;
 public final class StudentRepository {
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
+    /** Every class in name order, from the name index alone (V75: the id rides in cohorts_name_key). */
+    static final String CLASS_CHOICES = "SELECT id, name FROM cohorts ORDER BY name";
+
     private final Jdbi jdbi;
 
     public StudentRepository(Jdbi jdbi) {
@@ -63,7 +66,8 @@ public final class StudentRepository {
             boolean inclusive,
             boolean withCount) {
         StudentQuery query = new StudentQuery(order, filter);
-        String sql = query.page(query.keysetCondition(key, true, inclusive), true, withCount, size + 1);
+        String sql =
+                query.page(query.keysetCondition(key, true, inclusive, filter.isEmpty()), true, withCount, size + 1);
         Fetched fetched = fetch(handle, sql, query, order, withCount);
         if (inclusive && fetched.rows.isEmpty()) {
             return fromEnd(handle, order, filter, size, withCount, false);
@@ -88,7 +92,7 @@ public final class StudentRepository {
 
     private StudentPage before(Handle handle, StudentOrder order, StudentFilter filter, PageKey key, int size) {
         StudentQuery query = new StudentQuery(order, filter);
-        String sql = query.page(query.keysetCondition(key, false, false), false, false, size + 1);
+        String sql = query.page(query.keysetCondition(key, false, false, filter.isEmpty()), false, false, size + 1);
         List<StudentRow> fetched = fetch(handle, sql, query, order, false).rows;
         if (fetched.size() < size) {
             // fewer rows than a page before this one: the first page is what the user expects to see
@@ -117,7 +121,9 @@ public final class StudentRepository {
         long page = Math.max(1, number);
         StudentQuery query = new StudentQuery(order, filter);
         String anchor = query.anchorCte((page - 1) * size);
-        String sql = anchor + query.page(query.anchorCondition(), true, false, size + 1, false);
+        // the marked jump (every student, default order) keeps a generic plan with the limit written in (ADR 0063)
+        boolean marked = filter.isEmpty() && order.equals(StudentOrder.DEFAULT);
+        String sql = anchor + query.page(query.anchorCondition(), true, false, size + 1, marked);
         List<StudentRow> fetched = fetch(handle, sql, query, order, false).rows;
         if (fetched.isEmpty()) {
             return fromEnd(handle, order, filter, size, false, false);
@@ -141,7 +147,7 @@ public final class StudentRepository {
                 return new ChoicesRead(stamp, false, List.of());
             }
             String sql = switch (list) {
-                case COHORTS -> "SELECT id, name FROM cohorts ORDER BY name";
+                case COHORTS -> CLASS_CHOICES;
                 case MENTORS ->
                     "SELECT id, family_name || ', ' || given_name AS name FROM mentors"
                             + " ORDER BY family_name, given_name, id";

@@ -47,6 +47,22 @@ enum StudentSort {
 
     /** One key column: its SQL expression and the Java type its value is read and bound as. */
     record Key(String expression, Class<?> type) {
+        /**
+         * The bound value {@code :parameter} as a sub-select the planner cannot see into ("(SELECT CAST(:key0 AS
+         * text))"), cast to the key's type since a sub-select gives the parameter no column to take it from.
+         */
+        String hiddenValue(String parameter) {
+            String select;
+            if (type == String.class) {
+                select = "SELECT CAST(:%s AS text)";
+            } else if (type == Long.class) {
+                select = "SELECT CAST(:%s AS bigint)";
+            } else {
+                select = "SELECT CAST(:%s AS timestamptz)";
+            }
+            return "(" + String.format(select, parameter) + ")";
+        }
+
         static Key text(String expression) {
             return new Key(expression, String.class);
         }

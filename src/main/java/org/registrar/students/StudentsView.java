@@ -79,6 +79,8 @@ public final class StudentsView {
 
     private boolean attachedOnce;
     private List<Long> reselect = List.of();
+    /** The pane's student after an assignment, read again only if the refreshed page is empty (FX thread). */
+    private Long reopenIfEmpty;
 
     /** The screen over its models; every question it asks goes through {@code dialogs}. */
     public StudentsView(
@@ -195,6 +197,11 @@ public final class StudentsView {
             if (!model.rows().isEmpty() && table.view().getSelectionModel().isEmpty()) {
                 table.view().getSelectionModel().select(0);
             }
+            Long reopen = reopenIfEmpty;
+            reopenIfEmpty = null;
+            if (reopen != null && model.rows().isEmpty() && !editor.isDirty()) {
+                editor.open(reopen);
+            }
         });
     }
 
@@ -276,10 +283,12 @@ public final class StudentsView {
         action.choose(ids, outcome -> {
             notice.setText(outcome);
             reselect = ids;
+            // the refreshed page reopens the pane's student when its row changed (openSelected); read it here only
+            // if that page comes back empty, so the pane never shows a stale mentor and is never read twice
+            StudentDetail shown = editor.detailProperty().get();
+            reopenIfEmpty =
+                    editor.isDirty() || shown == null ? null : shown.profile().id();
             model.refreshPage();
-            if (!editor.isDirty() && editor.detailProperty().get() != null) {
-                editor.open(editor.detailProperty().get().profile().id());
-            }
         });
     }
 

@@ -176,6 +176,56 @@ class AssignMentorFromStudentsUiTest {
         assertThat(storedMentor(student.id())).isEqualTo(target.id());
     }
 
+    /** Failed before: the pane's student was read twice after an assignment (the first answer was dropped). */
+    @Test
+    void theDetailPaneReadsItsStudentOnceAfterAnAssignment() throws Exception {
+        showScreen(true);
+        robot.clickOn(row(0));
+        StudentRow student = table().getItems().get(0);
+        waitUntil(() ->
+                robot.lookup("#detail-facts").queryAs(Label.class).getText().contains(mentorShown(student)));
+        session.awaitWorkerIdle();
+        Mentor target = directory.mentors().stream()
+                .filter(Mentor::active)
+                .filter(m -> !Long.valueOf(m.id()).equals(student.mentorId()))
+                .findFirst()
+                .orElseThrow();
+        long opensBefore = opens();
+
+        robot.clickOn("#students-assign-mentor");
+        waitUntil(() -> robot.lookup("#chooser-mentors").tryQuery().isPresent());
+        ListView<Mentor> mentors = robot.lookup("#chooser-mentors").queryAs(ListView.class);
+        waitUntil(() -> !mentors.getItems().isEmpty());
+        robot.clickOn("#chooser-filter").write(target.email());
+        waitUntil(() -> mentors.getItems().size() == 1);
+        robot.clickOn(cell(target));
+        robot.clickOn("#chooser-assign");
+        if (student.mentorId() != null) {
+            waitUntil(() -> robot.lookup("#confirm-move").tryQuery().isPresent());
+            Node move = robot.lookup("#confirm-move").query();
+            robot.interact(move::requestFocus);
+            robot.clickOn(move);
+        }
+        waitUntil(() -> robot.lookup("#mentor-chooser").tryQuery().isEmpty());
+        waitUntil(() ->
+                robot.lookup("#detail-facts").queryAs(Label.class).getText().contains(target.displayName()));
+        session.awaitWorkerIdle();
+
+        assertThat(opens() - opensBefore).isEqualTo(1);
+    }
+
+    /** How many times a student was read for the detail pane ("Open student" runs in QueryMetrics). */
+    private long opens() {
+        return session.metrics().operations().stream()
+                .filter(stats -> stats.operation().equals("Open student"))
+                .mapToLong(stats -> stats.runs())
+                .sum();
+    }
+
+    private static String mentorShown(StudentRow student) {
+        return student.mentorName() == null ? "" : student.mentorName();
+    }
+
     private Long storedMentor(long studentId) {
         return TestDatabases.jdbi(session.databaseName())
                 .withHandle(
