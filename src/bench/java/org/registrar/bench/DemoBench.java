@@ -68,8 +68,8 @@ public final class DemoBench implements BenchScenario {
         slowest.forEach(result::note);
         return result.note(String.format(
                         Locale.ROOT,
-                        "%,d students; demo = DemoData.load (inserts, deferred keys and indexes rebuilt, maintained"
-                                + " counts recounted, ANALYZE); floor = DemoFloor.load (the same INSERT ... SELECT"
+                        "%,d students; demo = DemoData.load (inserts that also fill the maintained tables,"
+                                + " deferred keys and indexes rebuilt, foreign keys validated, ANALYZE); floor = DemoFloor.load (the same INSERT ... SELECT"
                                 + " into plain copies of the tables, then the same indexes, ANALYZE). Server: %s."
                                 + " Load average before: %s, after: %s.",
                         context.students(),

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
@@ -71,27 +72,23 @@ public final class DemoData {
         requireEmpty(handle);
         sessionSettings(handle);
         handle.execute(DEFER_INDEXES_SQL);
-        // The mentor summaries and row counts (V65) are counted once, set-based, after the load (below): their
-        // triggers would copy every generated row into a transition table and recount each mentor by an index
-        // that is deferred here.
+        // The maintained tables (V65 mentor summaries and row counts, V72 name marks, V73 class sizes and tallies) are
+        // filled by the statements that insert the rows they count, from the rows those statements return: their
+        // triggers would copy every generated row into a transition table (and probe the name marks once per
+        // student), and recounting them afterwards read the million students and 2.8 million results back (the
+        // mentors' recount joined every assignment with its student; 3.2 s, the name marks 2.3 s at a million
+        // students on a quiet machine). DemoDataTest checks that every maintained table equals its full recount.
         // Generated results start as version 1, so each one's insert event is its own row (V54) and no history row
         // is written. The key check (V51, V53) looks keys up, the score check reads each assessment's maximum and
         // refuses a recorded_at other than now(), and the indexes are deferred here: the rows come from a join with
         // assessments and students, their scores from each assessment's maximum and their dates from the term, so
         // they are valid by construction (keys and score bounds checked by DemoDataTest).
         switchTriggers(handle, "DISABLE");
-        long results = generateRows(handle, students, cohorts, mentors);
+        EMPTY_MAINTAINED.forEach(handle::execute);
+        long results = generateMaintainedRows(handle, students, cohorts, mentors);
         switchTriggers(handle, "ENABLE");
         handle.execute(RESTORE_INDEXES_SQL);
-        // statistics first: the recount joins 850,000 assignments with a million students, planned blind on tables
-        // that were empty when last analysed (nested loops, 24 s at a million students)
         handle.execute(ANALYZE_LOADED_SQL);
-        handle.execute("SELECT registrar_recount_all_mentors()");
-        // the year overview's class sizes and tallies (V73) once, by one pass over students and one over results
-        handle.execute(CLASS_SIZES_SQL);
-        handle.execute(TALLIES_SQL);
-        // the name marks (V72) once, by one walk of the name index, rather than a probe per generated student
-        handle.execute("SELECT registrar_rebuild_name_marks()");
         handle.createUpdate(RESTART_IDENTITIES_SQL)
                 .bind("cohorts", cohorts)
                 .bind("students", students)
@@ -99,6 +96,20 @@ public final class DemoData {
                 .bind("assessments", cohorts * ASSESSMENTS_PER_COHORT)
                 .execute();
         return results;
+    }
+
+    /**
+     * The same rows as {@link #generateRows}, by the same statements, each wrapped so that it also fills the tables
+     * maintained from its rows. Returns the number of results.
+     */
+    private static long generateMaintainedRows(Handle handle, int students, int cohorts, int mentors) {
+        handle.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        insert(handle, COHORTS_SQL, students, cohorts, mentors);
+        insert(handle, MENTORS_SQL, students, cohorts, mentors);
+        count(handle, STUDENTS_SIZES_AND_MARKS_SQL, students, cohorts, mentors);
+        count(handle, ASSIGNMENTS_AND_SUMMARIES_SQL, students, cohorts, mentors);
+        insert(handle, ASSESSMENTS_SQL, students, cohorts, mentors);
+        return count(handle, RESULTS_AND_TALLIES_SQL, students, cohorts, mentors);
     }
 
     /** The load's session settings, for its transaction only; {@link DemoFloor} uses the same. */
@@ -123,8 +134,8 @@ public final class DemoData {
     }
 
     /**
-     * Insert triggers the load replaces: the maintained counts and name marks (recounted after), the result checks (see
-     * above).
+     * Insert triggers the load replaces: the maintained counts and name marks (filled by the inserts themselves), the
+     * result checks (see above).
      */
     private static final List<String> REPLACED_TRIGGERS = List.of(
             "m_count_on_insert ON students",
@@ -149,7 +160,18 @@ public final class DemoData {
     }
 
     private static int insert(Handle handle, String sql, int students, int cohorts, int mentors) {
-        return handle.createUpdate(sql)
+        return bindAll(handle.createUpdate(sql), students, cohorts, mentors).execute();
+    }
+
+    /** Runs a {@code WITH inserted AS (INSERT ... RETURNING ...) ... SELECT count(*) FROM inserted}. */
+    private static long count(Handle handle, String sql, int students, int cohorts, int mentors) {
+        return bindAll(handle.createQuery(sql), students, cohorts, mentors)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private static <T extends SqlStatement<T>> T bindAll(T statement, int students, int cohorts, int mentors) {
+        return statement
                 .bind("students", students)
                 .bind("cohorts", cohorts)
                 .bind("mentors", mentors)
@@ -158,8 +180,7 @@ public final class DemoData {
                 .bindArray("given", String.class, GIVEN_NAMES.displayed())
                 .bindArray("givenAscii", String.class, GIVEN_NAMES.ascii())
                 .bindArray("subjects", String.class, SUBJECTS)
-                .bindArray("comments", String.class, COMMENTS)
-                .execute();
+                .bindArray("comments", String.class, COMMENTS);
     }
 
     /**
@@ -169,6 +190,11 @@ public final class DemoData {
     static String hash(String key, int salt) {
         long multiplier = MULTIPLIERS.get(salt % MULTIPLIERS.size());
         return "((((" + key + ") % 2147483648) * " + multiplier + " % 4294967296) / 65536)";
+    }
+
+    /** SQL for the class of student {@code id}: the students are dealt to the classes in turn. */
+    static String cohortOf(String id) {
+        return "(1 + (" + id + " - 1) % :cohorts)";
     }
 
     /** SQL for a 1-based pick among {@code size} items. */
@@ -187,8 +213,8 @@ public final class DemoData {
     private static final String DEFER_INDEXES_SQL = """
             DO $$
             DECLARE
-                bulk regclass[] := ARRAY['students', 'mentor_assignments', 'assessments', 'assessment_results',
-                                         'result_history']::regclass[];
+                bulk regclass[] := ARRAY['cohorts', 'mentors', 'students', 'mentor_assignments', 'assessments',
+                                         'assessment_results', 'result_history']::regclass[];
                 deferred record;
             BEGIN
                 CREATE TEMP TABLE demo_deferred (step int, position serial, restore text, drop text) ON COMMIT DROP;
@@ -251,7 +277,7 @@ public final class DemoData {
             + "            || '@students.example.org',"
             + "        CASE WHEN s < 92 THEN 'active' WHEN s < 95 THEN 'on_leave' WHEN s < 98 THEN 'withdrawn'"
             + "             ELSE 'graduated' END,"
-            + "        1 + (n - 1) % :cohorts, created, created + " + hash("n", 4) + " % 400 * interval '1 day'"
+            + "        " + cohortOf("n") + ", created, created + " + hash("n", 4) + " % 400 * interval '1 day'"
             + " FROM generate_series(1, :students) n,"
             + "      LATERAL (SELECT " + pick("n", 0, "cardinality(CAST(:family AS text[]))") + " AS f,"
             + "                      " + pick("n", 1, "cardinality(CAST(:given AS text[]))") + " AS g,"
@@ -290,18 +316,74 @@ public final class DemoData {
                     + "                              " + hash("a.id * 1000003 + s.id", 1) + " AS y) h"
                     + "        WHERE x % 100 >= 7) r";
 
-    private static final String CLASS_SIZES_SQL = "INSERT INTO cohort_sizes (cohort_id, students)"
-            + " SELECT cohort_id, count(*) FROM students WHERE cohort_id IS NOT NULL GROUP BY cohort_id";
+    /**
+     * The maintained tables emptied under the locks their recounts take (V65, V72, V73); the name marks' first mark,
+     * which an empty school has too, is written again with the others.
+     */
+    private static final List<String> EMPTY_MAINTAINED = List.of(
+            "LOCK TABLE mentor_summaries, row_counts, student_name_marks, cohort_sizes, assessment_tallies"
+                    + " IN EXCLUSIVE MODE",
+            "DELETE FROM mentor_summaries",
+            "DELETE FROM student_name_marks",
+            "DELETE FROM cohort_sizes",
+            "DELETE FROM assessment_tallies");
 
     /**
-     * What registrar_recount_year_tallies() counts, without its join of every result with its student: a generated
-     * result's student is in the assessment's class by construction (the results come from that join), so every
-     * result with a score or an excuse is done.
+     * The students, and from the rows they return: each class's size (V73) and the students' row count (V65), and
+     * what registrar_rebuild_name_marks() writes (V72): a mark at every 1,000th student in name order, the first one
+     * ('', 0), each with the number of students up to the next. Name order is numbered by the rank of each of the
+     * ~1,600 distinct names, so the million rows sort by two numbers instead of by text.
      */
-    private static final String TALLIES_SQL = "INSERT INTO assessment_tallies (assessment_id, scored, total, done)"
-            + " SELECT assessment_id, count(score), coalesce(sum(score), 0),"
-            + "        count(*) FILTER (WHERE score IS NOT NULL OR excused)"
-            + " FROM assessment_results GROUP BY assessment_id";
+    private static final String STUDENTS_SIZES_AND_MARKS_SQL = "WITH inserted AS (" + STUDENTS_SQL
+            + "     RETURNING id, search_key, cohort_id),"
+            + " sizes AS (INSERT INTO cohort_sizes (cohort_id, students)"
+            + "     SELECT cohort_id, count(*) FROM inserted WHERE cohort_id IS NOT NULL GROUP BY cohort_id),"
+            + " names AS (SELECT search_key, dense_rank() OVER (ORDER BY search_key COLLATE \"C\") AS rank"
+            + "     FROM (SELECT DISTINCT search_key FROM inserted) d),"
+            + " marks AS (INSERT INTO student_name_marks (search_key, student_id, students)"
+            + "     SELECT CASE WHEN pos = 0 THEN '' ELSE search_key END, CASE WHEN pos = 0 THEN 0 ELSE id END,"
+            + "            least(1000, :students - pos)"
+            + "       FROM (SELECT i.search_key, i.id, row_number() OVER (ORDER BY n.rank, i.id) - 1 AS pos"
+            + "               FROM inserted i JOIN names n ON n.search_key = i.search_key) numbered"
+            + "      WHERE pos % 1000 = 0),"
+            + " counted AS (UPDATE row_counts SET row_count = (SELECT count(*) FROM inserted)"
+            + "     WHERE table_name = 'students')"
+            + " SELECT count(*) FROM inserted";
+
+    /**
+     * The assignments, and from the rows they return: every mentor's summary (V65, V71: what
+     * registrar_recount_all_mentors() writes) and the assignments' row count. A student's class comes from the formula
+     * that dealt the students to classes, rather than from a join with a million students.
+     */
+    private static final String ASSIGNMENTS_AND_SUMMARIES_SQL = "WITH inserted AS (" + ASSIGNMENTS_SQL
+            + "     RETURNING student_id, mentor_id, assigned_at),"
+            + " summaries AS (INSERT INTO mentor_summaries (mentor_id, students, last_assigned_at, cohort_names,"
+            + "                                            first_cohorts, cohort_count)"
+            + "     SELECT m.id, coalesce(c.students, 0), c.last_assigned_at, coalesce(c.cohort_names, '{}'),"
+            + "            coalesce(c.cohort_names[1 : 3], '{}'), coalesce(cardinality(c.cohort_names), 0)"
+            + "       FROM mentors m"
+            + "       LEFT JOIN (SELECT a.mentor_id, CAST(count(*) AS int) AS students,"
+            + "                         max(a.assigned_at) AS last_assigned_at,"
+            + "                         array_agg(DISTINCT k.name COLLATE \"C\" ORDER BY k.name COLLATE \"C\")"
+            + "                             AS cohort_names"
+            + "                    FROM inserted a JOIN cohorts k ON k.id = " + cohortOf("a.student_id")
+            + "                   GROUP BY a.mentor_id) c ON c.mentor_id = m.id),"
+            + " counted AS (UPDATE row_counts SET row_count = (SELECT count(*) FROM inserted)"
+            + "     WHERE table_name = 'mentor_assignments')"
+            + " SELECT count(*) FROM inserted";
+
+    /**
+     * The results, and from the rows they return what registrar_recount_year_tallies() counts per assessment, without
+     * its join of every result with its student: a generated result's student is in the assessment's class by
+     * construction (the results come from that join), so every result with a score or an excuse is done.
+     */
+    private static final String RESULTS_AND_TALLIES_SQL = "WITH inserted AS (" + RESULTS_SQL
+            + "     RETURNING assessment_id, score, excused),"
+            + " tallies AS (INSERT INTO assessment_tallies (assessment_id, scored, total, done)"
+            + "     SELECT assessment_id, count(score), coalesce(sum(score), 0),"
+            + "            count(*) FILTER (WHERE score IS NOT NULL OR excused)"
+            + "       FROM inserted GROUP BY assessment_id)"
+            + " SELECT count(*) FROM inserted";
 
     private static final String ANALYZE_LOADED_SQL =
             "ANALYZE cohorts, students, mentors, mentor_assignments, assessments, assessment_results";

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,24 @@ class DemoDataTest {
     }
 
     @Test
+    void everyMaintainedTableEqualsItsFullRecountAfterTheLoad() {
+        // the load fills them from its own inserts (V65 mentor summaries and row counts, V72 name marks, V73 class
+        // sizes and tallies): each must be what the migrations' recount functions write from the loaded tables
+        Map<String, List<String>> loadedRows = maintainedRows(loaded);
+        Map<String, List<String>> recounted = loaded.inTransaction(handle -> {
+            handle.execute("SELECT registrar_recount_all_mentors(), registrar_rebuild_name_marks(),"
+                    + " registrar_recount_year_tallies()");
+            Map<String, List<String>> rows = maintainedRows(handle);
+            handle.rollback();
+            return rows;
+        });
+
+        assertThat(loadedRows.get("student_name_marks")).hasSize(STUDENTS / 1000 + 1);
+        assertThat(loadedRows.get("mentor_summaries")).hasSize(150);
+        assertThat(loadedRows).isEqualTo(recounted);
+    }
+
+    @Test
     void loadLeavesTheSameIndexesAndConstraintsAsTheMigrations() {
         Jdbi empty = migratedEmptyDatabase();
 
@@ -116,6 +136,25 @@ class DemoDataTest {
 
         assertThatThrownBy(() -> DemoData.load(fresh, 100)).hasMessageContaining("empty database only");
         assertThat(schemaObjects(fresh)).isEqualTo(before);
+    }
+
+    private static final List<String> MAINTAINED =
+            List.of("mentor_summaries", "row_counts", "student_name_marks", "cohort_sizes", "assessment_tallies");
+
+    private static Map<String, List<String>> maintainedRows(Jdbi jdbi) {
+        return jdbi.withHandle(DemoDataTest::maintainedRows);
+    }
+
+    private static Map<String, List<String>> maintainedRows(Handle handle) {
+        Map<String, List<String>> rows = new TreeMap<>();
+        for (String table : MAINTAINED) {
+            rows.put(
+                    table,
+                    handle.createQuery("SELECT t::text FROM " + table + " t ORDER BY 1")
+                            .mapTo(String.class)
+                            .list());
+        }
+        return rows;
     }
 
     private static Jdbi migratedEmptyDatabase() {
