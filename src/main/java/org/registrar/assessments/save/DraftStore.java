@@ -13,10 +13,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -44,14 +48,42 @@ public final class DraftStore {
 
     private final Path folder;
 
+    /**
+     * The draft this store last wrote to each file, with what the file looked like then. The grid journals every
+     * edit, so when Save hands over its draft the same entries of the same batch are usually on disk already:
+     * writing them again (two forces to disk) was most of the Save's time beside the database (ADR 0065).
+     */
+    private final Map<Path, Written> onDisk = new HashMap<>();
+
+    /** A draft as written, and the file's identity, time and size right after (anything else since: written again). */
+    private record Written(Draft draft, BasicFileAttributes file) {
+        boolean holds(Draft other, BasicFileAttributes now) {
+            return now != null
+                    && Objects.equals(now.fileKey(), file.fileKey())
+                    && now.lastModifiedTime().equals(file.lastModifiedTime())
+                    && now.size() == file.size()
+                    && draft.batchId().equals(other.batchId())
+                    && Objects.equals(draft.newAssessment(), other.newAssessment())
+                    && draft.entries().equals(other.entries());
+        }
+    }
+
     /** @param dataHome the user data folder; drafts live in its {@code drafts} sub-folder */
     public DraftStore(Path dataHome) {
         this.folder = dataHome.resolve("drafts");
     }
 
-    /** Writes the draft durably, replacing the previous one of the same grid. */
+    /**
+     * Writes the draft durably, replacing the previous one of the same grid. A draft that differs from the one this
+     * store last wrote there only in its time is not written again (the file keeps the time of the last change).
+     */
     public synchronized void save(Draft draft) {
         Path target = file(draft.cohortId(), draft.assessmentId());
+        Written written = onDisk.remove(target);
+        if (written != null && written.holds(draft, attributes(target))) {
+            onDisk.put(target, written);
+            return;
+        }
         try {
             Files.createDirectories(folder);
             Path temporary = folder.resolve(target.getFileName() + ".tmp");
@@ -69,6 +101,20 @@ public final class DraftStore {
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.text("messages.drafts.notWritten", target, e.getMessage()), e);
         }
+        BasicFileAttributes file = attributes(target);
+        if (file != null) {
+            onDisk.put(target, new Written(draft, file));
+        }
+    }
+
+    /** The file's attributes, not following a link; null when it is not a regular file or cannot be read. */
+    private static BasicFileAttributes attributes(Path file) {
+        try {
+            BasicFileAttributes read = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return read.isRegularFile() ? read : null;
+        } catch (IOException gone) {
+            return null;
+        }
     }
 
     /**
@@ -85,6 +131,7 @@ public final class DraftStore {
             return Optional.of(decode(LocalFiles.readText(file, MAX_BYTES)));
         } catch (IOException | RuntimeException unreadable) {
             LOG.warn("Draft {} cannot be read; set aside", file, unreadable);
+            onDisk.remove(file);
             try {
                 LocalFiles.setAside(file, Instant.now());
             } catch (IOException ignored) {
@@ -121,6 +168,7 @@ public final class DraftStore {
 
     /** Removes the draft once its save is confirmed. */
     public synchronized void delete(long cohortId, Long assessmentId) {
+        onDisk.remove(file(cohortId, assessmentId));
         try {
             Files.deleteIfExists(file(cohortId, assessmentId));
             forceFolder();

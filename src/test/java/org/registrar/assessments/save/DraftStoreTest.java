@@ -55,6 +55,58 @@ class DraftStoreTest {
         assertThat(store.find(1, 5L)).isEmpty();
     }
 
+    /**
+     * Save hands over the draft the grid journaled a moment before (same batch, same entries): it is on disk already
+     * and is not forced to disk again. Anything else (other entries, another batch, the file replaced or removed) is
+     * written.
+     */
+    @Test
+    void theDraftOnDiskAlreadyIsNotWrittenAgainAnythingElseIs() throws Exception {
+        DraftStore store = new DraftStore(dataHome);
+        UUID batch = UUID.randomUUID();
+        List<Draft.Entry> entries = List.of(new Draft.Entry(1, "7", "late", 2), new Draft.Entry(2, "9", null, null));
+        Instant edited = Instant.parse("2025-10-02T10:15:30Z");
+        store.save(new Draft(batch, 3, 8L, null, edited, entries));
+        Path file = store.file(3, 8L);
+        Object journaled = fileKey(file);
+
+        store.save(new Draft(batch, 3, 8L, null, edited.plusSeconds(2), entries));
+
+        assertThat(fileKey(file)).as("the same draft is not written again").isEqualTo(journaled);
+        assertThat(store.find(3, 8L).orElseThrow().updatedAt()).isEqualTo(edited);
+
+        List<Draft.Entry> changed = List.of(new Draft.Entry(1, "8", "late", 2), new Draft.Entry(2, "9", null, null));
+        store.save(new Draft(batch, 3, 8L, null, edited.plusSeconds(3), changed));
+        assertThat(fileKey(file)).isNotEqualTo(journaled);
+        assertThat(store.find(3, 8L).orElseThrow().entries()).isEqualTo(changed);
+
+        Object rewritten = fileKey(file);
+        UUID nextBatch = UUID.randomUUID();
+        store.save(new Draft(nextBatch, 3, 8L, null, edited.plusSeconds(4), changed));
+        assertThat(fileKey(file)).isNotEqualTo(rewritten);
+        assertThat(store.find(3, 8L).orElseThrow().batchId()).isEqualTo(nextBatch);
+
+        // replaced behind the store's back (another copy of the app, a restore from backup): written again
+        Files.writeString(file, "damaged");
+        store.save(new Draft(nextBatch, 3, 8L, null, edited.plusSeconds(5), changed));
+        assertThat(store.find(3, 8L).orElseThrow().entries()).isEqualTo(changed);
+
+        // deleted after a save, then the same entries again: written
+        store.delete(3, 8L);
+        store.save(new Draft(nextBatch, 3, 8L, null, edited.plusSeconds(6), changed));
+        assertThat(store.find(3, 8L)).isPresent();
+        Files.delete(file);
+        store.save(new Draft(nextBatch, 3, 8L, null, edited.plusSeconds(7), changed));
+        assertThat(store.find(3, 8L)).isPresent();
+    }
+
+    private static Object fileKey(Path file) throws Exception {
+        Object key = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
+        assumeTrue(key != null, "this file system gives files no identity to compare");
+        return key;
+    }
+
     @Test
     void anUnreadableDraftIsSetAsideNotDeleted() throws Exception {
         DraftStore store = new DraftStore(dataHome);
