@@ -67,7 +67,7 @@ public final class ReferenceBench implements BenchScenario {
                             copyFloor)
                     .addTo(result);
             Row.ratio(
-                            "the screen's Save of 100 new results creating the assessment (SaveResults, draft included)",
+                            "the screen's Save of 100 new results creating the assessment (SaveResults, after the last edit's journal)",
                             ScreenSaveBench.screenSave(measure, fixture, 100, repetitions),
                             copy100,
                             2.0,
@@ -84,7 +84,8 @@ public final class ReferenceBench implements BenchScenario {
             double[] parts = ScreenSaveBench.parts(measure, fixture, 100, repetitions);
             result.note(String.format(
                     "The screen's Save of 100 new results in parts, four ways taking turns, %d each (medians, ms): the"
-                            + " Save as it runs, the draft written beside the save (ADR 0065) %.2f; the draft first,"
+                            + " Save pressed before the last edit's journal is on disk, its draft written beside the"
+                            + " save (ADR 0065) %.2f; the draft first,"
                             + " then the save (the path before) %.2f; the draft alone (file forced, renamed, folder"
                             + " forced) %.2f; the save creating the assessment without a draft %.2f.",
                     repetitions,

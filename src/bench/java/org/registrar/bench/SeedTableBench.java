@@ -68,8 +68,9 @@ public final class SeedTableBench implements BenchScenario {
                 "1-2 s",
                 ms(bulk.median()),
                 String.format(
-                        "median of %d saves of 100 new results as the Save button runs them (the draft written with"
-                                + " its fsyncs while SaveResults saves, both awaited; fsync on); the old pattern replayed"
+                        "median of %d saves of 100 new results as the Save button runs them after the last edit's"
+                                + " journal (the draft on disk already, with its fsyncs, is not written again; one not"
+                                + " yet there is written while SaveResults saves, both awaited; fsync on); the old pattern replayed"
                                 + " here: %s",
                         context.repetitions(),
                         ms(oldBulk.median())));
