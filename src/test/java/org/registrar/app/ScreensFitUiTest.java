@@ -2,8 +2,10 @@ package org.registrar.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.PrimerLight;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,28 +14,40 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.registrar.db.ConnectionProfile;
+import org.registrar.db.Privileges;
+import org.registrar.db.TestDatabases;
 import org.registrar.i18n.Messages;
 import org.registrar.testing.Clipping;
 import org.registrar.testing.LeftWindows;
+import org.registrar.testing.TestSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -71,8 +85,42 @@ class ScreensFitUiTest {
     /** Room at a table's right its columns may leave: the vertical scroll bar's and a little slack. */
     private static final double UNUSED_STRIPE = 30;
 
-    @RegisterExtension
-    static final MainWindowSession ui = new MainWindowSession();
+    @TempDir
+    static Path dataHome;
+
+    private static Stage stage;
+    private static TestSession session;
+    private static AppContext context;
+    private static MainWindow window;
+    private static Locale windowLanguage;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void open() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        session = TestSession.fresh();
+        context = new AppContext(
+                null,
+                session.database(),
+                TestDatabases.jdbcUrl(session.databaseName()),
+                "test",
+                null,
+                dataHome,
+                Privileges.ALL);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        LeftWindows.close();
+        if (window != null) {
+            WaitForAsyncUtils.asyncFx(window::dispose).get();
+        }
+        FxToolkit.cleanupStages();
+        context.close();
+        session.close();
+        Messages.use(Locale.ENGLISH);
+    }
 
     @TestFactory
     Stream<DynamicNode> everyScreenAndDialogFitsInEveryLanguage() {
@@ -137,7 +185,7 @@ class ScreensFitUiTest {
         views.put(
                 "dialog-unsaved",
                 (w, h) -> dialog(() -> UnsavedPrompt.dialog("Biology test 3 · 10A-00010 · 7 students"), w, h));
-        views.put("dialog-about", (w, h) -> dialog(() -> AboutDialog.dialog(AboutInfo.of(ui.dataHome())), w, h));
+        views.put("dialog-about", (w, h) -> dialog(() -> AboutDialog.dialog(AboutInfo.of(dataHome)), w, h));
         views.put("dialog-student-conflict", (w, h) -> dialog(ScreensFitUiTest::studentConflict, w, h));
         views.put("dialog-mentor-move", (w, h) -> dialog(ScreensFitUiTest::mentorMove, w, h));
         return views;
@@ -153,7 +201,7 @@ class ScreensFitUiTest {
             for (String problem : Clipping.in(shown)) {
                 problems.add(where + ": " + problem);
             }
-            if (shown != ui.stage() && (shown.getWidth() > size[0] + 0.5 || shown.getHeight() > size[1] + 0.5)) {
+            if (shown != stage && (shown.getWidth() > size[0] + 0.5 || shown.getHeight() > size[1] + 0.5)) {
                 problems.add(where + ": the dialog is " + (int) shown.getWidth() + "×" + (int) shown.getHeight()
                         + ", larger than the screen");
             }
@@ -165,7 +213,7 @@ class ScreensFitUiTest {
             if (size[0] == 1024) {
                 Screenshots.save(shown.getScene(), "small/" + language.toLanguageTag() + "-" + view);
             }
-            if (shown != ui.stage()) {
+            if (shown != stage) {
                 LeftWindows.close();
             }
         }
@@ -209,14 +257,76 @@ class ScreensFitUiTest {
     // --- screens in the main window
 
     private Window screen(String name, double width, double height) throws Exception {
-        return ui.show(name, width, height);
+        MainWindow shell = windowIn(Messages.locale());
+        WaitForAsyncUtils.asyncFx(() -> {
+                    Parent root = shell.root();
+                    Scene old = root.getScene();
+                    if (old != null) {
+                        old.setRoot(new Group());
+                    }
+                    stage.setScene(asInTheApp(new Scene(root, width, height)));
+                    stage.show();
+                    ToggleButton nav = (ToggleButton) root.lookup("#nav-" + name.toLowerCase(Locale.ROOT));
+                    nav.fire();
+                })
+                .get(30, TimeUnit.SECONDS);
+        awaitDatabaseWork();
+        return stage;
+    }
+
+    /** With the app's own style sheet, as {@link RegistrarApp} dresses its window. */
+    private static Scene asInTheApp(Scene scene) {
+        scene.getStylesheets().add(RegistrarApp.class.getResource("app.css").toExternalForm());
+        return scene;
+    }
+
+    /** One main window per language (its words are read when it is built), kept across its screens and sizes. */
+    private static MainWindow windowIn(Locale language) throws Exception {
+        if (window != null && language.equals(windowLanguage)) {
+            return window;
+        }
+        MainWindow old = window;
+        window = WaitForAsyncUtils.asyncFx(() -> {
+                    if (old != null) {
+                        old.dispose();
+                    }
+                    return new MainWindow(context, () -> {});
+                })
+                .get(60, TimeUnit.SECONDS);
+        windowLanguage = language;
+        return window;
     }
 
     /** The bulk entry grid with a class and an assessment chosen, as an admin sees it. */
+    @SuppressWarnings("unchecked")
     private Window assessments(double width, double height) throws Exception {
         screen("Assessments", width, height);
-        ui.chooseCohortAndAssessment();
-        return ui.stage();
+        ComboBox<Object> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !cohorts.getItems().isEmpty());
+        if (cohorts.getValue() == null) {
+            robot.interact(() -> cohorts.setValue(cohorts.getItems().get(0)));
+        }
+        ComboBox<Object> assessments = robot.lookup("#assessment-picker").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> assessments.getItems().size() > 1);
+        if (assessments.getValue() == null) {
+            robot.interact(() -> assessments.setValue(assessments.getItems().get(1)));
+        }
+        awaitDatabaseWork();
+        return stage;
+    }
+
+    private static void awaitDatabaseWork() throws Exception {
+        ThreadPoolExecutor worker = (ThreadPoolExecutor) context.databaseWorker();
+        for (int quiet = 0; quiet < 2; ) {
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> worker.getActiveCount() == 0 && worker.getQueue().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            quiet = worker.getActiveCount() == 0 && worker.getQueue().isEmpty() ? quiet + 1 : 0;
+        }
     }
 
     // --- the start-up and welcome cards, alone in the window as at start
@@ -232,7 +342,17 @@ class ScreensFitUiTest {
     }
 
     private Window inStage(Supplier<Parent> content, double width, double height) throws Exception {
-        return ui.showAlone(content, width, height);
+        WaitForAsyncUtils.asyncFx(() -> {
+                    Scene old = stage.getScene();
+                    if (old != null && window != null && old.getRoot() == window.root()) {
+                        old.setRoot(new Group());
+                    }
+                    stage.setScene(asInTheApp(new Scene(content.get(), width, height)));
+                    stage.show();
+                })
+                .get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return stage;
     }
 
     // --- dialogs, over the main window at the given size
@@ -272,7 +392,7 @@ class ScreensFitUiTest {
 
     private static Window dialogWindow(String id) {
         for (Window open : List.copyOf(Window.getWindows())) {
-            if (open != ui.stage() && open.isShowing() && open.getScene() != null) {
+            if (open != stage && open.isShowing() && open.getScene() != null) {
                 Node root = open.getScene().getRoot();
                 if (root instanceof DialogPane pane && (id == null || id.equals(pane.getId()))) {
                     return open;
