@@ -104,13 +104,7 @@ class AssignMentorFromStudentsUiTest {
                 .findFirst()
                 .orElseThrow();
 
-        robot.clickOn("#students-assign-mentor");
-        waitUntil(() -> robot.lookup("#chooser-mentors").tryQuery().isPresent());
-        ListView<Mentor> mentors = robot.lookup("#chooser-mentors").queryAs(ListView.class);
-        waitUntil(() -> !mentors.getItems().isEmpty());
-        robot.clickOn("#chooser-filter").write(target.email());
-        waitUntil(() -> mentors.getItems().size() == 1);
-        robot.clickOn(cell(target));
+        pickInTheChooser(target);
         Screenshots.save(robot.lookup("#mentor-chooser").query().getScene(), "students-assign-mentor");
         robot.clickOn("#chooser-assign");
         if (chosen.stream().anyMatch(row -> row.mentorId() != null)) {
@@ -152,13 +146,7 @@ class AssignMentorFromStudentsUiTest {
                 .findFirst()
                 .orElseThrow();
 
-        robot.clickOn("#students-assign-mentor");
-        waitUntil(() -> robot.lookup("#chooser-mentors").tryQuery().isPresent());
-        ListView<Mentor> mentors = robot.lookup("#chooser-mentors").queryAs(ListView.class);
-        waitUntil(() -> !mentors.getItems().isEmpty());
-        robot.clickOn("#chooser-filter").write(target.email());
-        waitUntil(() -> mentors.getItems().size() == 1);
-        robot.clickOn(cell(target));
+        pickInTheChooser(target);
         robot.clickOn("#chooser-assign");
 
         waitUntil(() -> robot.lookup("#move-confirmation").tryQuery().isPresent());
@@ -192,13 +180,7 @@ class AssignMentorFromStudentsUiTest {
                 .orElseThrow();
         long opensBefore = opens();
 
-        robot.clickOn("#students-assign-mentor");
-        waitUntil(() -> robot.lookup("#chooser-mentors").tryQuery().isPresent());
-        ListView<Mentor> mentors = robot.lookup("#chooser-mentors").queryAs(ListView.class);
-        waitUntil(() -> !mentors.getItems().isEmpty());
-        robot.clickOn("#chooser-filter").write(target.email());
-        waitUntil(() -> mentors.getItems().size() == 1);
-        robot.clickOn(cell(target));
+        pickInTheChooser(target);
         robot.clickOn("#chooser-assign");
         if (student.mentorId() != null) {
             waitUntil(() -> robot.lookup("#confirm-move").tryQuery().isPresent());
@@ -263,6 +245,18 @@ class AssignMentorFromStudentsUiTest {
                 })
                 .orElse(false));
         return found.get();
+    }
+
+    /** "Assign mentor…", then {@code target} found by its email in the chooser and selected (not yet assigned). */
+    @SuppressWarnings("unchecked")
+    private void pickInTheChooser(Mentor target) throws Exception {
+        robot.clickOn("#students-assign-mentor");
+        waitUntil(() -> robot.lookup("#chooser-mentors").tryQuery().isPresent());
+        ListView<Mentor> mentors = robot.lookup("#chooser-mentors").queryAs(ListView.class);
+        waitUntil(() -> !mentors.getItems().isEmpty());
+        robot.clickOn("#chooser-filter").write(target.email());
+        waitUntil(() -> mentors.getItems().size() == 1);
+        robot.clickOn(cell(target));
     }
 
     private Node cell(Mentor mentor) throws Exception {
