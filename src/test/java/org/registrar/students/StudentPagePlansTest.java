@@ -65,16 +65,7 @@ class StudentPagePlansTest {
             repository.page(StudentOrder.DEFAULT, StudentFilter.NONE, PageRequest.after(first.lastKey()), 50, false);
         }
 
-        List<Map<String, Object>> prepared = connection
-                .createQuery("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
-                        + " WHERE statement LIKE '%LEFT JOIN mentors m%'")
-                .mapToMap()
-                .list();
-        assertThat(prepared)
-                .hasSize(2)
-                .allSatisfy(statement -> assertThat((Long) statement.get("generic_plans"))
-                        .as("generic plans of %s", statement.get("statement"))
-                        .isPositive());
+        List<Map<String, Object>> prepared = pagePlansEachGeneric(2);
         connection.execute("SET plan_cache_mode = force_generic_plan");
         for (Map<String, Object> statement : prepared) {
             connection.execute("PREPARE page_plan AS " + statement.get("statement"));
@@ -113,16 +104,7 @@ class StudentPagePlansTest {
             repository.page(StudentOrder.DEFAULT, StudentFilter.NONE, PageRequest.atPage(middle), 50, false);
         }
 
-        List<Map<String, Object>> prepared = connection
-                .createQuery("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
-                        + " WHERE statement LIKE '%LEFT JOIN mentors m%'")
-                .mapToMap()
-                .list();
-        assertThat(prepared)
-                .hasSize(3)
-                .allSatisfy(statement -> assertThat((Long) statement.get("generic_plans"))
-                        .as("generic plans of %s", statement.get("statement"))
-                        .isPositive());
+        pagePlansEachGeneric(3);
     }
 
     /**
@@ -146,5 +128,20 @@ class StudentPagePlansTest {
         connection.execute("RESET enable_seqscan");
 
         assertThat(plan).startsWith("Index Only Scan using cohorts_name_key").doesNotContain("Sort");
+    }
+
+    /** The connection's {@code count} prepared page statements, after asserting each has run on a generic plan. */
+    private List<Map<String, Object>> pagePlansEachGeneric(int count) {
+        List<Map<String, Object>> prepared = connection
+                .createQuery("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
+                        + " WHERE statement LIKE '%LEFT JOIN mentors m%'")
+                .mapToMap()
+                .list();
+        assertThat(prepared)
+                .hasSize(count)
+                .allSatisfy(statement -> assertThat((Long) statement.get("generic_plans"))
+                        .as("generic plans of %s", statement.get("statement"))
+                        .isPositive());
+        return prepared;
     }
 }
