@@ -65,28 +65,6 @@ public final class StampedCache<K> implements CacheMetrics {
         return (T) entry.value();
     }
 
-    /**
-     * The value cached for {@code key} if it is loaded and none of the tables {@code readsFrom} has moved since, else
-     * null; never loads it (a caller that must not wait for a load does something cheaper instead). When it is
-     * held, may read the change stamps first, as {@link #get} does; when not, reads nothing. Blocking.
-     */
-    @SuppressWarnings("unchecked")
-    public <T> T getIfPresent(K key, Set<Table> readsFrom) {
-        if (!cache.asMap().containsKey(key)) {
-            return null; // nothing to check the stamps for
-        }
-        revalidateIfDue();
-        Stamped entry = cache.getIfPresent(key);
-        if (entry == null) {
-            return null;
-        }
-        if (known.movedSince(entry.stamps(), readsFrom)) {
-            cache.asMap().remove(key, entry);
-            return null;
-        }
-        return (T) entry.value();
-    }
-
     /** Drops the entries whose key is {@code affected} (after this desktop's own write). */
     public void drop(Predicate<K> affected) {
         cache.invalidateAll(cache.asMap().keySet().stream().filter(affected).toList());

@@ -15,9 +15,10 @@ import org.registrar.cache.StampedCache;
  * Every class's and every mentor's name, cached for the Students pages so that their statement joins no class and
  * no mentor per row (ADR 0066). Read in two statements (at a million students 35,715 classes and 7,692 mentors,
  * 20-40 ms on a loaded desktop), and again when the change stamps (ADR 0053) show that classes or mentors were
- * written on any desktop, this one included: a rename shows within the staleness (10 s unless
- * {@code -Dregistrar.studentNames.staleness} says otherwise), as in the Mentors screen. A class or mentor added since
- * the read is not in it: the page then joins (StudentRepository). Blocking; never on the FX thread. Thread-safe.
+ * written on any desktop, this one included: checked at most every 10 s unless
+ * {@code -Dregistrar.studentNames.staleness} says otherwise, as in the Mentors screen. Sooner when a page that joins
+ * the names (one read again, or with a class or mentor added since) finds one named otherwise here: it
+ * {@link #forget forgets} them. Blocking; never on the FX thread. Thread-safe.
  */
 final class NameDirectory {
     static final String NAME = "Class and mentor names";
@@ -28,6 +29,8 @@ final class NameDirectory {
 
     private final Jdbi jdbi;
     private final StampedCache<String> cache;
+    /** The names last read, for a joined page to compare with; may be older than the cache's. */
+    private volatile RowNames lastRead;
 
     NameDirectory(Jdbi jdbi) {
         this(jdbi, CacheSettings.fromSystemProperties("studentNames", 1), Ticker.systemTicker());
@@ -43,18 +46,24 @@ final class NameDirectory {
         return cache.get(KEY, READS_FROM, this::read);
     }
 
-    /** The names if they are held and current, else null: never reads them (may read the stamps). Blocking. */
-    RowNames ifLoaded() {
-        return cache.getIfPresent(KEY, READS_FROM);
+    /** The names last read, or null: never reads anything (to compare a joined page with). */
+    RowNames lastRead() {
+        return lastRead;
     }
 
-    /** Drops the names (a page met a class or mentor they do not have): the next {@link #loaded} reads them. */
+    /**
+     * Drops the names (a page met a class or mentor they do not have, or named otherwise): the next {@link #loaded}
+     * reads them.
+     */
     void forget() {
+        lastRead = null;
         cache.invalidateAll();
     }
 
     private RowNames read() {
-        return jdbi.withHandle(handle -> new RowNames(table(handle, CLASSES), table(handle, MENTORS)));
+        RowNames read = jdbi.withHandle(handle -> new RowNames(table(handle, CLASSES), table(handle, MENTORS)));
+        lastRead = read;
+        return read;
     }
 
     private static NameTable table(Handle handle, String sql) {

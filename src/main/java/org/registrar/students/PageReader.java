@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
@@ -97,8 +98,8 @@ final class PageReader {
 
     /**
      * Runs the statement {@code statement} builds: with ids only when the names are known, else (or when a row's
-     * class or mentor is not in them: added since they were read) with the names joined, and the directory is read
-     * again at its next use.
+     * class or mentor is not in them: added since they were read) with the names joined. The directory is read again
+     * at its next use when it missed a row's name or named one otherwise than the joined page.
      */
     private Fetched fetch(boolean withCount, Function<StudentQuery, String> statement) {
         if (names != null) {
@@ -109,7 +110,20 @@ final class PageReader {
             directory.forget();
             names = null;
         }
-        return run(withCount, statement, null);
+        Fetched fetched = run(withCount, statement, null);
+        RowNames held = directory.lastRead();
+        if (held != null && fetched.rows.stream().anyMatch(row -> namedOtherwise(held, row))) {
+            directory.forget();
+        }
+        return fetched;
+    }
+
+    /** Whether {@code held} has this row's class or mentor under another name than the row (joined) shows. */
+    private static boolean namedOtherwise(RowNames held, StudentRow row) {
+        return (held.classes().knows(row.cohortId())
+                        && !Objects.equals(held.classes().name(row.cohortId()), row.cohortName()))
+                || (held.mentors().knows(row.mentorId())
+                        && !Objects.equals(held.mentors().name(row.mentorId()), row.mentorName()));
     }
 
     private Fetched run(boolean withCount, Function<StudentQuery, String> statement, RowNames known) {

@@ -32,18 +32,20 @@ public final class StudentRepository {
 
     /**
      * Reads one page: one statement, plus one EXPLAIN when {@code withCount} and more than
-     * {@link StudentQuery#EXACT_COUNT_LIMIT} filtered rows match. The rows' class and mentor names come from the
-     * {@link NameDirectory} (ADR 0066), so the statement probes only each row's assignment; reading the directory
-     * adds its statements when it is not held or classes or mentors changed (and a stamp check at most every 10 s).
-     * A page asked with its count (the screen opening, a new filter) never waits for the directory: without it the
-     * statement joins the names, as does a page with a class or mentor the directory does not have yet. Blocking.
+     * {@link StudentQuery#EXACT_COUNT_LIMIT} filtered rows match. Paging on (first, last, next, previous, by name or
+     * number) the rows' class and mentor names come from the {@link NameDirectory} (ADR 0066), so the statement
+     * probes only each row's assignment; reading the directory adds its statements when it is not held or classes
+     * or mentors changed (and a stamp read at most every 10 s). A page read with its count (the screen opening, a
+     * new filter, "Refresh") or read again ({@link PageRequest.Kind#FROM}) joins the names as the database holds
+     * them now, never waits for the directory, and drops it when it named a row otherwise. Blocking.
      *
      * @param withCount also count the matches (exactly up to 10,000, else "about N"); for FIRST, LAST and FROM only
      */
     public StudentPage page(
             StudentOrder order, StudentFilter filter, PageRequest request, int size, boolean withCount) {
+        boolean readAgain = withCount || request.kind() == PageRequest.Kind.FROM;
         // before the page's connection is taken: reading the directory takes one of its own
-        RowNames known = withCount ? names.ifLoaded() : names.loaded();
+        RowNames known = readAgain ? null : names.loaded();
         return jdbi.withHandle(handle -> {
             PageReader reader = new PageReader(handle, order, filter, names, known);
             return switch (request.kind()) {
