@@ -21,14 +21,29 @@ final class StudentQuery {
             + " LEFT JOIN mentor_assignments ma ON ma.student_id = s.id"
             + " LEFT JOIN mentors m ON m.id = ma.mentor_id";
     static final String FROM = " FROM students s" + JOINS;
+    /**
+     * A page's columns when the class and mentor names come from the {@link NameDirectory} (ADR 0066): the ids only,
+     * the mentor's from the assignment, the one probe per row left.
+     */
+    static final String COLUMNS_BY_ID = "s.id, s.student_number, s.family_name, s.given_name, s.cohort_id,"
+            + " ma.mentor_id, s.status, s.email, s.updated_at, s.version";
+
+    static final String ASSIGNMENT_JOIN = " LEFT JOIN mentor_assignments ma ON ma.student_id = s.id";
 
     private final StudentOrder order;
     private final StudentFilter filter;
+    private final boolean namesJoined;
     private final Map<String, Object> parameters = new HashMap<>();
 
     StudentQuery(StudentOrder order, StudentFilter filter) {
+        this(order, filter, true);
+    }
+
+    /** @param namesJoined a page reads each row's class and mentor names (else ids only: {@link #COLUMNS_BY_ID}) */
+    StudentQuery(StudentOrder order, StudentFilter filter, boolean namesJoined) {
         this.order = order;
         this.filter = filter;
+        this.namesJoined = namesJoined;
     }
 
     Map<String, Object> parameters() {
@@ -110,9 +125,10 @@ final class StudentQuery {
 
     /**
      * A page statement: the students' own rows are found and cut to the page first, by the sort index alone (with
-     * the assignment only when a mentor filter reads it); only then are each page row's class, assignment and
-     * mentor looked up, one key probe each. Joined before the cut, the planner could hash a whole table of classes
-     * or mentors for every page. {@code conditions} are the position's own, each starting with " AND ".
+     * the assignment only when a mentor filter reads it); only then is each page row's assignment looked up, one key
+     * probe, and, unless the names come from the {@link NameDirectory} (ADR 0066), its class and mentor, one probe
+     * each more. Joined before the cut, the planner could hash a whole table of classes or mentors for every page.
+     * {@code conditions} are the position's own, each starting with " AND ".
      *
      * <p>Unfiltered, the limit is written into the statement (a number from the page size, never user text): then
      * PostgreSQL prices the generic plan of the server-prepared statement like the custom ones and keeps it, so a page
@@ -145,8 +161,8 @@ final class StudentQuery {
             keys.append(", s.key_").append(i);
             outerOrder.append(i == 0 ? "" : ", ").append("s.key_").append(i).append(direction);
         }
-        return "SELECT " + COLUMNS + keys + (withCount ? countColumns() : "") + " FROM (" + inner + ") s" + JOINS
-                + outerOrder;
+        return "SELECT " + (namesJoined ? COLUMNS : COLUMNS_BY_ID) + keys + (withCount ? countColumns() : "")
+                + " FROM (" + inner + ") s" + (namesJoined ? JOINS : ASSIGNMENT_JOIN) + outerOrder;
     }
 
     /** The key expressions as result columns key_0, key_1, ... */

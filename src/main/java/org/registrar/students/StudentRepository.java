@@ -3,11 +3,9 @@ package org.registrar.students;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -21,59 +19,45 @@ public final class StudentRepository {
     static final String CLASS_CHOICES = "SELECT id, name FROM cohorts ORDER BY name";
 
     private final Jdbi jdbi;
+    private final NameDirectory names;
 
     public StudentRepository(Jdbi jdbi) {
+        this(jdbi, new NameDirectory(jdbi));
+    }
+
+    StudentRepository(Jdbi jdbi, NameDirectory names) {
         this.jdbi = jdbi;
+        this.names = names;
     }
 
     /**
      * Reads one page: one statement, plus one EXPLAIN when {@code withCount} and more than
-     * {@link StudentQuery#EXACT_COUNT_LIMIT} filtered rows match. Blocking.
+     * {@link StudentQuery#EXACT_COUNT_LIMIT} filtered rows match. Paging on (first, last, next, previous, by name or
+     * number) the rows' class and mentor names come from the {@link NameDirectory} (ADR 0066), so the statement
+     * probes only each row's assignment; reading the directory adds its statements when it is not held or classes
+     * or mentors changed (and a stamp read at most every 10 s). A page read with its count (the screen opening, a
+     * new filter, "Refresh") or read again ({@link PageRequest.Kind#FROM}) joins the names as the database holds
+     * them now, never waits for the directory, and drops it when it named a row otherwise. Blocking.
      *
      * @param withCount also count the matches (exactly up to 10,000, else "about N"); for FIRST, LAST and FROM only
      */
     public StudentPage page(
             StudentOrder order, StudentFilter filter, PageRequest request, int size, boolean withCount) {
-        return jdbi.withHandle(handle -> switch (request.kind()) {
-            case FIRST -> fromEnd(handle, order, filter, size, withCount, true);
-            case LAST -> fromEnd(handle, order, filter, size, withCount, false);
-            case AFTER -> after(handle, order, filter, request.key(), size, false, false);
-            case FROM -> after(handle, order, filter, request.key(), size, true, withCount);
-            case BEFORE -> before(handle, order, filter, request.key(), size);
-            case AT_NAME -> atName(handle, order, filter, request.namePrefix(), size);
-            case AT_PAGE -> atPage(handle, order, filter, request.pageNumber(), size);
+        boolean readAgain = withCount || request.kind() == PageRequest.Kind.FROM;
+        // before the page's connection is taken: reading the directory takes one of its own
+        RowNames known = readAgain ? null : names.loaded();
+        return jdbi.withHandle(handle -> {
+            PageReader reader = new PageReader(handle, order, filter, names, known);
+            return switch (request.kind()) {
+                case FIRST -> reader.fromEnd(size, withCount, true);
+                case LAST -> reader.fromEnd(size, withCount, false);
+                case AFTER -> reader.after(request.key(), size, false, false);
+                case FROM -> reader.after(request.key(), size, true, withCount);
+                case BEFORE -> reader.before(request.key(), size);
+                case AT_NAME -> reader.atName(request.namePrefix(), size);
+                case AT_PAGE -> reader.atPage(request.pageNumber(), size);
+            };
         });
-    }
-
-    private StudentPage fromEnd(
-            Handle handle, StudentOrder order, StudentFilter filter, int size, boolean withCount, boolean forward) {
-        StudentQuery query = new StudentQuery(order, filter);
-        String sql = query.page("", forward, withCount, size + 1);
-        Fetched fetched = fetch(handle, sql, query, order, withCount);
-        boolean more = fetched.rows.size() > size;
-        List<StudentRow> rows = trim(fetched.rows, size, !forward);
-        RowCount count = withCount ? count(handle, filter, fetched) : null;
-        long number = forward ? 1 : lastPageNumber(count, size);
-        return new StudentPage(rows, forward ? false : more, forward ? more : false, number, count);
-    }
-
-    private StudentPage after(
-            Handle handle,
-            StudentOrder order,
-            StudentFilter filter,
-            PageKey key,
-            int size,
-            boolean inclusive,
-            boolean withCount) {
-        StudentQuery query = new StudentQuery(order, filter);
-        String sql =
-                query.page(query.keysetCondition(key, true, inclusive, filter.isEmpty()), true, withCount, size + 1);
-        Fetched fetched = fetch(handle, sql, query, order, withCount);
-        if (inclusive && fetched.rows.isEmpty()) {
-            return fromEnd(handle, order, filter, size, withCount, false);
-        }
-        RowCount count = withCount ? count(handle, filter, fetched) : null;
-        return new StudentPage(trim(fetched.rows, size, false), true, fetched.rows.size() > size, 0, count);
     }
 
     /**
@@ -88,47 +72,6 @@ public final class StudentRepository {
                 .bindMap(query.parameters())
                 .mapTo(Long.class)
                 .one());
-    }
-
-    private StudentPage before(Handle handle, StudentOrder order, StudentFilter filter, PageKey key, int size) {
-        StudentQuery query = new StudentQuery(order, filter);
-        String sql = query.page(query.keysetCondition(key, false, false, filter.isEmpty()), false, false, size + 1);
-        List<StudentRow> fetched = fetch(handle, sql, query, order, false).rows;
-        if (fetched.size() < size) {
-            // fewer rows than a page before this one: the first page is what the user expects to see
-            return fromEnd(handle, order, filter, size, false, true);
-        }
-        return new StudentPage(trim(fetched, size, true), fetched.size() > size, true, 0, null);
-    }
-
-    private StudentPage atName(Handle handle, StudentOrder order, StudentFilter filter, String prefix, int size) {
-        StudentQuery query = new StudentQuery(order, filter);
-        query.parameters().put("prefix", prefix == null ? "" : prefix.strip());
-        String firstKey = order.sort().keys().get(0).expression();
-        String sql = query.page(
-                " AND " + firstKey + (order.ascending() ? " >= " : " <= ") + "registrar_fold(CAST(:prefix AS text))",
-                true,
-                false,
-                size + 1);
-        List<StudentRow> fetched = fetch(handle, sql, query, order, false).rows;
-        if (fetched.isEmpty()) {
-            return fromEnd(handle, order, filter, size, false, false);
-        }
-        return new StudentPage(trim(fetched, size, false), true, fetched.size() > size, 0, null);
-    }
-
-    private StudentPage atPage(Handle handle, StudentOrder order, StudentFilter filter, long number, int size) {
-        long page = Math.max(1, number);
-        StudentQuery query = new StudentQuery(order, filter);
-        String anchor = query.anchorCte((page - 1) * size);
-        // the marked jump (every student, default order) keeps a generic plan with the limit written in (ADR 0063)
-        boolean marked = filter.isEmpty() && order.equals(StudentOrder.DEFAULT);
-        String sql = anchor + query.page(query.anchorCondition(), true, false, size + 1, marked);
-        List<StudentRow> fetched = fetch(handle, sql, query, order, false).rows;
-        if (fetched.isEmpty()) {
-            return fromEnd(handle, order, filter, size, false, false);
-        }
-        return new StudentPage(trim(fetched, size, false), page > 1, fetched.size() > size, page, null);
     }
 
     /**
@@ -166,51 +109,6 @@ public final class StudentRepository {
         }
     }
 
-    private static Fetched fetch(Handle handle, String sql, StudentQuery query, StudentOrder order, boolean withCount) {
-        Fetched fetched = new Fetched();
-        handle.createQuery(sql).bindMap(query.parameters()).scanResultSet((supplier, context) -> {
-            try (ResultSet results = supplier.get()) {
-                while (results.next()) {
-                    fetched.rows.add(StudentRows.map(results, order.sort()));
-                    if (withCount) {
-                        fetched.cappedCount = results.getLong("capped_count");
-                    }
-                }
-            }
-            return null;
-        });
-        return fetched;
-    }
-
-    private static List<StudentRow> trim(List<StudentRow> rows, int size, boolean reverse) {
-        List<StudentRow> page = new ArrayList<>(rows.subList(0, Math.min(size, rows.size())));
-        if (reverse) {
-            Collections.reverse(page);
-        }
-        return page;
-    }
-
-    private RowCount count(Handle handle, StudentFilter filter, Fetched fetched) {
-        if (fetched.rows.isEmpty()) {
-            return new RowCount(0, true);
-        }
-        if (filter.isEmpty() || fetched.cappedCount <= StudentQuery.EXACT_COUNT_LIMIT) {
-            return new RowCount(fetched.cappedCount, true);
-        }
-        return new RowCount(Math.max(estimate(handle, filter), fetched.cappedCount), false);
-    }
-
-    /** The planner's row estimate for the filtered table (one EXPLAIN, nothing is read). */
-    private static long estimate(Handle handle, StudentFilter filter) {
-        StudentQuery query = new StudentQuery(StudentOrder.DEFAULT, filter);
-        String sql = "EXPLAIN (FORMAT JSON) SELECT 1" + query.countFrom() + " WHERE true" + query.filterConditions();
-        String plan = handle.createQuery(sql)
-                .bindMap(query.parameters())
-                .mapTo(String.class)
-                .one();
-        return planRows(plan);
-    }
-
     /** The top plan node's "Plan Rows" (the first in the JSON). */
     static long planRows(String planJson) {
         Matcher matcher = PLAN_ROWS.matcher(planJson);
@@ -220,21 +118,34 @@ public final class StudentRepository {
         return Long.parseLong(matcher.group(1));
     }
 
-    private static long lastPageNumber(RowCount count, int size) {
-        return count != null && count.exact() ? Math.max(1, (count.value() + size - 1) / size) : 0;
-    }
-
-    /** Rows read by one statement and, when asked, the count columns. */
-    private static final class Fetched {
-        final List<StudentRow> rows = new ArrayList<>();
-        long cappedCount;
-    }
-
     /** Maps a page row; the key columns are read with the types of the order's keys. */
     static final class StudentRows {
         private StudentRows() {}
 
+        /** A row of a statement that joined the class and mentor names ({@link StudentQuery#COLUMNS}). */
         static StudentRow map(ResultSet results, StudentSort sort) throws SQLException {
+            return map(results, sort, results.getString("cohort_name"), results.getString("mentor_name"));
+        }
+
+        /**
+         * A row of a statement that read ids only ({@link StudentQuery#COLUMNS_BY_ID}), named from {@code names}; null
+         * when its class or mentor is not there.
+         */
+        static StudentRow map(ResultSet results, StudentSort sort, RowNames names) throws SQLException {
+            Long cohortId = results.getObject("cohort_id", Long.class);
+            Long mentorId = results.getObject("mentor_id", Long.class);
+            if (!names.knows(cohortId, mentorId)) {
+                return null;
+            }
+            return map(
+                    results,
+                    sort,
+                    names.classes().name(cohortId),
+                    names.mentors().name(mentorId));
+        }
+
+        private static StudentRow map(ResultSet results, StudentSort sort, String cohortName, String mentorName)
+                throws SQLException {
             List<Object> key = new ArrayList<>();
             for (int i = 0; i < sort.keys().size(); i++) {
                 key.add(results.getObject("key_" + i, sort.keys().get(i).type()));
@@ -245,9 +156,9 @@ public final class StudentRepository {
                     results.getString("family_name"),
                     results.getString("given_name"),
                     results.getObject("cohort_id", Long.class),
-                    results.getString("cohort_name"),
+                    cohortName,
                     results.getObject("mentor_id", Long.class),
-                    results.getString("mentor_name"),
+                    mentorName,
                     results.getString("status"),
                     results.getString("email"),
                     results.getObject("updated_at", java.time.OffsetDateTime.class),
