@@ -30,6 +30,14 @@ public final class ResultsRepository {
     private static final String RESULT_KEY = "assessment_results_pkey";
     private static final Pattern STUDENT_IN_DETAIL = Pattern.compile("student_id=(\\d+)");
 
+    /**
+     * The most new results saved in one statement (ADR 0067). Above it the save sends its ledger row first, as a save
+     * of changes does: the round trip that saves is a small share of a large save, and the write's set-based check
+     * for stored results (planned without nested loops) beats one key probe per row (10,000 new results took about a
+     * third longer in one statement).
+     */
+    static final int ONE_STATEMENT_LIMIT = 1_000;
+
     private final Jdbi jdbi;
 
     public ResultsRepository(Jdbi jdbi) {
@@ -199,6 +207,7 @@ public final class ResultsRepository {
 
     private SaveOutcome saveIn(Handle handle, SaveRequest request) {
         boolean onlyNew = !request.changes().isEmpty()
+                && request.changes().size() <= ONE_STATEMENT_LIMIT
                 && request.changes().stream().allMatch(change -> change.expectedVersion() == null);
         if (onlyNew) {
             return saveNewIn(handle, request);

@@ -218,6 +218,29 @@ class SavePlannerScopeTest {
                 .doesNotContain("Anti Join");
     }
 
+    /**
+     * ADR 0067: above {@link ResultsRepository#ONE_STATEMENT_LIMIT} new results the save sends its ledger row first
+     * and writes with its set-based check for stored results (planned without nested loops), faster than a key probe
+     * per row at that size; the triggers still plan with the session's setting.
+     */
+    @Test
+    void aSaveOfMoreNewResultsThanTheLimitSendsItsLedgerRowFirst() throws SQLException {
+        long large = classesOfSizes();
+        List<ResultChange> changes = new ArrayList<>();
+        repository.sheet(large, null).stream()
+                .limit(ResultsRepository.ONE_STATEMENT_LIMIT + 1)
+                .forEach(row -> changes.add(new ResultChange(row.studentId(), BigDecimal.ONE, false, null, null)));
+        NewAssessment created =
+                new NewAssessment(large, "Over the limit", "Plans", new BigDecimal("20"), LocalDate.of(2025, 10, 1));
+        executed.clear();
+
+        SaveOutcome saved = repository.save(SaveRequest.creating(UUID.randomUUID(), created, changes));
+
+        assertThat(saved.savedVersions()).hasSize(ResultsRepository.ONE_STATEMENT_LIMIT + 1);
+        assertThat(executed).as("the ledger row, then the write").hasSize(2);
+        assertThat(triggerPlansOfTheWrite()).isNotEmpty().noneMatch(plan -> plan.contains("enable_nestloop = 'off'"));
+    }
+
     private static List<Long> keys(List<ResultChange> changes) {
         return changes.stream().map(ResultChange::studentId).toList();
     }
