@@ -57,18 +57,21 @@ public final class ReferenceBench implements BenchScenario {
         BulkSaveFixture fixture = BulkSaveFixture.create(database, SAVE_CLASS);
         try {
             BulkSaveBench.warmUp(database, fixture);
-            Measure.Figures copy100 = BulkSaveBench.copyResults(measure, fixture, 100, repetitions);
-            String copyFloor = "COPY of the same rows into assessment_results";
+            // the floor and both saves take turns (ScreenSaveBench.newResultsInTurns): each ratio is taken under the
+            // same moments of the run, not against a block of COPYs timed before the saves
+            Measure.Figures[] newResults = ScreenSaveBench.newResultsInTurns(measure, fixture, 100, repetitions);
+            Measure.Figures copy100 = newResults[0];
+            String copyFloor = "COPY of the same rows into assessment_results, timed in turns with the saves";
             Row.ratio(
                             "save 100 new results (ResultsRepository.save, assessment made before)",
-                            BulkSaveBench.saveNew(measure, fixture, 100, repetitions),
+                            newResults[1],
                             copy100,
                             2.0,
                             copyFloor)
                     .addTo(result);
             Row.ratio(
                             "the screen's Save of 100 new results creating the assessment (SaveResults, after the last edit's journal)",
-                            ScreenSaveBench.screenSave(measure, fixture, 100, repetitions),
+                            newResults[2],
                             copy100,
                             2.0,
                             copyFloor)

@@ -47,6 +47,52 @@ final class ScreenSaveBench {
     }
 
     /**
+     * The two saves of 100 new results beside their floor, taking turns: one COPY of the rows into
+     * assessment_results (the floor), one {@code ResultsRepository.save} into an assessment made before, one Save of
+     * the screen creating its assessment (after the last edit's journal, as {@link #screenSave}), in a rotating order,
+     * {@code repetitions} times each, so that a checkpoint, an autovacuum or another process's burst falls on all
+     * three alike rather than on whichever block of repetitions it met. Figures in that order; each counted on one
+     * more run.
+     */
+    static Measure.Figures[] newResultsInTurns(
+            Measure measure, BulkSaveFixture bulkClass, int size, int repetitions) throws Exception {
+        ResultsRepository repository = new ResultsRepository(bulkClass.database().jdbi());
+        try (Saver screen = new Saver(bulkClass.database())) {
+            List<String> operations = List.of(BulkSaveBench.OPERATION, BulkSaveBench.OPERATION, SaveResults.SAVE);
+            List<Measure.Setup> ways = List.of(
+                    () -> {
+                        long assessment = bulkClass.newAssessment();
+                        UUID batch = bulkClass.newBatch(assessment, size);
+                        return () -> bulkClass.copyResults(assessment, batch, size);
+                    },
+                    () -> {
+                        long assessment = bulkClass.newAssessment();
+                        SaveRequest request =
+                                SaveRequest.existing(UUID.randomUUID(), assessment, bulkClass.changes(size));
+                        return () -> repository.save(request);
+                    },
+                    () -> {
+                        ScreenSave made = ScreenSave.of(bulkClass, size);
+                        screen.drafts.save(made.journal());
+                        return () -> screen.save(made.request(), made.draft());
+                    });
+            double[][] millis = new double[ways.size()][repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                for (int turn = 0; turn < ways.size(); turn++) {
+                    int way = (i + turn) % ways.size();
+                    Runnable work = ways.get(way).prepare();
+                    millis[way][i] = measure.once(operations.get(way), work);
+                }
+            }
+            Measure.Figures[] figures = new Measure.Figures[ways.size()];
+            for (int way = 0; way < ways.size(); way++) {
+                figures[way] = measure.figures(operations.get(way), millis[way], ways.get(way).prepare());
+            }
+            return figures;
+        }
+    }
+
+    /**
      * Where the Save spends its time, four ways taking turns (so the load falls on each alike), {@code repetitions}
      * times each; medians in ms in this order: the Save as it runs (the draft beside the save), the draft first and
      * then the save (the path before ADR 0065), the draft alone, the save without a draft.

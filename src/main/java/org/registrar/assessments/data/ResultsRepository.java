@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.registrar.assessments.history.HistoryRepository;
@@ -28,6 +29,14 @@ public final class ResultsRepository {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String RESULT_KEY = "assessment_results_pkey";
     private static final Pattern STUDENT_IN_DETAIL = Pattern.compile("student_id=(\\d+)");
+
+    /**
+     * The most new results saved in one statement (ADR 0067). Above it the save sends its ledger row first, as a save
+     * of changes does: the round trip that saves is a small share of a large save, and the write's set-based check
+     * for stored results (planned without nested loops) beats one key probe per row (10,000 new results took about a
+     * third longer in one statement).
+     */
+    static final int ONE_STATEMENT_LIMIT = 1_000;
 
     private final Jdbi jdbi;
 
@@ -142,7 +151,8 @@ public final class ResultsRepository {
     /**
      * Saves the changes in one transaction: (1) the ledger row (and the new assessment), (2) one set-based write
      * of every changed result that still has the version it was based on, (3) a read-back of the rows someone
-     * else changed meanwhile (only when there are any). A batch id already in the ledger writes nothing. Only when
+     * else changed meanwhile (only when there are any). A save of new results only does (1) and (2) in one
+     * statement (ADR 0067). A batch id already in the ledger writes nothing. Only when
      * another desktop commits a first score for one of these students during this save does the save run a second
      * time (a second transaction; the first wrote nothing), where that student is a conflict.
      *
@@ -196,18 +206,70 @@ public final class ResultsRepository {
     }
 
     private SaveOutcome saveIn(Handle handle, SaveRequest request) {
+        boolean onlyNew = !request.changes().isEmpty()
+                && request.changes().size() <= ONE_STATEMENT_LIMIT
+                && request.changes().stream().allMatch(change -> change.expectedVersion() == null);
+        if (onlyNew) {
+            return saveNewIn(handle, request);
+        }
         Optional<Long> assessmentId = insertBatch(handle, request);
         if (assessmentId.isEmpty()) {
-            long existing = request.assessmentId() != null
-                    ? request.assessmentId()
-                    : handle.createQuery("SELECT assessment_id FROM saved_batches WHERE id = :batch")
-                            .bind("batch", request.batchId())
-                            .mapTo(Long.class)
-                            .one();
-            return new SaveOutcome(request.batchId(), existing, true, Map.of(), List.of());
+            return savedBefore(handle, request);
         }
         long assessment = assessmentId.get();
-        Map<Long, Integer> written = write(handle, request, assessment);
+        return answered(handle, request, assessment, write(handle, request, assessment));
+    }
+
+    /** A batch id already in the ledger: nothing was written now; the assessment is the one it saved into. */
+    private static SaveOutcome savedBefore(Handle handle, SaveRequest request) {
+        long existing = request.assessmentId() != null
+                ? request.assessmentId()
+                : handle.createQuery("SELECT assessment_id FROM saved_batches WHERE id = :batch")
+                        .bind("batch", request.batchId())
+                        .mapTo(Long.class)
+                        .one();
+        return new SaveOutcome(request.batchId(), existing, true, Map.of(), List.of());
+    }
+
+    /**
+     * New results only (no change based on a stored version): one statement writes the ledger row, the assessment
+     * when it is new, and the results (ADR 0067).
+     */
+    private static SaveOutcome saveNewIn(Handle handle, SaveRequest request) {
+        NewAssessment created = request.newAssessment();
+        Query query = bindChanges(
+                        handle, created == null ? SaveSql.NEW_RESULTS : SaveSql.NEW_RESULTS_AND_ASSESSMENT, request)
+                .bind("rows", request.changes().size());
+        if (created == null) {
+            query.bind("assessment", request.assessmentId());
+        } else {
+            query.bind("cohort", created.cohortId())
+                    .bind("title", created.title().strip())
+                    .bind("subject", created.subject().strip())
+                    .bind("max", created.maxScore())
+                    .bind("date", created.assessedOn());
+        }
+        Long[] assessment = {null};
+        Map<Long, Integer> written = new HashMap<>(request.changes().size() * 2);
+        query.map((rows, context) -> {
+                    long id = rows.getLong("assessment_id");
+                    if (rows.wasNull()) {
+                        written.put(rows.getLong("student_id"), rows.getInt("version"));
+                    } else {
+                        assessment[0] = id;
+                    }
+                    return id;
+                })
+                .list();
+        if (assessment[0] == null) {
+            return savedBefore(handle, request);
+        }
+        return answered(handle, request, assessment[0], written);
+    }
+
+    /** The outcome of a save that wrote {@code written}: every change missing from it is a conflict, read back. */
+    private static SaveOutcome answered(
+            Handle handle, SaveRequest request, long assessment, Map<Long, Integer> written) {
         List<ResultChange> lost = request.changes().stream()
                 .filter(change -> !written.containsKey(change.studentId()))
                 .toList();
@@ -239,35 +301,39 @@ public final class ResultsRepository {
 
     private static Map<Long, Integer> write(Handle handle, SaveRequest request, long assessment) {
         int size = request.changes().size();
+        boolean inserts = request.changes().stream().anyMatch(change -> change.expectedVersion() == null);
+        boolean updates = request.changes().stream().anyMatch(change -> change.expectedVersion() != null);
+        Map<Long, Integer> written = new HashMap<>(size * 2);
+        bindChanges(handle, SaveSql.write(inserts, updates), request)
+                .bind("assessment", assessment)
+                .map((rows, context) -> written.put(rows.getLong("student_id"), rows.getInt("version")))
+                .list();
+        return written;
+    }
+
+    /** The statement {@code sql} with the batch id and every change bound, as arrays, one per column. */
+    private static Query bindChanges(Handle handle, String sql, SaveRequest request) {
+        int size = request.changes().size();
         List<Long> students = new ArrayList<>(size);
         List<BigDecimal> scores = new ArrayList<>(size);
         List<Boolean> excused = new ArrayList<>(size);
         List<String> comments = new ArrayList<>(size);
         List<Integer> versions = new ArrayList<>(size);
-        boolean inserts = false;
-        boolean updates = false;
         for (ResultChange change : request.changes()) {
-            inserts |= change.expectedVersion() == null;
-            updates |= change.expectedVersion() != null;
             students.add(change.studentId());
             scores.add(change.score());
             excused.add(change.excused());
             comments.add(change.comment());
             versions.add(change.expectedVersion());
         }
-        Map<Long, Integer> written = new HashMap<>(size * 2);
         handle.registerArrayType(BigDecimal.class, "numeric");
-        handle.createQuery(SaveSql.write(inserts, updates))
-                .bind("assessment", assessment)
+        return handle.createQuery(sql)
                 .bind("batch", request.batchId())
                 .bindArray("students", Long.class, students)
                 .bindArray("scores", BigDecimal.class, scores)
                 .bindArray("excused", Boolean.class, excused)
                 .bindArray("comments", String.class, comments)
-                .bindArray("versions", Integer.class, versions)
-                .map((rows, context) -> written.put(rows.getLong("student_id"), rows.getInt("version")))
-                .list();
-        return written;
+                .bindArray("versions", Integer.class, versions);
     }
 
     private static List<Conflict> readConflicts(Handle handle, long assessment, List<ResultChange> lost) {

@@ -126,6 +126,58 @@ final class SaveSql {
         return inserts ? INSERT_ONLY : UPDATE_ONLY;
     }
 
+    /**
+     * A save of new results only, in one statement (ADR 0067): the ledger row, for a new assessment the assessment,
+     * and the results, so the save is BEGIN with this statement and COMMIT, 2 round trips, as a COPY of the rows
+     * costs (issue 16). The first row answered carries the assessment id and says the ledger row is new; no such row
+     * means the batch was saved before, and nothing was written. Each following row is a result written, with its
+     * version. No planner setting is needed, so none is set: the results read no stored result but by key, one probe
+     * of each new result's student (a LATERAL subquery the planner cannot turn into a scan of the assessment's
+     * results), whatever the statistics say of the input or the assessment. A result another desktop committed a
+     * moment ago fails the statement with a unique violation, and {@link ResultsRepository#save} runs it again, where
+     * that student is a conflict.
+     */
+    private static final String NEW_RESULTS_WRITTEN = " written AS ("
+            + "   INSERT INTO assessment_results (assessment_id, student_id, score, excused, comment, recorded_by,"
+            + "                                   batch_id)"
+            + "   SELECT b.assessment_id, i.student_id, i.score, i.excused, i.comment, registrar_session_user(), :batch"
+            + "     FROM batch b CROSS JOIN input i"
+            + "     %s"
+            + "    WHERE i.expected IS NULL%s"
+            + "   RETURNING student_id, version)"
+            + " SELECT b.assessment_id, NULL::bigint AS student_id, NULL::integer AS version FROM batch b"
+            + " UNION ALL SELECT NULL, student_id, version FROM written";
+
+    /** The probe of a stored result of the same student, by key, one per new result. */
+    private static final String STORED = "LEFT JOIN LATERAL (SELECT true AS stored FROM assessment_results r"
+            + " WHERE r.assessment_id = b.assessment_id AND r.student_id = i.student_id OFFSET 0) r ON true";
+
+    /** New results of an existing assessment, its ledger row with them: one statement. */
+    static final String NEW_RESULTS = "WITH " + INPUT + ","
+            + " batch AS ("
+            + "   INSERT INTO saved_batches (id, kind, assessment_id, row_count, saved_by)"
+            + "   VALUES (:batch, 'results', :assessment, :rows, registrar_session_user())"
+            + "   ON CONFLICT (id) DO NOTHING RETURNING assessment_id),"
+            + String.format(NEW_RESULTS_WRITTEN, STORED, " AND r.stored IS NULL");
+
+    /**
+     * New results of an assessment created in the same statement, with its ledger row: one statement. The
+     * assessment's id is drawn here, so no stored result can name it and none is looked for. The keys are checked at
+     * the end of the statement, when every row exists.
+     */
+    static final String NEW_RESULTS_AND_ASSESSMENT = "WITH " + INPUT + ","
+            + " next AS (SELECT nextval(pg_get_serial_sequence('assessments', 'id')) AS id),"
+            + " ledger AS ("
+            + "   INSERT INTO saved_batches (id, kind, assessment_id, row_count, saved_by)"
+            + "   SELECT :batch, 'results', next.id, :rows, registrar_session_user() FROM next"
+            + "   ON CONFLICT (id) DO NOTHING RETURNING assessment_id),"
+            + " batch AS ("
+            + "   INSERT INTO assessments (id, cohort_id, title, subject, max_score, assessed_on, created_by)"
+            + "   OVERRIDING SYSTEM VALUE"
+            + "   SELECT assessment_id, :cohort, :title, :subject, :max, :date, registrar_session_user() FROM ledger"
+            + "   RETURNING id AS assessment_id),"
+            + String.format(NEW_RESULTS_WRITTEN, "", "");
+
     /** Statement 3, only when some changes were not written: what is stored for them now. */
     static final String READ_BACK = "SELECT student_id, score, excused, comment, version, recorded_by"
             + " FROM assessment_results"

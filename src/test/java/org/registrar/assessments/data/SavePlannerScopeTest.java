@@ -170,6 +170,81 @@ class SavePlannerScopeTest {
                 .anyMatch(plan -> plan.contains("'update'"));
     }
 
+    /**
+     * Issue 16 (ADR 0067): a save of new results is one statement, the ledger row, the assessment when it is new and
+     * the results together, so it costs BEGIN with that statement and COMMIT, as a COPY of the rows does. It sets no
+     * planner setting (nothing is left for the triggers to inherit), and it reads stored results only by key: one probe
+     * per new result, even into an assessment that already holds results of half the class.
+     */
+    @Test
+    void aSaveOfNewResultsIsOneStatementThatSetsNoPlannerSettingAndReadsStoredResultsByKey() {
+        long cohort = largestCohort();
+        List<SheetRow> sheet = repository.sheet(cohort, null);
+        int half = sheet.size() / 2;
+        List<ResultChange> first = new ArrayList<>();
+        List<ResultChange> second = new ArrayList<>();
+        for (int i = 0; i < sheet.size(); i++) {
+            (i < half ? first : second)
+                    .add(new ResultChange(sheet.get(i).studentId(), BigDecimal.TEN, false, null, null));
+        }
+        NewAssessment created =
+                new NewAssessment(cohort, "One statement", "Plans", new BigDecimal("20"), LocalDate.of(2025, 10, 1));
+        executed.clear();
+
+        SaveOutcome saved = repository.save(SaveRequest.creating(UUID.randomUUID(), created, first));
+        List<Executed> creating = List.copyOf(executed);
+        executed.clear();
+        SaveOutcome added = repository.save(SaveRequest.existing(UUID.randomUUID(), saved.assessmentId(), second));
+        List<Executed> adding = List.copyOf(executed);
+
+        assertThat(saved.savedVersions()).hasSize(half).containsOnlyKeys(keys(first));
+        assertThat(added.savedVersions()).hasSize(second.size()).containsOnlyKeys(keys(second));
+        assertThat(added.conflicts()).isEmpty();
+        for (List<Executed> save : List.of(creating, adding)) {
+            assertThat(save).as("statements the save sent").hasSize(1);
+            String write = save.get(0).plans().stream()
+                    .filter(plan -> plan.contains("unnest"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no plan of the write in " + save));
+            assertThat(write).doesNotContain("enable_nestloop").doesNotContain("Seq Scan on assessment_results");
+        }
+        String probe = adding.get(0).plans().stream()
+                .filter(plan -> plan.contains("unnest"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(probe)
+                .containsPattern("Index (Only )?Scan using assessment_results_\\w+ on assessment_results r")
+                .containsPattern("Index Cond: \\(\\(\\w+ = \\w+\\.\\w+\\) AND \\(\\w+ = \\w+\\.\\w+\\)\\)")
+                .doesNotContain("Anti Join");
+    }
+
+    /**
+     * ADR 0067: above {@link ResultsRepository#ONE_STATEMENT_LIMIT} new results the save sends its ledger row first
+     * and writes with its set-based check for stored results (planned without nested loops), faster than a key probe
+     * per row at that size; the triggers still plan with the session's setting.
+     */
+    @Test
+    void aSaveOfMoreNewResultsThanTheLimitSendsItsLedgerRowFirst() throws SQLException {
+        long large = classesOfSizes();
+        List<ResultChange> changes = new ArrayList<>();
+        repository.sheet(large, null).stream()
+                .limit(ResultsRepository.ONE_STATEMENT_LIMIT + 1)
+                .forEach(row -> changes.add(new ResultChange(row.studentId(), BigDecimal.ONE, false, null, null)));
+        NewAssessment created =
+                new NewAssessment(large, "Over the limit", "Plans", new BigDecimal("20"), LocalDate.of(2025, 10, 1));
+        executed.clear();
+
+        SaveOutcome saved = repository.save(SaveRequest.creating(UUID.randomUUID(), created, changes));
+
+        assertThat(saved.savedVersions()).hasSize(ResultsRepository.ONE_STATEMENT_LIMIT + 1);
+        assertThat(executed).as("the ledger row, then the write").hasSize(2);
+        assertThat(triggerPlansOfTheWrite()).isNotEmpty().noneMatch(plan -> plan.contains("enable_nestloop = 'off'"));
+    }
+
+    private static List<Long> keys(List<ResultChange> changes) {
+        return changes.stream().map(ResultChange::studentId).toList();
+    }
+
     /** 2,000 classes of 10 students and one of 5,000, vacuumed and analysed; returns the large class. */
     private long classesOfSizes() throws SQLException {
         try (Statement statement = connection.createStatement()) {
