@@ -186,6 +186,22 @@ final class ConnectionOptions {
         return dataHome != null ? dataHome : UserDataFolder.resolve();
     }
 
+    /**
+     * Takes each option given to {@code before} (the options before a command's name) that was not given here (after
+     * it): {@code registrar --data-home=F doctor} is {@code registrar doctor --data-home=F}.
+     */
+    void takeUnsetFrom(ConnectionOptions before) {
+        config = config != null ? config : before.config;
+        url = url != null ? url : before.url;
+        user = user != null ? user : before.user;
+        sslMode = sslMode != null ? sslMode : before.sslMode;
+        sslRootCert = sslRootCert != null ? sslRootCert : before.sslRootCert;
+        pgBouncer = pgBouncer || before.pgBouncer;
+        poolSize = poolSize != null ? poolSize : before.poolSize;
+        language = language != null ? language : before.language;
+        dataHome = dataHome != null ? dataHome : before.dataHome;
+    }
+
     /** REGISTRAR_DB_PASSWORD, or null. */
     static String passwordFromEnvironment() {
         String password = System.getenv("REGISTRAR_DB_PASSWORD");

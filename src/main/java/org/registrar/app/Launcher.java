@@ -92,6 +92,7 @@ public final class Launcher implements Callable<Integer> {
      */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Launcher());
+        commandLine.setExecutionStrategy(Launcher::execute); // before the help's, which wraps it
         CommandHelp.install(commandLine);
         commandLine.setExecutionExceptionHandler((error, command, parsed) -> {
             if (!(error instanceof SettingsProblem problem)) {
@@ -101,6 +102,53 @@ public final class Launcher implements Callable<Integer> {
             return BAD_SETTINGS;
         });
         return commandLine;
+    }
+
+    /**
+     * Runs what was asked, as picocli's default does, once the options given before a command's name are settled:
+     * one the command also has (the connection options) applies to it as if given after its name, unless given there
+     * too; {@code --language} and {@code --config} choose the words of every command; any other (the window's
+     * {@code --demo}, {@code --demo-students}, or {@code --data-home} before {@code demo}) ends the run with one line
+     * rather than being ignored: a doctor must not check another server than the one named.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        if (parsed.hasSubcommand() && !helpAsked(parsed)) {
+            CommandLine.ParseResult command = parsed.subcommand();
+            for (CommandLine.Model.OptionSpec given : parsed.matchedOptions()) {
+                String name = given.longestName();
+                if (!EVERY_COMMANDS.contains(name) && command.commandSpec().findOption(name) == null) {
+                    parsed.commandSpec()
+                            .commandLine()
+                            .getErr()
+                            .println("registrar: "
+                                    + Messages.text(
+                                            "cli.launcher.notAnOptionOf",
+                                            name,
+                                            command.commandSpec().name()));
+                    return BAD_SETTINGS;
+                }
+            }
+            Launcher launcher = parsed.commandSpec().commandLine().getCommand();
+            for (CommandLine.Model.CommandSpec mixin :
+                    command.commandSpec().mixins().values()) {
+                if (mixin.userObject() instanceof ConnectionOptions options) {
+                    options.takeUnsetFrom(launcher.connection);
+                }
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** Options before a command's name that every command takes: they choose the words it speaks. */
+    private static final java.util.Set<String> EVERY_COMMANDS = java.util.Set.of("--language", "--config");
+
+    private static boolean helpAsked(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult part = parsed; part != null; part = part.subcommand()) {
+            if (part.isUsageHelpRequested() || part.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -163,4 +163,33 @@ class MachineSettingsCliTest {
                         + " school's IT department (demo.allowed=false in " + file + ").");
         assertThat(folder.resolve("home").resolve("pgdata")).doesNotExist();
     }
+
+    @Test
+    void optionsBeforeTheCommandApplyToItAsAfterIt() throws Exception {
+        Path file = machineFile("server.sslmode=maybe");
+        Path home = folder.resolve("before");
+
+        Run run = registrar("--data-home", home.toString(), "--config", file.toString(), "doctor");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(Launcher.BAD_SETTINGS);
+        assertThat(run.out())
+                .contains("Settings (machine file " + file + "):")
+                .contains("  problem: " + file + " line 1, server.sslmode: “maybe” is not one of disable, allow,");
+        assertThat(home.resolve("logs"))
+                .as("the data folder given before the command")
+                .isDirectory();
+    }
+
+    @Test
+    void aWindowOptionBeforeACommandIsRefusedNotIgnored() {
+        Path home = folder.resolve("window-only");
+
+        Run run = registrar("--demo-students=500", "doctor", "--data-home", home.toString());
+
+        assertThat(run.exitCode()).isEqualTo(Launcher.BAD_SETTINGS);
+        assertThat(run.err().strip())
+                .isEqualTo("registrar: --demo-students is an option of the window, not of “doctor”: give the"
+                        + " command's own options after its name (registrar doctor --help lists them).");
+        assertThat(home.resolve("pgdata")).doesNotExist();
+    }
 }

@@ -74,7 +74,15 @@ class UserTextRuleTest {
             // issue 18: the rest of the command line too; "registrar" is the program's name, as a shell prints it
             Map.entry(
                     "app/Launcher.java",
-                    Set.of("registrar", "registrar: ", "--demo-students", "--demo", "false", "logs")),
+                    Set.of(
+                            "registrar",
+                            "registrar: ",
+                            "--demo-students",
+                            "--demo",
+                            "--language",
+                            "--config",
+                            "false",
+                            "logs")),
             Map.entry(
                     "app/ImportResultsCommand.java",
                     Set.of(
