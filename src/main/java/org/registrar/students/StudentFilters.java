@@ -6,14 +6,16 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.registrar.i18n.Messages;
 import org.registrar.ui.Fxml;
 
 /**
- * The cohort, status and mentor filters ("any", a mentor, or "no mentor"), each with its label
- * (StudentFilters.fxml). The fixed choices are shown in the chosen language.
+ * The class, status and mentor filters ("any", a mentor, or "no mentor"), each with its label
+ * (StudentFilters.fxml). The class is found by typing ({@link ClassPicker}); the fixed choices are shown in the
+ * chosen language.
  */
 final class StudentFilters {
     static final Choice ANY_COHORT = new Choice(-1, "Any cohort");
@@ -25,7 +27,9 @@ final class StudentFilters {
     private HBox root;
 
     @FXML
-    private ComboBox<Choice> cohort;
+    private TextField cohort;
+
+    private final ClassPicker cohortPicker;
 
     @FXML
     private ComboBox<String> status;
@@ -60,16 +64,15 @@ final class StudentFilters {
                         : statusNames.fromString(text);
             }
         });
-        cohort.setConverter(choices());
+        cohortPicker = new ClassPicker(
+                cohort, ANY_COHORT, choices(), model::findClasses, model.classMatches(), model.classHintProperty());
         mentor.setConverter(choices());
-        mirror(model.cohorts(), cohort, ANY_COHORT);
         mirror(model.mentors(), mentor, ANY_MENTOR, NO_MENTOR);
         status.setValue(ANY_STATUS);
-        cohort.setOnAction(event -> changed());
+        cohortPicker.setOnPicked(this::changed);
         status.setOnAction(event -> changed());
         mentor.setOnAction(event -> changed());
         // read when opened, not with the screen: the list fills in the open popup
-        cohort.setOnShowing(event -> model.wantChoices(FilterList.COHORTS));
         mentor.setOnShowing(event -> model.wantChoices(FilterList.MENTORS));
         model.filterProperty().addListener((obs, old, filter) -> show(filter));
     }
@@ -112,7 +115,7 @@ final class StudentFilters {
             return;
         }
         StudentFilter current = model.filterProperty().get();
-        Choice chosenCohort = cohort.getValue();
+        Choice chosenCohort = cohortPicker.value();
         Choice chosenMentor = mentor.getValue();
         String chosenStatus = status.getValue();
         StudentFilter next = new StudentFilter(
@@ -132,10 +135,9 @@ final class StudentFilters {
         restoring = true;
         try {
             status.setValue(filter.status() == null ? ANY_STATUS : filter.status());
-            cohort.setValue(cohort.getItems().stream()
-                    .filter(choice -> filter.cohortId() != null && choice.id() == filter.cohortId())
-                    .findFirst()
-                    .orElse(ANY_COHORT));
+            Choice shownCohort = cohortPicker.value();
+            cohortPicker.show(
+                    filter.cohortId() != null && shownCohort.id() == filter.cohortId() ? shownCohort : ANY_COHORT);
             mentor.setValue(
                     filter.noMentor()
                             ? NO_MENTOR
