@@ -7,6 +7,11 @@ import java.util.List;
  * when {@code atLeast} (the count stops there). Immutable.
  */
 public record ClassMatches(List<Choice> choices, long matched, boolean atLeast) {
+    /** Classes shown for a prefix: enough to pick from, few enough to send at once. */
+    public static final int SHOWN = 100;
+    /** Matches counted for the "N more" hint; beyond it the hint says "more than". */
+    public static final int COUNTED = 1000;
+
     static final ClassMatches NONE = new ClassMatches(List.of(), 0, false);
 
     public ClassMatches {

@@ -23,10 +23,8 @@ import org.registrar.tasks.Tasks;
 final class FilterChoices {
     static final String LOAD = "Load student filters";
     static final String FIND_CLASSES = "Find classes";
-    /** Classes shown for a prefix: enough to pick from, few enough to send at once. */
-    static final int SHOWN = 100;
-    /** Matches counted for the "N more" hint; beyond it the hint says "more than". */
-    static final int COUNTED = 1000;
+    static final int SHOWN = ClassMatches.SHOWN;
+    static final int COUNTED = ClassMatches.COUNTED;
     /** Prefixes whose answers are kept (until the classes change). */
     private static final int ANSWERS_KEPT = 64;
 

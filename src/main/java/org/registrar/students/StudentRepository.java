@@ -26,7 +26,7 @@ public final class StudentRepository {
      * followed by the last code point: in the C collation (byte order) every longer name with the prefix sorts
      * below it.
      */
-    static final String CLASSES_STARTING_WITH = "SELECT id, name, count(*) OVER () AS matched FROM ("
+    public static final String CLASSES_STARTING_WITH = "SELECT id, name, count(*) OVER () AS matched FROM ("
             + "SELECT id, name, registrar_fold(name) COLLATE \"C\" AS folded FROM cohorts"
             + " WHERE registrar_fold(name) COLLATE \"C\" >= (registrar_fold(CAST(:typed AS text)) COLLATE \"C\")"
             + " AND registrar_fold(name) COLLATE \"C\""
