@@ -1,5 +1,7 @@
 package org.registrar.students;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -30,6 +32,11 @@ final class StudentFilters {
     private TextField cohort;
 
     private final ClassPicker cohortPicker;
+    /**
+     * The classes picked on this screen, by id: the filter holds only the id, and a class picked while edits were
+     * unsaved applies after the question about them, when its name must be shown again.
+     */
+    private final Map<Long, Choice> pickedCohorts = new HashMap<>();
 
     @FXML
     private ComboBox<String> status;
@@ -116,6 +123,7 @@ final class StudentFilters {
         }
         StudentFilter current = model.filterProperty().get();
         Choice chosenCohort = cohortPicker.value();
+        pickedCohorts.put(chosenCohort.id(), chosenCohort);
         Choice chosenMentor = mentor.getValue();
         String chosenStatus = status.getValue();
         StudentFilter next = new StudentFilter(
@@ -135,9 +143,8 @@ final class StudentFilters {
         restoring = true;
         try {
             status.setValue(filter.status() == null ? ANY_STATUS : filter.status());
-            Choice shownCohort = cohortPicker.value();
             cohortPicker.show(
-                    filter.cohortId() != null && shownCohort.id() == filter.cohortId() ? shownCohort : ANY_COHORT);
+                    filter.cohortId() == null ? ANY_COHORT : pickedCohorts.getOrDefault(filter.cohortId(), ANY_COHORT));
             mentor.setValue(
                     filter.noMentor()
                             ? NO_MENTOR
