@@ -117,11 +117,16 @@ public final class ReferenceBench implements BenchScenario {
         StudentRepository students = new StudentRepository(database.jdbi());
         OffsetPages offsets = new OffsetPages(database.jdbi());
         StudentsBench.Timer timer = StudentsBench.timer(context);
+        Measure.Figures[] classFilter = StudentsBench.filterLists(timer, database, students);
         Row.absolute(
-                "class filter list, first opened (opening Students reads none)",
-                StudentsBench.filterLists(timer, database, students),
-                10)
+                        "class filter, first opened (first 100 classes and the count to 1,000; opening Students reads"
+                                + " none)",
+                        classFilter[0],
+                        10)
                 .addTo(result);
+        Row.absolute("class filter, a prefix typed ('" + StudentsBench.TYPED_CLASS + "')", classFilter[1], 10)
+                .addTo(result);
+        result.note("Class filter, the typed prefix's plan: " + StudentsBench.classPlan(database) + ".");
         Row.absolute(
                         "first page (with its count, as the screen opens)",
                         StudentsBench.firstPageWithCount(timer, students),

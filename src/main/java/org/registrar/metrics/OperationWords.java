@@ -19,6 +19,7 @@ final class OperationWords {
             words("Prefetch students page", "health.operation.prefetchStudentsPage", "messages.op.nextPageReady"),
             words("Locate students page", "health.operation.locateStudentsPage", "messages.op.pageNumberFound"),
             words("Load student filters", "health.operation.loadStudentFilters", "messages.op.filterListsLoaded"),
+            words("Find classes", "health.operation.findClasses", "messages.op.classesFound"),
             words("Open student", "health.operation.openStudent", "messages.op.studentOpened"),
             words("Save student", "health.operation.saveStudent", "messages.op.studentSaved"),
             words("Export students", "health.operation.exportStudents", "messages.op.studentsExported"),

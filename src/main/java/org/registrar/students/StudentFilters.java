@@ -1,19 +1,23 @@
 package org.registrar.students;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.registrar.i18n.Messages;
 import org.registrar.ui.Fxml;
 
 /**
- * The cohort, status and mentor filters ("any", a mentor, or "no mentor"), each with its label
- * (StudentFilters.fxml). The fixed choices are shown in the chosen language.
+ * The class, status and mentor filters ("any", a mentor, or "no mentor"), each with its label
+ * (StudentFilters.fxml). The class is found by typing ({@link ClassPicker}); the fixed choices are shown in the
+ * chosen language.
  */
 final class StudentFilters {
     static final Choice ANY_COHORT = new Choice(-1, "Any cohort");
@@ -25,7 +29,14 @@ final class StudentFilters {
     private HBox root;
 
     @FXML
-    private ComboBox<Choice> cohort;
+    private TextField cohort;
+
+    private final ClassPicker cohortPicker;
+    /**
+     * The classes picked on this screen, by id: the filter holds only the id, and a class picked while edits were
+     * unsaved applies after the question about them, when its name must be shown again.
+     */
+    private final Map<Long, Choice> pickedCohorts = new HashMap<>();
 
     @FXML
     private ComboBox<String> status;
@@ -60,16 +71,15 @@ final class StudentFilters {
                         : statusNames.fromString(text);
             }
         });
-        cohort.setConverter(choices());
+        cohortPicker = new ClassPicker(
+                cohort, ANY_COHORT, choices(), model::findClasses, model.classMatches(), model.classHintProperty());
         mentor.setConverter(choices());
-        mirror(model.cohorts(), cohort, ANY_COHORT);
         mirror(model.mentors(), mentor, ANY_MENTOR, NO_MENTOR);
         status.setValue(ANY_STATUS);
-        cohort.setOnAction(event -> changed());
+        cohortPicker.setOnPicked(this::changed);
         status.setOnAction(event -> changed());
         mentor.setOnAction(event -> changed());
         // read when opened, not with the screen: the list fills in the open popup
-        cohort.setOnShowing(event -> model.wantChoices(FilterList.COHORTS));
         mentor.setOnShowing(event -> model.wantChoices(FilterList.MENTORS));
         model.filterProperty().addListener((obs, old, filter) -> show(filter));
     }
@@ -112,7 +122,8 @@ final class StudentFilters {
             return;
         }
         StudentFilter current = model.filterProperty().get();
-        Choice chosenCohort = cohort.getValue();
+        Choice chosenCohort = cohortPicker.value();
+        pickedCohorts.put(chosenCohort.id(), chosenCohort);
         Choice chosenMentor = mentor.getValue();
         String chosenStatus = status.getValue();
         StudentFilter next = new StudentFilter(
@@ -132,10 +143,8 @@ final class StudentFilters {
         restoring = true;
         try {
             status.setValue(filter.status() == null ? ANY_STATUS : filter.status());
-            cohort.setValue(cohort.getItems().stream()
-                    .filter(choice -> filter.cohortId() != null && choice.id() == filter.cohortId())
-                    .findFirst()
-                    .orElse(ANY_COHORT));
+            cohortPicker.show(
+                    filter.cohortId() == null ? ANY_COHORT : pickedCohorts.getOrDefault(filter.cohortId(), ANY_COHORT));
             mentor.setValue(
                     filter.noMentor()
                             ? NO_MENTOR

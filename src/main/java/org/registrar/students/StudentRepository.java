@@ -18,6 +18,20 @@ public final class StudentRepository {
     /** Every class in name order, from the name index alone (V75: the id rides in cohorts_name_key). */
     static final String CLASS_CHOICES = "SELECT id, name FROM cohorts ORDER BY name";
 
+    /**
+     * The classes whose folded name starts with :typed, first :counted in folded-name order (a range of V78's index
+     * read alone), then the first :shown of them with how many there were. The range's upper end is the prefix
+     * followed by the last code point: in the C collation (byte order) every longer name with the prefix sorts
+     * below it.
+     */
+    public static final String CLASSES_STARTING_WITH = "SELECT id, name, count(*) OVER () AS matched FROM ("
+            + "SELECT id, name, registrar_fold(name) COLLATE \"C\" AS folded FROM cohorts"
+            + " WHERE registrar_fold(name) COLLATE \"C\" >= (registrar_fold(CAST(:typed AS text)) COLLATE \"C\")"
+            + " AND registrar_fold(name) COLLATE \"C\""
+            + " < ((registrar_fold(CAST(:typed AS text)) || chr(1114111)) COLLATE \"C\")"
+            + " ORDER BY registrar_fold(name) COLLATE \"C\", id LIMIT :counted) matching"
+            + " ORDER BY folded, id LIMIT :shown";
+
     private final Jdbi jdbi;
     private final NameDirectory names;
 
@@ -101,6 +115,38 @@ public final class StudentRepository {
             return new ChoicesRead(stamp, true, choices);
         });
     }
+
+    /**
+     * The first {@code shown} classes whose name starts with {@code typed} (folded: case and accents do not matter),
+     * in folded-name order, and how many match, counted up to {@code counted}: one range walk of the folded-name
+     * index (V78), never the whole list. The cohorts change stamp is read first, and the classes only when it moved
+     * from {@code knownStamp} (or that is null), as {@link #choices} does. Blocking.
+     */
+    public ClassesRead classesStartingWith(String typed, int shown, int counted, Long knownStamp) {
+        return jdbi.withHandle(handle -> {
+            long stamp = handle.createQuery("SELECT stamp FROM change_stamps WHERE table_name = :table")
+                    .bind("table", FilterList.COHORTS.table())
+                    .mapTo(Long.class)
+                    .one();
+            if (knownStamp != null && knownStamp == stamp) {
+                return new ClassesRead(stamp, false, ClassMatches.NONE);
+            }
+            long[] matched = {0};
+            List<Choice> choices = handle.createQuery(CLASSES_STARTING_WITH)
+                    .bind("typed", typed == null ? "" : typed.strip())
+                    .bind("counted", counted)
+                    .bind("shown", shown)
+                    .map((rs, ctx) -> {
+                        matched[0] = rs.getLong("matched");
+                        return new Choice(rs.getLong("id"), rs.getString("name"));
+                    })
+                    .list();
+            return new ClassesRead(stamp, true, new ClassMatches(choices, matched[0], matched[0] >= counted));
+        });
+    }
+
+    /** The cohorts change stamp and, when {@code changed}, the classes matching a typed prefix. Immutable. */
+    public record ClassesRead(long stamp, boolean changed, ClassMatches matches) {}
 
     /** A filter list's change stamp and, when {@code changed}, the list read after it. Immutable. */
     public record ChoicesRead(long stamp, boolean changed, List<Choice> choices) {

@@ -73,6 +73,11 @@ public final class StudentsViewModel {
         choices.want(list);
     }
 
+    /** The user typed {@code prefix} into the class filter (or opened it): the first matching classes, off the FX thread. */
+    void findClasses(String prefix) {
+        choices.findClasses(prefix);
+    }
+
     /** The first page again, recounted (after a filter, sort or page-size change, or "Refresh"). */
     public void reload() {
         load(PageRequest.first(), true);
@@ -356,8 +361,14 @@ public final class StudentsViewModel {
         return rows;
     }
 
-    public ObservableList<Choice> cohorts() {
-        return choices.list(FilterList.COHORTS);
+    /** The classes found for the prefix typed last into the class filter. */
+    public ObservableList<Choice> classMatches() {
+        return choices.classMatches();
+    }
+
+    /** What the class filter says below its matches: how many more to narrow by typing, or that none matched. */
+    public ReadOnlyStringProperty classHintProperty() {
+        return choices.classHint();
     }
 
     public ObservableList<Choice> mentors() {

@@ -86,6 +86,41 @@ class StudentsDialogsUiTest {
     }
 
     @Test
+    void keepingUnsavedEditsKeepsTheClassFilteredBy() throws Exception {
+        TextField cohort = field("#filter-cohort");
+        pickClass(cohort, "1b", "1B-00014");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<StudentRow> table =
+                robot.lookup("#students-table").queryAs(javafx.scene.control.TableView.class);
+        waitUntil(() -> !table.getItems().isEmpty()
+                && table.getItems().stream().allMatch(row -> "1B-00014".equals(row.cohortName())));
+        String count = text("#students-count");
+        robot.doubleClickOn("#edit-family-name").eraseText(40).write("Unsaved");
+        dialogs.thenDecline();
+
+        pickClass(cohort, "2a", "2A-00002");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs.asked()).hasSize(1);
+        assertThat(cohort.getText()).isEqualTo("1B-00014");
+        assertThat(text("#students-count")).isEqualTo(count);
+        assertThat(table.getItems()).allMatch(row -> "1B-00014".equals(row.cohortName()));
+        assertThat(field("#edit-family-name").getText()).isEqualTo("Unsaved");
+    }
+
+    /** Types {@code typed} into the class filter and presses Enter once {@code label} is the highlighted match. */
+    @SuppressWarnings("unchecked")
+    private void pickClass(TextField cohort, String typed, String label) throws TimeoutException {
+        robot.clickOn(cohort).write(typed);
+        waitUntil(() -> robot.lookup("#filter-cohort-list")
+                .tryQueryAs(javafx.scene.control.ListView.class)
+                .map(list -> list.getSelectionModel().getSelectedItem() instanceof Choice choice
+                        && choice.label().equals(label))
+                .orElse(false));
+        robot.type(KeyCode.ENTER);
+    }
+
+    @Test
     void theFileChosenThroughTheServiceReceivesTheExport() throws Exception {
         Path file = folder.resolve("chosen.csv");
         dialogs.thenFile(file);

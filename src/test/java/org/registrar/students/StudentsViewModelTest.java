@@ -63,28 +63,92 @@ class StudentsViewModelTest {
         assertThat(operations)
                 .extracting(OperationSummary::operation)
                 .containsOnly(StudentsViewModel.OPEN_PAGE, StudentsViewModel.PREFETCH);
-        assertThat(model.cohorts()).isEmpty();
+        assertThat(model.classMatches()).isEmpty();
         assertThat(model.mentors()).isEmpty();
     }
 
     @Test
-    void aFilterListIsReadWhenFirstOpenedAndAgainOnlyAfterItsTableChanged() {
-        model.wantChoices(FilterList.COHORTS);
-        List<Choice> cohorts = List.copyOf(model.cohorts());
-        assertThat(cohorts).isNotEmpty();
-        assertThat(model.mentors()).isEmpty();
+    void typingIntoTheClassFilterOffersTheFirstMatchesAndSaysHowManyMore() {
+        TestDatabases.jdbi(session.databaseName())
+                .useHandle(handle -> handle.execute("INSERT INTO cohorts (name, grade_level, school_year)"
+                        + " SELECT 'Year 9 group ' || lpad(k::text, 3, '0'), 9, 2026 FROM generate_series(1, 130) k"));
 
-        model.wantChoices(FilterList.COHORTS);
-        assertThat(filterReads()).extracting(OperationSummary::statements).containsExactly(2, 1);
-        assertThat(model.cohorts()).containsExactlyElementsOf(cohorts);
+        model.findClasses("year 9");
+
+        assertThat(model.classMatches())
+                .hasSize(FilterChoices.SHOWN)
+                .extracting(Choice::label)
+                .startsWith("Year 9 group 001", "Year 9 group 002");
+        assertThat(model.classHintProperty().get()).isEqualTo("30 more classes: keep typing");
+        assertThat(classFinds())
+                .singleElement()
+                .extracting(OperationSummary::statements)
+                .isEqualTo(2);
+
+        model.findClasses("year 9 group 12");
+        assertThat(model.classMatches())
+                .extracting(Choice::label)
+                .containsExactly(
+                        "Year 9 group 120",
+                        "Year 9 group 121",
+                        "Year 9 group 122",
+                        "Year 9 group 123",
+                        "Year 9 group 124",
+                        "Year 9 group 125",
+                        "Year 9 group 126",
+                        "Year 9 group 127",
+                        "Year 9 group 128",
+                        "Year 9 group 129");
+        assertThat(model.classHintProperty().get()).isEmpty();
+
+        model.findClasses("no such class");
+        assertThat(model.classMatches()).isEmpty();
+        assertThat(model.classHintProperty().get()).isEqualTo("No class starts with \u201cno such class\u201d");
+    }
+
+    @Test
+    void aPrefixTypedAgainCostsOnlyTheStampUntilTheClassesChange() {
+        model.findClasses("1");
+        List<Choice> first = List.copyOf(model.classMatches());
+        assertThat(first).isNotEmpty().allMatch(choice -> choice.label().startsWith("1"));
+
+        model.findClasses("2");
+        model.findClasses("1");
+        assertThat(classFinds()).extracting(OperationSummary::statements).containsExactly(2, 2, 1);
+        assertThat(model.classMatches()).containsExactlyElementsOf(first);
 
         TestDatabases.jdbi(session.databaseName())
                 .useHandle(handle -> handle.execute(
-                        "INSERT INTO cohorts (name, grade_level, school_year) VALUES ('AAA new class', 5, 2026)"));
-        model.wantChoices(FilterList.COHORTS);
+                        "INSERT INTO cohorts (name, grade_level, school_year) VALUES ('1 new class', 5, 2026)"));
+        model.findClasses("1");
+        assertThat(classFinds()).extracting(OperationSummary::statements).containsExactly(2, 2, 1, 2);
+        assertThat(model.classMatches()).hasSize(first.size() + 1);
+        assertThat(model.classMatches()).extracting(Choice::label).contains("1 new class");
+    }
+
+    @Test
+    void theMentorListIsReadWhenFirstOpenedAndAgainOnlyAfterItsTableChanged() {
+        model.wantChoices(FilterList.MENTORS);
+        List<Choice> mentors = List.copyOf(model.mentors());
+        assertThat(mentors).isNotEmpty();
+
+        model.wantChoices(FilterList.MENTORS);
+        assertThat(filterReads()).extracting(OperationSummary::statements).containsExactly(2, 1);
+        assertThat(model.mentors()).containsExactlyElementsOf(mentors);
+
+        TestDatabases.jdbi(session.databaseName())
+                .useHandle(handle -> handle.execute("INSERT INTO mentors (family_name, given_name, email)"
+                        + " VALUES ('Aaberg', 'Ana', 'ana.aaberg@staff.example.org')"));
+        model.wantChoices(FilterList.MENTORS);
         assertThat(filterReads()).extracting(OperationSummary::statements).containsExactly(2, 1, 2);
-        assertThat(model.cohorts()).hasSize(cohorts.size() + 1);
-        assertThat(model.cohorts()).extracting(Choice::label).contains("AAA new class");
+        assertThat(model.mentors()).hasSize(mentors.size() + 1);
+        assertThat(model.mentors()).extracting(Choice::label).contains("Aaberg, Ana");
+    }
+
+    private List<OperationSummary> classFinds() {
+        return operations.stream()
+                .filter(summary -> summary.operation().equals(FilterChoices.FIND_CLASSES))
+                .toList();
     }
 
     @Test
@@ -93,7 +157,7 @@ class StudentsViewModelTest {
         assertThat(model.mentors())
                 .isNotEmpty()
                 .allMatch(choice -> choice.label().contains(", "));
-        assertThat(model.cohorts()).isEmpty();
+        assertThat(model.classMatches()).isEmpty();
     }
 
     private List<OperationSummary> filterReads() {

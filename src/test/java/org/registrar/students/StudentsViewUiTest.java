@@ -10,7 +10,6 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -113,25 +112,84 @@ class StudentsViewUiTest {
     }
 
     @Test
-    void theClassListFillsWhenOpenedAndFiltersTheTable() throws Exception {
-        @SuppressWarnings("unchecked")
-        ComboBox<Choice> cohort = robot.lookup("#filter-cohort").queryAs(ComboBox.class);
-        assertThat(cohort.getItems()).containsExactly(StudentFilters.ANY_COHORT);
+    void typingTheStartOfAClassOffersItAndEnterFiltersTheTableByIt() throws Exception {
+        other.useHandle(handle -> handle.execute("INSERT INTO cohorts (name, grade_level, school_year)"
+                + " SELECT 'Year 9 group ' || lpad(k::text, 3, '0'), 9, 2026 FROM generate_series(1, 130) k"));
+        TextField cohort = robot.lookup("#filter-cohort").queryAs(TextField.class);
+        assertThat(cohort.getText()).isEqualTo("Any cohort");
+
+        robot.clickOn(cohort).write("year 9");
+        waitUntil(() -> classList().isPresent()
+                && classList().get().getItems().size() == 101
+                && classList().get().getItems().get(1).label().startsWith("Year"));
+        assertThat(classList().get().getItems().get(0)).isEqualTo(StudentFilters.ANY_COHORT);
+        assertThat(classList().get().getItems().get(1).label()).isEqualTo("Year 9 group 001");
+        assertThat(hint()).isEqualTo("30 more classes: keep typing");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.saveWithPopup(stage.getScene(), popup(), "students-class-filter-typed");
+        Screenshots.save(popup().getScene(), "students-class-filter-open");
+
+        robot.eraseText(6).write("1b");
+        waitUntil(() -> classList().get().getItems().size() == 2);
+        assertThat(classList().get().getSelectionModel().getSelectedItem().label())
+                .isEqualTo("1B-00014");
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> !table().getItems().isEmpty()
+                && table().getItems().stream().allMatch(row -> "1B-00014".equals(row.cohortName())));
+        assertThat(cohort.getText()).isEqualTo("1B-00014");
+        assertThat(popupShowing()).isFalse();
+    }
+
+    @Test
+    void arrowsMoveInTheClassListEscapeKeepsTheFilterAndAnyClassClearsIt() throws Exception {
+        TextField cohort = robot.lookup("#filter-cohort").queryAs(TextField.class);
+        robot.clickOn(cohort);
+        waitUntil(() -> classList().isPresent() && classList().get().getItems().size() == 23);
+        assertThat(classList().get().getSelectionModel().getSelectedIndex()).isZero();
+
+        robot.type(KeyCode.DOWN, 2).type(KeyCode.UP);
+        Choice second = classList().get().getItems().get(1);
+        assertThat(classList().get().getSelectionModel().getSelectedItem()).isEqualTo(second);
+        robot.type(KeyCode.ESCAPE);
+        assertThat(popupShowing()).isFalse();
+        assertThat(cohort.getText()).isEqualTo("Any cohort");
+        assertThat(text("#students-count")).isEqualTo("600 students");
+
+        robot.type(KeyCode.DOWN);
+        waitUntil(() -> popupShowing());
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        waitUntil(() -> !table().getItems().isEmpty()
+                && table().getItems().stream().allMatch(row -> second.label().equals(row.cohortName())));
 
         robot.clickOn(cohort);
-        waitUntil(() -> cohort.isShowing() && cohort.getItems().size() > 1);
-        WaitForAsyncUtils.waitForFxEvents();
-        Window popup = Window.getWindows().stream()
+        waitUntil(() -> popupShowing() && classList().get().getItems().size() == 23);
+        assertThat(classList().get().getSelectionModel().getSelectedItem()).isEqualTo(second);
+        robot.clickOn("Any cohort");
+        waitUntil(() -> text("#students-count").equals("600 students"));
+        assertThat(cohort.getText()).isEqualTo("Any cohort");
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Optional<javafx.scene.control.ListView<Choice>> classList() {
+        return robot.lookup("#filter-cohort-list")
+                .tryQueryAs(javafx.scene.control.ListView.class)
+                .map(list -> list);
+    }
+
+    private String hint() {
+        return robot.lookup("#filter-cohort-hint").queryAs(Label.class).getText();
+    }
+
+    private boolean popupShowing() {
+        return Window.getWindows().stream().anyMatch(window -> window instanceof PopupWindow && window.isShowing());
+    }
+
+    private Window popup() {
+        return Window.getWindows().stream()
                 .filter(window -> window instanceof PopupWindow && window.isShowing())
                 .findFirst()
                 .orElseThrow();
-        Screenshots.save(popup.getScene(), "students-class-filter-open");
-        Choice first = cohort.getItems().get(1);
-        robot.clickOn(first.label());
-
-        waitUntil(() -> !table().getItems().isEmpty()
-                && table().getItems().stream().allMatch(row -> first.label().equals(row.cohortName())));
-        assertThat(cohort.getValue()).isEqualTo(first);
     }
 
     @Test

@@ -1,0 +1,262 @@
+package org.registrar.students;
+
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.registrar.i18n.Messages;
+
+/**
+ * The class filter as a field to type into: what is typed asks the server (after a short pause) for the first
+ * classes whose name starts with it, shown in a list below with "Any class" first and, when the list was cut, how
+ * many more to narrow by typing. Up and Down move in the list, Enter (or a click) picks, Escape closes it and shows
+ * the class filtered by again. ControlsFX's SearchableComboBox and AutoCompletionBinding filter a list held in
+ * memory or ask on their own thread, so neither fits a list that only the server holds (ADR 0069). FX thread only.
+ */
+final class ClassPicker {
+    /** The pause after the last key before the server is asked (fast typists send one request, not one a key). */
+    static final Duration TYPING_DELAY = Duration.millis(200);
+
+    private static final int VISIBLE_ROWS = 10;
+    private static final double ROW_HEIGHT = 26;
+
+    private final TextField field;
+    private final Choice any;
+    private final StringConverter<Choice> names;
+    private final Consumer<String> find;
+    private final ObservableList<Choice> shown = FXCollections.observableArrayList();
+    private final ListView<Choice> list = new ListView<>(shown);
+    private final Label hint = new Label();
+    private final Popup popup = new Popup();
+    private final PauseTransition typing = new PauseTransition(TYPING_DELAY);
+    private final ObjectProperty<Choice> value = new SimpleObjectProperty<>();
+    private Runnable onPicked = () -> {};
+    /** True while code sets the field's text (the class filtered by), so it is not taken as typing. */
+    private boolean settingText;
+    /** True once the user changed the text since it last showed the class filtered by. */
+    private boolean userTyped;
+
+    /**
+     * @param field the text field laid out on the screen (its label points at it)
+     * @param find asks for the classes starting with a prefix; the answer arrives in {@code matches}
+     */
+    ClassPicker(
+            TextField field,
+            Choice any,
+            StringConverter<Choice> names,
+            Consumer<String> find,
+            ObservableList<Choice> matches,
+            ReadOnlyStringProperty hintText) {
+        this.field = field;
+        this.any = any;
+        this.names = names;
+        this.find = find;
+        field.setPromptText(Messages.text("students.filter.classPrompt"));
+        field.setTooltip(new Tooltip(Messages.text("students.filter.classTooltip")));
+        list.setId(field.getId() + "-list");
+        list.setFocusTraversable(false);
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Choice choice, boolean empty) {
+                super.updateItem(choice, empty);
+                setText(empty || choice == null ? null : names.toString(choice));
+            }
+        });
+        list.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY) {
+                pick(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        hint.setId(field.getId() + "-hint");
+        hint.textProperty().bind(hintText);
+        hint.managedProperty().bind(hint.textProperty().isEmpty().not());
+        hint.visibleProperty().bind(hint.managedProperty());
+        hint.setWrapText(true);
+        hint.setStyle("-fx-padding: 0 4 2 4;");
+        VBox content = new VBox(4, list, hint);
+        content.getStyleClass().add("class-picker");
+        content.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;"
+                + " -fx-padding: 4; -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);");
+        popup.getContent().add(content);
+        popup.setAutoHide(true);
+        // Escape is the field's: it closes the list and shows the class filtered by again
+        popup.setHideOnEscape(false);
+        popup.setOnAutoHide(event -> showValue());
+        matches.addListener((ListChangeListener<Choice>) change -> showMatches(matches));
+        typing.setOnFinished(event -> {
+            // the screen may have been left while the pause ran
+            if (popup.isShowing()) {
+                find.accept(typed());
+            }
+        });
+        value.set(any);
+        showValue();
+        wire();
+    }
+
+    private void wire() {
+        field.textProperty().addListener((obs, old, text) -> {
+            if (!settingText) {
+                userTyped = true;
+                open();
+                typing.playFromStart();
+            }
+        });
+        field.setOnMouseClicked(event -> {
+            // a click into the class's name selects it, so what is typed next replaces it
+            if (!userTyped) {
+                field.selectAll();
+            }
+            if (!popup.isShowing()) {
+                openAndFind();
+            }
+        });
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                field.selectAll();
+            } else {
+                close();
+            }
+        });
+        field.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+    }
+
+    private void key(KeyEvent event) {
+        KeyCode code = event.getCode();
+        if (code == KeyCode.DOWN || code == KeyCode.UP) {
+            if (!popup.isShowing()) {
+                openAndFind();
+            } else {
+                move(code == KeyCode.DOWN ? 1 : -1);
+            }
+            event.consume();
+        } else if (code == KeyCode.F4) {
+            if (popup.isShowing()) {
+                close();
+            } else {
+                openAndFind();
+            }
+            event.consume();
+        } else if (code == KeyCode.ENTER && popup.isShowing()) {
+            typing.stop();
+            pick(list.getSelectionModel().getSelectedItem());
+            event.consume();
+        } else if (code == KeyCode.ESCAPE && popup.isShowing()) {
+            close();
+            event.consume();
+        }
+    }
+
+    /** What the user typed; "" while the field still shows the class filtered by. */
+    private String typed() {
+        return userTyped ? field.getText().strip() : "";
+    }
+
+    private void openAndFind() {
+        open();
+        typing.stop();
+        find.accept(typed());
+    }
+
+    private void open() {
+        if (popup.isShowing() || field.getScene() == null || field.getScene().getWindow() == null) {
+            return;
+        }
+        if (shown.isEmpty()) {
+            shown.add(any);
+        }
+        Bounds bounds = field.localToScreen(field.getBoundsInLocal());
+        list.setPrefWidth(Math.max(bounds.getWidth(), 240));
+        hint.setMaxWidth(list.getPrefWidth());
+        sizeList();
+        popup.show(field, bounds.getMinX(), bounds.getMaxY());
+    }
+
+    private void close() {
+        typing.stop();
+        if (popup.isShowing()) {
+            popup.hide();
+        }
+        showValue();
+    }
+
+    private void showMatches(ObservableList<Choice> matches) {
+        shown.setAll(any);
+        shown.addAll(matches);
+        sizeList();
+        // typed: the first match is what Enter picks; opened: the class filtered by, if it is among them
+        int index = !typed().isEmpty() && !matches.isEmpty() ? 1 : Math.max(0, shown.indexOf(value.get()));
+        list.getSelectionModel().select(index);
+        list.scrollTo(Math.max(0, index - VISIBLE_ROWS / 2));
+    }
+
+    private void sizeList() {
+        list.setPrefHeight(Math.min(VISIBLE_ROWS, Math.max(1, shown.size())) * ROW_HEIGHT + 4);
+    }
+
+    private void move(int step) {
+        int index = list.getSelectionModel().getSelectedIndex() + step;
+        if (index >= 0 && index < shown.size()) {
+            list.getSelectionModel().select(index);
+            list.scrollTo(Math.max(0, index - VISIBLE_ROWS / 2));
+        }
+    }
+
+    private void pick(Choice choice) {
+        if (choice == null) {
+            return;
+        }
+        value.set(choice);
+        close();
+        onPicked.run();
+    }
+
+    /** The field shows the class filtered by again (after a pick, Escape or leaving the field). */
+    private void showValue() {
+        settingText = true;
+        try {
+            field.setText(names.toString(value.get()));
+            if (field.isFocused()) {
+                field.selectAll();
+            }
+        } finally {
+            settingText = false;
+        }
+        userTyped = false;
+    }
+
+    /** The class filtered by ("Any class" for none). */
+    Choice value() {
+        return value.get();
+    }
+
+    /** Shows {@code choice} as the class filtered by, without telling {@link #onPicked}. */
+    void show(Choice choice) {
+        value.set(choice == null ? any : choice);
+        if (!popup.isShowing()) {
+            showValue();
+        }
+    }
+
+    /** Runs after the user picked a class (perhaps the same again). */
+    void setOnPicked(Runnable action) {
+        onPicked = action;
+    }
+}
