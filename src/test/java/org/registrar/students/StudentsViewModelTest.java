@@ -79,7 +79,7 @@ class StudentsViewModelTest {
                 .hasSize(FilterChoices.SHOWN)
                 .extracting(Choice::label)
                 .startsWith("Year 9 group 001", "Year 9 group 002");
-        assertThat(model.classHintProperty().get()).isEqualTo("30 more classes: keep typing");
+        assertThat(model.classHintProperty().get()).isEqualTo("30 more cohorts: keep typing");
         assertThat(classFinds())
                 .singleElement()
                 .extracting(OperationSummary::statements)
@@ -103,7 +103,7 @@ class StudentsViewModelTest {
 
         model.findClasses("no such class");
         assertThat(model.classMatches()).isEmpty();
-        assertThat(model.classHintProperty().get()).isEqualTo("No class starts with \u201cno such class\u201d");
+        assertThat(model.classHintProperty().get()).isEqualTo("No cohort starts with \u201cno such class\u201d");
     }
 
     @Test

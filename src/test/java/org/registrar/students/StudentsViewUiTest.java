@@ -124,7 +124,7 @@ class StudentsViewUiTest {
                 && classList().get().getItems().get(1).label().startsWith("Year"));
         assertThat(classList().get().getItems().get(0)).isEqualTo(StudentFilters.ANY_COHORT);
         assertThat(classList().get().getItems().get(1).label()).isEqualTo("Year 9 group 001");
-        assertThat(hint()).isEqualTo("30 more classes: keep typing");
+        assertThat(hint()).isEqualTo("30 more cohorts: keep typing");
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.saveWithPopup(stage.getScene(), popup(), "students-class-filter-typed");
         Screenshots.save(popup().getScene(), "students-class-filter-open");
