@@ -1,6 +1,7 @@
 package org.registrar.students;
 
 import java.util.function.Consumer;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -52,6 +53,10 @@ final class ClassPicker {
     private boolean settingText;
     /** True once the user changed the text since it last showed the class filtered by. */
     private boolean userTyped;
+    /** True from asking for the classes of a prefix until an answer is shown. */
+    private boolean awaiting;
+    /** True when Enter came before the answer to what was typed: the answer's first match is picked. */
+    private boolean pickOnAnswer;
 
     /**
      * @param field the text field laid out on the screen (its label points at it)
@@ -103,7 +108,7 @@ final class ClassPicker {
         typing.setOnFinished(event -> {
             // the screen may have been left while the pause ran
             if (popup.isShowing()) {
-                find.accept(typed());
+                ask(typed());
             }
         });
         value.set(any);
@@ -115,6 +120,7 @@ final class ClassPicker {
         field.textProperty().addListener((obs, old, text) -> {
             if (!settingText) {
                 userTyped = true;
+                pickOnAnswer = false;
                 open();
                 typing.playFromStart();
             }
@@ -155,8 +161,16 @@ final class ClassPicker {
             }
             event.consume();
         } else if (code == KeyCode.ENTER && popup.isShowing()) {
-            typing.stop();
-            pick(list.getSelectionModel().getSelectedItem());
+            // the list may still answer what was typed before the last keys: pick from the answer to these
+            if (typing.getStatus() == Animation.Status.RUNNING) {
+                typing.stop();
+                pickOnAnswer = true;
+                ask(typed());
+            } else if (awaiting) {
+                pickOnAnswer = true;
+            } else {
+                pick(list.getSelectionModel().getSelectedItem());
+            }
             event.consume();
         } else if (code == KeyCode.ESCAPE && popup.isShowing()) {
             close();
@@ -172,7 +186,13 @@ final class ClassPicker {
     private void openAndFind() {
         open();
         typing.stop();
-        find.accept(typed());
+        ask(typed());
+    }
+
+    /** Asks for the classes starting with {@code prefix}; a kept answer may be shown before this returns. */
+    private void ask(String prefix) {
+        awaiting = true;
+        find.accept(prefix);
     }
 
     private void open() {
@@ -191,6 +211,7 @@ final class ClassPicker {
 
     private void close() {
         typing.stop();
+        pickOnAnswer = false;
         if (popup.isShowing()) {
             popup.hide();
         }
@@ -205,6 +226,14 @@ final class ClassPicker {
         int index = !typed().isEmpty() && !matches.isEmpty() ? 1 : Math.max(0, shown.indexOf(value.get()));
         list.getSelectionModel().select(index);
         list.scrollTo(Math.max(0, index - VISIBLE_ROWS / 2));
+        awaiting = false;
+        if (pickOnAnswer) {
+            pickOnAnswer = false;
+            // nothing starts with what was typed: the list stays open with its hint, nothing is picked
+            if (typed().isEmpty() || !matches.isEmpty()) {
+                pick(shown.get(index));
+            }
+        }
     }
 
     private void sizeList() {

@@ -142,6 +142,21 @@ class StudentsViewUiTest {
     }
 
     @Test
+    void enterRightAfterTypingFiltersByWhatWasTypedNotByTheListBeforeIt() throws Exception {
+        TextField cohort = robot.lookup("#filter-cohort").queryAs(TextField.class);
+        robot.clickOn(cohort);
+        waitUntil(() -> classList().isPresent() && classList().get().getItems().size() == 23);
+
+        // Enter within the typing pause: the list on screen still answers "", with Any cohort highlighted
+        robot.write("1b").type(KeyCode.ENTER);
+
+        waitUntil(() -> !table().getItems().isEmpty()
+                && table().getItems().stream().allMatch(row -> "1B-00014".equals(row.cohortName())));
+        assertThat(cohort.getText()).isEqualTo("1B-00014");
+        assertThat(popupShowing()).isFalse();
+    }
+
+    @Test
     void arrowsMoveInTheClassListEscapeKeepsTheFilterAndAnyClassClearsIt() throws Exception {
         TextField cohort = robot.lookup("#filter-cohort").queryAs(TextField.class);
         robot.clickOn(cohort);
