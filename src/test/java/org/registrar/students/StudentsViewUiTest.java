@@ -135,10 +135,7 @@ class StudentsViewUiTest {
                 .isEqualTo("1B-00014");
         robot.type(KeyCode.ENTER);
 
-        waitUntil(() -> !table().getItems().isEmpty()
-                && table().getItems().stream().allMatch(row -> "1B-00014".equals(row.cohortName())));
-        assertThat(cohort.getText()).isEqualTo("1B-00014");
-        assertThat(popupShowing()).isFalse();
+        assertFilteredBy(cohort, "1B-00014");
     }
 
     @Test
@@ -150,10 +147,7 @@ class StudentsViewUiTest {
         // Enter within the typing pause: the list on screen still answers "", with Any cohort highlighted
         robot.write("1b").type(KeyCode.ENTER);
 
-        waitUntil(() -> !table().getItems().isEmpty()
-                && table().getItems().stream().allMatch(row -> "1B-00014".equals(row.cohortName())));
-        assertThat(cohort.getText()).isEqualTo("1B-00014");
-        assertThat(popupShowing()).isFalse();
+        assertFilteredBy(cohort, "1B-00014");
     }
 
     @Test
@@ -183,6 +177,14 @@ class StudentsViewUiTest {
         robot.clickOn("Any cohort");
         waitUntil(() -> text("#students-count").equals("600 students"));
         assertThat(cohort.getText()).isEqualTo("Any cohort");
+    }
+
+    /** The table shows only students of {@code name}, the field names it, and the list is closed. */
+    private void assertFilteredBy(TextField cohort, String name) throws Exception {
+        waitUntil(() -> !table().getItems().isEmpty()
+                && table().getItems().stream().allMatch(row -> name.equals(row.cohortName())));
+        assertThat(cohort.getText()).isEqualTo(name);
+        assertThat(popupShowing()).isFalse();
     }
 
     @SuppressWarnings("unchecked")
