@@ -2,6 +2,7 @@ package org.registrar.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import org.registrar.i18n.Messages;
@@ -140,7 +141,7 @@ public final class Launcher implements Callable<Integer> {
     }
 
     /** Options before a command's name that every command takes: they choose the words it speaks. */
-    private static final java.util.Set<String> EVERY_COMMANDS = java.util.Set.of("--language", "--config");
+    private static final Set<String> EVERY_COMMANDS = Set.of("--language", "--config");
 
     private static boolean helpAsked(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult part = parsed; part != null; part = part.subcommand()) {
