@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Run the benchmark scenarios and report their figures.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--scenario", description = "A scenario name, several separated by commas, or 'all' (default). Known: ${COMPLETION-CANDIDATES}")
+    @Option(
+            names = "--scenario",
+            completionCandidates = ScenarioNames.class,
+            description = "A scenario name, several separated by commas, or 'all' (default). Known: ${COMPLETION-CANDIDATES}")
     String scenario = "all";
 
     @Option(names = "--students", description = "Demo students on a fresh embedded server (default: 1000000)")
@@ -63,6 +66,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--pool-size", description = "Connections of the main pool, 1-10 (default: 2, as a desktop)")
     int poolSize = ConnectionProfile.DEFAULT_POOL_SIZE;
+
+    /** The names {@code --scenario} accepts, for its help (a plain String option has no candidates of its own). */
+    static final class ScenarioNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return BenchScenarios.all().stream().map(BenchScenario::name).iterator();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
