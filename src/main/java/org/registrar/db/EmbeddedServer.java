@@ -344,6 +344,8 @@ public final class EmbeddedServer implements AutoCloseable {
     private static ServerCredentials secure(Path directory, ServerCredentials initial, ServerBinaries binaries) {
         try {
             binaries.recordAndTighten();
+            // zonky made its working folder writable by all while it unpacked (File.setWritable(true, false))
+            PrivateFolder.restore(binaries.installation().getParent());
             PrivateFolder.tighten(directory, PrivateFolder.FOLDER);
             if (ServerCredentials.read(directory).isEmpty()) {
                 initial.write(directory);

@@ -85,6 +85,17 @@ public final class PrivateFolder {
         return false;
     }
 
+    /**
+     * Puts a folder back to {@link #FOLDER} after a library loosened it on purpose as it does on every start (zonky's
+     * working folder): not a sign of another account, so no warning.
+     */
+    static void restore(Path folder) throws IOException {
+        if (isPosix(folder) && !FOLDER.containsAll(Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS))) {
+            LOG.debug("{}: private again after the server's unpacking", folder);
+            Files.setPosixFilePermissions(folder, FOLDER);
+        }
+    }
+
     static FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {
         return isPosixSystem()
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}

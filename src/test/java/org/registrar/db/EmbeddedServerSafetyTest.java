@@ -45,6 +45,10 @@ class EmbeddedServerSafetyTest {
             }
             assertThat(server.serverSetting("unix_socket_permissions")).isEqualTo("0700");
             assertThat(server.serverSetting("unix_socket_directories")).startsWith(temp.toString());
+            // zonky makes its working folder writable by all as it unpacks; the next start would warn of it
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp.resolve("server"))))
+                    .as("the server's program folder while it runs")
+                    .isEqualTo("rwx------");
         }
         assertThat(rules(data)).isNotEmpty().allSatisfy(rule -> assertThat(rule).endsWith("scram-sha-256"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("registrar-credentials"))))
