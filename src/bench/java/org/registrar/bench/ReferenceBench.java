@@ -96,6 +96,23 @@ public final class ReferenceBench implements BenchScenario {
                     parts[1],
                     parts[2],
                     parts[3]));
+            double[] creating = ScreenSaveBench.creatingAndScreen(measure, fixture, 100, repetitions);
+            result.note(String.format(
+                    "Saves of 100 new results taken apart, five ways taking turns, %d each, every statement warmed"
+                            + " (medians, ms; in brackets the median of each round's ratio to its COPY): the COPY"
+                            + " floor %.2f; the repository's save creating the assessment %.2f (%.2f×), into an"
+                            + " assessment made before %.2f (%.2f×); the screen's Save creating it %.2f (%.2f×),"
+                            + " into an assessment made before %.2f (%.2f×).",
+                    repetitions,
+                    creating[0],
+                    creating[1],
+                    creating[5],
+                    creating[2],
+                    creating[6],
+                    creating[3],
+                    creating[7],
+                    creating[4],
+                    creating[8]));
         } finally {
             fixture.dropCopyTables();
         }

@@ -76,6 +76,10 @@ final class ScreenSaveBench {
                         screen.drafts.save(made.journal());
                         return () -> screen.save(made.request(), made.draft());
                     });
+            // the repository's save was warmed (BulkSaveBench.warmUp); the Save's own statement, creating the
+            // assessment, is warmed alike, or its first executions on the connection (statement parsed and planned
+            // anew each time) are the ones timed, against a floor and a save whose plans are cached
+            warmUp(screen, bulkClass, size);
             double[][] millis = new double[ways.size()][repetitions];
             for (int i = 0; i < repetitions; i++) {
                 for (int turn = 0; turn < ways.size(); turn++) {
@@ -87,6 +91,79 @@ final class ScreenSaveBench {
             Measure.Figures[] figures = new Measure.Figures[ways.size()];
             for (int way = 0; way < ways.size(); way++) {
                 figures[way] = measure.figures(operations.get(way), millis[way], ways.get(way).prepare());
+            }
+            return figures;
+        }
+    }
+
+    /**
+     * Runs {@link BulkSaveBench#WARM_UP_SAVES} screen Saves creating an assessment, untimed, as the repository's save
+     * of an assessment made before is warmed: the timed ones then find their statement prepared and planned on the
+     * connection, as the floor's and the other save's are.
+     */
+    private static void warmUp(Saver screen, BulkSaveFixture bulkClass, int size) {
+        for (int i = 0; i < BulkSaveBench.WARM_UP_SAVES; i++) {
+            ScreenSave made = ScreenSave.of(bulkClass, size);
+            screen.drafts.save(made.journal());
+            screen.save(made.request(), made.draft());
+        }
+    }
+
+    /**
+     * What the screen's Save creating the assessment pays over its floor, five ways taking turns (rotating), {@code
+     * repetitions} times each, every statement warmed: the COPY floor, the repository's save creating the assessment,
+     * the repository's save into an assessment made before, the screen's Save creating it and the screen's Save into
+     * an assessment made before (both after the last edit's journal). Medians in ms in that order, then the medians of
+     * each round's ratio to its COPY for the four saves.
+     */
+    static double[] creatingAndScreen(Measure measure, BulkSaveFixture bulkClass, int size, int repetitions)
+            throws Exception {
+        ResultsRepository repository = new ResultsRepository(bulkClass.database().jdbi());
+        try (Saver screen = new Saver(bulkClass.database())) {
+            warmUp(screen, bulkClass, size);
+            List<Measure.Setup> ways = List.of(
+                    () -> {
+                        long assessment = bulkClass.newAssessment();
+                        UUID batch = bulkClass.newBatch(assessment, size);
+                        return () -> bulkClass.copyResults(assessment, batch, size);
+                    },
+                    () -> {
+                        SaveRequest request = ScreenSave.of(bulkClass, size).request();
+                        return () -> repository.save(request);
+                    },
+                    () -> {
+                        SaveRequest request = SaveRequest.existing(
+                                UUID.randomUUID(), bulkClass.newAssessment(), bulkClass.changes(size));
+                        return () -> repository.save(request);
+                    },
+                    () -> {
+                        ScreenSave made = ScreenSave.of(bulkClass, size);
+                        screen.drafts.save(made.journal());
+                        return () -> screen.save(made.request(), made.draft());
+                    },
+                    () -> {
+                        ScreenSave made = ScreenSave.into(bulkClass, bulkClass.newAssessment(), size);
+                        screen.drafts.save(made.journal());
+                        return () -> screen.save(made.request(), made.draft());
+                    });
+            double[][] millis = new double[ways.size()][repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                for (int turn = 0; turn < ways.size(); turn++) {
+                    int way = (i + turn) % ways.size();
+                    Runnable work = ways.get(way).prepare();
+                    millis[way][i] = measure.once(SaveResults.SAVE, work);
+                }
+            }
+            double[] figures = new double[ways.size() * 2 - 1];
+            for (int way = 0; way < ways.size(); way++) {
+                figures[way] = Measurements.median(millis[way]);
+            }
+            for (int way = 1; way < ways.size(); way++) {
+                double[] ratios = new double[repetitions];
+                for (int i = 0; i < repetitions; i++) {
+                    ratios[i] = millis[way][i] / millis[0][i];
+                }
+                figures[ways.size() + way - 1] = Measurements.median(ratios);
             }
             return figures;
         }
@@ -179,6 +256,15 @@ final class ScreenSaveBench {
         static ScreenSave of(BulkSaveFixture bulkClass, int size) {
             NewAssessment created = new NewAssessment(
                     bulkClass.cohort(), "Bench " + UUID.randomUUID(), "Maths", BigDecimal.valueOf(20), LocalDate.now());
+            return made(bulkClass, null, created, size);
+        }
+
+        /** The Save of new results into an assessment made before. */
+        static ScreenSave into(BulkSaveFixture bulkClass, long assessment, int size) {
+            return made(bulkClass, assessment, null, size);
+        }
+
+        private static ScreenSave made(BulkSaveFixture bulkClass, Long assessment, NewAssessment created, int size) {
             UUID batch = UUID.randomUUID();
             List<ResultChange> changes = new ArrayList<>();
             List<Draft.Entry> entries = new ArrayList<>();
@@ -187,8 +273,8 @@ final class ScreenSaveBench {
                 entries.add(new Draft.Entry(studentId, "15", null, null));
             }
             return new ScreenSave(
-                    SaveRequest.creating(batch, created, changes),
-                    new Draft(batch, bulkClass.cohort(), null, created, Instant.now(), entries));
+                    new SaveRequest(batch, assessment, created, changes),
+                    new Draft(batch, bulkClass.cohort(), assessment, created, Instant.now(), entries));
         }
     }
 }

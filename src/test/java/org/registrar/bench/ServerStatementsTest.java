@@ -81,6 +81,31 @@ class ServerStatementsTest {
     }
 
     @Test
+    void theScreensSaveCreatingItsAssessmentIsWarmedAsTheRepositorysSaveBeforeTheyAreTimedInTurns() throws Exception {
+        BulkSaveFixture fixture = BulkSaveFixture.create(context.database(), 10);
+        long before = creatingStatementCalls();
+
+        ScreenSaveBench.newResultsInTurns(Measure.of(context), fixture, 10, 1);
+
+        // the repository's save is warmed with BulkSaveBench.WARM_UP_SAVES saves before it is timed; the Save's own
+        // statement as many times, then once timed and once counted (without them its first executions on the
+        // connection, parsed and planned anew, were the ones timed)
+        assertThat(creatingStatementCalls() - before).isEqualTo(BulkSaveBench.WARM_UP_SAVES + 2L);
+    }
+
+    /** How often the server ran the statement that saves new results creating their assessment. */
+    private static long creatingStatementCalls() {
+        return context.database()
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT coalesce(sum(calls), 0)"
+                                + " FROM " + ServerStatements.SCHEMA + ".pg_stat_statements"
+                                + " WHERE toplevel AND query LIKE '%INSERT INTO assessments (id, cohort_id%'"
+                                + " AND query LIKE '%INSERT INTO assessment_results%'")
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    @Test
     void readingTheCountersIsNotCountedAsWork() {
         ServerStatements counter = context.serverStatements();
         ServerStatements.Snapshot before = counter.snapshot();
