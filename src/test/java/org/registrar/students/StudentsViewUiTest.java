@@ -179,6 +179,33 @@ class StudentsViewUiTest {
         assertThat(cohort.getText()).isEqualTo("Any cohort");
     }
 
+    @Test
+    void theArrowBesideTheClassFilterOpensItsListAndLooksLikeTheDropDownsBesideIt() throws Exception {
+        TextField cohort = robot.lookup("#filter-cohort").queryAs(TextField.class);
+        javafx.scene.Node arrow = robot.lookup("#filter-cohort-arrow").query();
+        javafx.scene.control.ComboBox<?> status =
+                robot.lookup("#filter-status").queryAs(javafx.scene.control.ComboBox.class);
+        // one frame with the arrow inside, as high as the Status drop-down beside it
+        assertThat(arrow.getParent().getLayoutBounds().getHeight())
+                .isCloseTo(status.getLayoutBounds().getHeight(), org.assertj.core.data.Offset.offset(1.0));
+        Screenshots.save(stage.getScene(), "students-class-filter-arrow");
+
+        robot.clickOn(arrow);
+        waitUntil(() -> popupShowing()
+                && classList().isPresent()
+                && classList().get().getItems().size() == 23);
+        assertThat(cohort.isFocused()).isTrue();
+        robot.clickOn(arrow);
+        waitUntil(() -> !popupShowing());
+
+        robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
+        waitUntil(() -> popupShowing());
+        waitUntil(() -> classList().get().getItems().size() == 23);
+        String second = classList().get().getItems().get(1).label();
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        assertFilteredBy(cohort, second);
+    }
+
     /** The table shows only students of {@code name}, the field names it, and the list is closed. */
     private void assertFilteredBy(TextField cohort, String name) throws Exception {
         waitUntil(() -> !table().getItems().isEmpty()
