@@ -16,7 +16,8 @@ import org.registrar.tasks.Tasks;
  * to an earlier prefix that arrives late is dropped. FX thread only.
  */
 final class CohortSearch {
-    static final String FIND = "Find cohorts";
+    /** The Students filter's operation too: the same statement shape, the same words on the Health screen. */
+    static final String FIND = "Find classes";
 
     private final Tasks tasks;
     private final CohortFinder finder;

@@ -97,7 +97,8 @@ class CohortPickerUiTest {
 
         robot.interact(field::requestFocus);
         robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
-        waitUntil(() -> popupShowing() && list().get().getSelectionModel().getSelectedItem() == second);
+        waitUntil(() ->
+                popupShowing() && second.equals(list().get().getSelectionModel().getSelectedItem()));
         robot.write("2");
         robot.type(KeyCode.ESCAPE);
         assertThat(popupShowing()).isFalse();
