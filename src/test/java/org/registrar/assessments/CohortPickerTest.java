@@ -95,6 +95,28 @@ class CohortPickerTest {
         assertThat(model.assessments().get(0).isNew()).isTrue();
     }
 
+    @Test
+    void aWaitingDraftOpensItsClassByIdWithoutAnyListAndSaysSoWhenTheClassIsGone() {
+        long id = session.database()
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT id FROM cohorts WHERE name = '1B-00014'")
+                        .mapTo(Long.class)
+                        .one());
+        model.start();
+
+        model.resume(new WaitingDrafts.Line(id, null, "a new assessment of 1B-00014"));
+
+        assertThat(model.cohortProperty().get().name()).isEqualTo("1B-00014");
+        assertThat(model.assessmentProperty().get().isNew()).isTrue();
+        assertThat(model.cohorts()).isEmpty();
+
+        model.resume(new WaitingDrafts.Line(999_999, null, "a class deleted since"));
+
+        assertThat(model.messageProperty().get())
+                .isEqualTo("The cohort of this draft is not there any more; discard the draft.");
+        assertThat(model.cohortProperty().get().name()).isEqualTo("1B-00014");
+    }
+
     private List<OperationSummary> finds() {
         return operations.stream()
                 .filter(summary -> summary.operation().equals(CohortSearch.FIND))
