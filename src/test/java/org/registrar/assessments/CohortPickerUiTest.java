@@ -12,14 +12,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.PopupWindow;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
 import org.registrar.assessments.data.Cohort;
 import org.registrar.db.Privileges;
+import org.registrar.testing.ClassPicks;
 import org.registrar.testing.OnFx;
 import org.registrar.testing.UiSession;
 import org.testfx.api.FxRobot;
@@ -51,7 +50,7 @@ class CohortPickerUiTest {
                 && list().get().getItems().size() == 1
                 && list().get().getItems().get(0).name().equals("1B-00014"));
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.saveWithPopup(field.getScene(), popup(), "bulk-entry-cohort-typed");
+        Screenshots.saveWithPopup(field.getScene(), ClassPicks.popup(), "bulk-entry-cohort-typed");
         robot.type(KeyCode.ENTER);
 
         waitUntil(() -> model.cohortProperty().get() != null
@@ -59,7 +58,7 @@ class CohortPickerUiTest {
                 && !model.assessments().isEmpty()
                 && !model.busyProperty().get());
         assertThat(field.getText()).isEqualTo("1B-00014");
-        assertThat(popupShowing()).isFalse();
+        assertThat(ClassPicks.popupShowing()).isFalse();
         ComboBox<AssessmentChoice> assessments =
                 robot.lookup("#assessment-picker").queryAs(ComboBox.class);
         assertThat(OnFx.read(assessments::isDisabled)).isFalse();
@@ -83,12 +82,13 @@ class CohortPickerUiTest {
         TextField field = robot.lookup("#cohort-picker").queryAs(TextField.class);
 
         robot.clickOn("#cohort-picker-arrow");
-        waitUntil(() ->
-                popupShowing() && list().isPresent() && list().get().getItems().size() == 22);
+        waitUntil(() -> ClassPicks.popupShowing()
+                && list().isPresent()
+                && list().get().getItems().size() == 22);
         assertThat(field.isFocused()).isTrue();
         assertThat(hint()).isEmpty();
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.saveWithPopup(field.getScene(), popup(), "bulk-entry-cohort-open");
+        Screenshots.saveWithPopup(field.getScene(), ClassPicks.popup(), "bulk-entry-cohort-open");
         Cohort second = list().get().getItems().get(1);
         robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
         waitUntil(() -> second.equals(model.cohortProperty().get())
@@ -97,18 +97,18 @@ class CohortPickerUiTest {
 
         robot.interact(field::requestFocus);
         robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
-        waitUntil(() ->
-                popupShowing() && second.equals(list().get().getSelectionModel().getSelectedItem()));
+        waitUntil(() -> ClassPicks.popupShowing()
+                && second.equals(list().get().getSelectionModel().getSelectedItem()));
         robot.write("2");
         robot.type(KeyCode.ESCAPE);
-        assertThat(popupShowing()).isFalse();
+        assertThat(ClassPicks.popupShowing()).isFalse();
         assertThat(field.getText()).isEqualTo(second.name());
         assertThat(model.cohortProperty().get()).isEqualTo(second);
 
         robot.clickOn("#cohort-picker-arrow");
-        waitUntil(this::popupShowing);
+        waitUntil(ClassPicks::popupShowing);
         robot.clickOn("#cohort-picker-arrow");
-        waitUntil(() -> !popupShowing());
+        waitUntil(() -> !ClassPicks.popupShowing());
     }
 
     private BulkEntryViewModel showScreen() throws Exception {
@@ -136,16 +136,5 @@ class CohortPickerUiTest {
 
     private String hint() {
         return robot.lookup("#cohort-picker-hint").queryAs(Label.class).getText();
-    }
-
-    private boolean popupShowing() {
-        return Window.getWindows().stream().anyMatch(window -> window instanceof PopupWindow && window.isShowing());
-    }
-
-    private Window popup() {
-        return Window.getWindows().stream()
-                .filter(window -> window instanceof PopupWindow && window.isShowing())
-                .findFirst()
-                .orElseThrow();
     }
 }

@@ -6,6 +6,8 @@ import java.util.function.Predicate;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -44,6 +46,19 @@ public final class ClassPicks {
                 .match(cell -> cell instanceof ListCell<?> listed && item.equals(listed.getItem()))
                 .queryAs(ListCell.class));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** True while a popup window (a picker's list) is showing. */
+    public static boolean popupShowing() {
+        return Window.getWindows().stream().anyMatch(window -> window instanceof PopupWindow && window.isShowing());
+    }
+
+    /** The popup window showing (a picker's list). */
+    public static Window popup() {
+        return Window.getWindows().stream()
+                .filter(window -> window instanceof PopupWindow && window.isShowing())
+                .findFirst()
+                .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
