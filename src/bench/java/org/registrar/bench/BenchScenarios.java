@@ -11,6 +11,7 @@ public final class BenchScenarios {
                 // one line per scenario; keep this list sorted by when it should run
                 new PoolBench(),
                 new StudentsBench(),
+                new PickersBench(),
                 new BulkSaveBench(),
                 new MentorsBench(),
                 new ReportsBench(),

@@ -143,6 +143,17 @@ public final class ReferenceBench implements BenchScenario {
                 .addTo(result);
         Row.absolute("class filter, a prefix typed ('" + StudentsBench.TYPED_CLASS + "')", classFilter[1], 10)
                 .addTo(result);
+        Measure.Figures[] cohortPicker = PickersBench.assessmentsPicker(timer, database);
+        Row.absolute(
+                        "Assessments cohort picker, first opened (first 100 classes with their sizes and the count to"
+                                + " 1,000; opening Assessments reads none)",
+                        cohortPicker[0],
+                        10)
+                .addTo(result);
+        result.note(String.format(
+                "Assessments cohort list as the screen read it before ADR 0072 (every class with its size, in turns"
+                        + " with the picker's first opening): %.2f ms median.",
+                cohortPicker[1].median()));
         result.note("Class filter, the typed prefix's plan: " + StudentsBench.classPlan(database) + ".");
         Row.absolute(
                         "first page (with its count, as the screen opens)",

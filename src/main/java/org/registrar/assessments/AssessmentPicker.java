@@ -22,8 +22,8 @@ import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
- * Which grid is open: the cohorts, the picked cohort's assessments, the cohort and assessment picked, and loading
- * the grid of a pick (or of a waiting draft being resumed). An answer a newer pick superseded is dropped. What a
+ * Which grid is open: the picked cohort's assessments, the cohort and assessment picked, and loading the grid of a
+ * pick (or of a waiting draft being resumed). The cohorts to pick from are found by typing ({@link CohortSearch}). An answer a newer pick superseded is dropped. What a
  * load shows goes to the {@link Host}. FX thread only.
  */
 final class AssessmentPicker {
@@ -53,7 +53,6 @@ final class AssessmentPicker {
     private final DraftStore drafts;
     private final BooleanSupplier canCreateAssessments;
     private final Host host;
-    private final ObservableList<Cohort> cohorts = FXCollections.observableArrayList();
     private final ObservableList<AssessmentChoice> assessments = FXCollections.observableArrayList();
     private final ObjectProperty<Cohort> cohort = new SimpleObjectProperty<>();
     private final ObjectProperty<AssessmentChoice> assessment = new SimpleObjectProperty<>();
@@ -79,20 +78,6 @@ final class AssessmentPicker {
         this.drafts = drafts;
         this.canCreateAssessments = canCreateAssessments;
         this.host = host;
-    }
-
-    /** Loads the cohorts. */
-    void start() {
-        long ticket = ++latest;
-        host.setBusy(true);
-        tasks.run("Open cohorts", repository::cohorts)
-                .onDone(list -> {
-                    if (ticket == latest) {
-                        cohorts.setAll(list);
-                        host.setBusy(false);
-                    }
-                })
-                .onError(host::failed);
     }
 
     void selectCohort(Cohort chosen) {
@@ -167,22 +152,33 @@ final class AssessmentPicker {
         }
     }
 
-    /** Opens the cohort and assessment of a waiting draft and restores it there. */
+    /**
+     * Opens the cohort and assessment of a waiting draft and restores it there. The cohort is read by its id: the
+     * picker holds only the classes last found by typing.
+     */
     void resume(WaitingDrafts.Line line) {
-        Cohort target = cohorts.stream()
-                .filter(each -> each.id() == line.cohortId())
-                .findFirst()
-                .orElse(null);
-        if (target == null) {
-            host.say(Messages.text("messages.grid.draftCohortGone"), true);
+        Cohort open = cohort.get();
+        if (open != null && open.id() == line.cohortId() && !assessments.isEmpty()) {
+            resuming = line;
+            openResumed(open);
             return;
         }
-        resuming = line;
-        if (cohort.get() == target && !assessments.isEmpty()) {
-            openResumed(target);
-        } else {
-            selectCohort(target);
-        }
+        long ticket = ++latest;
+        host.setBusy(true);
+        tasks.run("Open cohort", () -> repository.cohortFinder().byId(line.cohortId()))
+                .onDone(found -> {
+                    if (ticket != latest) {
+                        return;
+                    }
+                    host.setBusy(false);
+                    if (found.isEmpty()) {
+                        host.say(Messages.text("messages.grid.draftCohortGone"), true);
+                        return;
+                    }
+                    resuming = line;
+                    selectCohort(found.get());
+                })
+                .onError(host::failed);
     }
 
     /** The cohort of the draft being resumed has its assessments: opens the draft's one. */
@@ -261,10 +257,6 @@ final class AssessmentPicker {
     /** True while a grid is open: a cohort and an assessment (saved or new) are picked. */
     boolean gridOpen() {
         return cohort.get() != null && assessment.get() != null;
-    }
-
-    ObservableList<Cohort> cohorts() {
-        return cohorts;
     }
 
     ObservableList<AssessmentChoice> assessments() {

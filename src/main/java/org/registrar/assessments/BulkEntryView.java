@@ -22,7 +22,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.SearchableComboBox;
 import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.data.ResultsRepository;
 import org.registrar.assessments.grid.ColumnWidths;
@@ -38,6 +37,7 @@ import org.registrar.db.Privileges;
 import org.registrar.dialogs.DialogService;
 import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
+import org.registrar.ui.ClassPicker;
 import org.registrar.ui.Fxml;
 
 /**
@@ -63,7 +63,9 @@ public final class BulkEntryView {
     private Label cohortLabel;
 
     @FXML
-    private SearchableComboBox<Cohort> cohorts;
+    private TextField cohorts;
+
+    private ClassPicker<Cohort> cohortPicker;
 
     @FXML
     private Label assessmentLabel;
@@ -220,21 +222,21 @@ public final class BulkEntryView {
     private void bindPickers() {
         cohortLabel.setLabelFor(cohorts);
         assessmentLabel.setLabelFor(assessments);
-        cohorts.setItems(model.cohorts());
+        // typed into: the server sends the first classes starting with what was typed, never all of them (ADR 0072)
+        cohortPicker = new ClassPicker<>(
+                cohorts, null, cohortNames(), model::findCohorts, model.cohorts(), model.cohortHintProperty());
+        cohortPicker.describe(Messages.text("assessments.cohort.prompt"), Messages.text("assessments.cohort.tooltip"));
         assessments.setItems(model.assessments());
         // the chosen value is always shown whole: a picker never shrinks below what its items need
-        Pickers.fitToItems(cohorts, 120, 260);
         Pickers.fitToItems(assessments, 160, 360);
         // no switching grids while a save or load is in flight: its answer belongs to the grid it started from
-        cohorts.disableProperty().bind(model.busyProperty());
-        model.cohortProperty().addListener((obs, was, now) -> {
-            if (cohorts.getValue() != now) {
-                cohorts.setValue(now);
-            }
-        });
-        cohorts.valueProperty().addListener((obs, was, now) -> {
-            if (now != model.cohortProperty().get()) {
-                model.selectCohort(now);
+        cohortPicker.disableProperty().bind(model.busyProperty());
+        model.cohortProperty().addListener((obs, was, now) -> cohortPicker.show(now));
+        cohortPicker.setOnPicked(() -> {
+            Cohort picked = cohortPicker.value();
+            Cohort open = model.cohortProperty().get();
+            if (picked != null && (open == null || open.id() != picked.id())) {
+                model.selectCohort(picked);
             }
         });
         assessments.disableProperty().bind(model.cohortProperty().isNull().or(model.busyProperty()));
@@ -244,6 +246,21 @@ public final class BulkEntryView {
                 model.selectAssessment(now);
             }
         });
+    }
+
+    /** A cohort by its name in the field and the list; nothing picked shows the prompt. */
+    private static StringConverter<Cohort> cohortNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Cohort cohort) {
+                return cohort == null ? "" : cohort.name();
+            }
+
+            @Override
+            public Cohort fromString(String text) {
+                return null;
+            }
+        };
     }
 
     /**

@@ -46,6 +46,7 @@ final class BulkEntryViewModel {
     private final StatusLine status;
     private final GridDrafts drafts;
     private final AssessmentPicker picker;
+    private final CohortSearch cohorts;
     private final SaveFlow saving;
     private final InputFlow input;
     private final GridInput entry;
@@ -78,6 +79,7 @@ final class BulkEntryViewModel {
         this.waiting = new WaitingDrafts(tasks, repository, drafts, draftWriter);
         ScreenFlows flows = new ScreenFlows(this);
         this.picker = new AssessmentPicker(tasks, repository, drafts, canCreateAssessments::get, flows);
+        this.cohorts = new CohortSearch(tasks, repository.cohortFinder());
         this.unsaved = new UnsavedEdits(
                 () -> GridSnapshot.of(picker.assessment().get() == null ? List.of() : editor.rows()),
                 draftWriter,
@@ -111,10 +113,14 @@ final class BulkEntryViewModel {
         return canWriteResults;
     }
 
-    /** Loads the cohorts and lists the drafts waiting. */
+    /** Lists the drafts waiting; no cohort is read until the user opens the picker or types (ADR 0072). */
     public void start() {
         refreshDrafts();
-        picker.start();
+    }
+
+    /** The user typed {@code typed} into the cohort picker (or opened it, with ""): finds the first matches. */
+    public void findCohorts(String typed) {
+        cohorts.find(typed);
     }
 
     /** Runs before another grid opens: the view commits the cell being typed into, so it reaches the draft. */
@@ -334,8 +340,14 @@ final class BulkEntryViewModel {
         return picker;
     }
 
+    /** The cohorts found for what was typed last into the picker; empty until it is first opened. */
     public ObservableList<Cohort> cohorts() {
-        return picker.cohorts();
+        return cohorts.matches();
+    }
+
+    /** "N more cohorts: keep typing", "No cohort starts with …", or "". */
+    public ReadOnlyStringProperty cohortHintProperty() {
+        return cohorts.hint();
     }
 
     public ObservableList<AssessmentChoice> assessments() {

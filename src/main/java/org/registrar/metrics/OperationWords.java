@@ -24,7 +24,6 @@ final class OperationWords {
             words("Save student", "health.operation.saveStudent", "messages.op.studentSaved"),
             words("Export students", "health.operation.exportStudents", "messages.op.studentsExported"),
             // assessments
-            words("Open cohorts", "health.operation.openCohorts", "messages.op.cohortsLoaded"),
             words("Open cohort", "health.operation.openCohort", "messages.op.cohortAssessmentsLoaded"),
             words("Open assessment", "health.operation.openAssessment", "messages.op.assessmentOpened"),
             words("Save results", "health.operation.saveResults", "messages.op.resultsSaved"),

@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.registrar.i18n.Messages;
+import org.registrar.ui.ClassPicker;
 import org.registrar.ui.Fxml;
 
 /**
@@ -31,7 +32,7 @@ final class StudentFilters {
     @FXML
     private TextField cohort;
 
-    private final ClassPicker cohortPicker;
+    private final ClassPicker<Choice> cohortPicker;
     /**
      * The classes picked on this screen, by id: the filter holds only the id, and a class picked while edits were
      * unsaved applies after the question about them, when its name must be shown again.
@@ -71,8 +72,10 @@ final class StudentFilters {
                         : statusNames.fromString(text);
             }
         });
-        cohortPicker = new ClassPicker(
+        cohortPicker = new ClassPicker<>(
                 cohort, ANY_COHORT, choices(), model::findClasses, model.classMatches(), model.classHintProperty());
+        cohortPicker.describe(
+                Messages.text("students.filter.classPrompt"), Messages.text("students.filter.classTooltip"));
         mentor.setConverter(choices());
         mirror(model.mentors(), mentor, ANY_MENTOR, NO_MENTOR);
         status.setValue(ANY_STATUS);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
+import org.registrar.db.ClassPrefix;
 
 /**
  * Keyset pages of students (never OFFSET) and their count or estimate. Every method blocks on the database: never
@@ -18,19 +19,8 @@ public final class StudentRepository {
     /** Every class in name order, from the name index alone (V75: the id rides in cohorts_name_key). */
     static final String CLASS_CHOICES = "SELECT id, name FROM cohorts ORDER BY name";
 
-    /**
-     * The classes whose folded name starts with :typed, first :counted in folded-name order (a range of V78's index
-     * read alone), then the first :shown of them with how many there were. The range's upper end is the prefix
-     * followed by the last code point: in the C collation (byte order) every longer name with the prefix sorts
-     * below it.
-     */
-    public static final String CLASSES_STARTING_WITH = "SELECT id, name, count(*) OVER () AS matched FROM ("
-            + "SELECT id, name, registrar_fold(name) COLLATE \"C\" AS folded FROM cohorts"
-            + " WHERE registrar_fold(name) COLLATE \"C\" >= (registrar_fold(CAST(:typed AS text)) COLLATE \"C\")"
-            + " AND registrar_fold(name) COLLATE \"C\""
-            + " < ((registrar_fold(CAST(:typed AS text)) || chr(1114111)) COLLATE \"C\")"
-            + " ORDER BY registrar_fold(name) COLLATE \"C\", id LIMIT :counted) matching"
-            + " ORDER BY folded, id LIMIT :shown";
+    /** The first classes starting with :typed and how many matched (ADR 0069); shared with the other pickers. */
+    public static final String CLASSES_STARTING_WITH = ClassPrefix.FIRST_MATCHES;
 
     private final Jdbi jdbi;
     private final NameDirectory names;

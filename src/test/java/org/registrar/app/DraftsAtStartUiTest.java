@@ -28,6 +28,7 @@ import org.registrar.assessments.save.DraftStore;
 import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
 import org.registrar.i18n.Messages;
+import org.registrar.testing.ClassPicks;
 import org.registrar.testing.OnFx;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
@@ -109,13 +110,7 @@ class DraftsAtStartUiTest {
     /** Picks the draft's class and assessment by hand, as a user who did not use the list would; the offer shows. */
     @SuppressWarnings("unchecked")
     private void openTheDraftedAssessment() throws Exception {
-        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> OnFx.read(() -> !cohorts.getItems().isEmpty()));
-        robot.interact(() -> cohorts.setValue(cohorts.getItems().stream()
-                .filter(cohort -> cohort.id() == drafted[0])
-                .findFirst()
-                .orElseThrow()));
+        ClassPicks.matching(robot, "#cohort-picker", cohort -> ((Cohort) cohort).id() == drafted[0]);
         ComboBox<AssessmentChoice> assessments =
                 robot.lookup("#assessment-picker").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(

@@ -15,6 +15,7 @@ import javafx.scene.Group;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
 import org.registrar.i18n.Messages;
+import org.registrar.testing.ClassPicks;
 import org.registrar.testing.LeftWindows;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
@@ -162,11 +164,9 @@ final class MainWindowSession implements BeforeAllCallback, AfterAllCallback {
     /** On the Assessments screen: the first class and its second assessment chosen, so the grid and its actions show. */
     @SuppressWarnings("unchecked")
     void chooseCohortAndAssessment() throws Exception {
-        ComboBox<Object> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !cohorts.getItems().isEmpty());
-        if (cohorts.getValue() == null) {
-            robot.interact(() -> cohorts.setValue(cohorts.getItems().get(0)));
+        TextField cohorts = robot.lookup("#cohort-picker").queryAs(TextField.class);
+        if (cohorts.getText().isEmpty()) {
+            ClassPicks.first(robot, "#cohort-picker");
         }
         ComboBox<Object> assessments = robot.lookup("#assessment-picker").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(

@@ -29,6 +29,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -43,6 +44,7 @@ import org.registrar.db.ConnectionProfile;
 import org.registrar.db.Privileges;
 import org.registrar.db.TestDatabases;
 import org.registrar.i18n.Messages;
+import org.registrar.testing.ClassPicks;
 import org.registrar.testing.Clipping;
 import org.registrar.testing.LeftWindows;
 import org.registrar.testing.TestSession;
@@ -301,11 +303,9 @@ class ScreensFitUiTest {
     @SuppressWarnings("unchecked")
     private Window assessments(double width, double height) throws Exception {
         screen("Assessments", width, height);
-        ComboBox<Object> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !cohorts.getItems().isEmpty());
-        if (cohorts.getValue() == null) {
-            robot.interact(() -> cohorts.setValue(cohorts.getItems().get(0)));
+        TextField cohorts = robot.lookup("#cohort-picker").queryAs(TextField.class);
+        if (cohorts.getText().isEmpty()) {
+            ClassPicks.first(robot, "#cohort-picker");
         }
         ComboBox<Object> assessments = robot.lookup("#assessment-picker").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(

@@ -98,6 +98,7 @@ class BulkEntryLayoutUiTest {
         List<String> problems = new ArrayList<>();
 
         show(view.root(), SIZES[0]);
+        robot.interact(() -> model.findCohorts(""));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
         pick(model, 0, 1);
         for (double[] size : SIZES) {
@@ -313,8 +314,7 @@ class BulkEntryLayoutUiTest {
     }
 
     private void pick(BulkEntryViewModel model, int cohort, int assessment) throws Exception {
-        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        robot.interact(() -> cohorts.setValue(model.cohorts().get(cohort)));
+        robot.interact(() -> model.selectCohort(model.cohorts().get(cohort)));
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,

@@ -31,6 +31,7 @@ class BulkEntryMessagesTest {
                 new DraftStore(dataHome),
                 Runnable::run);
         model.start();
+        model.findCohorts("");
         model.selectCohort(model.cohorts().get(0));
         model.selectAssessment(model.assessments().get(1));
         assertThat(model.rows()).hasSizeGreaterThan(12);

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
-import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.grid.GridRow;
 import org.registrar.db.Privileges;
+import org.registrar.testing.ClassPicks;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -95,10 +95,7 @@ class BulkEntryMessagesUiTest {
             window.show();
             window.toFront();
         });
-        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !cohorts.getItems().isEmpty());
-        robot.interact(() -> cohorts.setValue(cohorts.getItems().get(0)));
+        ClassPicks.first(robot, "#cohort-picker");
         ComboBox<AssessmentChoice> assessments =
                 robot.lookup("#assessment-picker").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(

@@ -82,6 +82,7 @@ final class BulkEntryScreen {
             window.toFront();
         });
         BulkEntryScreen screen = new BulkEntryScreen(view, robot);
+        robot.interact(() -> screen.model.findCohorts(""));
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> !screen.model.cohorts().isEmpty());
         return screen;
@@ -98,8 +99,7 @@ final class BulkEntryScreen {
 
     /** Picks cohort {@code cohort} and its assessment {@code assessment} (index in the picker) and waits for rows. */
     void open(int cohort, int assessment) throws Exception {
-        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        robot.interact(() -> cohorts.setValue(model.cohorts().get(cohort)));
+        robot.interact(() -> model.selectCohort(model.cohorts().get(cohort)));
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,

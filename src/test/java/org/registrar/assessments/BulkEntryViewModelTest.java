@@ -85,6 +85,7 @@ class BulkEntryViewModelTest {
                 new BulkEntryViewModel(tasks, repository, new DraftStore(dataHome), Runnable::run, instant);
         model.messageProperty().addListener((property, was, now) -> messages.add(now));
         model.start();
+        model.findCohorts("");
         model.selectCohort(model.cohorts().get(0));
         model.selectAssessment(model.assessments().get(1));
         return model;

@@ -167,6 +167,7 @@ class HostileInputTest {
                 new DraftStore(java.nio.file.Path.of("target", "hostile-drafts")),
                 Runnable::run);
         model.start();
+        model.findCohorts("");
         model.selectCohort(model.cohorts().get(0));
         model.selectAssessment(model.assessments().get(1));
         GridRow row = model.rows().get(0);

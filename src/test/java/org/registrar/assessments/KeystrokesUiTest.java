@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.registrar.assessments.data.Cohort;
 import org.registrar.assessments.grid.GridRow;
 import org.registrar.db.Privileges;
 import org.registrar.testing.TestSession;
@@ -180,9 +179,9 @@ class KeystrokesUiTest {
         var field = BulkEntryView.class.getDeclaredField("model");
         field.setAccessible(true);
         BulkEntryViewModel model = (BulkEntryViewModel) field.get(view);
+        robot.interact(() -> model.findCohorts(""));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
-        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        robot.interact(() -> cohorts.setValue(model.cohorts().get(0)));
+        robot.interact(() -> model.selectCohort(model.cohorts().get(0)));
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> model.assessments().size() > 1);
         ComboBox<AssessmentChoice> assessments =

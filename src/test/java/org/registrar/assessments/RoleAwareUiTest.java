@@ -16,12 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
-import org.registrar.assessments.data.Cohort;
 import org.registrar.db.Database;
 import org.registrar.db.Privileges;
 import org.registrar.db.PrivilegesRepository;
 import org.registrar.db.TestDatabases;
 import org.registrar.tasks.Tasks;
+import org.registrar.testing.ClassPicks;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -76,10 +76,7 @@ class RoleAwareUiTest {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.show();
         });
-        ComboBox<Cohort> cohorts = robot.lookup("#cohort-picker").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !cohorts.getItems().isEmpty());
-        robot.interact(() -> cohorts.setValue(cohorts.getItems().get(0)));
+        ClassPicks.first(robot, "#cohort-picker");
         ComboBox<AssessmentChoice> assessments =
                 robot.lookup("#assessment-picker").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(

@@ -89,6 +89,7 @@ class SaveGoesSilentTest {
         List<String> messages = new CopyOnWriteArrayList<>();
         model.messageProperty().addListener((property, was, now) -> messages.add(now));
         model.start();
+        model.findCohorts("");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
         model.selectCohort(model.cohorts().get(0));
         WaitForAsyncUtils.waitFor(

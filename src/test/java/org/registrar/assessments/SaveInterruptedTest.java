@@ -70,6 +70,7 @@ class SaveInterruptedTest {
         BulkEntryViewModel model = new BulkEntryViewModel(
                 tasks, new ResultsRepository(session.database().jdbi()), drafts, Runnable::run);
         model.start();
+        model.findCohorts("");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.cohorts().isEmpty());
         model.selectCohort(model.cohorts().get(0));
         WaitForAsyncUtils.waitFor(

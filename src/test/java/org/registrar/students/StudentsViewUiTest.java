@@ -14,9 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.registrar.app.Screenshots;
 import org.registrar.db.TestDatabases;
 import org.registrar.dialogs.FxDialogService;
+import org.registrar.testing.ClassPicks;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -126,8 +125,8 @@ class StudentsViewUiTest {
         assertThat(classList().get().getItems().get(1).label()).isEqualTo("Year 9 group 001");
         assertThat(hint()).isEqualTo("30 more cohorts: keep typing");
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.saveWithPopup(stage.getScene(), popup(), "students-class-filter-typed");
-        Screenshots.save(popup().getScene(), "students-class-filter-open");
+        Screenshots.saveWithPopup(stage.getScene(), ClassPicks.popup(), "students-class-filter-typed");
+        Screenshots.save(ClassPicks.popup().getScene(), "students-class-filter-open");
 
         robot.eraseText(6).write("1b");
         waitUntil(() -> classList().get().getItems().size() == 2);
@@ -161,22 +160,50 @@ class StudentsViewUiTest {
         Choice second = classList().get().getItems().get(1);
         assertThat(classList().get().getSelectionModel().getSelectedItem()).isEqualTo(second);
         robot.type(KeyCode.ESCAPE);
-        assertThat(popupShowing()).isFalse();
+        assertThat(ClassPicks.popupShowing()).isFalse();
         assertThat(cohort.getText()).isEqualTo("Any cohort");
         assertThat(text("#students-count")).isEqualTo("600 students");
 
         robot.type(KeyCode.DOWN);
-        waitUntil(() -> popupShowing());
+        waitUntil(() -> ClassPicks.popupShowing());
         robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
         waitUntil(() -> !table().getItems().isEmpty()
                 && table().getItems().stream().allMatch(row -> second.label().equals(row.cohortName())));
 
         robot.clickOn(cohort);
-        waitUntil(() -> popupShowing() && classList().get().getItems().size() == 23);
+        waitUntil(
+                () -> ClassPicks.popupShowing() && classList().get().getItems().size() == 23);
         assertThat(classList().get().getSelectionModel().getSelectedItem()).isEqualTo(second);
         robot.clickOn("Any cohort");
         waitUntil(() -> text("#students-count").equals("600 students"));
         assertThat(cohort.getText()).isEqualTo("Any cohort");
+    }
+
+    @Test
+    void theArrowBesideTheClassFilterOpensItsListAndLooksLikeTheDropDownsBesideIt() throws Exception {
+        TextField cohort = robot.lookup("#filter-cohort").queryAs(TextField.class);
+        javafx.scene.Node arrow = robot.lookup("#filter-cohort-arrow").query();
+        javafx.scene.control.ComboBox<?> status =
+                robot.lookup("#filter-status").queryAs(javafx.scene.control.ComboBox.class);
+        // one frame with the arrow inside, as high as the Status drop-down beside it
+        assertThat(arrow.getParent().getLayoutBounds().getHeight())
+                .isCloseTo(status.getLayoutBounds().getHeight(), org.assertj.core.data.Offset.offset(1.0));
+        Screenshots.save(stage.getScene(), "students-class-filter-arrow");
+
+        robot.clickOn(arrow);
+        waitUntil(() -> ClassPicks.popupShowing()
+                && classList().isPresent()
+                && classList().get().getItems().size() == 23);
+        assertThat(cohort.isFocused()).isTrue();
+        robot.clickOn(arrow);
+        waitUntil(() -> !ClassPicks.popupShowing());
+
+        robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
+        waitUntil(() -> ClassPicks.popupShowing());
+        waitUntil(() -> classList().get().getItems().size() == 23);
+        String second = classList().get().getItems().get(1).label();
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        assertFilteredBy(cohort, second);
     }
 
     /** The table shows only students of {@code name}, the field names it, and the list is closed. */
@@ -184,7 +211,7 @@ class StudentsViewUiTest {
         waitUntil(() -> !table().getItems().isEmpty()
                 && table().getItems().stream().allMatch(row -> name.equals(row.cohortName())));
         assertThat(cohort.getText()).isEqualTo(name);
-        assertThat(popupShowing()).isFalse();
+        assertThat(ClassPicks.popupShowing()).isFalse();
     }
 
     @SuppressWarnings("unchecked")
@@ -196,17 +223,6 @@ class StudentsViewUiTest {
 
     private String hint() {
         return robot.lookup("#filter-cohort-hint").queryAs(Label.class).getText();
-    }
-
-    private boolean popupShowing() {
-        return Window.getWindows().stream().anyMatch(window -> window instanceof PopupWindow && window.isShowing());
-    }
-
-    private Window popup() {
-        return Window.getWindows().stream()
-                .filter(window -> window instanceof PopupWindow && window.isShowing())
-                .findFirst()
-                .orElseThrow();
     }
 
     @Test

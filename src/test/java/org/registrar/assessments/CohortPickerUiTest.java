@@ -1,0 +1,140 @@
+package org.registrar.assessments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.registrar.app.Screenshots;
+import org.registrar.assessments.data.Cohort;
+import org.registrar.db.Privileges;
+import org.registrar.testing.ClassPicks;
+import org.registrar.testing.OnFx;
+import org.registrar.testing.UiSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Assessments screen's class picker driven like a user (ADR 0072): a class is found by typing the start of its
+ * name, Enter opens its assessments; the arrow beside the field and Alt+Down open the list, Escape closes it.
+ */
+class CohortPickerUiTest {
+    @TempDir
+    Path dataHome;
+
+    @RegisterExtension
+    static final UiSession ui = new UiSession();
+
+    private final FxRobot robot = new FxRobot();
+
+    @Test
+    void typingTheStartOfAClassThenEnterOpensItsAssessments() throws Exception {
+        BulkEntryViewModel model = showScreen();
+        TextField field = robot.lookup("#cohort-picker").queryAs(TextField.class);
+        assertThat(field.getText()).isEmpty();
+        assertThat(model.cohorts()).isEmpty();
+
+        robot.clickOn(field).write("1b");
+        waitUntil(() -> list().isPresent()
+                && list().get().getItems().size() == 1
+                && list().get().getItems().get(0).name().equals("1B-00014"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.saveWithPopup(field.getScene(), ClassPicks.popup(), "bulk-entry-cohort-typed");
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> model.cohortProperty().get() != null
+                && model.cohortProperty().get().name().equals("1B-00014")
+                && !model.assessments().isEmpty()
+                && !model.busyProperty().get());
+        assertThat(field.getText()).isEqualTo("1B-00014");
+        assertThat(ClassPicks.popupShowing()).isFalse();
+        ComboBox<AssessmentChoice> assessments =
+                robot.lookup("#assessment-picker").queryAs(ComboBox.class);
+        assertThat(OnFx.read(assessments::isDisabled)).isFalse();
+    }
+
+    @Test
+    void enterRightAfterTypingOpensWhatWasTyped() throws Exception {
+        BulkEntryViewModel model = showScreen();
+        robot.clickOn("#cohort-picker");
+        waitUntil(() -> list().isPresent() && !list().get().getItems().isEmpty());
+
+        robot.write("1b").type(KeyCode.ENTER);
+
+        waitUntil(() -> model.cohortProperty().get() != null
+                && model.cohortProperty().get().name().equals("1B-00014"));
+    }
+
+    @Test
+    void theArrowAndAltDownOpenTheListAndEscapeKeepsTheClassPicked() throws Exception {
+        BulkEntryViewModel model = showScreen();
+        TextField field = robot.lookup("#cohort-picker").queryAs(TextField.class);
+
+        robot.clickOn("#cohort-picker-arrow");
+        waitUntil(() -> ClassPicks.popupShowing()
+                && list().isPresent()
+                && list().get().getItems().size() == 22);
+        assertThat(field.isFocused()).isTrue();
+        assertThat(hint()).isEmpty();
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.saveWithPopup(field.getScene(), ClassPicks.popup(), "bulk-entry-cohort-open");
+        Cohort second = list().get().getItems().get(1);
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        waitUntil(() -> second.equals(model.cohortProperty().get())
+                && !model.busyProperty().get());
+        assertThat(field.getText()).isEqualTo(second.name());
+
+        robot.interact(field::requestFocus);
+        robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
+        waitUntil(() -> ClassPicks.popupShowing()
+                && second.equals(list().get().getSelectionModel().getSelectedItem()));
+        robot.write("2");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(ClassPicks.popupShowing()).isFalse();
+        assertThat(field.getText()).isEqualTo(second.name());
+        assertThat(model.cohortProperty().get()).isEqualTo(second);
+
+        robot.clickOn("#cohort-picker-arrow");
+        waitUntil(ClassPicks::popupShowing);
+        robot.clickOn("#cohort-picker-arrow");
+        waitUntil(() -> !ClassPicks.popupShowing());
+    }
+
+    private BulkEntryViewModel showScreen() throws Exception {
+        BulkEntryView view =
+                BulkEntryScreen.create(ui.session().fxTasks(), ui.session().database(), dataHome, Privileges.ALL);
+        FxToolkit.setupStage(window -> {
+            window.setScene(new Scene(view.root(), 1260, 740));
+            window.show();
+            window.toFront();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var field = BulkEntryView.class.getDeclaredField("model");
+        field.setAccessible(true);
+        return (BulkEntryViewModel) field.get(view);
+    }
+
+    private void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.read(condition));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<ListView<Cohort>> list() {
+        return robot.lookup("#cohort-picker-list").tryQueryAs(ListView.class).map(list -> list);
+    }
+
+    private String hint() {
+        return robot.lookup("#cohort-picker-hint").queryAs(Label.class).getText();
+    }
+}
