@@ -245,7 +245,7 @@ public final class ReportsView {
             steps.add(() -> fresh.getColumns().addAll(some));
         }
         steps.add(() -> fresh.getItems().setAll(shown.rows()));
-        steps.repeat(RowReveal.inView(fresh, views.size()));
+        steps.repeat(new RowReveal(fresh, views.size()));
         steps.add(() -> fresh.getProperties().put(SHOWN, shown));
     }
 

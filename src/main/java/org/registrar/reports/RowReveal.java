@@ -3,7 +3,6 @@ package org.registrar.reports;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 
@@ -27,28 +26,12 @@ final class RowReveal implements BooleanSupplier {
     private static final double ROW_HEIGHT = 36;
 
     private final TableView<?> table;
-    private final int columns;
-    private final boolean inViewOnly;
-    private int rowsPerPulse;
+    private final int rowsPerPulse;
     private int rows;
 
     RowReveal(TableView<?> table, int columns) {
-        this(table, columns, false);
-    }
-
-    private RowReveal(TableView<?> table, int columns, boolean inViewOnly) {
         this.table = table;
-        this.columns = columns;
-        this.inViewOnly = inViewOnly;
         this.rowsPerPulse = rowsPerPulse(columns);
-    }
-
-    /**
-     * For a table whose rows hold the cells of the columns in view only ({@link ViewportRows}): the budget counts the
-     * columns that fit the table's width (~7 of a class overview's 43 or 93), read once the table has one.
-     */
-    static RowReveal inView(TableView<?> table, int columns) {
-        return new RowReveal(table, columns, true);
     }
 
     /** How many more rows the table shows per pulse for a report of {@code columns} columns. */
@@ -69,27 +52,10 @@ final class RowReveal implements BooleanSupplier {
             table.setMaxHeight(Region.USE_COMPUTED_SIZE);
             return true;
         }
-        if (inViewOnly && rows == 0 && table.getWidth() > 0) {
-            rowsPerPulse = rowsPerPulse(Math.min(columns, columnsInView(table)));
-        }
         rows += rowsPerPulse;
         // a pixel short: the layout rounds the height up, and a sliver of one more row would give that row cells too
         table.setMaxHeight(top() + rows * rowHeight() - 1);
         return false;
-    }
-
-    /** How many columns, from the left, reach into the table's width (at least one). */
-    static int columnsInView(TableView<?> table) {
-        double x = 0;
-        int inView = 0;
-        for (TableColumn<?, ?> column : table.getVisibleLeafColumns()) {
-            if (x >= table.getWidth()) {
-                break;
-            }
-            inView++;
-            x += column.getWidth();
-        }
-        return Math.max(1, inView);
     }
 
     private double top() {
