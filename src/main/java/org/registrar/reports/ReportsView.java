@@ -257,6 +257,7 @@ public final class ReportsView {
         boolean focused = focusIn(table);
         fresh.setId(table.getId());
         fresh.setPlaceholder(placeholder());
+        ViewportRows.install(fresh);
         RowReveal.holdBack(fresh);
         BorderPane.setMargin(fresh, BorderPane.getMargin(table));
         root.setCenter(fresh);
@@ -284,6 +285,7 @@ public final class ReportsView {
             view.setCellValueFactory(row ->
                     new ReadOnlyStringWrapper(ReportTable.text(row.getValue().get(cell))));
             view.setSortable(false);
+            view.setCellFactory(ViewportRows::cell);
             int longest = headerWidth(column.header());
             for (List<Object> row :
                     shown.rows().subList(0, Math.min(50, shown.rows().size()))) {

@@ -89,6 +89,7 @@ final class TableWarmUp {
                 place.getStylesheets().setAll(screen.getStylesheets());
                 new Scene(place, 1000, 600);
                 table.setId(id);
+                ViewportRows.install(table);
                 RowReveal.holdBack(table);
                 settle(place);
             });

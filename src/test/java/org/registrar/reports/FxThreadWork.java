@@ -52,7 +52,10 @@ final class FxThreadWork {
             long stallRendererCpuMillis,
             long stallRendererQueuedMillis,
             long stallGcMillis,
-            long stallMachineMillis) {
+            long stallMachineMillis,
+            long fxAllocatedMegabytes,
+            long rendererAllocatedMegabytes,
+            long gcTotalMillis) {
         @Override
         public String toString() {
             return fxMillis + " ms (FX thread's CPU " + fxCpuMillis + " ms of " + fxCpuTotalMillis + ", machine "
@@ -61,7 +64,8 @@ final class FxThreadWork {
                     + " a core " + stallFxQueuedMillis + " ms, renderer CPU " + stallRendererCpuMillis
                     + " ms, renderer waiting for a core " + stallRendererQueuedMillis + " ms, GC " + stallGcMillis
                     + " ms, sleeper late "
-                    + stallMachineMillis + " ms)";
+                    + stallMachineMillis + " ms) [allocated: FX thread " + fxAllocatedMegabytes + " MB, renderer "
+                    + rendererAllocatedMegabytes + " MB; GC pauses in all " + gcTotalMillis + " ms]";
         }
     }
 
@@ -103,6 +107,11 @@ final class FxThreadWork {
                 })
                 .get();
         long cpuAtStart = probes.lastCpu;
+        long gcAtStart = probes.lastGc;
+        long fxThread =
+                WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().getId()).get();
+        long fxAllocatedAtStart = allocatedBy(fxThread);
+        long rendererAllocatedAtStart = allocatedBy(renderer);
         long rendererAtStart = probes.lastRenderer;
         List<long[]> sleeps = new ArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -174,7 +183,10 @@ final class FxThreadWork {
                             millis(probes.longestRenderer),
                             millis(probes.longestRendererQueued),
                             probes.longestGc,
-                            millis(inStall));
+                            millis(inStall),
+                            (allocatedBy(fxThread) - fxAllocatedAtStart) >> 20,
+                            (allocatedBy(renderer) - rendererAllocatedAtStart) >> 20,
+                            gcMillis() - gcAtStart);
                 })
                 .get();
     }
@@ -231,6 +243,14 @@ final class FxThreadWork {
             total += Math.max(0, collector.getCollectionTime());
         }
         return total;
+    }
+
+    /** The bytes {@code thread} has allocated so far (HotSpot's per-thread counter), or 0 when not known. */
+    private static long allocatedBy(long thread) {
+        if (thread < 0 || !(THREADS instanceof com.sun.management.ThreadMXBean counting)) {
+            return 0;
+        }
+        return Math.max(0, counting.getThreadAllocatedBytes(thread));
     }
 
     private static long cpuOf(long thread) {
