@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -60,40 +61,60 @@ final class ScreenSaveBench {
         try (Saver screen = new Saver(bulkClass.database())) {
             List<String> operations = List.of(BulkSaveBench.OPERATION, BulkSaveBench.OPERATION, SaveResults.SAVE);
             List<Measure.Setup> ways = List.of(
-                    () -> {
-                        long assessment = bulkClass.newAssessment();
-                        UUID batch = bulkClass.newBatch(assessment, size);
-                        return () -> bulkClass.copyResults(assessment, batch, size);
-                    },
+                    copyFloor(bulkClass, size),
                     () -> {
                         long assessment = bulkClass.newAssessment();
                         SaveRequest request =
                                 SaveRequest.existing(UUID.randomUUID(), assessment, bulkClass.changes(size));
                         return () -> repository.save(request);
                     },
-                    () -> {
-                        ScreenSave made = ScreenSave.of(bulkClass, size);
-                        screen.drafts.save(made.journal());
-                        return () -> screen.save(made.request(), made.draft());
-                    });
+                    screenCreating(screen, bulkClass, size));
             // the repository's save was warmed (BulkSaveBench.warmUp); the Save's own statement, creating the
             // assessment, is warmed alike, or its first executions on the connection (statement parsed and planned
             // anew each time) are the ones timed, against a floor and a save whose plans are cached
             warmUp(screen, bulkClass, size);
-            double[][] millis = new double[ways.size()][repetitions];
-            for (int i = 0; i < repetitions; i++) {
-                for (int turn = 0; turn < ways.size(); turn++) {
-                    int way = (i + turn) % ways.size();
-                    Runnable work = ways.get(way).prepare();
-                    millis[way][i] = measure.once(operations.get(way), work);
-                }
-            }
+            double[][] millis = inTurns(measure, operations, ways, repetitions);
             Measure.Figures[] figures = new Measure.Figures[ways.size()];
             for (int way = 0; way < ways.size(); way++) {
                 figures[way] = measure.figures(operations.get(way), millis[way], ways.get(way).prepare());
             }
             return figures;
         }
+    }
+
+    /** The floor of a save of new results: a COPY of {@code size} new results into an assessment made for it. */
+    private static Measure.Setup copyFloor(BulkSaveFixture bulkClass, int size) {
+        return () -> {
+            long assessment = bulkClass.newAssessment();
+            UUID batch = bulkClass.newBatch(assessment, size);
+            return () -> bulkClass.copyResults(assessment, batch, size);
+        };
+    }
+
+    /** The screen's Save of {@code size} new results creating its assessment, after the last edit's journal. */
+    private static Measure.Setup screenCreating(Saver screen, BulkSaveFixture bulkClass, int size) {
+        return () -> {
+            ScreenSave made = ScreenSave.of(bulkClass, size);
+            screen.drafts.save(made.journal());
+            return () -> screen.save(made.request(), made.draft());
+        };
+    }
+
+    /**
+     * Times {@code ways} taking turns in a rotating order, {@code repetitions} times each, each way prepared untimed
+     * just before its turn: ms per way and repetition.
+     */
+    private static double[][] inTurns(
+            Measure measure, List<String> operations, List<Measure.Setup> ways, int repetitions) throws Exception {
+        double[][] millis = new double[ways.size()][repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            for (int turn = 0; turn < ways.size(); turn++) {
+                int way = (i + turn) % ways.size();
+                Runnable work = ways.get(way).prepare();
+                millis[way][i] = measure.once(operations.get(way), work);
+            }
+        }
+        return millis;
     }
 
     /**
@@ -122,11 +143,7 @@ final class ScreenSaveBench {
         try (Saver screen = new Saver(bulkClass.database())) {
             warmUp(screen, bulkClass, size);
             List<Measure.Setup> ways = List.of(
-                    () -> {
-                        long assessment = bulkClass.newAssessment();
-                        UUID batch = bulkClass.newBatch(assessment, size);
-                        return () -> bulkClass.copyResults(assessment, batch, size);
-                    },
+                    copyFloor(bulkClass, size),
                     () -> {
                         SaveRequest request = ScreenSave.of(bulkClass, size).request();
                         return () -> repository.save(request);
@@ -136,24 +153,14 @@ final class ScreenSaveBench {
                                 UUID.randomUUID(), bulkClass.newAssessment(), bulkClass.changes(size));
                         return () -> repository.save(request);
                     },
-                    () -> {
-                        ScreenSave made = ScreenSave.of(bulkClass, size);
-                        screen.drafts.save(made.journal());
-                        return () -> screen.save(made.request(), made.draft());
-                    },
+                    screenCreating(screen, bulkClass, size),
                     () -> {
                         ScreenSave made = ScreenSave.into(bulkClass, bulkClass.newAssessment(), size);
                         screen.drafts.save(made.journal());
                         return () -> screen.save(made.request(), made.draft());
                     });
-            double[][] millis = new double[ways.size()][repetitions];
-            for (int i = 0; i < repetitions; i++) {
-                for (int turn = 0; turn < ways.size(); turn++) {
-                    int way = (i + turn) % ways.size();
-                    Runnable work = ways.get(way).prepare();
-                    millis[way][i] = measure.once(SaveResults.SAVE, work);
-                }
-            }
+            double[][] millis =
+                    inTurns(measure, Collections.nCopies(ways.size(), SaveResults.SAVE), ways, repetitions);
             double[] figures = new double[ways.size() * 2 - 1];
             for (int way = 0; way < ways.size(); way++) {
                 figures[way] = Measurements.median(millis[way]);
