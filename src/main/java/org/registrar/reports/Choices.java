@@ -2,6 +2,7 @@ package org.registrar.reports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.registrar.i18n.Messages;
 
 /** What a report can be asked for: the picker lists of the Reports screen. Immutable values. */
@@ -22,6 +23,21 @@ public final class Choices {
         @Override
         public String toString() {
             return name;
+        }
+    }
+
+    /**
+     * The classes the class picker shows for what was typed (the first ones by name) and how many matched in all:
+     * exactly {@code matched}, or at least that many when {@code atLeast} (ADR 0073).
+     */
+    public record ClassMatches(List<Cohort> cohorts, long matched, boolean atLeast) {
+        public ClassMatches {
+            cohorts = List.copyOf(cohorts);
+        }
+
+        /** How many matched but are not shown (the list was cut); 0 when every match is shown. */
+        public long more() {
+            return Math.max(0, matched - cohorts.size());
         }
     }
 

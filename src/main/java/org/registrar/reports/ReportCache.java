@@ -74,9 +74,23 @@ public final class ReportCache implements CacheMetrics {
                 () -> repository.yearOverview(gradeLevel, schoolYear));
     }
 
-    /** Every cohort. Blocking. */
-    public List<Choices.Cohort> cohorts() {
-        return read(new Key("cohorts", List.of()), EnumSet.of(Table.COHORTS), repository::cohorts);
+    /** The class the screen starts on (the first of the newest year group); empty when there is none. Blocking. */
+    public Optional<Choices.Cohort> firstCohort() {
+        return read(new Key("first-cohort", List.of()), EnumSet.of(Table.COHORTS), repository::firstCohort);
+    }
+
+    /** The year groups, newest school year first. Blocking. */
+    public List<Choices.YearGroup> yearGroups() {
+        return read(new Key("year-groups", List.of()), EnumSet.of(Table.COHORTS), repository::yearGroups);
+    }
+
+    /** The first classes whose name starts with {@code typed}, and how many matched (ADR 0073). Blocking. */
+    public Choices.ClassMatches classesStartingWith(String typed) {
+        String prefix = typed == null ? "" : typed.strip();
+        return read(
+                new Key("classes", List.of(prefix)),
+                EnumSet.of(Table.COHORTS),
+                () -> repository.classesStartingWith(prefix));
     }
 
     /** A cohort's assessments. Blocking. */

@@ -1,5 +1,7 @@
 package org.registrar.reports;
 
+import org.registrar.db.ClassPrefix;
+
 /** The reports' statements: every figure aggregated by the server, each report in at most two statements. */
 final class ReportSql {
     private ReportSql() {}
@@ -122,8 +124,40 @@ final class ReportSql {
     static final String YEAR_GROUP = "SELECT max(school_year) FROM cohorts WHERE grade_level = :grade"
             + " AND (CAST(:year AS int) IS NULL OR school_year = :year)";
 
+    /**
+     * Every cohort, newest school year first: what the class choice read before ADR 0073 (35,715 rows at a million
+     * students); only the bench's comparison reads it now.
+     */
     static final String COHORTS =
             "SELECT id, name, grade_level, school_year FROM cohorts ORDER BY school_year DESC, grade_level, name";
+
+    /** The class the screen starts on: the first of the newest year group by name, one probe of V79's index. */
+    static final String FIRST_COHORT = COHORTS + " LIMIT 1";
+
+    /**
+     * The year groups, newest school year first: a skip scan of V79's index (the first group, then for each the next
+     * grade of its year or else the first of the year before), one probe per group, not a read of every class.
+     */
+    static final String YEAR_GROUPS = "WITH RECURSIVE groups AS ("
+            + " (SELECT school_year, grade_level FROM cohorts ORDER BY school_year DESC, grade_level LIMIT 1)"
+            + " UNION ALL"
+            + " SELECT following.school_year, following.grade_level FROM groups g CROSS JOIN LATERAL ("
+            + "  (SELECT c.school_year, c.grade_level FROM cohorts c"
+            + "   WHERE c.school_year = g.school_year AND c.grade_level > g.grade_level"
+            + "   ORDER BY c.school_year DESC, c.grade_level LIMIT 1)"
+            + "  UNION ALL"
+            + "  (SELECT c.school_year, c.grade_level FROM cohorts c WHERE c.school_year < g.school_year"
+            + "   ORDER BY c.school_year DESC, c.grade_level LIMIT 1)"
+            + "  LIMIT 1) following)"
+            + " SELECT school_year, grade_level FROM groups";
+
+    /**
+     * The class picker's answer (ADR 0073): the first :shown classes whose folded name starts with :typed (the one
+     * prefix statement every class picker shares) with their year group, and how many matched, up to :counted.
+     */
+    static final String CLASSES_STARTING_WITH = "SELECT c.id, c.name, c.grade_level, c.school_year, m.matched"
+            + " FROM (" + ClassPrefix.FIRST_MATCHES + ") m JOIN cohorts c ON c.id = m.id"
+            + " ORDER BY m.folded, m.id";
 
     static final String ASSESSMENTS = "SELECT id, cohort_id, title, subject, max_score, assessed_on FROM assessments"
             + " WHERE cohort_id = :cohort ORDER BY assessed_on DESC, id DESC";

@@ -19,6 +19,11 @@ import org.jdbi.v3.core.Jdbi;
  * lists. Every method blocks on the database: never call from the FX thread. Thread-safe.
  */
 public final class ReportsRepository {
+    /** Classes the class picker shows for a prefix: enough to pick from, few enough to send at once. */
+    public static final int CLASSES_SHOWN = 100;
+    /** Matches counted for the picker's "N more" hint; beyond it the hint says "more than". */
+    public static final int CLASSES_COUNTED = 1000;
+
     private final Jdbi jdbi;
 
     public ReportsRepository(Jdbi jdbi) {
@@ -162,11 +167,46 @@ public final class ReportsRepository {
         return found == null ? OptionalInt.empty() : OptionalInt.of(found);
     }
 
-    /** Every cohort, newest school year first. Blocking. */
+    /**
+     * Every cohort, newest school year first: what the screen read before ADR 0073, kept for the bench's comparison
+     * (no screen reads it). Blocking.
+     */
     public List<Choices.Cohort> cohorts() {
         return jdbi.withHandle(handle -> handle.createQuery(ReportSql.COHORTS)
                 .map((rows, context) -> cohortOf(rows))
                 .list());
+    }
+
+    /** The class the screen starts on: the first of the newest year group by name; empty when there is none. Blocking. */
+    public Optional<Choices.Cohort> firstCohort() {
+        return jdbi.withHandle(handle -> handle.createQuery(ReportSql.FIRST_COHORT)
+                .map((rows, context) -> cohortOf(rows))
+                .findFirst());
+    }
+
+    /** The year groups (school year and grade level with a class), newest school year first. Blocking. */
+    public List<Choices.YearGroup> yearGroups() {
+        return jdbi.withHandle(handle -> handle.createQuery(ReportSql.YEAR_GROUPS)
+                .map((rows, context) -> new Choices.YearGroup(rows.getInt("grade_level"), rows.getInt("school_year")))
+                .list());
+    }
+
+    /**
+     * The first {@value #CLASSES_SHOWN} classes whose name starts with {@code typed} (case and accents ignored; all of
+     * them for ""), in one statement, with how many matched up to {@value #CLASSES_COUNTED}. Blocking.
+     */
+    public Choices.ClassMatches classesStartingWith(String typed) {
+        long[] matched = {0};
+        List<Choices.Cohort> cohorts = jdbi.withHandle(handle -> handle.createQuery(ReportSql.CLASSES_STARTING_WITH)
+                .bind("typed", typed == null ? "" : typed.strip())
+                .bind("counted", CLASSES_COUNTED)
+                .bind("shown", CLASSES_SHOWN)
+                .map((rows, context) -> {
+                    matched[0] = rows.getLong("matched");
+                    return cohortOf(rows);
+                })
+                .list());
+        return new Choices.ClassMatches(cohorts, matched[0], matched[0] >= CLASSES_COUNTED);
     }
 
     /** A cohort's assessments, newest first. Blocking. */

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.registrar.dialogs.DialogService;
@@ -56,7 +57,7 @@ public final class ReportsView {
     private ComboBox<ReportKind> kind;
 
     @FXML
-    private ComboBox<Choices.Cohort> cohort;
+    private TextField cohort;
 
     @FXML
     private ComboBox<Choices.Assessment> assessment;
@@ -143,8 +144,7 @@ public final class ReportsView {
     private void bind() {
         kind.getItems().setAll(ReportKind.values());
         kind.valueProperty().bindBidirectional(model.kind());
-        cohort.setItems(model.cohorts());
-        cohort.valueProperty().bindBidirectional(model.cohort());
+        ClassField.bind(cohort, model);
         assessment.setItems(model.assessments());
         assessment.valueProperty().bindBidirectional(model.assessment());
         student.setItems(model.students());

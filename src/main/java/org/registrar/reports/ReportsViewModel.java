@@ -2,8 +2,6 @@ package org.registrar.reports;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,14 +20,19 @@ import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 
 /**
- * The Reports screen's state: which report, for which class, assessment, student, term or year group; the report
+ * The Reports screen's state: which report, for which class, assessment, student, term or year group; the classes
+ * the class picker offers for what was typed (never every class: ADR 0073); the report
  * read through the {@link ReportCache} on the database worker (answers of superseded requests dropped) and turned
  * into a {@link ReportTable}; exports written on a worker too. FX thread only.
  */
 public final class ReportsViewModel {
+    /** The class pickers' operation on every screen: the same statement shape, the same words on the Health screen. */
+    static final String FIND_CLASSES = "Find classes";
+
     private final Tasks tasks;
     private final ReportCache reports;
-    private final ObservableList<Choices.Cohort> cohorts = FXCollections.observableArrayList();
+    private final ObservableList<Choices.Cohort> classMatches = FXCollections.observableArrayList();
+    private final StringProperty classHint = new SimpleStringProperty("");
     private final ObservableList<Choices.Assessment> assessments = FXCollections.observableArrayList();
     private final ObservableList<Choices.Student> students = FXCollections.observableArrayList();
     private final ObservableList<Choices.YearGroup> yearGroups = FXCollections.observableArrayList();
@@ -46,6 +49,7 @@ public final class ReportsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private long latest;
     private long latestChoices;
+    private long latestFind;
 
     public ReportsViewModel(Tasks tasks, ReportCache reports) {
         this.tasks = tasks;
@@ -53,9 +57,30 @@ public final class ReportsViewModel {
         cohort.addListener((property, before, chosen) -> cohortChosen(chosen));
     }
 
-    /** Reads the cohorts (and so the year groups) in the background. */
+    /**
+     * Reads the year groups and the class to start on (the first of the newest year group) in the background; not
+     * the classes, which the picker asks for by what is typed ({@link #findClasses}).
+     */
     public void load() {
-        tasks.run("Report choices", reports::cohorts).onDone(this::cohortsRead).onError(this::failed);
+        tasks.run("Report choices", () -> new Opening(reports.yearGroups(), reports.firstCohort()))
+                .onDone(this::openingRead)
+                .onError(this::failed);
+    }
+
+    /**
+     * The user typed {@code typed} into the class picker (or opened it, with ""): reads the first classes starting with
+     * it in the background; an answer to an earlier prefix that arrives late is dropped.
+     */
+    public void findClasses(String typed) {
+        String prefix = typed == null ? "" : typed.strip();
+        long ticket = ++latestFind;
+        tasks.run(FIND_CLASSES, () -> reports.classesStartingWith(prefix))
+                .onDone(found -> {
+                    if (ticket == latestFind) {
+                        classesFound(prefix, found);
+                    }
+                })
+                .onError(this::failed);
     }
 
     /** Reads the chosen report in the background and shows it; nothing when the choice is incomplete. */
@@ -176,16 +201,25 @@ public final class ReportsViewModel {
         return ReportTables.of((YearOverview) report);
     }
 
-    private void cohortsRead(List<Choices.Cohort> read) {
-        cohorts.setAll(read);
-        LinkedHashSet<Choices.YearGroup> groups = new LinkedHashSet<>();
-        read.forEach(each -> groups.add(new Choices.YearGroup(each.gradeLevel(), each.schoolYear())));
-        yearGroups.setAll(new ArrayList<>(groups));
-        if (cohort.get() == null && !read.isEmpty()) {
-            cohort.set(read.get(0));
+    private void openingRead(Opening read) {
+        yearGroups.setAll(read.yearGroups());
+        if (cohort.get() == null) {
+            read.firstCohort().ifPresent(cohort::set);
         }
         if (yearGroup.get() == null && !yearGroups.isEmpty()) {
             yearGroup.set(yearGroups.get(0));
+        }
+    }
+
+    private void classesFound(String prefix, Choices.ClassMatches found) {
+        classMatches.setAll(found.cohorts());
+        if (found.more() > 0) {
+            classHint.set(Messages.text(
+                    found.atLeast() ? "reports.cohort.moreAtLeast" : "reports.cohort.more", found.more()));
+        } else if (found.cohorts().isEmpty()) {
+            classHint.set(Messages.text("reports.cohort.none", prefix));
+        } else {
+            classHint.set("");
         }
     }
 
@@ -225,8 +259,17 @@ public final class ReportsViewModel {
 
     private record ClassChoices(List<Choices.Assessment> assessments, List<Choices.Student> students) {}
 
-    public ObservableList<Choices.Cohort> cohorts() {
-        return cohorts;
+    /** What the screen opens with: its year groups and the class it starts on. */
+    private record Opening(List<Choices.YearGroup> yearGroups, Optional<Choices.Cohort> firstCohort) {}
+
+    /** The classes found for the prefix typed last; empty until the class picker is first opened. */
+    public ObservableList<Choices.Cohort> classMatches() {
+        return classMatches;
+    }
+
+    /** "N more classes: keep typing" when the list was cut, "No class starts with …" when none matched, else "". */
+    public ReadOnlyStringProperty classHint() {
+        return classHint;
     }
 
     public ObservableList<Choices.Assessment> assessments() {

@@ -2,28 +2,23 @@ package org.registrar.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registrar.cache.CacheSettings;
-import org.registrar.cache.ChangeStamps;
 import org.registrar.db.TestDatabases;
 import org.registrar.testing.ScriptedDialogs;
 import org.registrar.testing.TestSession;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ReportsStallUiTest {
     private static final Map<String, Integer> CLASSES = Map.of("STALL-30x40", 40, "STALL-60x90", 90);
 
+    private final FxRobot robot = new FxRobot();
     private TestSession session;
     private Parent root;
     private final CellsPerPulse cells = new CellsPerPulse();
@@ -50,22 +46,16 @@ class ReportsStallUiTest {
         StallFixture.classOf(TestDatabases.jdbi(session.databaseName()), "STALL-30x40", 30, 40);
         StallFixture.classOf(TestDatabases.jdbi(session.databaseName()), "STALL-60x90", 60, 90);
         FxToolkit.registerPrimaryStage();
-        ReportCache cache = new ReportCache(
-                new ReportsRepository(session.database().jdbi()),
-                new ChangeStamps(session.database().jdbi()),
-                new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 100));
-        ReportsViewModel model = new ReportsViewModel(session.fxTasks(), cache);
-        FxToolkit.setupStage(window -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            root = (Parent) new ReportsView(model, new ScriptedDialogs()).root();
-            window.setScene(new Scene(root, 1270, 790));
-            window.getScene().addPostLayoutPulseListener(cells::afterPulse);
-            window.show();
+        // the pulse listener reads the table through root: set before the window shows
+        ReportScreens.show(session, new ScriptedDialogs(), scene -> {
+            root = scene.getRoot();
+            scene.addPostLayoutPulseListener(cells::afterPulse);
         });
+        // the screen has read its choices: it starts on the first class, whose assessments it offers
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> onFx(() -> !combo("#report-cohort").getItems().isEmpty()));
+                () -> onFx(() -> !combo("#report-assessment").getItems().isEmpty()));
         // a user takes a moment to choose a report: the program's table warm-up (TableWarmUp) has ended by then
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(TableWarmUp::over));
     }
@@ -123,14 +113,11 @@ class ReportsStallUiTest {
     }
 
     private void choose(String cohort) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-                    Object chosen = combo("#report-cohort").getItems().stream()
-                            .filter(each -> each.toString().equals(cohort))
-                            .findFirst()
-                            .orElseThrow();
-                    combo("#report-cohort").setValue(chosen);
-                })
+        // the year overview, shown last, hides the class field: a user first picks a report about a class
+        WaitForAsyncUtils.asyncFx(() -> combo("#report-kind").setValue(ReportKind.SCORE_SHEET))
                 .get();
+        WaitForAsyncUtils.waitForFxEvents();
+        ReportScreens.chooseClass(robot, cohort);
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,

@@ -2,28 +2,28 @@ package org.registrar.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
-import org.registrar.cache.CacheSettings;
-import org.registrar.cache.ChangeStamps;
+import org.registrar.testing.ClassPicks;
 import org.registrar.testing.Clipping;
+import org.registrar.testing.OnFx;
 import org.registrar.testing.ScriptedDialogs;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
@@ -44,16 +44,7 @@ class ReportsUiTest {
     void show() throws Exception {
         session = TestSession.fresh();
         stage = FxToolkit.registerPrimaryStage();
-        ReportCache cache = new ReportCache(
-                new ReportsRepository(session.database().jdbi()),
-                new ChangeStamps(session.database().jdbi()),
-                new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 100));
-        ReportsViewModel model = new ReportsViewModel(session.fxTasks(), cache);
-        FxToolkit.setupStage(window -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            window.setScene(new Scene((javafx.scene.Parent) new ReportsView(model, dialogs).root(), 1270, 790));
-            window.show();
-        });
+        ReportScreens.show(session, dialogs);
         waitUntil(() -> !combo("#report-assessment").getItems().isEmpty());
     }
 
@@ -87,6 +78,66 @@ class ReportsUiTest {
             settle("reports-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         assertThat(text("#report-title")).startsWith("Year overview: ");
+    }
+
+    @Test
+    void aClassPickedByTypingItsNameAndEnterGetsItsReport() throws Exception {
+        TextField field = robot.lookup("#report-cohort").queryAs(TextField.class);
+        assertThat(field.getText()).isNotEqualTo("1B-00014");
+
+        robot.clickOn(field).write("1b");
+        waitUntil(() -> OnFx.read(() -> classList().isPresent()
+                && classList().get().getItems().size() == 1
+                && classList().get().getItems().get(0).name().equals("1B-00014")));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.saveWithPopup(stage.getScene(), ClassPicks.popup(), "reports-class-typed");
+        long picked = classId("1B-00014");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> OnFx.read(() -> !combo("#report-assessment").getItems().isEmpty()
+                && combo("#report-assessment").getItems().stream()
+                        .allMatch(each -> ((Choices.Assessment) each).cohortId() == picked)));
+        assertThat(field.getText()).isEqualTo("1B-00014");
+        assertThat(ClassPicks.popupShowing()).isFalse();
+
+        robot.clickOn("#report-show");
+        waitUntil(() -> shown() != null);
+        assertThat(text("#report-details")).startsWith("Class 1B-00014 · ");
+        assertThat(table().getItems())
+                .hasSize(combo("#report-student").getItems().size());
+    }
+
+    @Test
+    void theClassListOpensWithTheArrowOrAltDownAndDownThenEnterPicksTheNextClass() throws Exception {
+        TextField field = robot.lookup("#report-cohort").queryAs(TextField.class);
+        String first = field.getText();
+
+        robot.clickOn("#report-cohort-arrow");
+        waitUntil(() -> OnFx.read(() -> ClassPicks.popupShowing()
+                && classList().isPresent()
+                && classList().get().getItems().size() > 2));
+        assertThat(OnFx.read(field::isFocused)).isTrue();
+        robot.clickOn("#report-cohort-arrow");
+        waitUntil(() -> OnFx.read(() -> !ClassPicks.popupShowing()));
+
+        robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
+        waitUntil(() -> OnFx.read(() -> ClassPicks.popupShowing()
+                && classList().get().getSelectionModel().getSelectedItem() != null
+                && classList()
+                        .get()
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .name()
+                        .equals(first)));
+        Choices.Cohort next = OnFx.read(() -> classList()
+                .get()
+                .getItems()
+                .get(classList().get().getSelectionModel().getSelectedIndex() + 1));
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+
+        waitUntil(() -> OnFx.read(() -> field.getText().equals(next.name())
+                && !combo("#report-assessment").getItems().isEmpty()
+                && ((Choices.Assessment) combo("#report-assessment").getItems().get(0)).cohortId() == next.id()));
+        assertThat(ClassPicks.popupShowing()).isFalse();
     }
 
     @Test
@@ -175,6 +226,20 @@ class ReportsUiTest {
     @SuppressWarnings("unchecked")
     private <T> ComboBox<T> combo(String id) {
         return robot.lookup(id).queryAs(ComboBox.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<ListView<Choices.Cohort>> classList() {
+        return robot.lookup("#report-cohort-list").tryQueryAs(ListView.class).map(list -> list);
+    }
+
+    private long classId(String name) {
+        return session.database()
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT id FROM cohorts WHERE name = :name")
+                        .bind("name", name)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private String text(String id) {

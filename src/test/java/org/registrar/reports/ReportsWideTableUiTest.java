@@ -2,19 +2,15 @@ package org.registrar.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
@@ -26,11 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.registrar.app.Screenshots;
-import org.registrar.cache.CacheSettings;
-import org.registrar.cache.ChangeStamps;
 import org.registrar.db.TestDatabases;
 import org.registrar.testing.ScriptedDialogs;
 import org.registrar.testing.TestSession;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -48,26 +43,10 @@ class ReportsWideTableUiTest {
         session = TestSession.fresh();
         StallFixture.classOf(TestDatabases.jdbi(session.databaseName()), "WIDE-12x40", 12, 40);
         stage = FxToolkit.registerPrimaryStage();
-        ReportCache cache = new ReportCache(
-                new ReportsRepository(session.database().jdbi()),
-                new ChangeStamps(session.database().jdbi()),
-                new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 100));
-        ReportsViewModel model = new ReportsViewModel(session.fxTasks(), cache);
-        FxToolkit.setupStage(window -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            root = (Parent) new ReportsView(model, new ScriptedDialogs()).root();
-            window.setScene(new Scene(root, 1270, 790));
-            window.show();
-        });
-        waitUntil(() -> !combo("#report-cohort").getItems().isEmpty());
-        WaitForAsyncUtils.asyncFx(() -> {
-                    ComboBox<Object> cohort = combo("#report-cohort");
-                    cohort.setValue(cohort.getItems().stream()
-                            .filter(each -> each.toString().equals("WIDE-12x40"))
-                            .findFirst()
-                            .orElseThrow());
-                    combo("#report-kind").setValue(ReportKind.CLASS_OVERVIEW);
-                })
+        root = ReportScreens.show(session, new ScriptedDialogs());
+        waitUntil(() -> !combo("#report-assessment").getItems().isEmpty());
+        ReportScreens.chooseClass(new FxRobot(), "WIDE-12x40");
+        WaitForAsyncUtils.asyncFx(() -> combo("#report-kind").setValue(ReportKind.CLASS_OVERVIEW))
                 .get();
         waitUntil(() -> combo("#report-assessment").getItems().size() == 40);
         WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Button) root.lookup("#report-show")).fire())
