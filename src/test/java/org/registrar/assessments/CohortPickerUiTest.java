@@ -111,6 +111,29 @@ class CohortPickerUiTest {
         waitUntil(() -> !ClassPicks.popupShowing());
     }
 
+    @Test
+    void theListIsAsTallAsItsFewMatchesAndShowsThemWhole() throws Exception {
+        showScreen();
+        TextField field = robot.lookup("#cohort-picker").queryAs(TextField.class);
+
+        robot.clickOn(field).write("1b");
+        waitUntil(() -> list().isPresent() && list().get().getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(OnFx.read(() -> ClassPicks.scrollBarShown(list().get())))
+                .as("one match needs no scroll bar")
+                .isFalse();
+        assertThat(OnFx.read(() -> ClassPicks.rowsShownWhole(list().get()))).isEqualTo(1);
+        Screenshots.saveWithPopup(field.getScene(), ClassPicks.popup(), "bulk-entry-cohort-one-match");
+
+        // 1A-00001, 10A … 13A and 1B-00014
+        robot.type(KeyCode.BACK_SPACE);
+        waitUntil(() -> list().get().getItems().size() == 6);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(OnFx.read(() -> ClassPicks.scrollBarShown(list().get()))).isFalse();
+        assertThat(OnFx.read(() -> ClassPicks.rowsShownWhole(list().get()))).isEqualTo(6);
+        Screenshots.saveWithPopup(field.getScene(), ClassPicks.popup(), "bulk-entry-cohort-few-matches");
+    }
+
     private BulkEntryViewModel showScreen() throws Exception {
         BulkEntryView view =
                 BulkEntryScreen.create(ui.session().fxTasks(), ui.session().database(), dataHome, Privileges.ALL);
