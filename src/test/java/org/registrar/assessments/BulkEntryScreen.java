@@ -76,16 +76,22 @@ final class BulkEntryScreen {
 
     /** {@code view} in the stage, nothing picked yet (the cohorts loaded). */
     static BulkEntryScreen showEmpty(FxRobot robot, BulkEntryView view) throws Exception {
+        BulkEntryScreen screen = inStage(robot, view);
+        robot.interact(() -> screen.model.findCohorts(""));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !screen.model.cohorts().isEmpty());
+        return screen;
+    }
+
+    /** {@code view} in the stage as the user first sees it: nothing asked of the server until they type or open a list. */
+    static BulkEntryScreen inStage(FxRobot robot, BulkEntryView view) throws Exception {
         FxToolkit.setupStage(window -> {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.show();
             window.toFront();
         });
-        BulkEntryScreen screen = new BulkEntryScreen(view, robot);
-        robot.interact(() -> screen.model.findCohorts(""));
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !screen.model.cohorts().isEmpty());
-        return screen;
+        WaitForAsyncUtils.waitForFxEvents();
+        return new BulkEntryScreen(view, robot);
     }
 
     /** Picks the cohort named {@code name} and its assessment {@code assessment} (index in the picker). */
