@@ -19,6 +19,7 @@ import org.registrar.dialogs.DialogService;
 import org.registrar.dialogs.FxDialogService;
 import org.registrar.tasks.Tasks;
 import org.registrar.testing.TestSession;
+import org.registrar.testing.UiSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -66,6 +67,11 @@ final class BulkEntryScreen {
         BulkEntryScreen screen = showEmpty(robot, session, dataHome);
         screen.open(0, 1);
         return screen;
+    }
+
+    /** As {@link #show(FxRobot, TestSession, Path)}, over {@code ui}'s session and data folder. */
+    static BulkEntryScreen show(FxRobot robot, UiSession ui) throws Exception {
+        return show(robot, ui.session(), ui.dataHome());
     }
 
     /** The screen in the stage, nothing picked yet (the cohorts loaded). */

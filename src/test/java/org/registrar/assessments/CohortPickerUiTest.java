@@ -2,7 +2,6 @@ package org.registrar.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -20,11 +18,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
 import org.registrar.assessments.data.Cohort;
 import org.registrar.db.Privileges;
-import org.registrar.metrics.QueryMetrics;
 import org.registrar.tasks.Tasks;
 import org.registrar.testing.ClassPicks;
 import org.registrar.testing.OnFx;
@@ -37,9 +33,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * name, Enter opens its assessments; the arrow beside the field and Alt+Down open the list, Escape closes it.
  */
 class CohortPickerUiTest {
-    @TempDir
-    Path dataHome;
-
     @RegisterExtension
     static final UiSession ui = new UiSession();
 
@@ -140,7 +133,7 @@ class CohortPickerUiTest {
     void focusTheUserMovesWhileTheClassLoadsStaysWhereTheyPutIt() throws Exception {
         HeldLoads loads = new HeldLoads();
         try {
-            BulkEntryViewModel model = showScreen(loads.tasks(ui.session().metrics()));
+            BulkEntryViewModel model = showScreen(ui.session().fxTasks(loads));
             Node grid = robot.lookup("#results-grid").query();
             robot.clickOn("#cohort-picker").write("1b");
             waitUntil(() -> list().isPresent() && list().get().getItems().size() == 1);
@@ -189,7 +182,7 @@ class CohortPickerUiTest {
 
     /** The screen as the user first sees it, its work done by {@code tasks}. */
     private BulkEntryViewModel showScreen(Tasks tasks) throws Exception {
-        BulkEntryView view = BulkEntryScreen.create(tasks, ui.session().database(), dataHome, Privileges.ALL);
+        BulkEntryView view = BulkEntryScreen.create(tasks, ui.session().database(), ui.dataHome(), Privileges.ALL);
         return BulkEntryScreen.inStage(robot, view).model;
     }
 
@@ -225,16 +218,6 @@ class CohortPickerUiTest {
         });
         private final List<Runnable> held = new ArrayList<>();
         private boolean holding;
-
-        Tasks tasks(QueryMetrics metrics) {
-            return new Tasks(this, Platform::runLater, metrics, new Tasks.Observer() {
-                @Override
-                public void succeeded() {}
-
-                @Override
-                public void failed(Throwable error) {}
-            });
-        }
 
         @Override
         public synchronized void execute(Runnable work) {
