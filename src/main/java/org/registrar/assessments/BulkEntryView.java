@@ -38,6 +38,7 @@ import org.registrar.dialogs.DialogService;
 import org.registrar.i18n.Messages;
 import org.registrar.tasks.Tasks;
 import org.registrar.ui.ClassPicker;
+import org.registrar.ui.FocusWhenEnabled;
 import org.registrar.ui.Fxml;
 
 /**
@@ -237,6 +238,8 @@ public final class BulkEntryView {
             Cohort open = model.cohortProperty().get();
             if (picked != null && (open == null || open.id() != picked.id())) {
                 model.selectCohort(picked);
+                // the next step is the assessment: its field takes focus once the class's assessments are in
+                FocusWhenEnabled.give(assessments);
             }
         });
         assessments.disableProperty().bind(model.cohortProperty().isNull().or(model.busyProperty()));

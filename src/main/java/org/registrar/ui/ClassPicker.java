@@ -40,7 +40,6 @@ public final class ClassPicker<T> {
     public static final Duration TYPING_DELAY = Duration.millis(200);
 
     private static final int VISIBLE_ROWS = 10;
-    private static final double ROW_HEIGHT = 26;
 
     private final TextField field;
     private final T any;
@@ -85,6 +84,7 @@ public final class ClassPicker<T> {
         this.find = find;
         list.setId(field.getId() + "-list");
         list.setFocusTraversable(false);
+        list.setSkin(new FittedListSkin<>(list, VISIBLE_ROWS));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(T choice, boolean empty) {
@@ -268,8 +268,9 @@ public final class ClassPicker<T> {
         }
     }
 
+    /** The list asks its skin for its height again: as tall as the rows it now holds. */
     private void sizeList() {
-        list.setPrefHeight(Math.min(VISIBLE_ROWS, Math.max(1, shown.size())) * ROW_HEIGHT + 4);
+        list.requestLayout();
     }
 
     private void move(int step) {

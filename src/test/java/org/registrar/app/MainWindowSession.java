@@ -1,15 +1,12 @@
 package org.registrar.app;
 
 import atlantafx.base.theme.PrimerLight;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.scene.Group;
 import javafx.scene.Parent;
@@ -26,6 +23,7 @@ import org.registrar.db.TestDatabases;
 import org.registrar.i18n.Messages;
 import org.registrar.testing.ClassPicks;
 import org.registrar.testing.LeftWindows;
+import org.registrar.testing.ScratchFolders;
 import org.registrar.testing.TestSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -89,7 +87,7 @@ final class MainWindowSession implements BeforeAllCallback, AfterAllCallback {
                 session.close();
             }
             Messages.use(Locale.ENGLISH);
-            deleteQuietly(dataHome);
+            ScratchFolders.deleteQuietly(dataHome);
         }
     }
 
@@ -194,17 +192,5 @@ final class MainWindowSession implements BeforeAllCallback, AfterAllCallback {
     private static Scene asInTheApp(Scene scene) {
         scene.getStylesheets().add(RegistrarApp.class.getResource("app.css").toExternalForm());
         return scene;
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a scratch folder under the temporary directory: left for the system to clear
-        }
     }
 }

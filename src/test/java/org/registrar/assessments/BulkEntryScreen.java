@@ -19,6 +19,7 @@ import org.registrar.dialogs.DialogService;
 import org.registrar.dialogs.FxDialogService;
 import org.registrar.tasks.Tasks;
 import org.registrar.testing.TestSession;
+import org.registrar.testing.UiSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -68,6 +69,11 @@ final class BulkEntryScreen {
         return screen;
     }
 
+    /** As {@link #show(FxRobot, TestSession, Path)}, over {@code ui}'s session and data folder. */
+    static BulkEntryScreen show(FxRobot robot, UiSession ui) throws Exception {
+        return show(robot, ui.session(), ui.dataHome());
+    }
+
     /** The screen in the stage, nothing picked yet (the cohorts loaded). */
     static BulkEntryScreen showEmpty(FxRobot robot, TestSession session, Path dataHome) throws Exception {
         return showEmpty(
@@ -76,16 +82,22 @@ final class BulkEntryScreen {
 
     /** {@code view} in the stage, nothing picked yet (the cohorts loaded). */
     static BulkEntryScreen showEmpty(FxRobot robot, BulkEntryView view) throws Exception {
+        BulkEntryScreen screen = inStage(robot, view);
+        robot.interact(() -> screen.model.findCohorts(""));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !screen.model.cohorts().isEmpty());
+        return screen;
+    }
+
+    /** {@code view} in the stage as the user first sees it: nothing asked of the server until they type or open a list. */
+    static BulkEntryScreen inStage(FxRobot robot, BulkEntryView view) throws Exception {
         FxToolkit.setupStage(window -> {
             window.setScene(new Scene(view.root(), 1260, 740));
             window.show();
             window.toFront();
         });
-        BulkEntryScreen screen = new BulkEntryScreen(view, robot);
-        robot.interact(() -> screen.model.findCohorts(""));
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !screen.model.cohorts().isEmpty());
-        return screen;
+        WaitForAsyncUtils.waitForFxEvents();
+        return new BulkEntryScreen(view, robot);
     }
 
     /** Picks the cohort named {@code name} and its assessment {@code assessment} (index in the picker). */

@@ -15,7 +15,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.registrar.assessments.grid.GridColumn;
 import org.registrar.assessments.grid.GridRow;
 import org.registrar.assessments.input.ColumnMapping;
@@ -32,9 +31,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * A paste whose quote never closes is refused with its place instead of failing on the FX thread.
  */
 class ImportPreviewUiTest {
-    @TempDir
-    Path dataHome;
-
     @RegisterExtension
     static final UiSession ui = new UiSession();
 
@@ -47,7 +43,7 @@ class ImportPreviewUiTest {
         GridRow first = rows.get(0);
         GridRow second = rows.get(1);
         robot.interact(() -> model.grid().edit(second, GridColumn.COMMENT, "typed before"));
-        Path file = dataHome.resolve("scores.csv");
+        Path file = ui.dataHome().resolve("scores.csv");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(("Student number,Score,Comment\n" + first.studentNumber() + ",7,Très bien\n"
                         + second.studentNumber() + ",8\n" + rows.get(2).studentNumber() + ",9,Tr")
@@ -103,13 +99,13 @@ class ImportPreviewUiTest {
 
     @Test
     void importCsvAsksForTheFileAndTheMappingThroughTheDialogService() throws Exception {
-        Path file = dataHome.resolve("through-dialogs.csv");
+        Path file = ui.dataHome().resolve("through-dialogs.csv");
         ScriptedDialogs dialogs = new ScriptedDialogs()
                 .thenFile(file)
                 .thenDialog((Dialog<ColumnMapping> dialog) -> dialog.getResultConverter()
                         .call(dialog.getDialogPane().getButtonTypes().get(0)));
         BulkEntryViewModel model = show(BulkEntryScreen.create(
-                ui.session().fxTasks(), ui.session().database(), dataHome, Privileges.ALL, dialogs));
+                ui.session().fxTasks(), ui.session().database(), ui.dataHome(), Privileges.ALL, dialogs));
         GridRow first = model.rows().get(0);
         Files.writeString(file, "Student number,Score\n" + first.studentNumber() + ",7\n");
 
@@ -131,7 +127,7 @@ class ImportPreviewUiTest {
     }
 
     private BulkEntryViewModel show() throws Exception {
-        return BulkEntryScreen.show(robot, ui.session(), dataHome).model;
+        return BulkEntryScreen.show(robot, ui).model;
     }
 
     private BulkEntryViewModel show(BulkEntryView view) throws Exception {

@@ -14,7 +14,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.registrar.app.Screenshots;
 import org.registrar.assessments.grid.GridColumn;
 import org.registrar.assessments.grid.GridRow;
@@ -28,9 +27,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * formula warning; picking the second sheet shows that sheet's rows, and matching enters its scores (7.5 as typed).
  */
 class WorkbookImportUiTest {
-    @TempDir
-    Path dataHome;
-
     @RegisterExtension
     static final UiSession ui = new UiSession();
 
@@ -84,7 +80,7 @@ class WorkbookImportUiTest {
         Sheet retake = workbook.createSheet("Retake");
         TestWorkbooks.row(retake, 0, "Student number", "Score");
         TestWorkbooks.row(retake, 1, rows.get(2).studentNumber(), 7.5);
-        return TestWorkbooks.xlsx(dataHome.resolve("scores.xlsx"), workbook);
+        return TestWorkbooks.xlsx(ui.dataHome().resolve("scores.xlsx"), workbook);
     }
 
     /** The header of the newest import dialog showing. */
@@ -111,6 +107,6 @@ class WorkbookImportUiTest {
     }
 
     private BulkEntryViewModel show() throws Exception {
-        return BulkEntryScreen.show(robot, ui.session(), dataHome).model;
+        return BulkEntryScreen.show(robot, ui).model;
     }
 }

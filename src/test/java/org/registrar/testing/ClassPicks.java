@@ -3,8 +3,12 @@ package org.registrar.testing;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
 import javafx.stage.PopupWindow;
 import javafx.stage.Window;
@@ -59,6 +63,30 @@ public final class ClassPicks {
                 .filter(window -> window instanceof PopupWindow && window.isShowing())
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** True when {@code list} shows a vertical scroll bar. FX thread. */
+    public static boolean scrollBarShown(ListView<?> list) {
+        return list.lookupAll(".scroll-bar").stream()
+                .anyMatch(node -> node instanceof ScrollBar bar
+                        && bar.getOrientation() == Orientation.VERTICAL
+                        && bar.isVisible());
+    }
+
+    /** How many of {@code list}'s filled rows show whole inside it: none cut at its top or bottom. FX thread. */
+    public static int rowsShownWhole(ListView<?> list) {
+        Node viewport = list.lookup(".clipped-container");
+        Bounds inside = viewport.localToScene(viewport.getLayoutBounds());
+        int whole = 0;
+        for (Node node : list.lookupAll(".list-cell")) {
+            if (node instanceof ListCell<?> cell && !cell.isEmpty() && cell.isVisible()) {
+                Bounds row = cell.localToScene(cell.getLayoutBounds());
+                if (row.getMinY() >= inside.getMinY() - 0.5 && row.getMaxY() <= inside.getMaxY() + 0.5) {
+                    whole++;
+                }
+            }
+        }
+        return whole;
     }
 
     @SuppressWarnings("unchecked")

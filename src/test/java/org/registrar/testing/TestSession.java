@@ -1,5 +1,6 @@
 package org.registrar.testing;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -56,6 +57,11 @@ public final class TestSession implements AutoCloseable {
     }
 
     public Tasks fxTasks() {
+        return fxTasks(worker);
+    }
+
+    /** As {@link #fxTasks()}, its work run by {@code worker} (one the test holds back, say). */
+    public Tasks fxTasks(Executor worker) {
         return new Tasks(worker, Platform::runLater, database.queryMetrics(), new Tasks.Observer() {
             @Override
             public void succeeded() {}

@@ -1,6 +1,9 @@
 package org.registrar.testing;
 
 import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -12,12 +15,14 @@ import org.testfx.api.FxToolkit;
 /**
  * The set-up a screen test repeats, as a JUnit 5 extension on a static field
  * ({@code @RegisterExtension static final UiSession ui = new UiSession();}): once per class the primary stage
- * registered with the app's theme (AtlantaFX Primer Light); before each test a fresh {@link TestSession}; after it
- * the test's windows hidden and the session closed (its database dropped).
+ * registered with the app's theme (AtlantaFX Primer Light); before each test a fresh {@link TestSession} and an empty
+ * user data folder (drafts, files the test writes); after it the test's windows hidden, the session closed (its
+ * database dropped) and the folder deleted.
  */
 public final class UiSession implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
     private Stage stage;
     private TestSession session;
+    private Path dataHome;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -26,8 +31,9 @@ public final class UiSession implements BeforeAllCallback, BeforeEachCallback, A
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) throws IOException {
         session = TestSession.fresh();
+        dataHome = Files.createTempDirectory("registrar-ui-test");
     }
 
     @Override
@@ -39,6 +45,8 @@ public final class UiSession implements BeforeAllCallback, BeforeEachCallback, A
                 session.close();
                 session = null;
             }
+            ScratchFolders.deleteQuietly(dataHome);
+            dataHome = null;
         }
     }
 
@@ -48,6 +56,14 @@ public final class UiSession implements BeforeAllCallback, BeforeEachCallback, A
             throw new IllegalStateException("no test is running: register UiSession on a static field");
         }
         return session;
+    }
+
+    /** The running test's user data folder, empty when it began. */
+    public Path dataHome() {
+        if (dataHome == null) {
+            throw new IllegalStateException("no test is running: register UiSession on a static field");
+        }
+        return dataHome;
     }
 
     /** The primary stage every screen of the class is shown in. */
