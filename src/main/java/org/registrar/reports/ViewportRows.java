@@ -1,5 +1,6 @@
 package org.registrar.reports;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -22,23 +23,109 @@ import javafx.util.Callback;
  * CSS selector matching) and then taken out again. Here a row is as wide as the view reaches (its preferred width is
  * still all its columns', so the scroll bar and header are unchanged), its skin starts without cells, and a cell gets
  * its skin and style when it first comes into view. Horizontal scrolling widens the rows and lets the cells of the
- * columns now in view in. FX thread only.
+ * columns now in view in.
+ *
+ * <p>A new report's rows can also be held back and let in a few per pulse ({@link #holdBack}, {@link #reveal}): the
+ * table has its whole place from the start and its rows show empty until they get their cells, so each pulse lays
+ * out and draws only the rows it lets in (a table that grew row by row was laid out and redrawn whole each pulse).
+ * FX thread only.
  */
 final class ViewportRows {
     @SuppressWarnings("rawtypes")
     private static final Callback DEFAULT_CELLS = TableColumn.DEFAULT_CELL_FACTORY;
 
+    private static final String KEY = ViewportRows.class.getName();
+
     private final TableView<List<Object>> table;
+    /** The rows this table made (a VirtualFlow makes a few dozen and reuses them). */
+    private final List<Row> rows = new ArrayList<>();
+
     private ScrollBar across;
+    /** Rows from the top of the view that have their cells; every row when not held back. */
+    private int revealed = Integer.MAX_VALUE;
+    /** The index of the first row in view when the reveal last looked. */
+    private int top;
 
     private ViewportRows(TableView<List<Object>> table) {
         this.table = table;
     }
 
     /** Gives {@code table} rows that hold the cells of the columns in view only. */
-    static void install(TableView<List<Object>> table) {
-        ViewportRows rows = new ViewportRows(table);
-        table.setRowFactory(unused -> rows.new Row());
+    static ViewportRows install(TableView<List<Object>> table) {
+        ViewportRows viewport = new ViewportRows(table);
+        table.getProperties().put(KEY, viewport);
+        table.setRowFactory(unused -> {
+            Row row = viewport.new Row();
+            viewport.rows.add(row);
+            return row;
+        });
+        return viewport;
+    }
+
+    /** The rows {@link #install} gave {@code table}. */
+    static ViewportRows of(TableView<?> table) {
+        return (ViewportRows) table.getProperties().get(KEY);
+    }
+
+    /** No row gets its cells until {@link #reveal} lets it in. */
+    void holdBack() {
+        revealed = 0;
+        rowsHidden(true);
+        table.skinProperty().addListener((skin, before, now) -> rowsHidden(revealed == 0));
+    }
+
+    /**
+     * While a report's header comes a few columns a pulse its rows are laid out again for each (JavaFX rebuilds a
+     * table's rows when its columns change): not drawn meanwhile, they do not make each such pulse redraw the table.
+     */
+    private void rowsHidden(boolean hidden) {
+        Node flow = table.lookup(".virtual-flow");
+        if (flow != null) {
+            flow.setOpacity(hidden ? 0 : 1);
+        }
+    }
+
+    /**
+     * Lets {@code more} rows more, counted from the top of the view, get their cells in the next layout; true once
+     * every row in view has been let in (rows after that get their cells as usual).
+     */
+    boolean reveal(int more) {
+        top = Integer.MAX_VALUE;
+        int last = -1;
+        for (Row row : rows) {
+            if (inView(row)) {
+                top = Math.min(top, row.getIndex());
+                last = Math.max(last, row.getIndex());
+            }
+        }
+        if (last < 0) {
+            // no row in view (no rows, or a table not on the screen): nothing to spread over pulses
+            rowsHidden(false);
+            revealed = Integer.MAX_VALUE;
+            return true;
+        }
+        if (revealed == 0) {
+            rowsHidden(false);
+        }
+        revealed = (int) Math.min(Integer.MAX_VALUE, (long) revealed + more);
+        for (Row row : rows) {
+            if (inView(row) && letIn(row.getIndex())) {
+                row.requestLayout();
+            }
+        }
+        if (letIn(last)) {
+            revealed = Integer.MAX_VALUE;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean letIn(int index) {
+        return revealed == Integer.MAX_VALUE || index - top < revealed;
+    }
+
+    private static boolean inView(Row row) {
+        return row.isVisible() && row.getParent() != null && row.getIndex() >= 0;
     }
 
     /**
@@ -97,12 +184,23 @@ final class ViewportRows {
         protected Skin<?> createDefaultSkin() {
             return new CellsInView(this);
         }
+
+        /** Whether this row may have its cells yet (a held-back report lets its rows in a few per pulse). */
+        boolean letIn() {
+            return ViewportRows.this.letIn(getIndex());
+        }
     }
 
-    /** A row's skin that starts without cells: its layout adds those in view (the height is fixed) and styles them. */
+    /**
+     * A row's skin that starts without cells: its layout adds those in view (the height is fixed) and styles them,
+     * once the row is let in.
+     */
     private static final class CellsInView extends TableRowSkin<List<Object>> {
-        CellsInView(TableRow<List<Object>> row) {
+        private final Row row;
+
+        CellsInView(Row row) {
             super(row);
+            this.row = row;
             TableView<List<Object>> view = row.getTableView();
             if (view != null && view.getFixedCellSize() > 0) {
                 // JavaFX added every cell before it read the fixed height; with it, its layout adds the ones in view
@@ -112,6 +210,10 @@ final class ViewportRows {
 
         @Override
         protected void layoutChildren(double x, double y, double width, double height) {
+            if (!row.letIn()) {
+                // held back: shown empty (its background only) until the reveal lets it in and lays it out again
+                return;
+            }
             super.layoutChildren(x, y, width, height);
             // a cell let in by this layout is styled now (it is laid out next in this same pass, and drawn in this
             // frame)

@@ -1,6 +1,7 @@
 package org.registrar.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,41 @@ class ReportsWideTableUiTest {
                         .isPositive()
                         .isLessThanOrEqualTo(row[1] + 1)
                         .isLessThan(43));
+    }
+
+    /**
+     * A report's rows get their cells a few per pulse (RowReveal), in a table that has its whole place from the first
+     * pulse: a table that grew a row a pulse was laid out and redrawn whole in each (the software renderer's
+     * largest share of a report's pulses), and the screen below it moved meanwhile.
+     */
+    @Test
+    void whileItsRowsComeInTheTableKeepsItsPlace() throws Exception {
+        TableView<List<Object>> before = onFx(this::table);
+        List<Double> heights = new ArrayList<>();
+        Runnable eachPulse = () -> {
+            if (table() != before) {
+                heights.add(table().getHeight());
+            }
+        };
+        onFx(() -> {
+            // another report of the class (the same one again would be the table already shown)
+            combo("#report-kind").setValue(ReportKind.SCORE_SHEET);
+            ComboBox<Object> assessment = combo("#report-assessment");
+            assessment.setValue(assessment.getItems().get(0));
+            stage.getScene().addPostLayoutPulseListener(eachPulse);
+            ((javafx.scene.control.Button) root.lookup("#report-show")).fire();
+            return null;
+        });
+        waitUntil(() -> table() != before && table().getProperties().get(ReportsView.SHOWN) != null);
+        double height = onFx(() -> {
+            stage.getScene().removePostLayoutPulseListener(eachPulse);
+            return table().getHeight();
+        });
+
+        assertThat(heights)
+                .as("the new table's height in each pulse until the report is shown (at the end %s)", height)
+                .hasSizeGreaterThan(3)
+                .allSatisfy(each -> assertThat(each).isCloseTo(height, within(0.5)));
     }
 
     @Test
