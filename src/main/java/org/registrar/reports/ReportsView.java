@@ -232,8 +232,8 @@ public final class ReportsView {
         }
         // one piece of the screen per pulse, so no pulse styles and lays out the whole report: the words and a new,
         // empty table (the old one's rows, empty ones too, would each make cells for every new column again); the
-        // header, a few columns a pulse, the rows coming with the first of them; the rows' cells, let in a few rows a
-        // pulse (RowReveal). A table marked SHOWN is a finished report.
+        // header; the rows, shown empty in the table's whole place, then given their cells a few per pulse (RowReveal).
+        // A table marked SHOWN is a finished report.
         TableView<List<Object>> fresh = new TableView<>();
         steps.add(() -> {
             title.setText(shown.title());
@@ -241,28 +241,17 @@ public final class ReportsView {
             replaceTable(fresh);
         });
         for (int from = 0; from < views.size(); from += HEADERS_PER_PULSE) {
-            boolean first = from == 0;
             List<TableColumn<List<Object>, ?>> some =
                     views.subList(from, Math.min(views.size(), from + HEADERS_PER_PULSE));
-            steps.add(() -> {
-                fresh.getColumns().addAll(some);
-                if (first) {
-                    // the rows come with the first columns: a new row's skin puts a cell for each column into the
-                    // scene and takes it out again (ViewportRows), so ~20 rows × 93 columns at once were a 120-180 ms
-                    // pulse; rows made now hold 10 each, and the later columns' cells never enter the scene unseen
-                    fresh.getItems().setAll(shown.rows());
-                }
-            });
+            steps.add(() -> fresh.getColumns().addAll(some));
         }
-        if (views.isEmpty()) {
-            steps.add(() -> fresh.getItems().setAll(shown.rows()));
-        }
+        steps.add(() -> fresh.getItems().setAll(shown.rows()));
         steps.repeat(new RowReveal(fresh, views.size()));
         steps.add(() -> fresh.getProperties().put(SHOWN, shown));
     }
 
     /**
-     * Puts {@code fresh} in the shown table's place, held back to its header's height (RowReveal). Keyboard focus
+     * Puts {@code fresh} in the shown table's place, held back to its header (RowReveal). Keyboard focus
      * that was in the old table moves to the new one (the old one leaves the screen).
      */
     private void replaceTable(TableView<List<Object>> fresh) {

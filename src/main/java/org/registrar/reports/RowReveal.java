@@ -2,15 +2,17 @@ package org.registrar.reports;
 
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 
 /**
  * Lets a new table's rows get their cells a few per pulse. A TableView gives every row in view a cell for each column
  * in view, and fills the rest of its height with empty rows that have those cells too: ~20 rows of a wide report in
- * one pulse were most of its FX-thread stall. So the rows are held back (ViewportRows shows them empty) and each pulse
- * lets in as many as a budget of cells allows. The table keeps its place throughout: each pulse lays out and draws the
- * rows it lets in, not the whole table (growing the table's height a row a pulse redrew all of it each time, 20-36 ms
- * of the software renderer's work a pulse for a class overview). Used as a {@link PulseSteps#repeat} step. FX thread
- * only.
+ * one pulse were most of its FX-thread stall. So the table is held to its header's height while its columns come
+ * (each batch of columns lays its rows out again), then given its whole place with its rows held back (ViewportRows
+ * shows them empty), and each pulse after that lets in as many rows as a budget of cells allows. Each of those pulses
+ * lays out and draws the rows it lets in, not the whole table: a table that grew a row a pulse was redrawn whole each
+ * time, 20-36 ms of the software renderer's work a pulse for a class overview. Used as a {@link PulseSteps#repeat}
+ * step. FX thread only.
  */
 final class RowReveal implements BooleanSupplier {
     /**
@@ -22,6 +24,7 @@ final class RowReveal implements BooleanSupplier {
 
     private final TableView<?> table;
     private final int rowsPerPulse;
+    private boolean placed;
 
     RowReveal(TableView<?> table, int columns) {
         this.table = table;
@@ -33,14 +36,23 @@ final class RowReveal implements BooleanSupplier {
         return Math.max(1, CELLS_PER_PULSE / Math.max(1, columns));
     }
 
-    /** Holds {@code table}'s rows back (it must have ViewportRows): none gets cells until a step lets it in. */
+    /**
+     * Holds {@code table} (it must have ViewportRows) to (less than) its header's height, and its rows back: none gets
+     * cells until a step lets it in.
+     */
     static void holdBack(TableView<?> table) {
+        table.setMaxHeight(1);
         ViewportRows.of(table).holdBack();
     }
 
-    /** Lets a few more rows get their cells; true once every row in view has them. */
+    /** Gives the table its place (its rows show empty), then lets a few more rows get their cells each time. */
     @Override
     public boolean getAsBoolean() {
+        if (!placed) {
+            placed = true;
+            table.setMaxHeight(Region.USE_COMPUTED_SIZE);
+            return false;
+        }
         return ViewportRows.of(table).reveal(rowsPerPulse);
     }
 }

@@ -95,17 +95,16 @@ final class TableWarmUp {
             });
             List<TableColumn<List<Object>, ?>> made = columns.apply(sample);
             for (int column = 0; column < made.size(); column += first ? 1 : made.size()) {
-                boolean rows = column == 0;
                 List<TableColumn<List<Object>, ?>> some = made.subList(column, first ? column + 1 : made.size());
                 steps.add(() -> {
                     table.getColumns().addAll(some);
-                    if (rows) {
-                        // as a report: the rows come with the first columns (ReportsView)
-                        table.getItems().setAll(sample.rows());
-                    }
                     settle(place);
                 });
             }
+            steps.add(() -> {
+                table.getItems().setAll(sample.rows());
+                settle(place);
+            });
             // RowReveal spends its cell budget on whole rows: told the columns are budget / rows, it lets in that many
             RowReveal reveal = new RowReveal(table, RowReveal.CELLS_PER_PULSE / ROWS_PER_PULSE[round]);
             steps.repeat(() -> {

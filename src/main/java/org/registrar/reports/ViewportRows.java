@@ -26,8 +26,9 @@ import javafx.util.Callback;
  * columns now in view in.
  *
  * <p>A new report's rows can also be held back and let in a few per pulse ({@link #holdBack}, {@link #reveal}): the
- * table has its whole place from the start and its rows show empty until they get their cells, so each pulse lays
- * out and draws only the rows it lets in (a table that grew row by row was laid out and redrawn whole each pulse).
+ * table has its whole place once its header is made, a held-back row shows empty, and a row let in gets the cells in
+ * view. Each pulse lays out and draws only the rows it lets in (a table that grew a row a pulse was laid out and
+ * redrawn whole each time). A row's skin is made with the row, before it is in the scene (see {@link Row#Row()}).
  * FX thread only.
  */
 final class ViewportRows {
@@ -70,19 +71,6 @@ final class ViewportRows {
     /** No row gets its cells until {@link #reveal} lets it in. */
     void holdBack() {
         revealed = 0;
-        rowsHidden(true);
-        table.skinProperty().addListener((skin, before, now) -> rowsHidden(revealed == 0));
-    }
-
-    /**
-     * While a report's header comes a few columns a pulse its rows are laid out again for each (JavaFX rebuilds a
-     * table's rows when its columns change): not drawn meanwhile, they do not make each such pulse redraw the table.
-     */
-    private void rowsHidden(boolean hidden) {
-        Node flow = table.lookup(".virtual-flow");
-        if (flow != null) {
-            flow.setOpacity(hidden ? 0 : 1);
-        }
     }
 
     /**
@@ -100,16 +88,14 @@ final class ViewportRows {
         }
         if (last < 0) {
             // no row in view (no rows, or a table not on the screen): nothing to spread over pulses
-            rowsHidden(false);
             revealed = Integer.MAX_VALUE;
             return true;
         }
-        if (revealed == 0) {
-            rowsHidden(false);
-        }
+        int before = revealed;
         revealed = (int) Math.min(Integer.MAX_VALUE, (long) revealed + more);
         for (Row row : rows) {
-            if (inView(row) && letIn(row.getIndex())) {
+            // only the rows let in now: laying out those let in before again would cost a pulse more each time
+            if (inView(row) && letIn(row.getIndex()) && row.getIndex() - top >= before) {
                 row.requestLayout();
             }
         }
@@ -121,7 +107,7 @@ final class ViewportRows {
     }
 
     private boolean letIn(int index) {
-        return revealed == Integer.MAX_VALUE || index - top < revealed;
+        return revealed == Integer.MAX_VALUE || (index >= 0 && index - top < revealed);
     }
 
     private static boolean inView(Row row) {
@@ -178,6 +164,13 @@ final class ViewportRows {
                     }
                 });
             }
+        }
+
+        Row() {
+            // the skin is made now, before the row is in the scene: it puts a cell for every column into the row and
+            // takes those out of view out again, which in the scene styled each of them (a CSS pass per cell)
+            updateTableView(table);
+            setSkin(new CellsInView(this));
         }
 
         @Override

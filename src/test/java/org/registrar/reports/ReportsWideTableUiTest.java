@@ -86,16 +86,16 @@ class ReportsWideTableUiTest {
     }
 
     /**
-     * A report's rows get their cells a few per pulse (RowReveal), in a table that has its whole place from the first
-     * pulse: a table that grew a row a pulse was laid out and redrawn whole in each (the software renderer's
-     * largest share of a report's pulses), and the screen below it moved meanwhile.
+     * A report's rows get their cells a few per pulse (RowReveal), in a table that has its whole place before the
+     * first of them: a table that grew a row a pulse was laid out and redrawn whole in each (the software
+     * renderer's largest share of a report's pulses).
      */
     @Test
     void whileItsRowsComeInTheTableKeepsItsPlace() throws Exception {
         TableView<List<Object>> before = onFx(this::table);
         List<Double> heights = new ArrayList<>();
         Runnable eachPulse = () -> {
-            if (table() != before) {
+            if (table() != before && !table().lookupAll(".table-cell").isEmpty()) {
                 heights.add(table().getHeight());
             }
         };
@@ -115,7 +115,7 @@ class ReportsWideTableUiTest {
         });
 
         assertThat(heights)
-                .as("the new table's height in each pulse until the report is shown (at the end %s)", height)
+                .as("the new table's height in each pulse with cells until the report is shown (at the end %s)", height)
                 .hasSizeGreaterThan(3)
                 .allSatisfy(each -> assertThat(each).isCloseTo(height, within(0.5)));
     }
