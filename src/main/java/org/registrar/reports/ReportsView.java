@@ -246,7 +246,9 @@ public final class ReportsView {
             steps.add(() -> fresh.getColumns().addAll(some));
         }
         steps.add(() -> fresh.getItems().setAll(shown.rows()));
-        steps.repeat(new RowReveal(fresh, views.size()));
+        // the new table will have the place the one shown has (or had: it may be held back itself)
+        double place = Math.max(table.getHeight(), root.getHeight() - table.getLayoutY());
+        steps.repeat(new RowReveal(fresh, views.size(), place));
         steps.add(() -> fresh.getProperties().put(SHOWN, shown));
     }
 

@@ -22,13 +22,25 @@ final class RowReveal implements BooleanSupplier {
      */
     static final int CELLS_PER_PULSE = 40;
 
+    /**
+     * Cells made per pulse in rows made ahead (ViewportRows#makeAhead): made before the rows are in the scene, they
+     * are not styled or laid out, so many more fit in a pulse than cells put on the screen.
+     */
+    static final int CELLS_MADE_PER_PULSE = 200;
+
+    /** The row height when the stylesheet has not given one (2.8em of a 13 px font). */
+    private static final double ROW_HEIGHT = 36;
+
     private final TableView<?> table;
-    private final int rowsPerPulse;
+    private final int columns;
+    private final double place;
     private boolean placed;
 
-    RowReveal(TableView<?> table, int columns) {
+    /** For a table of {@code columns} columns that will have {@code place} pixels of height. */
+    RowReveal(TableView<?> table, int columns, double place) {
         this.table = table;
-        this.rowsPerPulse = rowsPerPulse(columns);
+        this.columns = Math.max(1, columns);
+        this.place = place;
     }
 
     /** How many more rows the table shows per pulse for a report of {@code columns} columns. */
@@ -45,14 +57,26 @@ final class RowReveal implements BooleanSupplier {
         ViewportRows.of(table).holdBack();
     }
 
-    /** Gives the table its place (its rows show empty), then lets a few more rows get their cells each time. */
+    /**
+     * Makes the rows the table will show, a few a pulse; then gives the table its place (its rows show empty); then
+     * lets a few more rows get their cells each time.
+     */
     @Override
     public boolean getAsBoolean() {
+        ViewportRows rows = ViewportRows.of(table);
         if (!placed) {
-            placed = true;
-            table.setMaxHeight(Region.USE_COMPUTED_SIZE);
+            // the rows in view, one partly, and the one the flow keeps to measure with
+            int needed = (int) Math.ceil(place / rowHeight()) + 2;
+            if (rows.makeAhead(Math.max(1, CELLS_MADE_PER_PULSE / columns), needed)) {
+                placed = true;
+                table.setMaxHeight(Region.USE_COMPUTED_SIZE);
+            }
             return false;
         }
-        return ViewportRows.of(table).reveal(rowsPerPulse);
+        return rows.reveal(rowsPerPulse(columns));
+    }
+
+    private double rowHeight() {
+        return table.getFixedCellSize() > 0 ? table.getFixedCellSize() : ROW_HEIGHT;
     }
 }

@@ -106,7 +106,7 @@ final class TableWarmUp {
                 settle(place);
             });
             // RowReveal spends its cell budget on whole rows: told the columns are budget / rows, it lets in that many
-            RowReveal reveal = new RowReveal(table, RowReveal.CELLS_PER_PULSE / ROWS_PER_PULSE[round]);
+            RowReveal reveal = new RowReveal(table, RowReveal.CELLS_PER_PULSE / ROWS_PER_PULSE[round], ROWS * 40.0);
             steps.repeat(() -> {
                 boolean revealed = reveal.getAsBoolean();
                 settle(place);
