@@ -8,8 +8,9 @@ import javafx.scene.layout.Region;
  * Lets a new table's rows get their cells a few per pulse. A TableView gives every row in view a cell for each column
  * in view, and fills the rest of its height with empty rows that have those cells too: ~20 rows of a wide report in
  * one pulse were most of its FX-thread stall. So the table is held to its header's height while its columns come
- * (each batch of columns lays its rows out again), then given its whole place with its rows held back (ViewportRows
- * shows them empty), and each pulse after that lets in as many rows as a budget of cells allows. Each of those pulses
+ * (each batch of columns lays its rows out again); the rows it will show are made a few a pulse, out of the scene
+ * (ViewportRows#makeAhead); then it is given its whole place with its rows held back (ViewportRows shows them empty),
+ * and each pulse after that lets in as many rows as a budget of cells allows. Each of those pulses
  * lays out and draws the rows it lets in, not the whole table: a table that grew a row a pulse was redrawn whole each
  * time, 20-36 ms of the software renderer's work a pulse for a class overview. Used as a {@link PulseSteps#repeat}
  * step. FX thread only.
