@@ -7,6 +7,7 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
@@ -263,6 +264,8 @@ public final class ReportsView {
         ViewportRows.install(fresh);
         RowReveal.holdBack(fresh);
         BorderPane.setMargin(fresh, BorderPane.getMargin(table));
+        // held to its header's height, at the top of its place (a border pane centres a child shorter than its place)
+        BorderPane.setAlignment(fresh, Pos.TOP_LEFT);
         root.setCenter(fresh);
         table = fresh;
         if (focused) {

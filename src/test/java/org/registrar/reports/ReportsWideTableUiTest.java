@@ -94,9 +94,13 @@ class ReportsWideTableUiTest {
     void whileItsRowsComeInTheTableKeepsItsPlace() throws Exception {
         TableView<List<Object>> before = onFx(this::table);
         List<Double> heights = new ArrayList<>();
+        List<Double> tops = new ArrayList<>();
         Runnable eachPulse = () -> {
-            if (table() != before && !table().lookupAll(".table-cell").isEmpty()) {
-                heights.add(table().getHeight());
+            if (table() != before) {
+                tops.add(table().getLayoutY());
+                if (!table().lookupAll(".table-cell").isEmpty()) {
+                    heights.add(table().getHeight());
+                }
             }
         };
         onFx(() -> {
@@ -113,11 +117,16 @@ class ReportsWideTableUiTest {
             stage.getScene().removePostLayoutPulseListener(eachPulse);
             return table().getHeight();
         });
+        double top = onFx(() -> table().getLayoutY());
 
         assertThat(heights)
                 .as("the new table's height in each pulse with cells until the report is shown (at the end %s)", height)
                 .hasSizeGreaterThan(3)
                 .allSatisfy(each -> assertThat(each).isCloseTo(height, within(0.5)));
+        // its header, made first, is where it stays: at the top of the table's place, not in the middle of the screen
+        assertThat(tops)
+                .as("the new table's top in each pulse until the report is shown (at the end %s)", top)
+                .allSatisfy(each -> assertThat(each).isCloseTo(top, within(0.5)));
     }
 
     @Test
