@@ -30,8 +30,8 @@ import javafx.util.StringConverter;
  * the list was cut, how many more to narrow by typing. Up and Down move in the list, Enter (or a click) picks, Escape
  * closes it and shows the class picked again; the arrow beside the field ({@link PickerArrow}), Alt+Down or F4 open
  * it. ControlsFX's SearchableComboBox and AutoCompletionBinding filter a list held in memory or ask on their own
- * thread, so neither fits a list that only the server holds (ADR 0069, 0072). Shared by the Students filter and the
- * Assessments screen. FX thread only.
+ * thread, so neither fits a list that only the server holds (ADR 0069, 0072). Shared by the Students filter, the
+ * Assessments screen and the Reports screen (ADR 0073). FX thread only.
  *
  * @param <T> what is picked (a class with what the screen needs of it)
  */
