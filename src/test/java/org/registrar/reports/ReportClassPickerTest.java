@@ -2,14 +2,11 @@ package org.registrar.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.registrar.cache.CacheSettings;
-import org.registrar.cache.ChangeStamps;
 import org.registrar.metrics.OperationSummary;
 import org.registrar.tasks.Tasks;
 import org.registrar.testing.TestSession;
@@ -32,12 +29,7 @@ class ReportClassPickerTest {
                 .useHandle(handle -> handle.execute("INSERT INTO cohorts (name, grade_level, school_year)"
                         + " SELECT 'Year 9 group ' || lpad(k::text, 3, '0'), 9, 2026 FROM generate_series(1, 150) k"));
         session.metrics().addListener(operations::add);
-        model = new ReportsViewModel(
-                Tasks.inline(session.metrics()),
-                new ReportCache(
-                        new ReportsRepository(session.database().jdbi()),
-                        new ChangeStamps(session.database().jdbi()),
-                        new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 100)));
+        model = new ReportsViewModel(Tasks.inline(session.metrics()), ReportScreens.cache(session));
     }
 
     @AfterEach

@@ -33,11 +33,7 @@ final class ReportScreens {
 
     /** As {@link #show(TestSession, DialogService)}, with {@code beforeShown} given the scene before the window shows. */
     static Parent show(TestSession session, DialogService dialogs, Consumer<Scene> beforeShown) throws Exception {
-        ReportCache cache = new ReportCache(
-                new ReportsRepository(session.database().jdbi()),
-                new ChangeStamps(session.database().jdbi()),
-                new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 100));
-        ReportsViewModel model = new ReportsViewModel(session.fxTasks(), cache);
+        ReportsViewModel model = new ReportsViewModel(session.fxTasks(), cache(session));
         Parent[] root = {null};
         FxToolkit.setupStage(window -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -47,6 +43,14 @@ final class ReportScreens {
             window.show();
         });
         return root[0];
+    }
+
+    /** The reports of the session's database as the program caches them (5 minutes, 10 s staleness, 100 reports). */
+    static ReportCache cache(TestSession session) {
+        return new ReportCache(
+                new ReportsRepository(session.database().jdbi()),
+                new ChangeStamps(session.database().jdbi()),
+                new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 100));
     }
 
     /**

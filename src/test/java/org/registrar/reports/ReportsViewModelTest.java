@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.registrar.cache.CacheSettings;
-import org.registrar.cache.ChangeStamps;
 import org.registrar.tasks.Tasks;
 import org.registrar.testing.TestSession;
 
@@ -25,12 +22,7 @@ class ReportsViewModelTest {
     @BeforeEach
     void open() {
         session = TestSession.fresh();
-        model = new ReportsViewModel(
-                Tasks.inline(session.metrics()),
-                new ReportCache(
-                        new ReportsRepository(session.database().jdbi()),
-                        new ChangeStamps(session.database().jdbi()),
-                        new CacheSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), 100)));
+        model = new ReportsViewModel(Tasks.inline(session.metrics()), ReportScreens.cache(session));
     }
 
     @AfterEach
