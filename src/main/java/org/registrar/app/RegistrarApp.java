@@ -431,6 +431,9 @@ public final class RegistrarApp extends Application {
         retrying = passing;
         if (passing && !editing) {
             scheduleRetry();
+        } else if (passing) {
+            // an attempt under way when the connection form was opened ended while it is open: its retry waits too
+            startupView.showRetryWaiting();
         }
     }
 

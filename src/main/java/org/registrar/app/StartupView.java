@@ -117,6 +117,11 @@ final class StartupView {
         if (message.textProperty().isBound() || !countingDown) {
             return;
         }
+        showRetryWaiting();
+    }
+
+    /** An attempt failed while the connection form is open: the automatic retry waits for the form. */
+    void showRetryWaiting() {
         countingDown = false;
         message.setText(reason + "\n" + Messages.text("shell.startup.paused"));
     }
